@@ -1,0 +1,228 @@
+//! Auth planning: from a [`Deployment`] to the method to use, the exact token page and
+//! numbered steps in English and Russian (facts §3).
+//!
+//! Rules: Cloud → email + API token (facts §3.1); self-managed ≥ 8.14 → personal access token
+//! as `Authorization: Bearer` (facts §3.3); < 8.14 → username + password (CAPTCHA risk, facts
+//! §4.3); Jira 11+ → PAT only, Basic is off by default (facts §4.5); version unknown → PAT
+//! first. Jira Server has no "app passwords" (facts §3.4).
+
+use crate::deployment::{Deployment, Hosting};
+use crate::i18n::{L10n, Text};
+use serde::{Deserialize, Serialize};
+
+/// Cloud API token page (facts §3.1).
+pub const CLOUD_TOKEN_PAGE: &str = "https://id.atlassian.com/manage-profile/security/api-tokens";
+/// Path of the Server/DC personal access token page under the base URL (facts §3.3).
+pub const PAT_PAGE_PATH: &str =
+    "/secure/ViewProfile.jspa?selectedTab=com.atlassian.pats.pats-plugin:jira-user-personal-access-tokens";
+/// Atlassian's gateway for scoped Cloud tokens (facts §3.2).
+pub const CLOUD_GATEWAY: &str = "https://api.atlassian.com";
+/// First version with personal access tokens (facts §3.3).
+pub const PAT_SINCE: (u32, u32) = (8, 14);
+/// First major version with Basic auth off by default (facts §4.5).
+pub const BASIC_OFF_SINCE_MAJOR: u32 = 11;
+
+/// How to authenticate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuthMethod {
+    /// Cloud: Basic `email:api_token`.
+    ApiToken,
+    /// Server/DC ≥ 8.14: `Authorization: Bearer <PAT>`.
+    Pat,
+    /// Server/DC: Basic `username:password`.
+    Basic,
+}
+
+/// What the login field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LoginKind {
+    Email,
+    Username,
+    /// A PAT identifies the user by itself.
+    None,
+}
+
+/// The recommended way in, with steps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthPlan {
+    pub method: AuthMethod,
+    pub login: LoginKind,
+    /// The page where the token is made; `None` for username + password.
+    pub token_page_url: Option<String>,
+    /// Numbered steps, in order.
+    pub steps: Vec<Text>,
+    /// Things to know (expiry, CAPTCHA, scoped tokens …).
+    pub notes: Vec<Text>,
+    /// Other methods that also work here, for integrations that cannot use the first.
+    pub alternatives: Vec<AuthMethod>,
+}
+
+const fn l(en: &'static str, ru: &'static str) -> L10n {
+    L10n { en, ru }
+}
+
+/// The plan for a Jira deployment.
+pub fn plan(d: &Deployment) -> AuthPlan {
+    if d.hosting == Some(Hosting::Cloud) {
+        return cloud(d);
+    }
+    let base = d
+        .base_url
+        .clone()
+        .or(d.reached_base_url.clone())
+        .unwrap_or_default();
+    match d.major_minor() {
+        Some((major, _)) if major >= BASIC_OFF_SINCE_MAJOR => {
+            let mut p = pat(&base, vec![]);
+            p.notes.insert(0, BASIC_OFF.text());
+            p
+        }
+        Some(v) if v >= PAT_SINCE => pat(&base, vec![AuthMethod::Basic]),
+        Some(_) => basic(&base),
+        None => {
+            let mut p = pat(&base, vec![AuthMethod::Basic]);
+            p.notes.insert(0, VERSION_UNKNOWN.fill(&[("base", &base)]));
+            p
+        }
+    }
+}
+
+fn cloud(d: &Deployment) -> AuthPlan {
+    let site = d.base_url.clone().unwrap_or_default();
+    let cloud_id = d.cloud_id.clone().unwrap_or_else(|| "{cloudId}".into());
+    let gateway = format!("{CLOUD_GATEWAY}/ex/jira/{cloud_id}");
+    AuthPlan {
+        method: AuthMethod::ApiToken,
+        login: LoginKind::Email,
+        token_page_url: Some(CLOUD_TOKEN_PAGE.to_string()),
+        steps: vec![
+            l(
+                "Open {page} and log in with the Atlassian account you use on {site}.",
+                "Откройте {page} и войдите под учётной записью Atlassian, с которой работаете в {site}.",
+            )
+            .fill(&[("page", CLOUD_TOKEN_PAGE), ("site", &site)]),
+            l(
+                "Press \"Create API token\" (not \"with scopes\"), name it after the integration and choose when it expires (1–365 days).",
+                "Нажмите «Create API token» (не «with scopes»), назовите его по имени интеграции и выберите срок действия (1–365 дней).",
+            )
+            .text(),
+            l(
+                "Copy the token right away: Atlassian shows it only once.",
+                "Сразу скопируйте токен: Atlassian показывает его только один раз.",
+            )
+            .text(),
+            l(
+                "In the integration enter the site address {site}, your e-mail as the login and the token as the password.",
+                "В интеграции укажите адрес сайта {site}, ваш e-mail как логин и токен как пароль.",
+            )
+            .fill(&[("site", &site)]),
+        ],
+        notes: vec![
+            l(
+                "API tokens expire after the 1–365 days chosen at creation; the integration stops working then, so note the date.",
+                "API-токены истекают через 1–365 дней, выбранных при создании; тогда интеграция перестанет работать — запишите дату.",
+            )
+            .text(),
+            l(
+                "A token \"with scopes\" works only through {gateway}, not through {site}.",
+                "Токен «with scopes» работает только через {gateway}, а не через {site}.",
+            )
+            .fill(&[("gateway", &gateway), ("site", &site)]),
+            l(
+                "Send the token with Basic authentication (e-mail:token), never as \"Bearer\".",
+                "Передавайте токен через Basic-аутентификацию (e-mail:токен), а не как «Bearer».",
+            )
+            .text(),
+        ],
+        alternatives: vec![],
+    }
+}
+
+fn pat(base: &str, alternatives: Vec<AuthMethod>) -> AuthPlan {
+    let page = format!("{base}{PAT_PAGE_PATH}");
+    AuthPlan {
+        method: AuthMethod::Pat,
+        login: LoginKind::None,
+        token_page_url: Some(page.clone()),
+        steps: vec![
+            l(
+                "Open {page} (or: your profile picture → Profile → Personal Access Tokens).",
+                "Откройте {page} (или: аватар → Профиль → Personal Access Tokens / Персональные токены доступа).",
+            )
+            .fill(&[("page", &page)]),
+            l(
+                "Press \"Create token\", name it after the integration and set an expiry in days (or leave it without one if your admin allows).",
+                "Нажмите «Create token» («Создать токен»), назовите его по имени интеграции и задайте срок в днях (или без срока, если это разрешено администратором).",
+            )
+            .text(),
+            l(
+                "Copy the token right away: Jira shows it only once.",
+                "Сразу скопируйте токен: Jira показывает его только один раз.",
+            )
+            .text(),
+            l(
+                "In the integration choose Bearer token authentication and paste the token. It is not a password: it does not work with a username in Basic authentication.",
+                "В интеграции выберите аутентификацию Bearer-токеном и вставьте токен. Это не пароль: с логином в Basic-аутентификации он не работает.",
+            )
+            .text(),
+        ],
+        notes: vec![l(
+            "Jira Server and Data Center have no \"app passwords\": use a personal access token, or your username and password if the integration accepts only Basic.",
+            "В Jira Server и Data Center нет «паролей приложений»: используйте персональный токен доступа или логин и пароль, если интеграция понимает только Basic.",
+        )
+        .text()],
+        alternatives,
+    }
+}
+
+fn basic(base: &str) -> AuthPlan {
+    let profile = format!("{base}/secure/ViewProfile.jspa");
+    AuthPlan {
+        method: AuthMethod::Basic,
+        login: LoginKind::Username,
+        token_page_url: None,
+        steps: vec![
+            l(
+                "This Jira is older than 8.14 and has no personal access tokens: the integration logs in with a username and password.",
+                "Эта Jira старше 8.14, и персональных токенов в ней нет: интеграция входит по логину и паролю.",
+            )
+            .text(),
+            l(
+                "Find your username (not your e-mail) at {profile}.",
+                "Узнайте своё имя пользователя (не e-mail) на странице {profile}.",
+            )
+            .fill(&[("profile", &profile)]),
+            l(
+                "In the integration enter the username and the password. Better: ask the admin for a dedicated technical user.",
+                "В интеграции укажите имя пользователя и пароль. Лучше попросите администратора завести отдельного технического пользователя.",
+            )
+            .text(),
+        ],
+        notes: vec![
+            l(
+                "After a few wrong passwords Jira demands a CAPTCHA and refuses API logins, even with the right password, until you log in once in the browser or an admin resets the failed login count.",
+                "После нескольких неверных паролей Jira требует CAPTCHA и отклоняет вход через API, даже с верным паролем, пока вы не войдёте через браузер или администратор не сбросит счётчик неудачных входов.",
+            )
+            .text(),
+            l(
+                "Jira Server has no \"app passwords\"; do not look for them.",
+                "В Jira Server нет «паролей приложений» — искать их не нужно.",
+            )
+            .text(),
+        ],
+        alternatives: vec![],
+    }
+}
+
+const BASIC_OFF: L10n = l(
+    "Jira 11 and later turn Basic authentication (username + password) off by default: a personal access token is the only way in unless the admin re-enabled Basic.",
+    "В Jira 11 и новее Basic-аутентификация (логин + пароль) по умолчанию отключена: войти можно только с персональным токеном доступа, если администратор не включил Basic снова.",
+);
+
+const VERSION_UNKNOWN: L10n = l(
+    "The version is unknown. Personal access tokens need Jira 8.14 or later: check Help (?) → About Jira or {base}/rest/api/2/serverInfo. If there is no \"Personal Access Tokens\" item in your profile, use your username and password.",
+    "Версия неизвестна. Персональные токены есть в Jira 8.14 и новее: проверьте «Справка (?) → О Jira» или {base}/rest/api/2/serverInfo. Если в профиле нет пункта «Personal Access Tokens», используйте логин и пароль.",
+);

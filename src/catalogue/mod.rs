@@ -1,0 +1,114 @@
+//! The catalogue of stable diagnosis codes. Every verdict and warning has one snake_case
+//! [`Code`], defined here once, with a title, a cause and a fix in English and Russian.
+//! The popup, the CLI's JSON and reports all speak these codes.
+
+mod warnings;
+
+use crate::i18n::{L10n, Text};
+use serde::{Deserialize, Serialize};
+
+/// Whether a code ends a token test (verdict) or travels beside one (warning).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Verdict,
+    Warning,
+}
+
+/// A stable diagnosis code. The serde name is the public code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    // Warnings (detection).
+    BaseUrlMismatch,
+    ServerInfoNeedsLogin,
+    ServerInfoUnavailable,
+    VersionUnknown,
+    HostPermissionNeeded,
+}
+
+impl Code {
+    /// Every code, for catalogue-wide tests and the UI's code list.
+    pub const ALL: &'static [Code] = &[
+        Code::BaseUrlMismatch,
+        Code::ServerInfoNeedsLogin,
+        Code::ServerInfoUnavailable,
+        Code::VersionUnknown,
+        Code::HostPermissionNeeded,
+    ];
+
+    /// The public snake_case code, e.g. `"base_url_mismatch"`.
+    pub fn as_str(self) -> &'static str {
+        self.entry().code
+    }
+
+    pub fn kind(self) -> Kind {
+        self.entry().kind
+    }
+
+    /// The catalogue entry.
+    pub fn entry(self) -> &'static Entry {
+        warnings::entry(self)
+    }
+
+    /// A notice for this code with `{name}` placeholders filled in all texts.
+    pub fn notice(self, vars: &[(&str, &str)]) -> Notice {
+        let e = self.entry();
+        Notice {
+            code: self,
+            kind: e.kind,
+            title: e.title.fill(vars),
+            cause: e.cause.fill(vars),
+            fix: e.fix.fill(vars),
+        }
+    }
+}
+
+/// One catalogue entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    pub code: &'static str,
+    pub kind: Kind,
+    pub title: L10n,
+    pub cause: L10n,
+    pub fix: L10n,
+}
+
+/// A code with its texts filled for one situation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Notice {
+    pub code: Code,
+    pub kind: Kind,
+    pub title: Text,
+    pub cause: Text,
+    pub fix: Text,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_matching_name_and_both_languages() {
+        let mut seen = std::collections::BTreeSet::new();
+        for &code in Code::ALL {
+            let e = code.entry();
+            let serde_name = serde_json::to_value(code).unwrap_or_default();
+            assert_eq!(serde_name.as_str(), Some(e.code), "{code:?}");
+            assert!(seen.insert(e.code), "duplicate code {}", e.code);
+            for text in [e.title, e.cause, e.fix] {
+                assert!(!text.en.trim().is_empty(), "{} has empty English", e.code);
+                assert!(!text.ru.trim().is_empty(), "{} has empty Russian", e.code);
+                assert!(
+                    text.ru
+                        .chars()
+                        .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c))),
+                    "{}: Russian text has no Cyrillic: {}",
+                    e.code,
+                    text.ru
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Catalogue entries for warnings: findings that travel beside a verdict.
+
+use super::{Code, Entry, Kind};
+use crate::i18n::L10n;
+
+const fn l(en: &'static str, ru: &'static str) -> L10n {
+    L10n { en, ru }
+}
+
+pub(super) fn entry(code: Code) -> &'static Entry {
+    match code {
+        Code::BaseUrlMismatch => &BASE_URL_MISMATCH,
+        Code::ServerInfoNeedsLogin => &SERVER_INFO_NEEDS_LOGIN,
+        Code::ServerInfoUnavailable => &SERVER_INFO_UNAVAILABLE,
+        Code::VersionUnknown => &VERSION_UNKNOWN,
+        Code::HostPermissionNeeded => &HOST_PERMISSION_NEEDED,
+    }
+}
+
+static BASE_URL_MISMATCH: Entry = Entry {
+    code: "base_url_mismatch",
+    kind: Kind::Warning,
+    title: l(
+        "Jira's configured base URL differs from the address you use",
+        "Базовый URL в настройках Jira отличается от адреса, который вы используете",
+    ),
+    cause: l(
+        "Jira says its base URL is {configured}, but it was reached at {reached}. This is usual behind a reverse proxy or with an internal and an external address.",
+        "Jira сообщает базовый URL {configured}, но открыта по адресу {reached}. Так бывает за обратным прокси или когда у Jira есть внутренний и внешний адрес.",
+    ),
+    fix: l(
+        "Give the integration the address it can reach from its own network. If it runs outside your network, use the public address; some apps (e.g. Issue Sync) have an \"Alternative JIRA Server URL\" setting for this.",
+        "Укажите в интеграции адрес, доступный из её сети. Если интеграция работает вне вашей сети, нужен внешний адрес; в некоторых приложениях (например, Issue Sync) для этого есть настройка «Alternative JIRA Server URL».",
+    ),
+};
+
+static SERVER_INFO_NEEDS_LOGIN: Entry = Entry {
+    code: "server_info_needs_login",
+    kind: Kind::Warning,
+    title: l(
+        "This Jira hides its server information from anonymous visitors",
+        "Эта Jira не показывает сведения о сервере анонимным посетителям",
+    ),
+    cause: l(
+        "/rest/api/2/serverInfo answered 401 for an anonymous request (a proxy or a site restriction). This does not mean the site is not Jira.",
+        "/rest/api/2/serverInfo ответил 401 на анонимный запрос (прокси или ограничение доступа). Это не значит, что сайт — не Jira.",
+    ),
+    fix: l(
+        "The version is taken from the page instead. Testing a token will read it with your credentials.",
+        "Версия взята со страницы. При проверке токена она будет прочитана с вашими учётными данными.",
+    ),
+};
+
+static SERVER_INFO_UNAVAILABLE: Entry = Entry {
+    code: "server_info_unavailable",
+    kind: Kind::Warning,
+    title: l(
+        "Could not confirm the deployment through the REST API",
+        "Не удалось подтвердить тип установки через REST API",
+    ),
+    cause: l(
+        "{url} did not give Jira's server information ({detail}).",
+        "{url} не вернул сведения о сервере Jira ({detail}).",
+    ),
+    fix: l(
+        "The result is based on the page alone. Check that the address is right and reachable from this computer.",
+        "Результат основан только на странице. Проверьте, что адрес верный и доступен с этого компьютера.",
+    ),
+};
+
+static VERSION_UNKNOWN: Entry = Entry {
+    code: "version_unknown",
+    kind: Kind::Warning,
+    title: l("Jira's version is not known", "Версия Jira неизвестна"),
+    cause: l(
+        "Neither the page nor the REST API told the version, and the right kind of token depends on it.",
+        "Ни страница, ни REST API не сообщили версию, а от неё зависит, какой нужен токен.",
+    ),
+    fix: l(
+        "Open Help (?) → About Jira, or look at the page footer, or open {base}/rest/api/2/serverInfo. Personal access tokens need Jira 8.14 or later.",
+        "Откройте «Справка (?) → О Jira», посмотрите в нижний колонтитул страницы или откройте {base}/rest/api/2/serverInfo. Персональные токены доступа есть в Jira 8.14 и новее.",
+    ),
+};
+
+static HOST_PERMISSION_NEEDED: Entry = Entry {
+    code: "host_permission_needed",
+    kind: Kind::Warning,
+    title: l(
+        "Allow the extension to contact {origin}",
+        "Разрешите расширению обращаться к {origin}",
+    ),
+    cause: l(
+        "The extension only talks to a Jira you allow. Without access it can read the page but not ask Jira's REST API.",
+        "Расширение обращается только к той Jira, которую вы разрешили. Без доступа оно видит страницу, но не может обратиться к REST API Jira.",
+    ),
+    fix: l(
+        "Press \"Allow access\" and confirm. Access is limited to {origin}.",
+        "Нажмите «Разрешить доступ» и подтвердите. Доступ ограничен адресом {origin}.",
+    ),
+};

@@ -1,0 +1,212 @@
+//! Turning the page signals and the REST answers into a [`Detection`].
+
+use super::server_info::{read_server_info, read_tenant_info, ServerInfo, ServerInfoAnswer};
+use super::{DetectFlow, Detection};
+use crate::auth_plan;
+use crate::catalogue::{Code, Notice};
+use crate::deployment::{Deployment, Edition, Hosting, Product};
+use crate::http::HttpResponse;
+use crate::i18n::Text;
+use crate::urls;
+
+pub(super) fn conclude(flow: &DetectFlow) -> Detection {
+    let sig = flow.signals();
+    let mut evidence = sig.evidence.clone();
+    let mut warnings: Vec<Notice> = Vec::new();
+    let answer = flow.server_info.as_ref().map(read_server_info);
+    let (info, info_resp): (Option<&ServerInfo>, Option<&HttpResponse>) = match &answer {
+        Some(ServerInfoAnswer::Info(i, r)) => (Some(i), Some(r)),
+        Some(ServerInfoAnswer::NeedsLogin(r)) | Some(ServerInfoAnswer::NotServerInfo(r)) => {
+            (None, Some(r))
+        }
+        _ => (None, None),
+    };
+    let tenant_cloud_id = flow.tenant_info.as_ref().and_then(read_tenant_info);
+
+    let product = if info.is_some() {
+        evidence.push("serverInfo answered with Jira's JSON".into());
+        sig.product.unwrap_or(Product::Jira)
+    } else {
+        sig.product.unwrap_or(Product::NotAtlassian)
+    };
+    let hosting = hosting(
+        info,
+        info_resp,
+        &sig,
+        tenant_cloud_id.is_some(),
+        &mut evidence,
+    );
+    let cluster_node = info_resp
+        .and_then(|r| r.header("x-anodeid"))
+        .map(str::to_string)
+        .or(sig.cluster_node.clone());
+    // facts §1.4: X-ANODEID is the cluster node id, so a cluster, so Data Center.
+    let edition = match (&cluster_node, hosting) {
+        (Some(node), Some(Hosting::SelfManaged)) => {
+            evidence.push(format!("header X-ANODEID = {node}"));
+            Some(Edition::DataCenter)
+        }
+        _ => None,
+    };
+    let version = info.and_then(|i| i.version.clone()).or(sig.version.clone());
+    let version_numbers = info
+        .and_then(ServerInfo::numbers)
+        .or_else(|| version.as_deref().and_then(super::parse_version));
+    let reached = (product == Product::Jira).then(|| flow.base.clone());
+    let base_url = info
+        .and_then(|i| i.base_url.as_deref())
+        .and_then(urls::normalize_base)
+        .or(sig.base_url.clone())
+        .or(reached.clone());
+    let context_path = sig
+        .context_path
+        .clone()
+        .or_else(|| base_url.as_deref().map(urls::path_of));
+    let cloud_id = tenant_cloud_id
+        .or(sig.cloud_id.clone())
+        .filter(|id| super::is_plausible_cloud_id(id));
+
+    if product == Product::Jira {
+        jira_warnings(flow, &answer, &mut warnings);
+        if let (Some(configured), Some(reached)) = (&base_url, &reached) {
+            if urls::normalize_base(configured) != urls::normalize_base(reached) {
+                warnings.push(
+                    Code::BaseUrlMismatch
+                        .notice(&[("configured", configured), ("reached", reached)]),
+                );
+            }
+        }
+        if hosting != Some(Hosting::Cloud) && version_numbers.is_none() {
+            let base = base_url.clone().unwrap_or_default();
+            warnings.push(Code::VersionUnknown.notice(&[("base", &base)]));
+        }
+    }
+
+    let mut deployment = Deployment {
+        product,
+        hosting: (product == Product::Jira).then_some(hosting).flatten(),
+        edition,
+        version,
+        version_numbers,
+        build_number: info.and_then(|i| i.build_number).or(sig.build_number),
+        base_url: (product == Product::Jira).then_some(base_url).flatten(),
+        context_path: (product == Product::Jira).then_some(context_path).flatten(),
+        reached_base_url: reached,
+        cloud_id,
+        cluster_node,
+        server_title: info.and_then(|i| i.server_title.clone()),
+        user: sig.user.clone(),
+        summary: Text::new("", ""),
+        evidence,
+    };
+    deployment.summary = summary(&deployment);
+    let auth_plan = deployment.is_jira().then(|| auth_plan::plan(&deployment));
+    Detection {
+        deployment,
+        auth_plan,
+        warnings,
+        requests: flow.log.clone(),
+    }
+}
+
+fn hosting(
+    info: Option<&ServerInfo>,
+    resp: Option<&HttpResponse>,
+    sig: &super::PageSignals,
+    tenant_ok: bool,
+    evidence: &mut Vec<String>,
+) -> Option<Hosting> {
+    if let Some(i) = info {
+        evidence.push(format!(
+            "serverInfo deploymentType = {}",
+            i.deployment_type.as_deref().unwrap_or("(missing)")
+        ));
+        return Some(if i.is_cloud() {
+            Hosting::Cloud
+        } else {
+            Hosting::SelfManaged
+        });
+    }
+    if sig.hosting.is_some() {
+        return sig.hosting;
+    }
+    if tenant_ok {
+        evidence.push("/_edge/tenant_info gave a cloudId".into());
+        return Some(Hosting::Cloud);
+    }
+    // facts §2.3: the header set differs between Cloud and self-managed.
+    let r = resp?;
+    if r.header("atl-traceid").is_some() || r.header("x-aaccountid").is_some() {
+        evidence.push("serverInfo headers: Atl-Traceid".into());
+        return Some(Hosting::Cloud);
+    }
+    if r.header("x-ausername").is_some() || r.header("x-asessionid").is_some() {
+        evidence.push("serverInfo headers: X-AUSERNAME / X-ASESSIONID".into());
+        return Some(Hosting::SelfManaged);
+    }
+    None
+}
+
+fn jira_warnings(flow: &DetectFlow, answer: &Option<ServerInfoAnswer>, out: &mut Vec<Notice>) {
+    let url = urls::join(&flow.base, "/rest/api/2/serverInfo");
+    match answer {
+        None if !flow.opts.allow_fetch => {
+            let origin = urls::origin(&flow.url);
+            out.push(Code::HostPermissionNeeded.notice(&[("origin", &origin)]));
+        }
+        Some(ServerInfoAnswer::NeedsLogin(_)) => out.push(Code::ServerInfoNeedsLogin.notice(&[])),
+        Some(ServerInfoAnswer::NotServerInfo(r)) => {
+            let detail = format!("HTTP {}", r.status);
+            out.push(Code::ServerInfoUnavailable.notice(&[("url", &url), ("detail", &detail)]));
+        }
+        Some(ServerInfoAnswer::Failed(detail)) => {
+            out.push(Code::ServerInfoUnavailable.notice(&[("url", &url), ("detail", detail)]));
+        }
+        _ => {}
+    }
+}
+
+/// "Jira Data Center 9.12.15 at https://host/jira" in both languages.
+pub fn summary(d: &Deployment) -> Text {
+    let at = d.base_url.clone().unwrap_or_default();
+    let (en_name, ru_name) = match d.product {
+        Product::Confluence => {
+            return Text::new("Confluence — this is not Jira", "Confluence — это не Jira")
+        }
+        Product::Bitbucket => {
+            return Text::new("Bitbucket — this is not Jira", "Bitbucket — это не Jira")
+        }
+        Product::OtherAtlassian => {
+            return Text::new(
+                "An Atlassian application, but not Jira",
+                "Приложение Atlassian, но не Jira",
+            )
+        }
+        Product::NotAtlassian => {
+            return Text::new("This page is not Jira", "Эта страница — не Jira")
+        }
+        Product::Jira => match (d.hosting, d.edition) {
+            (Some(Hosting::Cloud), _) => ("Jira Cloud".to_string(), "Jira Cloud".to_string()),
+            (_, Some(Edition::DataCenter)) => {
+                ("Jira Data Center".into(), "Jira Data Center".into())
+            }
+            (Some(Hosting::SelfManaged), None) => (
+                "Jira Server/Data Center".into(),
+                "Jira Server/Data Center".into(),
+            ),
+            (None, _) => ("Jira".into(), "Jira".into()),
+        },
+    };
+    let version = match (d.hosting, &d.version) {
+        (Some(Hosting::Cloud), _) | (_, None) => String::new(),
+        (_, Some(v)) => format!(" {v}"),
+    };
+    if at.is_empty() {
+        Text::new(format!("{en_name}{version}"), format!("{ru_name}{version}"))
+    } else {
+        Text::new(
+            format!("{en_name}{version} at {at}"),
+            format!("{ru_name}{version} по адресу {at}"),
+        )
+    }
+}

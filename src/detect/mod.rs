@@ -1,0 +1,276 @@
+//! Detection: what a tab or URL is — Jira Cloud, Jira Server/Data Center (version, build,
+//! base URL with context path, cluster), or not Jira — as a sans-IO [`Flow`].
+//!
+//! Inputs are a [`PageSnapshot`] (browser tab, or the page the CLI fetched) and the answers to
+//! the requests the flow asks for: anonymous `GET {base}/rest/api/2/serverInfo` (facts §1)
+//! and, for Cloud, `GET {origin}/_edge/tenant_info` (facts §2.5). All of one round trip's
+//! requests are independent and go out in parallel; detection needs one round trip, two only
+//! when a fetched page reveals a context path the first guess missed.
+
+mod conclude;
+mod server_info;
+mod signals;
+
+pub use server_info::{is_plausible_cloud_id, parse_version, ServerInfo};
+
+use crate::auth_plan::AuthPlan;
+use crate::catalogue::Notice;
+use crate::deployment::{Deployment, Hosting, Product};
+use crate::flow::Flow;
+use crate::http::{Exchange, HttpRequest, Method, RequestLog, DEFAULT_TIMEOUT_MS};
+use crate::page::PageSnapshot;
+use crate::urls;
+use serde::{Deserialize, Serialize};
+use signals::PageSignals;
+
+/// Request id of the page itself (CLI only).
+pub const PAGE: &str = "page";
+/// Request id of `/rest/api/2/serverInfo`.
+pub const SERVER_INFO: &str = "server_info";
+/// Request id of `/_edge/tenant_info`.
+pub const TENANT_INFO: &str = "tenant_info";
+
+/// How detection may use the network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DetectOptions {
+    /// May the flow ask anything of the server? False when the extension has no host access.
+    pub allow_fetch: bool,
+    /// Ask for the page itself (the CLI; the browser already has the tab).
+    pub fetch_page: bool,
+    /// Per-request timeout in milliseconds.
+    pub timeout_ms: u32,
+}
+
+impl Default for DetectOptions {
+    fn default() -> Self {
+        DetectOptions {
+            allow_fetch: true,
+            fetch_page: false,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+        }
+    }
+}
+
+/// Why detection could not start.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DetectError {
+    #[error("not an http(s) URL: {0}")]
+    InvalidUrl(String),
+}
+
+/// The result of detection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Detection {
+    pub deployment: Deployment,
+    /// How to authenticate; `None` when it is not Jira.
+    pub auth_plan: Option<AuthPlan>,
+    pub warnings: Vec<Notice>,
+    /// The requests made, without secrets.
+    pub requests: Vec<RequestLog>,
+}
+
+/// The detection conversation.
+#[derive(Debug, Clone)]
+pub struct DetectFlow {
+    opts: DetectOptions,
+    url: url::Url,
+    page: Option<PageSnapshot>,
+    page_answer: Option<Exchange>,
+    /// Base URL the last serverInfo request went to.
+    base: String,
+    server_info: Option<Exchange>,
+    tenant_info: Option<Exchange>,
+    rounds: u8,
+    sent: Vec<HttpRequest>,
+    log: Vec<RequestLog>,
+}
+
+impl DetectFlow {
+    /// Detection for a browser tab the extension has a snapshot of.
+    pub fn for_page(page: PageSnapshot, opts: DetectOptions) -> Result<DetectFlow, DetectError> {
+        let page = page.sanitized();
+        let url =
+            urls::parse_http(&page.url).ok_or_else(|| DetectError::InvalidUrl(page.url.clone()))?;
+        let mut flow = DetectFlow::new(
+            url,
+            DetectOptions {
+                fetch_page: false,
+                ..opts
+            },
+        );
+        flow.provide_page(page);
+        Ok(flow)
+    }
+
+    /// Detection for a URL someone typed (the CLI, or the popup's URL field).
+    pub fn for_url(url: &str, opts: DetectOptions) -> Result<DetectFlow, DetectError> {
+        let url = urls::parse_http(url).ok_or_else(|| DetectError::InvalidUrl(url.to_string()))?;
+        Ok(DetectFlow::new(url, opts))
+    }
+
+    fn new(url: url::Url, opts: DetectOptions) -> DetectFlow {
+        let base = guessed_base(&url, None);
+        DetectFlow {
+            opts,
+            url,
+            page: None,
+            page_answer: None,
+            base,
+            server_info: None,
+            tenant_info: None,
+            rounds: 0,
+            sent: Vec::new(),
+            log: Vec::new(),
+        }
+    }
+
+    /// The page's answer, once fed, for a caller that turns HTML into a [`PageSnapshot`]
+    /// (the CLI) and hands it back with [`DetectFlow::provide_page`].
+    pub fn page_answer(&self) -> Option<&Exchange> {
+        self.page_answer.as_ref()
+    }
+
+    /// The page as parsed by the caller.
+    pub fn provide_page(&mut self, page: PageSnapshot) {
+        let page = page.sanitized();
+        let sig = signals::read(&page);
+        if self.server_info.is_none() {
+            self.base = guessed_base(&self.url, Some(&sig));
+        }
+        self.page = Some(page);
+    }
+
+    fn signals(&self) -> PageSignals {
+        self.page.as_ref().map(signals::read).unwrap_or_default()
+    }
+
+    fn get(&self, id: &str, url: String) -> HttpRequest {
+        HttpRequest {
+            id: id.to_string(),
+            method: Method::Get,
+            url,
+            headers: vec![("Accept".into(), "application/json".into())],
+            body: None,
+            timeout_ms: self.opts.timeout_ms,
+        }
+    }
+
+    fn worth_asking(&self, sig: &PageSignals) -> bool {
+        let cloud_host = self.url.host_str().is_some_and(urls::is_cloud_host);
+        match sig.product {
+            Some(Product::Jira) => true,
+            Some(_) => false,
+            // No page (typed URL) or an unknown page: ask; an unknown page on a Cloud host too.
+            None => self.page.is_none() || cloud_host || self.opts.fetch_page,
+        }
+    }
+
+    fn first_batch(&self) -> Vec<HttpRequest> {
+        let sig = self.signals();
+        let mut batch = Vec::new();
+        if self.opts.fetch_page && self.page.is_none() {
+            batch.push(self.get(PAGE, self.url.to_string()));
+        }
+        if !self.worth_asking(&sig) {
+            return batch;
+        }
+        batch.push(self.get(
+            SERVER_INFO,
+            urls::join(&self.base, "/rest/api/2/serverInfo"),
+        ));
+        let cloudish = sig.hosting == Some(Hosting::Cloud)
+            || self.url.host_str().is_some_and(urls::is_cloud_host);
+        if cloudish && sig.cloud_id.is_none() {
+            batch.push(self.tenant_request());
+        }
+        batch
+    }
+
+    fn tenant_request(&self) -> HttpRequest {
+        self.get(
+            TENANT_INFO,
+            urls::join(&urls::origin(&self.url), "/_edge/tenant_info"),
+        )
+    }
+
+    fn second_batch(&mut self) -> Vec<HttpRequest> {
+        let sig = self.signals();
+        let mut batch = Vec::new();
+        let info = self.server_info.as_ref().map(server_info::read_server_info);
+        let got_info = matches!(info, Some(server_info::ServerInfoAnswer::Info(..)));
+        let page_base = guessed_base(&self.url, Some(&sig));
+        if !got_info && self.page.is_some() && page_base != self.base && self.worth_asking(&sig) {
+            self.base = page_base;
+            batch.push(self.get(
+                SERVER_INFO,
+                urls::join(&self.base, "/rest/api/2/serverInfo"),
+            ));
+        }
+        let says_cloud =
+            matches!(&info, Some(server_info::ServerInfoAnswer::Info(i, _)) if i.is_cloud());
+        if says_cloud && self.tenant_info.is_none() && sig.cloud_id.is_none() {
+            batch.push(self.tenant_request());
+        }
+        batch
+    }
+}
+
+/// Where REST lives as seen from `url`: its origin plus the context path the page declares
+/// (`ajs-context-path`, else the path of a same-origin `ajs-base-url`), else a guess from the
+/// URL's path. Cloud sites have no context path.
+fn guessed_base(url: &url::Url, sig: Option<&PageSignals>) -> String {
+    let origin = urls::origin(url);
+    if url.host_str().is_some_and(urls::is_cloud_host)
+        || sig.is_some_and(|s| s.hosting == Some(Hosting::Cloud))
+    {
+        return origin;
+    }
+    if let Some(sig) = sig {
+        if let Some(ctx) = &sig.context_path {
+            return format!("{origin}{ctx}");
+        }
+        if let Some(base) = &sig.base_url {
+            if urls::parse_http(base).is_some_and(|b| urls::origin(&b) == origin) {
+                return base.clone();
+            }
+        }
+    }
+    format!("{origin}{}", urls::guess_context_path(url))
+}
+
+impl Flow for DetectFlow {
+    type Output = Detection;
+
+    fn next_batch(&mut self) -> Vec<HttpRequest> {
+        let batch = if !self.opts.allow_fetch || self.rounds >= 2 {
+            Vec::new()
+        } else if self.rounds == 0 {
+            self.first_batch()
+        } else {
+            self.second_batch()
+        };
+        self.rounds += 1;
+        self.sent = batch.clone();
+        batch
+    }
+
+    fn feed(&mut self, answers: Vec<(String, Exchange)>) {
+        for (id, ex) in answers {
+            if let Some(req) = self.sent.iter().find(|r| r.id == id) {
+                self.log.push(RequestLog::new(req, &ex));
+            }
+            match id.as_str() {
+                PAGE => self.page_answer = Some(ex),
+                SERVER_INFO => self.server_info = Some(ex),
+                TENANT_INFO => self.tenant_info = Some(ex),
+                _ => {}
+            }
+        }
+    }
+
+    fn finish(self) -> Detection {
+        conclude::conclude(&self)
+    }
+}

@@ -1,0 +1,232 @@
+//! Plain HTTP exchange types shared by the sans-IO core and the two transports
+//! (`src/wasm.rs` in the browser, `src/cli/transport.rs` natively).
+//!
+//! The core builds [`HttpRequest`]s and classifies [`Exchange`]s; it never sends anything.
+//! Transports must: send no cookies (`credentials: "omit"` / no cookie jar), never follow
+//! redirects (`redirect: "manual"` / zero redirects), apply [`HttpRequest::timeout_ms`], and
+//! read at most [`MAX_BODY_BYTES`] of a body (setting [`HttpResponse::truncated`]).
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Largest body a transport reads, in bytes (1 MiB). Jira's JSON answers are a few KB.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// Default per-request timeout, in milliseconds.
+pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
+
+/// What a transport is asked to send.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HttpRequest {
+    /// Stable id the core uses to match the answer to the question (e.g. `"server_info"`).
+    pub id: String,
+    pub method: Method,
+    /// Absolute URL.
+    pub url: String,
+    /// Header name/value pairs to send. May hold `Authorization`: never log this field.
+    pub headers: Vec<(String, String)>,
+    /// JSON body for POST requests.
+    pub body: Option<String>,
+    /// Timeout for the whole exchange, in milliseconds.
+    pub timeout_ms: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    Get,
+    Post,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
+/// What came back for one request: an answer, or why there was none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum Exchange {
+    /// Any HTTP answer, whatever the status.
+    Response(HttpResponse),
+    /// No answer within the request's timeout.
+    Timeout { elapsed_ms: u64 },
+    /// DNS failure, refused connection, TLS failure, CORS/permission block in the browser.
+    Unreachable { elapsed_ms: u64, detail: String },
+}
+
+impl Exchange {
+    pub fn response(&self) -> Option<&HttpResponse> {
+        match self {
+            Exchange::Response(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    pub fn elapsed_ms(&self) -> u64 {
+        match self {
+            Exchange::Response(r) => r.elapsed_ms,
+            Exchange::Timeout { elapsed_ms } | Exchange::Unreachable { elapsed_ms, .. } => {
+                *elapsed_ms
+            }
+        }
+    }
+}
+
+/// An HTTP answer as the transport saw it, redirects not followed.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HttpResponse {
+    /// HTTP status. `0` for the browser's opaque redirect (`redirect: "manual"`).
+    pub status: u16,
+    /// Header names lower-cased. Repeated headers are joined with `", "`.
+    #[serde(default)]
+    pub headers: BTreeMap<String, String>,
+    /// Body decoded as UTF-8 (lossy), at most [`MAX_BODY_BYTES`].
+    #[serde(default)]
+    pub body: String,
+    /// True when the body was cut at [`MAX_BODY_BYTES`].
+    #[serde(default)]
+    pub truncated: bool,
+    /// True when this is a redirect answer the transport did not follow
+    /// (a 3xx natively, an `opaqueredirect` in the browser).
+    #[serde(default)]
+    pub redirect: bool,
+    #[serde(default)]
+    pub elapsed_ms: u64,
+}
+
+impl HttpResponse {
+    /// Header value by lower-case name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).map(String::as_str)
+    }
+
+    /// True when `Content-Type` says JSON.
+    pub fn is_json(&self) -> bool {
+        self.header("content-type")
+            .is_some_and(|c| c.to_ascii_lowercase().contains("json"))
+    }
+
+    /// True when `Content-Type` says HTML.
+    pub fn is_html(&self) -> bool {
+        self.header("content-type")
+            .is_some_and(|c| c.to_ascii_lowercase().contains("html"))
+    }
+
+    /// Parses the body as JSON of type `T`; `None` when it is not JSON or has another shape.
+    pub fn json<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
+        serde_json::from_str(&self.body).ok()
+    }
+}
+
+/// Lower-cases header names and joins repeats, as [`HttpResponse::headers`] expects.
+pub fn normalize_headers<'a, I>(pairs: I) -> BTreeMap<String, String>
+where
+    I: IntoIterator<Item = (&'a str, &'a str)>,
+{
+    let mut out: BTreeMap<String, String> = BTreeMap::new();
+    for (name, value) in pairs {
+        let key = name.trim().to_ascii_lowercase();
+        match out.get_mut(&key) {
+            Some(existing) => {
+                existing.push_str(", ");
+                existing.push_str(value);
+            }
+            None => {
+                out.insert(key, value.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Response headers worth keeping in logs and reports: Jira's diagnostic headers, never
+/// `Authorization`, cookies or `Set-Cookie`.
+pub const DIAGNOSTIC_HEADERS: &[&str] = &[
+    "content-type",
+    "x-ausername",
+    "x-seraph-loginreason",
+    "x-authentication-denied-reason",
+    "x-anodeid",
+    "x-arequestid",
+    "x-asen",
+    "x-aaccountid",
+    "www-authenticate",
+    "retry-after",
+    "x-ratelimit-limit",
+    "x-ratelimit-remaining",
+    "x-ratelimit-reset",
+    "ratelimit-reason",
+    "location",
+    "server",
+];
+
+/// Longest header value kept in a [`RequestLog`], in characters.
+pub const MAX_LOGGED_HEADER_CHARS: usize = 300;
+
+/// One request as it may be shown to anyone: no credentials, no bodies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestLog {
+    /// The core's request id, e.g. `"myself"`.
+    pub id: String,
+    pub method: Method,
+    /// Origin + path + query of the URL (query strings here never hold secrets).
+    pub url: String,
+    /// `Basic`, `Bearer` or `None`: which scheme was sent, never its value.
+    pub auth: String,
+    /// HTTP status; `None` for a timeout or an unreachable server.
+    pub status: Option<u16>,
+    /// `"response"`, `"redirect"`, `"timeout"` or `"unreachable"`.
+    pub outcome: String,
+    pub ms: u64,
+    /// [`DIAGNOSTIC_HEADERS`] present in the answer.
+    pub headers: BTreeMap<String, String>,
+}
+
+impl RequestLog {
+    pub fn new(req: &HttpRequest, ex: &Exchange) -> RequestLog {
+        let auth = req
+            .headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("authorization"))
+            .and_then(|(_, v)| v.split_whitespace().next())
+            .unwrap_or("None")
+            .to_string();
+        let (status, outcome, headers) = match ex {
+            Exchange::Response(r) => {
+                let headers = DIAGNOSTIC_HEADERS
+                    .iter()
+                    .filter_map(|k| {
+                        r.header(k).map(|v| {
+                            (
+                                k.to_string(),
+                                v.chars().take(MAX_LOGGED_HEADER_CHARS).collect(),
+                            )
+                        })
+                    })
+                    .collect();
+                let outcome = if r.redirect { "redirect" } else { "response" };
+                (Some(r.status), outcome, headers)
+            }
+            Exchange::Timeout { .. } => (None, "timeout", BTreeMap::new()),
+            Exchange::Unreachable { .. } => (None, "unreachable", BTreeMap::new()),
+        };
+        RequestLog {
+            id: req.id.clone(),
+            method: req.method,
+            url: req.url.clone(),
+            auth,
+            status,
+            outcome: outcome.to_string(),
+            ms: ex.elapsed_ms(),
+            headers,
+        }
+    }
+}

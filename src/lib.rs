@@ -1,0 +1,19 @@
+//! Jira Token Wizard core: detects Jira Cloud / Server / Data Center, plans authentication,
+//! probes a token and explains failures — as pure, sans-IO Rust.
+//!
+//! Everything here is plain data in, plain data out; nothing touches the network, the DOM or
+//! `chrome.*`. The two transports are `src/wasm.rs` (browser, the only module that knows
+//! wasm-bindgen/web-sys/gloo-net) and the CLI's `src/cli/transport.rs`.
+
+pub mod auth_plan;
+pub mod catalogue;
+pub mod deployment;
+pub mod detect;
+pub mod flow;
+pub mod http;
+pub mod i18n;
+pub mod page;
+pub mod urls;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
