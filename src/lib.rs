@@ -13,6 +13,7 @@ pub mod flow;
 pub mod http;
 pub mod i18n;
 pub mod page;
+pub mod protocol;
 pub mod urls;
 
 #[cfg(target_arch = "wasm32")]
