@@ -15,9 +15,9 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// Default per-request timeout, in milliseconds.
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 
-/// What a transport is asked to send.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// What a transport is asked to send. Its `Debug` hides the `Authorization` value, and it has
+/// no `Serialize`: a request is never written anywhere (use [`RequestLog`] for that).
+#[derive(Clone, PartialEq, Eq)]
 pub struct HttpRequest {
     /// Stable id the core uses to match the answer to the question (e.g. `"server_info"`).
     pub id: String,
@@ -30,6 +30,56 @@ pub struct HttpRequest {
     pub body: Option<String>,
     /// Timeout for the whole exchange, in milliseconds.
     pub timeout_ms: u32,
+    /// Follow redirects and report where they end ([`HttpResponse::final_url`]). Only ever set
+    /// on requests without credentials: a credential never follows a redirect.
+    pub follow_redirects: bool,
+}
+
+impl std::fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                let shown = if k.eq_ignore_ascii_case("authorization") {
+                    "<redacted>"
+                } else {
+                    v.as_str()
+                };
+                (k.as_str(), shown)
+            })
+            .collect();
+        f.debug_struct("HttpRequest")
+            .field("id", &self.id)
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("headers", &headers)
+            .field("timeout_ms", &self.timeout_ms)
+            .field("follow_redirects", &self.follow_redirects)
+            .finish_non_exhaustive()
+    }
+}
+
+impl HttpRequest {
+    /// A GET asking for JSON, without credentials.
+    pub fn get(id: &str, url: String, timeout_ms: u32) -> HttpRequest {
+        HttpRequest {
+            id: id.to_string(),
+            method: Method::Get,
+            url,
+            headers: vec![("Accept".into(), "application/json".into())],
+            body: None,
+            timeout_ms,
+            follow_redirects: false,
+        }
+    }
+
+    /// True when the request carries an `Authorization` header.
+    pub fn has_credentials(&self) -> bool {
+        self.headers
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("authorization"))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,6 +149,10 @@ pub struct HttpResponse {
     pub redirect: bool,
     #[serde(default)]
     pub elapsed_ms: u64,
+    /// Where the request ended after followed redirects (only with
+    /// [`HttpRequest::follow_redirects`]); `None` when not followed or unknown.
+    #[serde(default)]
+    pub final_url: Option<String>,
 }
 
 impl HttpResponse {

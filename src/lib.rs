@@ -13,8 +13,10 @@ pub mod flow;
 pub mod http;
 pub mod i18n;
 pub mod page;
+pub mod permissions;
+pub mod probe;
 pub mod protocol;
 pub mod urls;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;

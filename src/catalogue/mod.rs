@@ -2,6 +2,7 @@
 //! [`Code`], defined here once, with a title, a cause and a fix in English and Russian.
 //! The popup, the CLI's JSON and reports all speak these codes.
 
+mod verdicts;
 mod warnings;
 
 use crate::i18n::{L10n, Text};
@@ -19,7 +20,29 @@ pub enum Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Code {
-    // Warnings (detection).
+    // Verdicts.
+    Ok,
+    NotJira,
+    Unreachable,
+    Timeout,
+    CredentialsRejected,
+    PasswordNotAccepted,
+    TokenNotRecognized,
+    PatNotSupported,
+    PatNotAcceptedAsPassword,
+    WrongAuthMethod,
+    ScopedTokenNeedsGateway,
+    CaptchaRequired,
+    BasicAuthDisabled,
+    SsoLoginPage,
+    AccountInactive,
+    UserMismatch,
+    RateLimited,
+    MissingPermissions,
+    ProjectNotFound,
+    ServerError,
+    UnexpectedResponse,
+    // Warnings.
     BaseUrlMismatch,
     ServerInfoNeedsLogin,
     ServerInfoUnavailable,
@@ -30,6 +53,27 @@ pub enum Code {
 impl Code {
     /// Every code, for catalogue-wide tests and the UI's code list.
     pub const ALL: &'static [Code] = &[
+        Code::Ok,
+        Code::NotJira,
+        Code::Unreachable,
+        Code::Timeout,
+        Code::CredentialsRejected,
+        Code::PasswordNotAccepted,
+        Code::TokenNotRecognized,
+        Code::PatNotSupported,
+        Code::PatNotAcceptedAsPassword,
+        Code::WrongAuthMethod,
+        Code::ScopedTokenNeedsGateway,
+        Code::CaptchaRequired,
+        Code::BasicAuthDisabled,
+        Code::SsoLoginPage,
+        Code::AccountInactive,
+        Code::UserMismatch,
+        Code::RateLimited,
+        Code::MissingPermissions,
+        Code::ProjectNotFound,
+        Code::ServerError,
+        Code::UnexpectedResponse,
         Code::BaseUrlMismatch,
         Code::ServerInfoNeedsLogin,
         Code::ServerInfoUnavailable,
@@ -48,7 +92,34 @@ impl Code {
 
     /// The catalogue entry.
     pub fn entry(self) -> &'static Entry {
-        warnings::entry(self)
+        match self {
+            Code::Ok => &verdicts::OK,
+            Code::NotJira => &verdicts::NOT_JIRA,
+            Code::Unreachable => &verdicts::UNREACHABLE,
+            Code::Timeout => &verdicts::TIMEOUT,
+            Code::CredentialsRejected => &verdicts::CREDENTIALS_REJECTED,
+            Code::PasswordNotAccepted => &verdicts::PASSWORD_NOT_ACCEPTED,
+            Code::TokenNotRecognized => &verdicts::TOKEN_NOT_RECOGNIZED,
+            Code::PatNotSupported => &verdicts::PAT_NOT_SUPPORTED,
+            Code::PatNotAcceptedAsPassword => &verdicts::PAT_NOT_ACCEPTED_AS_PASSWORD,
+            Code::WrongAuthMethod => &verdicts::WRONG_AUTH_METHOD,
+            Code::ScopedTokenNeedsGateway => &verdicts::SCOPED_TOKEN_NEEDS_GATEWAY,
+            Code::CaptchaRequired => &verdicts::CAPTCHA_REQUIRED,
+            Code::BasicAuthDisabled => &verdicts::BASIC_AUTH_DISABLED,
+            Code::SsoLoginPage => &verdicts::SSO_LOGIN_PAGE,
+            Code::AccountInactive => &verdicts::ACCOUNT_INACTIVE,
+            Code::UserMismatch => &verdicts::USER_MISMATCH,
+            Code::RateLimited => &verdicts::RATE_LIMITED,
+            Code::MissingPermissions => &verdicts::MISSING_PERMISSIONS,
+            Code::ProjectNotFound => &verdicts::PROJECT_NOT_FOUND,
+            Code::ServerError => &verdicts::SERVER_ERROR,
+            Code::UnexpectedResponse => &verdicts::UNEXPECTED_RESPONSE,
+            Code::BaseUrlMismatch => &warnings::BASE_URL_MISMATCH,
+            Code::ServerInfoNeedsLogin => &warnings::SERVER_INFO_NEEDS_LOGIN,
+            Code::ServerInfoUnavailable => &warnings::SERVER_INFO_UNAVAILABLE,
+            Code::VersionUnknown => &warnings::VERSION_UNKNOWN,
+            Code::HostPermissionNeeded => &warnings::HOST_PERMISSION_NEEDED,
+        }
     }
 
     /// A notice for this code with `{name}` placeholders filled in all texts.

@@ -1,23 +1,13 @@
 //! Catalogue entries for warnings: findings that travel beside a verdict.
 
-use super::{Code, Entry, Kind};
+use super::{Entry, Kind};
 use crate::i18n::L10n;
 
 const fn l(en: &'static str, ru: &'static str) -> L10n {
     L10n { en, ru }
 }
 
-pub(super) fn entry(code: Code) -> &'static Entry {
-    match code {
-        Code::BaseUrlMismatch => &BASE_URL_MISMATCH,
-        Code::ServerInfoNeedsLogin => &SERVER_INFO_NEEDS_LOGIN,
-        Code::ServerInfoUnavailable => &SERVER_INFO_UNAVAILABLE,
-        Code::VersionUnknown => &VERSION_UNKNOWN,
-        Code::HostPermissionNeeded => &HOST_PERMISSION_NEEDED,
-    }
-}
-
-static BASE_URL_MISMATCH: Entry = Entry {
+pub(super) static BASE_URL_MISMATCH: Entry = Entry {
     code: "base_url_mismatch",
     kind: Kind::Warning,
     title: l(
@@ -34,7 +24,7 @@ static BASE_URL_MISMATCH: Entry = Entry {
     ),
 };
 
-static SERVER_INFO_NEEDS_LOGIN: Entry = Entry {
+pub(super) static SERVER_INFO_NEEDS_LOGIN: Entry = Entry {
     code: "server_info_needs_login",
     kind: Kind::Warning,
     title: l(
@@ -51,7 +41,7 @@ static SERVER_INFO_NEEDS_LOGIN: Entry = Entry {
     ),
 };
 
-static SERVER_INFO_UNAVAILABLE: Entry = Entry {
+pub(super) static SERVER_INFO_UNAVAILABLE: Entry = Entry {
     code: "server_info_unavailable",
     kind: Kind::Warning,
     title: l(
@@ -68,7 +58,7 @@ static SERVER_INFO_UNAVAILABLE: Entry = Entry {
     ),
 };
 
-static VERSION_UNKNOWN: Entry = Entry {
+pub(super) static VERSION_UNKNOWN: Entry = Entry {
     code: "version_unknown",
     kind: Kind::Warning,
     title: l("Jira's version is not known", "Версия Jira неизвестна"),
@@ -82,7 +72,7 @@ static VERSION_UNKNOWN: Entry = Entry {
     ),
 };
 
-static HOST_PERMISSION_NEEDED: Entry = Entry {
+pub(super) static HOST_PERMISSION_NEEDED: Entry = Entry {
     code: "host_permission_needed",
     kind: Kind::Warning,
     title: l(

@@ -17,7 +17,7 @@ use crate::auth_plan::AuthPlan;
 use crate::catalogue::Notice;
 use crate::deployment::{Deployment, Hosting, Product};
 use crate::flow::Flow;
-use crate::http::{Exchange, HttpRequest, Method, RequestLog, DEFAULT_TIMEOUT_MS};
+use crate::http::{Exchange, HttpRequest, RequestLog, DEFAULT_TIMEOUT_MS};
 use crate::page::PageSnapshot;
 use crate::urls;
 use serde::{Deserialize, Serialize};
@@ -147,14 +147,7 @@ impl DetectFlow {
     }
 
     fn get(&self, id: &str, url: String) -> HttpRequest {
-        HttpRequest {
-            id: id.to_string(),
-            method: Method::Get,
-            url,
-            headers: vec![("Accept".into(), "application/json".into())],
-            body: None,
-            timeout_ms: self.opts.timeout_ms,
-        }
+        HttpRequest::get(id, url, self.opts.timeout_ms)
     }
 
     fn worth_asking(&self, sig: &PageSignals) -> bool {

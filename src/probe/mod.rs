@@ -1,0 +1,354 @@
+//! The token test as a sans-IO [`Flow`]: which requests to send with the credential, and what
+//! their answers mean (facts §3–§5).
+//!
+//! Round 1 sends `GET /rest/api/2/myself` with the credential (it cannot be answered
+//! anonymously, so a silently ignored token turns into a 401, facts §4.4) and, in parallel,
+//! `GET /rest/api/2/mypermissions` — except for Basic on Server/DC, where every failed
+//! password counts towards the CAPTCHA lock-out (facts §4.3), so permissions wait for a
+//! successful login. Round 2 only happens when it proves something: a rejected Basic password
+//! retried as Bearer (a PAT used as a password, facts §3.3), a scoped Cloud token retried at
+//! the gateway (facts §3.2), an SSO redirect followed *without* credentials to name where it
+//! leads (facts §4.6), or the deferred permission check.
+
+mod classify;
+mod credential;
+mod identity;
+
+pub use credential::{base64, Scheme, Secret};
+pub use identity::JiraUser;
+
+use crate::auth_plan::{AuthMethod, PAT_SINCE};
+use crate::catalogue::{Code, Notice};
+use crate::deployment::{Deployment, Hosting};
+use crate::detect::{is_plausible_cloud_id, Detection};
+use crate::flow::Flow;
+use crate::http::{Exchange, HttpRequest, RequestLog, DEFAULT_TIMEOUT_MS};
+use crate::i18n::Text;
+use crate::permissions::PermissionReport;
+use crate::urls;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub(crate) const MYSELF: &str = "myself";
+pub(crate) const MYPERMISSIONS: &str = "mypermissions";
+pub(crate) const TENANT_INFO: &str = "tenant_info";
+pub(crate) const MYSELF_BEARER: &str = "myself_as_bearer";
+pub(crate) const GATEWAY_MYSELF: &str = "gateway_myself";
+pub(crate) const MYSELF_UNAUTHENTICATED: &str = "myself_without_credentials";
+
+/// Which method to test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuthChoice {
+    /// What the auth plan recommends for the deployment.
+    #[default]
+    Auto,
+    ApiToken,
+    Pat,
+    Basic,
+}
+
+/// What to test.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckInput {
+    /// E-mail (Cloud) or username (Server/DC); may be empty for a PAT.
+    #[serde(default)]
+    pub login: String,
+    pub secret: Secret,
+    #[serde(default)]
+    pub auth: AuthChoice,
+    /// Permission keys the integration needs.
+    #[serde(default)]
+    pub required_permissions: Vec<String>,
+    /// Project key to check project permissions in.
+    #[serde(default)]
+    pub project: Option<String>,
+    /// Atlassian's gateway base (`https://api.atlassian.com`); `None` = never contact it.
+    #[serde(default)]
+    pub gateway: Option<String>,
+    /// Per-request timeout in milliseconds.
+    #[serde(default = "default_timeout")]
+    pub timeout_ms: u32,
+}
+
+fn default_timeout() -> u32 {
+    DEFAULT_TIMEOUT_MS
+}
+
+/// Input that cannot be tested: a usage error, not a verdict.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CheckError {
+    #[error("the secret is empty")]
+    EmptySecret,
+    #[error("{0} needs a login (e-mail on Cloud, username on Server/Data Center)")]
+    LoginRequired(&'static str),
+    #[error("not a Jira project key: {0:?} (letters, digits and _ only)")]
+    InvalidProject(String),
+    #[error("not an http(s) gateway URL: {0}")]
+    InvalidGateway(String),
+}
+
+/// The conclusion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Verdict {
+    pub code: Code,
+    /// True only for `ok`.
+    pub ok: bool,
+    pub title: Text,
+    pub cause: Text,
+    pub fix: Text,
+}
+
+/// Everything a token test found. Holds no secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckResult {
+    pub deployment: Deployment,
+    pub verdict: Verdict,
+    /// The account the credential belongs to, when Jira said.
+    pub user: Option<JiraUser>,
+    /// The method tested.
+    pub auth_method: Option<AuthMethod>,
+    /// How the secret was sent.
+    pub scheme: Option<Scheme>,
+    pub permissions: Option<PermissionReport>,
+    /// Where to solve a CAPTCHA, only when it is on the Jira host (facts §4.3).
+    pub login_url: Option<String>,
+    pub warnings: Vec<Notice>,
+    /// Detection's and the test's requests, without secrets.
+    pub requests: Vec<RequestLog>,
+}
+
+/// The token-test conversation.
+#[derive(Debug, Clone)]
+pub struct ProbeFlow {
+    input: CheckInput,
+    detection: Detection,
+    method: AuthMethod,
+    scheme: Scheme,
+    base: String,
+    round: u8,
+    sent: Vec<HttpRequest>,
+    answers: BTreeMap<String, Exchange>,
+    log: Vec<RequestLog>,
+}
+
+impl ProbeFlow {
+    /// Validates the input and prepares the test of a detected deployment.
+    pub fn new(input: CheckInput, detection: Detection) -> Result<ProbeFlow, CheckError> {
+        if input.secret.is_empty() {
+            return Err(CheckError::EmptySecret);
+        }
+        if let Some(p) = &input.project {
+            let ok = !p.is_empty()
+                && p.len() <= 255
+                && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !ok {
+                return Err(CheckError::InvalidProject(p.clone()));
+            }
+        }
+        if let Some(g) = &input.gateway {
+            urls::normalize_base(g).ok_or_else(|| CheckError::InvalidGateway(g.clone()))?;
+        }
+        let d = &detection.deployment;
+        let method = resolve_method(input.auth, d);
+        let scheme = match method {
+            AuthMethod::Pat => Scheme::Bearer,
+            AuthMethod::ApiToken | AuthMethod::Basic => Scheme::Basic,
+        };
+        if scheme == Scheme::Basic && input.login.trim().is_empty() {
+            return Err(CheckError::LoginRequired(match method {
+                AuthMethod::ApiToken => "an API token",
+                _ => "username + password",
+            }));
+        }
+        let base = d.rest_base().unwrap_or_default().to_string();
+        let log = detection.requests.clone();
+        Ok(ProbeFlow {
+            input,
+            detection,
+            method,
+            scheme,
+            base,
+            round: 0,
+            sent: Vec::new(),
+            answers: BTreeMap::new(),
+            log,
+        })
+    }
+
+    fn deployment(&self) -> &Deployment {
+        &self.detection.deployment
+    }
+
+    fn is_cloud(&self) -> bool {
+        self.deployment().hosting == Some(Hosting::Cloud)
+    }
+
+    /// A PAT could work here: 8.14 or later, or version unknown.
+    fn pat_possible(&self) -> bool {
+        !self.is_cloud()
+            && self
+                .deployment()
+                .major_minor()
+                .is_none_or(|v| v >= PAT_SINCE)
+    }
+
+    fn authed(&self, id: &str, url: String, scheme: Scheme) -> HttpRequest {
+        let mut req = HttpRequest::get(id, url, self.input.timeout_ms);
+        req.headers.push((
+            "Authorization".into(),
+            scheme.header(&self.input.login, &self.input.secret),
+        ));
+        req
+    }
+
+    fn permissions_url(&self, base: &str) -> String {
+        let mut query = Vec::new();
+        if let Some(p) = &self.input.project {
+            query.push(format!("projectKey={p}"));
+        }
+        // facts §5.1: Cloud requires `permissions=`; DC returns all and takes no such param.
+        if self.is_cloud() {
+            let keys: Vec<&str> = self
+                .input
+                .required_permissions
+                .iter()
+                .map(String::as_str)
+                .filter(|k| *k != "USE" && k.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
+                .collect();
+            let keys = if keys.is_empty() {
+                vec!["BROWSE_PROJECTS"]
+            } else {
+                keys
+            };
+            query.push(format!("permissions={}", keys.join(",")));
+        }
+        let q = if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", query.join("&"))
+        };
+        urls::join(base, &format!("/rest/api/2/mypermissions{q}"))
+    }
+
+    fn cloud_id(&self) -> Option<String> {
+        let from_tenant = self.answers.get(TENANT_INFO).and_then(|ex| {
+            let r = ex.response().filter(|r| r.status == 200)?;
+            let v: serde_json::Value = r.json()?;
+            v.get("cloudId")?.as_str().map(str::to_string)
+        });
+        from_tenant
+            .or_else(|| self.deployment().cloud_id.clone())
+            .filter(|id| is_plausible_cloud_id(id))
+    }
+
+    /// Basic against Server/DC: send one request at a time (CAPTCHA counter, facts §4.3).
+    fn serial(&self) -> bool {
+        self.scheme == Scheme::Basic && !self.is_cloud()
+    }
+
+    fn first_batch(&self) -> Vec<HttpRequest> {
+        if !self.deployment().is_jira() || self.base.is_empty() {
+            return Vec::new();
+        }
+        let mut batch = vec![self.authed(
+            MYSELF,
+            urls::join(&self.base, "/rest/api/2/myself"),
+            self.scheme,
+        )];
+        if !self.serial() {
+            batch.push(self.authed(MYPERMISSIONS, self.permissions_url(&self.base), self.scheme));
+        }
+        if self.is_cloud() && self.input.gateway.is_some() && self.deployment().cloud_id.is_none() {
+            let origin = urls::parse_http(&self.base)
+                .map(|u| urls::origin(&u))
+                .unwrap_or_default();
+            batch.push(HttpRequest::get(
+                TENANT_INFO,
+                urls::join(&origin, "/_edge/tenant_info"),
+                self.input.timeout_ms,
+            ));
+        }
+        batch
+    }
+
+    fn second_batch(&self) -> Vec<HttpRequest> {
+        let Some(Exchange::Response(me)) = self.answers.get(MYSELF) else {
+            return Vec::new();
+        };
+        let mut batch = Vec::new();
+        let myself_url = urls::join(&self.base, "/rest/api/2/myself");
+        if me.redirect && me.header("location").is_none() {
+            // The browser hides an opaque redirect's target: ask again without credentials.
+            let mut req = HttpRequest::get(
+                MYSELF_UNAUTHENTICATED,
+                myself_url.clone(),
+                self.input.timeout_ms,
+            );
+            req.follow_redirects = true;
+            batch.push(req);
+        }
+        if me.status == 401 && self.scheme == Scheme::Basic && self.pat_possible() {
+            batch.push(self.authed(MYSELF_BEARER, myself_url, Scheme::Bearer));
+        }
+        if me.status == 401 && self.is_cloud() && classify::says_scope_mismatch(me) {
+            if let (Some(gateway), Some(cloud_id)) = (&self.input.gateway, self.cloud_id()) {
+                let base = format!("{}/ex/jira/{cloud_id}", gateway.trim_end_matches('/'));
+                batch.push(self.authed(
+                    GATEWAY_MYSELF,
+                    urls::join(&base, "/rest/api/2/myself"),
+                    self.scheme,
+                ));
+            }
+        }
+        if self.serial() && JiraUser::from_response(me).is_some() {
+            batch.push(self.authed(MYPERMISSIONS, self.permissions_url(&self.base), self.scheme));
+        }
+        batch
+    }
+}
+
+/// The method `auto` stands for: the auth plan's recommendation (facts §3).
+pub fn resolve_method(choice: AuthChoice, d: &Deployment) -> AuthMethod {
+    match choice {
+        AuthChoice::ApiToken => AuthMethod::ApiToken,
+        AuthChoice::Pat => AuthMethod::Pat,
+        AuthChoice::Basic => AuthMethod::Basic,
+        AuthChoice::Auto if d.hosting == Some(Hosting::Cloud) => AuthMethod::ApiToken,
+        AuthChoice::Auto => match d.major_minor() {
+            Some(v) if v < PAT_SINCE => AuthMethod::Basic,
+            _ => AuthMethod::Pat,
+        },
+    }
+}
+
+impl Flow for ProbeFlow {
+    type Output = CheckResult;
+
+    fn next_batch(&mut self) -> Vec<HttpRequest> {
+        let batch = match self.round {
+            0 => self.first_batch(),
+            1 => self.second_batch(),
+            _ => Vec::new(),
+        };
+        self.round += 1;
+        self.sent = batch.clone();
+        batch
+    }
+
+    fn feed(&mut self, answers: Vec<(String, Exchange)>) {
+        for (id, ex) in answers {
+            if let Some(req) = self.sent.iter().find(|r| r.id == id) {
+                self.log.push(RequestLog::new(req, &ex));
+                self.answers.insert(id, ex);
+            }
+        }
+    }
+
+    fn finish(self) -> CheckResult {
+        classify::conclude(self)
+    }
+}
