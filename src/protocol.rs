@@ -1,13 +1,15 @@
 //! The commands the extension's service worker hands to the wasm core, mirrored from
 //! `extension/protocol.js` (the one file that defines the extension's message protocol).
-//! Plain serde types: `{ "type": "detect_page", … }`.
+//! Plain serde types: `{ "type": "detect_page", … }`. A command turns into a [`Job`]: the
+//! flow a transport drives.
 
-use crate::detect::{DetectError, DetectFlow, DetectOptions};
+use crate::detect::{DetectError, DetectFlow, DetectOptions, Detection};
 use crate::page::PageSnapshot;
-use serde::{Deserialize, Serialize};
+use crate::probe::{CheckError, CheckInput, ProbeFlow};
+use serde::Deserialize;
 
-/// A command for the core.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A command for the core. Deserialize only: a `Check` holds the secret.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Command {
     /// Detect what the tab shows.
@@ -24,20 +26,57 @@ pub enum Command {
         #[serde(default)]
         options: DetectOptions,
     },
+    /// Test a credential against a deployment detected before.
+    #[serde(rename_all = "camelCase")]
+    Check {
+        detection: Box<Detection>,
+        input: CheckInput,
+    },
+}
+
+/// The flow a command stands for.
+#[derive(Debug)]
+pub enum Job {
+    /// Yields a [`Detection`].
+    Detect(Box<DetectFlow>),
+    /// Yields a [`crate::probe::CheckResult`].
+    Check(Box<ProbeFlow>),
+}
+
+/// Why a command cannot start.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommandError {
+    #[error(transparent)]
+    Detect(#[from] DetectError),
+    #[error(transparent)]
+    Check(#[from] CheckError),
 }
 
 impl Command {
-    /// The detection flow for a detect command.
-    pub fn detect_flow(self) -> Result<DetectFlow, DetectError> {
-        match self {
-            Command::DetectPage { snapshot, options } => DetectFlow::for_page(snapshot, options),
-            Command::DetectUrl { url, options } => DetectFlow::for_url(
-                &url,
-                DetectOptions {
+    /// The flow to drive for this command.
+    pub fn into_job(self) -> Result<Job, CommandError> {
+        Ok(match self {
+            Command::DetectPage { snapshot, options } => {
+                Job::Detect(Box::new(DetectFlow::for_page(snapshot, options)?))
+            }
+            Command::DetectUrl { url, options } => {
+                let options = DetectOptions {
                     fetch_page: false,
                     ..options
-                },
-            ),
+                };
+                Job::Detect(Box::new(DetectFlow::for_url(&url, options)?))
+            }
+            Command::Check { detection, input } => {
+                Job::Check(Box::new(ProbeFlow::new(input, *detection)?))
+            }
+        })
+    }
+
+    /// The detection flow for a detect command (kept until the wasm boundary uses `into_job`).
+    pub fn detect_flow(self) -> Result<DetectFlow, DetectError> {
+        match self.into_job() {
+            Ok(Job::Detect(flow)) => Ok(*flow),
+            _ => Err(DetectError::InvalidUrl("not a detect command".into())),
         }
     }
 }
