@@ -1,4 +1,4 @@
-//! `jira-token-wizard` command-line interface.
+//! `jira-token-wizard`: the command-line front end of the core (see `src/cli/`).
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
 

@@ -1,4 +1,34 @@
-//! The CLI (placeholder until the CLI lands).
+//! The native command-line interface: argument parsing ([`args`]), the one network module
+//! ([`transport`]), the HTML reader that feeds detection ([`page_reader`]), the commands
+//! ([`detect`]) and their rendering ([`output`]). Decisions stay in the core; this layer only
+//! moves bytes and prints.
+//!
+//! Exit status: 0 success (it is Jira), 1 a negative result or no answer, 2 a usage error.
+
+mod args;
+mod detect;
+mod output;
+mod page_reader;
+mod transport;
+
+use args::Command;
+
+/// Runs the CLI on the process arguments; returns the exit status.
 pub fn run() -> i32 {
-    2
+    match args::parse(std::env::args_os().skip(1).collect()) {
+        Ok(Command::Help(topic)) => {
+            print!("{}", args::help(topic));
+            0
+        }
+        Ok(Command::Version) => {
+            println!("jira-token-wizard {}", env!("CARGO_PKG_VERSION"));
+            0
+        }
+        Ok(Command::Detect(a)) => detect::run(&a),
+        Err(e) => {
+            eprintln!("jira-token-wizard: {e}");
+            eprintln!("Try 'jira-token-wizard --help'.");
+            2
+        }
+    }
 }

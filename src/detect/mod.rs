@@ -164,7 +164,10 @@ impl DetectFlow {
         let sig = self.signals();
         let mut batch = Vec::new();
         if self.opts.fetch_page && self.page.is_none() {
-            batch.push(self.get(PAGE, self.url.to_string()));
+            // The page is anonymous: follow it to the dashboard or login page it leads to.
+            let mut page = self.get(PAGE, self.url.to_string());
+            page.follow_redirects = true;
+            batch.push(page);
         }
         if !self.worth_asking(&sig) {
             return batch;

@@ -1,0 +1,330 @@
+//! Command-line parsing: a small hand-written parser (no framework — two commands do not
+//! justify a dependency) that turns `argv` into a [`Command`] or a [`UsageError`].
+//!
+//! Shape: `jira-token-wizard <command> <URL> [options]`. Options take their value as the next
+//! argument or after `=` (`--timeout 5`, `--timeout=5`) and may come before or after the URL.
+//! Options shared by every network command ([`Common`]) are parsed in one place, so `check`
+//! adds only its own (`--user`, `--auth`, `--for`, `--project`, `--token-stdin`, `--gateway`,
+//! `--report`). Secrets are never accepted on the command line: argv is visible to every
+//! process on the machine (`ps`), so `--token`/`--password` are refused with a pointer to
+//! `JIRA_TOKEN` / `--token-stdin`, and a URL with `user:password@` is refused too.
+
+use jira_token_wizard::http::DEFAULT_TIMEOUT_MS;
+use jira_token_wizard::i18n::Lang;
+use std::ffi::OsString;
+
+/// What to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// `--help`, or `<command> --help` (`Some(command)`).
+    Help(Option<&'static str>),
+    /// `--version`.
+    Version,
+    /// `detect <URL>`.
+    Detect(DetectArgs),
+}
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Options every network command takes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Common {
+    pub format: Format,
+    /// Per-request timeout, in milliseconds.
+    pub timeout_ms: u32,
+    pub lang: Lang,
+}
+
+/// `detect <URL>`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DetectArgs {
+    pub url: String,
+    pub common: Common,
+}
+
+/// A usage error: printed on stderr, exit code 2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Longest `--timeout`, in seconds.
+pub const MAX_TIMEOUT_SECS: f64 = 600.0;
+
+fn usage(msg: impl Into<String>) -> UsageError {
+    UsageError(msg.into())
+}
+
+/// One lexed argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Arg {
+    /// `--name` or `--name=value`.
+    Long(String, Option<String>),
+    /// `-h`, `-V`.
+    Short(char),
+    /// Anything else (a positional value).
+    Value(String),
+}
+
+fn lex(args: Vec<OsString>) -> Result<Vec<Arg>, UsageError> {
+    let mut out = Vec::new();
+    let mut only_values = false;
+    for a in args {
+        let s = a
+            .into_string()
+            .map_err(|_| usage("arguments must be valid UTF-8"))?;
+        if only_values {
+            out.push(Arg::Value(s));
+        } else if s == "--" {
+            only_values = true;
+        } else if let Some(long) = s.strip_prefix("--") {
+            match long.split_once('=') {
+                Some((n, v)) => out.push(Arg::Long(n.to_string(), Some(v.to_string()))),
+                None => out.push(Arg::Long(long.to_string(), None)),
+            }
+        } else if s.len() == 2 && s.starts_with('-') && s != "--" {
+            out.push(Arg::Short(s.chars().nth(1).unwrap_or('-')));
+        } else {
+            out.push(Arg::Value(s));
+        }
+    }
+    Ok(out)
+}
+
+/// Pulls option values off the argument list.
+struct Cursor {
+    args: std::vec::IntoIter<Arg>,
+}
+
+impl Cursor {
+    /// The value of `--name`: inline (`--name=v`) or the next argument.
+    fn value(&mut self, name: &str, inline: Option<String>) -> Result<String, UsageError> {
+        if let Some(v) = inline {
+            return Ok(v);
+        }
+        match self.args.next() {
+            Some(Arg::Value(v)) => Ok(v),
+            _ => Err(usage(format!("--{name} needs a value"))),
+        }
+    }
+}
+
+/// Parses `argv` without the program name.
+pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
+    let mut cur = Cursor {
+        args: lex(args)?.into_iter(),
+    };
+    let cmd = match cur.args.next() {
+        None => return Err(usage("no command given")),
+        Some(Arg::Long(n, _)) if n == "help" => return Ok(Command::Help(None)),
+        Some(Arg::Short('h')) => return Ok(Command::Help(None)),
+        Some(Arg::Long(n, _)) if n == "version" => return Ok(Command::Version),
+        Some(Arg::Short('V')) => return Ok(Command::Version),
+        Some(Arg::Value(v)) if v == "help" => {
+            return Ok(Command::Help(match cur.args.next() {
+                Some(Arg::Value(c)) => Some(command_name(&c)?),
+                _ => None,
+            }))
+        }
+        Some(Arg::Value(v)) => command_name(&v)?,
+        Some(other) => return Err(usage(format!("expected a command, got {}", show(&other)))),
+    };
+    match cmd {
+        "detect" => parse_detect(cur),
+        _ => Err(usage(format!("unknown command: {cmd}"))),
+    }
+}
+
+fn command_name(s: &str) -> Result<&'static str, UsageError> {
+    match s {
+        "detect" => Ok("detect"),
+        "check" => Err(usage("`check` is not available yet; use `detect <URL>`")),
+        other => Err(usage(format!("unknown command: {other}"))),
+    }
+}
+
+fn show(a: &Arg) -> String {
+    match a {
+        Arg::Long(n, _) => format!("--{n}"),
+        Arg::Short(c) => format!("-{c}"),
+        Arg::Value(v) => v.clone(),
+    }
+}
+
+/// Partly parsed common options (defaults filled by [`CommonBuilder::build`]).
+#[derive(Default)]
+struct CommonBuilder {
+    format: Option<Format>,
+    timeout_ms: Option<u32>,
+    lang: Option<Lang>,
+}
+
+impl CommonBuilder {
+    /// Takes `--name` when it is a common option; `Ok(false)` when it is not one.
+    fn take(
+        &mut self,
+        cur: &mut Cursor,
+        name: &str,
+        inline: Option<String>,
+    ) -> Result<bool, UsageError> {
+        match name {
+            "format" => {
+                self.format = Some(match cur.value(name, inline)?.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    other => {
+                        return Err(usage(format!(
+                            "--format must be text or json, not {other:?}"
+                        )))
+                    }
+                })
+            }
+            "timeout" => self.timeout_ms = Some(parse_timeout(&cur.value(name, inline)?)?),
+            "lang" => {
+                self.lang = Some(match cur.value(name, inline)?.as_str() {
+                    "en" => Lang::En,
+                    "ru" => Lang::Ru,
+                    other => return Err(usage(format!("--lang must be en or ru, not {other:?}"))),
+                })
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn build(self) -> Common {
+        Common {
+            format: self.format.unwrap_or(Format::Text),
+            timeout_ms: self.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS),
+            lang: self.lang.unwrap_or_else(lang_from_env),
+        }
+    }
+}
+
+/// `--timeout SECS`: a positive number of seconds (fractions allowed), at most
+/// [`MAX_TIMEOUT_SECS`].
+fn parse_timeout(s: &str) -> Result<u32, UsageError> {
+    let secs: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| usage(format!("--timeout needs a number of seconds, not {s:?}")))?;
+    if !(secs > 0.0 && secs <= MAX_TIMEOUT_SECS) {
+        return Err(usage(format!(
+            "--timeout must be more than 0 and at most {MAX_TIMEOUT_SECS} seconds"
+        )));
+    }
+    Ok(((secs * 1000.0).round() as u32).max(1))
+}
+
+/// The language from `LC_ALL`, `LC_MESSAGES`, then `LANG` (POSIX order); English otherwise.
+pub fn lang_from_env() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .map(|v| Lang::from_tag(&v))
+        .unwrap_or_default()
+}
+
+/// An option no command takes; secrets get a pointer to the safe ways in.
+fn unknown_option(name: &str) -> UsageError {
+    match name {
+        "token" | "password" | "pat" | "api-token" => usage(format!(
+            "--{name} is not accepted: a secret on the command line is visible to every process \
+             on this machine; set JIRA_TOKEN or pass --token-stdin"
+        )),
+        _ => usage(format!("unknown option --{name}")),
+    }
+}
+
+/// Checks the URL argument: http(s), a host, no credentials in it.
+fn check_url(url: &str) -> Result<String, UsageError> {
+    // Echo the argument only when it cannot hold `user:password@`.
+    let shown = if url.contains('@') {
+        "(not shown: it contains '@')".to_string()
+    } else {
+        format!("{url:?}")
+    };
+    let parsed = url::Url::parse(url.trim())
+        .map_err(|e| usage(format!("not a valid URL: {shown} ({e})")))?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+        return Err(usage(format!(
+            "not an http(s) URL: {url:?} (example: https://jira.example.com)"
+        )));
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(usage(
+            "the URL must not contain a user name or password; remove the part before '@'",
+        ));
+    }
+    Ok(url.trim().to_string())
+}
+
+fn parse_detect(mut cur: Cursor) -> Result<Command, UsageError> {
+    let mut common = CommonBuilder::default();
+    let mut url: Option<String> = None;
+    while let Some(arg) = cur.args.next() {
+        match arg {
+            Arg::Short('h') => return Ok(Command::Help(Some("detect"))),
+            Arg::Long(n, _) if n == "help" => return Ok(Command::Help(Some("detect"))),
+            Arg::Long(n, inline) => {
+                if !common.take(&mut cur, &n, inline)? {
+                    return Err(unknown_option(&n));
+                }
+            }
+            Arg::Short(c) => return Err(usage(format!("unknown option -{c}"))),
+            Arg::Value(v) if url.is_none() => url = Some(check_url(&v)?),
+            Arg::Value(v) => return Err(usage(format!("unexpected argument {v:?}"))),
+        }
+    }
+    let url =
+        url.ok_or_else(|| usage("detect needs a URL, e.g. detect https://jira.example.com"))?;
+    Ok(Command::Detect(DetectArgs {
+        url,
+        common: common.build(),
+    }))
+}
+
+/// The help text for `topic` (`None`: the overview).
+pub fn help(topic: Option<&str>) -> String {
+    let v = env!("CARGO_PKG_VERSION");
+    match topic {
+        Some("detect") => format!(
+            "jira-token-wizard {v}\n\
+             Tells whether a URL is Jira Cloud, Jira Server or Jira Data Center, with version,\n\
+             base URL and the token to use. Sends only anonymous requests.\n\n\
+             Usage: jira-token-wizard detect <URL> [options]\n\n\
+             Options:\n  \
+             --format text|json  output format (default text)\n  \
+             --timeout SECS      per-request timeout in seconds (default {})\n  \
+             --lang en|ru        language of the text output (default from LANG)\n  \
+             -h, --help          this help\n\n\
+             Exit status: 0 Jira, 1 not Jira or not reachable, 2 usage error.\n",
+            DEFAULT_TIMEOUT_MS / 1000
+        ),
+        _ => format!(
+            "jira-token-wizard {v}\n\
+             Detects Jira Cloud / Server / Data Center and guides you to the right token.\n\n\
+             Usage: jira-token-wizard <command> [options]\n\n\
+             Commands:\n  \
+             detect <URL>   what runs at URL, and which token to make\n  \
+             help [COMMAND] help for a command\n\n\
+             Options:\n  \
+             -h, --help     this help\n  \
+             -V, --version  print the version\n"
+        ),
+    }
+}
+
+#[cfg(test)]
+#[path = "args_tests.rs"]
+mod tests;

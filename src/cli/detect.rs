@@ -1,0 +1,108 @@
+//! `detect <URL>`: drives the core's [`DetectFlow`] over the native transport, hands the
+//! fetched page to the flow between round trips, and prints the [`Detection`].
+//!
+//! The flow asks for the page with `follow_redirects` (it is anonymous; a site root usually
+//! redirects to its dashboard or login page), so the page reader gets the page where the
+//! redirects ended, and its URL.
+
+use super::args::{DetectArgs, Format};
+use super::output;
+use super::page_reader;
+use super::transport::Transport;
+use jira_token_wizard::detect::{self, DetectFlow, DetectOptions, Detection};
+use jira_token_wizard::http::Exchange;
+
+/// Why nothing answered: the first request that got no answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoAnswer {
+    pub url: String,
+    pub exchange: Exchange,
+    pub timeout_ms: u32,
+}
+
+/// What a detect run produced.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub detection: Detection,
+    /// Set when no request got any HTTP answer: the site is unreachable or silent.
+    pub no_answer: Option<NoAnswer>,
+}
+
+/// Runs `detect` and prints the result; returns the exit code.
+pub fn run(args: &DetectArgs) -> i32 {
+    let opts = DetectOptions {
+        allow_fetch: true,
+        fetch_page: true,
+        timeout_ms: args.common.timeout_ms,
+    };
+    let flow = match DetectFlow::for_url(&args.url, opts) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("jira-token-wizard: {e}");
+            return 2;
+        }
+    };
+    let outcome = detect_with(&Transport::new(), flow);
+    let lang = args.common.lang;
+    match (&outcome.no_answer, args.common.format) {
+        (Some(na), Format::Json) => {
+            eprintln!("{}", output::no_answer_line(&args.url, na, lang));
+            println!(
+                "{}",
+                output::no_answer_json(&args.url, na, &outcome.detection)
+            );
+            1
+        }
+        (Some(na), Format::Text) => {
+            eprintln!("{}", output::no_answer_line(&args.url, na, lang));
+            1
+        }
+        (None, Format::Json) => {
+            println!("{}", output::detection_json(&outcome.detection));
+            exit_code(&outcome.detection)
+        }
+        (None, Format::Text) => {
+            print!("{}", output::detection_text(&outcome.detection, lang));
+            exit_code(&outcome.detection)
+        }
+    }
+}
+
+fn exit_code(d: &Detection) -> i32 {
+    if d.deployment.is_jira() {
+        0
+    } else {
+        1
+    }
+}
+
+/// Drives `flow` to a [`Detection`] with `transport`.
+pub fn detect_with(transport: &Transport, flow: DetectFlow) -> Outcome {
+    let mut first_failure: Option<NoAnswer> = None;
+    let mut answered = false;
+    let detection = transport.run_flow_with(flow, |flow, batch| {
+        for (req, ex) in batch {
+            match ex {
+                Exchange::Response(resp) => {
+                    answered = true;
+                    if req.id == detect::PAGE {
+                        let url = resp.final_url.as_deref().unwrap_or(&req.url);
+                        flow.provide_page(page_reader::read(resp, url));
+                    }
+                }
+                _ if first_failure.is_none() => {
+                    first_failure = Some(NoAnswer {
+                        url: req.url.clone(),
+                        exchange: ex.clone(),
+                        timeout_ms: req.timeout_ms,
+                    })
+                }
+                _ => {}
+            }
+        }
+    });
+    Outcome {
+        detection,
+        no_answer: first_failure.filter(|_| !answered),
+    }
+}

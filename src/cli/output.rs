@@ -1,0 +1,280 @@
+//! Rendering results for people (text, English or Russian) and for programs (JSON).
+//!
+//! JSON is the core's own serde form of [`Detection`] (camelCase keys, kebab-case enums,
+//! warnings by stable `code`), not a second model. Everything printed comes from core result
+//! types, which hold no secret by construction: a [`RequestLog`] keeps the auth *scheme*
+//! only, never a header value or a body. `check` must keep to that rule.
+
+use super::detect::NoAnswer;
+use jira_token_wizard::auth_plan::{AuthMethod, AuthPlan};
+use jira_token_wizard::deployment::{Deployment, Edition, Hosting};
+use jira_token_wizard::detect::Detection;
+use jira_token_wizard::http::{Exchange, RequestLog};
+use jira_token_wizard::i18n::{L10n, Lang};
+use serde_json::json;
+use std::fmt::Write;
+
+const fn l(en: &'static str, ru: &'static str) -> L10n {
+    L10n { en, ru }
+}
+
+const HOSTING: L10n = l("Hosting", "Размещение");
+const CLOUD: L10n = l("Jira Cloud (Atlassian)", "Jira Cloud (Atlassian)");
+const SELF_MANAGED: L10n = l(
+    "self-managed (Server or Data Center)",
+    "своя установка (Server или Data Center)",
+);
+const DATA_CENTER: L10n = l("self-managed, Data Center", "своя установка, Data Center");
+const VERSION: L10n = l("Version", "Версия");
+const BUILD: L10n = l("Build", "Сборка");
+const BASE_URL: L10n = l("Base URL", "Базовый URL");
+const CONTEXT_PATH: L10n = l("Context path", "Контекстный путь");
+const ROOT: L10n = l("(none: Jira is at the root)", "(нет: Jira в корне сайта)");
+const REACHED: L10n = l("Reached at", "Открыта по адресу");
+const NODE: L10n = l("Cluster node", "Узел кластера");
+const CLOUD_ID: L10n = l("Cloud ID", "Cloud ID");
+const USER: L10n = l("Logged-in user", "Пользователь");
+const HOW: L10n = l("How to sign in", "Как входить");
+const TOKEN_PAGE: L10n = l("Token page", "Страница токенов");
+const NOTES: L10n = l("Good to know", "Полезно знать");
+const ALSO: L10n = l("Also works", "Также подходит");
+const WARNINGS: L10n = l("Warnings", "Предупреждения");
+const FIX: L10n = l("Fix", "Что сделать");
+const REQUESTS: L10n = l("Requests made", "Выполненные запросы");
+const TIMEOUT: L10n = l("no answer", "нет ответа");
+const UNREACHABLE: L10n = l("unreachable", "недоступен");
+const NO_ANSWER_WITHIN: L10n = l(
+    "jira-token-wizard: no answer from {url} within {secs} s",
+    "jira-token-wizard: нет ответа от {url} за {secs} с",
+);
+const COULD_NOT_CONNECT: L10n = l(
+    "jira-token-wizard: could not connect to {url}: {detail}",
+    "jira-token-wizard: не удалось подключиться к {url}: {detail}",
+);
+
+fn t(s: L10n, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => s.en,
+        Lang::Ru => s.ru,
+    }
+}
+
+/// The method's name for people.
+pub fn method_name(m: AuthMethod, lang: Lang) -> &'static str {
+    t(
+        match m {
+            AuthMethod::ApiToken => l(
+                "API token (e-mail + token, Basic authentication)",
+                "API-токен (e-mail + токен, Basic-аутентификация)",
+            ),
+            AuthMethod::Pat => l(
+                "personal access token (Bearer)",
+                "персональный токен доступа (Bearer)",
+            ),
+            AuthMethod::Basic => l(
+                "username + password (Basic authentication)",
+                "логин + пароль (Basic-аутентификация)",
+            ),
+        },
+        lang,
+    )
+}
+
+/// `Detection` as pretty JSON (the core's serde form).
+pub fn detection_json(d: &Detection) -> String {
+    serde_json::to_string_pretty(d).unwrap_or_else(|e| {
+        json!({ "error": { "code": "internal", "message": e.to_string() } }).to_string()
+    })
+}
+
+/// JSON for a run where nothing answered: `{error: {code, url, message, detail}, requests}`.
+pub fn no_answer_json(url: &str, na: &NoAnswer, d: &Detection) -> String {
+    let (code, detail) = match &na.exchange {
+        Exchange::Timeout { .. } => ("timeout", None),
+        Exchange::Unreachable { detail, .. } => ("unreachable", Some(detail.as_str())),
+        Exchange::Response(_) => ("unreachable", None),
+    };
+    let v = json!({
+        "error": {
+            "code": code,
+            "url": url,
+            "message": no_answer_line(url, na, Lang::En),
+            "detail": detail,
+        },
+        "requests": d.requests,
+    });
+    serde_json::to_string_pretty(&v).unwrap_or_default()
+}
+
+/// The one line printed on stderr when nothing answered.
+pub fn no_answer_line(url: &str, na: &NoAnswer, lang: Lang) -> String {
+    let url = if na.url.is_empty() { url } else { &na.url };
+    let text = match &na.exchange {
+        Exchange::Unreachable { detail, .. } => {
+            COULD_NOT_CONNECT.fill(&[("url", url), ("detail", detail)])
+        }
+        _ => NO_ANSWER_WITHIN.fill(&[("url", url), ("secs", &seconds(na.timeout_ms))]),
+    };
+    text.get(lang).to_string()
+}
+
+/// `1000` → `"1"`, `2500` → `"2.5"`.
+fn seconds(ms: u32) -> String {
+    if ms % 1000 == 0 {
+        (ms / 1000).to_string()
+    } else {
+        format!("{}", f64::from(ms) / 1000.0)
+    }
+}
+
+/// The human-readable report.
+pub fn detection_text(d: &Detection, lang: Lang) -> String {
+    let mut out = String::new();
+    let dep = &d.deployment;
+    let _ = writeln!(out, "{}\n", dep.summary.get(lang));
+    if dep.is_jira() {
+        facts(&mut out, dep, lang);
+    }
+    if let Some(plan) = &d.auth_plan {
+        plan_text(&mut out, plan, lang);
+    }
+    if !d.warnings.is_empty() {
+        let _ = writeln!(out, "{}:", t(WARNINGS, lang));
+        for w in &d.warnings {
+            let _ = writeln!(out, "  ! {} [{}]", w.title.get(lang), w.code.as_str());
+            let _ = writeln!(out, "    {}", w.cause.get(lang));
+            let _ = writeln!(out, "    {}: {}", t(FIX, lang), w.fix.get(lang));
+        }
+        out.push('\n');
+    }
+    if !d.requests.is_empty() {
+        let _ = writeln!(out, "{}:", t(REQUESTS, lang));
+        for r in &d.requests {
+            let _ = writeln!(out, "  {}", request_line(r, lang));
+        }
+    }
+    out
+}
+
+fn facts(out: &mut String, dep: &Deployment, lang: Lang) {
+    let mut row = |label: L10n, value: &str| {
+        let _ = writeln!(out, "  {:<18}{value}", format!("{}:", t(label, lang)));
+    };
+    let hosting = match (dep.hosting, dep.edition) {
+        (Some(Hosting::Cloud), _) => Some(CLOUD),
+        (_, Some(Edition::DataCenter)) => Some(DATA_CENTER),
+        (Some(Hosting::SelfManaged), None) => Some(SELF_MANAGED),
+        (None, None) => None,
+    };
+    if let Some(h) = hosting {
+        row(HOSTING, t(h, lang));
+    }
+    if let Some(v) = &dep.version {
+        row(VERSION, v);
+    }
+    if let Some(b) = dep.build_number {
+        row(BUILD, &b.to_string());
+    }
+    if let Some(b) = &dep.base_url {
+        row(BASE_URL, b);
+    }
+    match dep.context_path.as_deref() {
+        Some("") => row(CONTEXT_PATH, t(ROOT, lang)),
+        Some(c) => row(CONTEXT_PATH, c),
+        None => {}
+    }
+    if let Some(r) = &dep.reached_base_url {
+        if dep.base_url.as_ref() != Some(r) {
+            row(REACHED, r);
+        }
+    }
+    if let Some(n) = &dep.cluster_node {
+        row(NODE, n);
+    }
+    if let Some(c) = &dep.cloud_id {
+        row(CLOUD_ID, c);
+    }
+    if let Some(u) = &dep.user {
+        let who = match (&u.name, &u.display_name, &u.account_id) {
+            (Some(n), Some(dn), _) => format!("{n} ({dn})"),
+            (Some(n), None, _) => n.clone(),
+            (None, Some(dn), Some(id)) => format!("{dn} ({id})"),
+            (None, _, Some(id)) => id.clone(),
+            (None, dn, None) => dn.clone().unwrap_or_default(),
+        };
+        row(USER, &who);
+    }
+    out.push('\n');
+}
+
+fn plan_text(out: &mut String, plan: &AuthPlan, lang: Lang) {
+    let _ = writeln!(out, "{}: {}", t(HOW, lang), method_name(plan.method, lang));
+    if let Some(page) = &plan.token_page_url {
+        let _ = writeln!(out, "  {}: {page}", t(TOKEN_PAGE, lang));
+    }
+    for (i, step) in plan.steps.iter().enumerate() {
+        let _ = writeln!(out, "  {}. {}", i + 1, step.get(lang));
+    }
+    if !plan.notes.is_empty() {
+        let _ = writeln!(out, "  {}:", t(NOTES, lang));
+        for n in &plan.notes {
+            let _ = writeln!(out, "  - {}", n.get(lang));
+        }
+    }
+    if !plan.alternatives.is_empty() {
+        let alts: Vec<&str> = plan
+            .alternatives
+            .iter()
+            .map(|m| method_name(*m, lang))
+            .collect();
+        let _ = writeln!(out, "  {}: {}", t(ALSO, lang), alts.join("; "));
+    }
+    out.push('\n');
+}
+
+/// `GET https://h/rest/api/2/serverInfo → 200 (12 ms)`.
+fn request_line(r: &RequestLog, lang: Lang) -> String {
+    let result = match (r.status, r.outcome.as_str()) {
+        (Some(s), "redirect") => match r.headers.get("location") {
+            Some(loc) => format!("{s} → {loc}"),
+            None => s.to_string(),
+        },
+        (Some(s), _) => s.to_string(),
+        (None, "timeout") => t(TIMEOUT, lang).to_string(),
+        (None, _) => t(UNREACHABLE, lang).to_string(),
+    };
+    format!("{} {} → {result} ({} ms)", r.method.as_str(), r.url, r.ms)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seconds_read_naturally() {
+        assert_eq!(seconds(1000), "1");
+        assert_eq!(seconds(2500), "2.5");
+    }
+
+    #[test]
+    fn no_answer_lines() {
+        let na = NoAnswer {
+            url: "http://127.0.0.1:9/".into(),
+            exchange: Exchange::Timeout { elapsed_ms: 1000 },
+            timeout_ms: 1000,
+        };
+        assert_eq!(
+            no_answer_line("x", &na, Lang::En),
+            "jira-token-wizard: no answer from http://127.0.0.1:9/ within 1 s"
+        );
+        let na = NoAnswer {
+            exchange: Exchange::Unreachable {
+                elapsed_ms: 1,
+                detail: "connection refused".into(),
+            },
+            ..na
+        };
+        assert!(no_answer_line("x", &na, Lang::Ru).contains("не удалось подключиться"));
+    }
+}
