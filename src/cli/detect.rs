@@ -38,34 +38,24 @@ pub fn run(args: &DetectArgs) -> i32 {
     let flow = match DetectFlow::for_url(&args.url, opts) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("jira-token-wizard: {e}");
+            output::err_line(&format!("jira-token-wizard: {e}"));
             return 2;
         }
     };
     let outcome = detect_with(&Transport::new(), flow);
-    let lang = args.common.lang;
-    match (&outcome.no_answer, args.common.format) {
-        (Some(na), Format::Json) => {
-            eprintln!("{}", output::no_answer_line(&args.url, na, lang));
-            println!(
-                "{}",
-                output::no_answer_json(&args.url, na, &outcome.detection)
-            );
-            1
+    let (d, lang) = (&outcome.detection, args.common.lang);
+    if let Some(na) = &outcome.no_answer {
+        output::err_line(&output::no_answer_line(na, lang));
+        if args.common.format == Format::Json {
+            output::out(&(output::no_answer_json(na, d) + "\n"));
         }
-        (Some(na), Format::Text) => {
-            eprintln!("{}", output::no_answer_line(&args.url, na, lang));
-            1
-        }
-        (None, Format::Json) => {
-            println!("{}", output::detection_json(&outcome.detection));
-            exit_code(&outcome.detection)
-        }
-        (None, Format::Text) => {
-            print!("{}", output::detection_text(&outcome.detection, lang));
-            exit_code(&outcome.detection)
-        }
+        return 1;
     }
+    match args.common.format {
+        Format::Json => output::out(&(output::detection_json(d) + "\n")),
+        Format::Text => output::out(&output::detection_text(d, lang)),
+    }
+    exit_code(d)
 }
 
 fn exit_code(d: &Detection) -> i32 {

@@ -17,17 +17,20 @@ use args::Command;
 pub fn run() -> i32 {
     match args::parse(std::env::args_os().skip(1).collect()) {
         Ok(Command::Help(topic)) => {
-            print!("{}", args::help(topic));
+            output::out(&args::help(topic));
             0
         }
         Ok(Command::Version) => {
-            println!("jira-token-wizard {}", env!("CARGO_PKG_VERSION"));
+            output::out(&format!(
+                "jira-token-wizard {}\n",
+                env!("CARGO_PKG_VERSION")
+            ));
             0
         }
         Ok(Command::Detect(a)) => detect::run(&a),
         Err(e) => {
-            eprintln!("jira-token-wizard: {e}");
-            eprintln!("Try 'jira-token-wizard --help'.");
+            output::err_line(&format!("jira-token-wizard: {e}"));
+            output::err_line("Try 'jira-token-wizard --help'.");
             2
         }
     }

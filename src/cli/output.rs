@@ -13,6 +13,17 @@ use jira_token_wizard::http::{Exchange, RequestLog};
 use jira_token_wizard::i18n::{L10n, Lang};
 use serde_json::json;
 use std::fmt::Write;
+use std::io::Write as _;
+
+/// Writes to stdout; a closed pipe (`… | head -1`) is not an error worth a panic.
+pub fn out(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// Writes a line to stderr, ignoring a closed stream.
+pub fn err_line(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
 
 const fn l(en: &'static str, ru: &'static str) -> L10n {
     L10n { en, ru }
@@ -88,7 +99,7 @@ pub fn detection_json(d: &Detection) -> String {
 }
 
 /// JSON for a run where nothing answered: `{error: {code, url, message, detail}, requests}`.
-pub fn no_answer_json(url: &str, na: &NoAnswer, d: &Detection) -> String {
+pub fn no_answer_json(na: &NoAnswer, d: &Detection) -> String {
     let (code, detail) = match &na.exchange {
         Exchange::Timeout { .. } => ("timeout", None),
         Exchange::Unreachable { detail, .. } => ("unreachable", Some(detail.as_str())),
@@ -97,8 +108,8 @@ pub fn no_answer_json(url: &str, na: &NoAnswer, d: &Detection) -> String {
     let v = json!({
         "error": {
             "code": code,
-            "url": url,
-            "message": no_answer_line(url, na, Lang::En),
+            "url": na.url,
+            "message": no_answer_line(na, Lang::En),
             "detail": detail,
         },
         "requests": d.requests,
@@ -107,8 +118,8 @@ pub fn no_answer_json(url: &str, na: &NoAnswer, d: &Detection) -> String {
 }
 
 /// The one line printed on stderr when nothing answered.
-pub fn no_answer_line(url: &str, na: &NoAnswer, lang: Lang) -> String {
-    let url = if na.url.is_empty() { url } else { &na.url };
+pub fn no_answer_line(na: &NoAnswer, lang: Lang) -> String {
+    let url = na.url.as_str();
     let text = match &na.exchange {
         Exchange::Unreachable { detail, .. } => {
             COULD_NOT_CONNECT.fill(&[("url", url), ("detail", detail)])
@@ -265,7 +276,7 @@ mod tests {
             timeout_ms: 1000,
         };
         assert_eq!(
-            no_answer_line("x", &na, Lang::En),
+            no_answer_line(&na, Lang::En),
             "jira-token-wizard: no answer from http://127.0.0.1:9/ within 1 s"
         );
         let na = NoAnswer {
@@ -275,6 +286,6 @@ mod tests {
             },
             ..na
         };
-        assert!(no_answer_line("x", &na, Lang::Ru).contains("не удалось подключиться"));
+        assert!(no_answer_line(&na, Lang::Ru).contains("не удалось подключиться"));
     }
 }

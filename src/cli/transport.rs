@@ -1,16 +1,18 @@
 //! The CLI's one network module: a dumb blocking transport for the core's sans-IO [`Flow`]s,
 //! built on `ureq` 3. Everything native that touches a socket goes through here.
 //!
-//! It does what `src/http.rs` asks of a transport and nothing else: no cookie jar (ureq's
-//! `cookies` feature is off, so an agent cannot keep cookies), redirects not followed
-//! (`max_redirects(0)`: a 3xx comes back as an answer with `redirect: true` and its
-//! `Location`) unless a request *without credentials* sets `follow_redirects` (then
-//! `final_url` says where it ended), every status is an answer (`http_status_as_error(false)`), one global timeout
-//! per request ([`HttpRequest::timeout_ms`], covering DNS, connect, TLS, headers, body and
-//! any followed redirects),
-//! at most [`MAX_BODY_BYTES`] of body, lossy UTF-8 for bodies and header values. URLs are
-//! plain URLs: the Atlassian gateway is not special here. The requests of one batch go out in
-//! parallel, one thread each.
+//! It does what `src/http.rs` asks of a transport and nothing else:
+//! - no cookie jar (ureq's `cookies` feature is off, so an agent cannot keep cookies);
+//! - redirects not followed (`max_redirects(0)`: a 3xx comes back as an answer with
+//!   `redirect: true` and its `Location`), unless a request *without credentials* sets
+//!   `follow_redirects` (then `final_url` says where it ended);
+//! - every status is an answer (`http_status_as_error(false)`);
+//! - one global timeout per request ([`HttpRequest::timeout_ms`]: DNS, connect, TLS, headers,
+//!   body and any followed redirects);
+//! - at most [`MAX_BODY_BYTES`] of body; lossy UTF-8 for bodies and header values;
+//! - the requests of one batch go out in parallel, one thread each.
+//!
+//! URLs are plain URLs: the Atlassian gateway is not special here.
 //!
 //! Error details come from ureq's error text, which holds no header values; the request's
 //! `Authorization` value is scrubbed from them anyway, so a detail can be printed.
@@ -205,6 +207,8 @@ fn failure(req: &HttpRequest, err: ureq::Error, elapsed_ms: u64) -> Exchange {
             ErrorKind::UnexpectedEof => "the server closed the connection early".to_string(),
             // The system resolver's failure arrives as a plain I/O error.
             _ if e.to_string().contains("lookup address") => format!("host not found ({e})"),
+            // rustls reports certificate problems as I/O errors during the handshake.
+            _ if e.to_string().contains("certificate") => format!("TLS error: {e}"),
             _ => format!("network error: {e}"),
         },
         ureq::Error::Tls(_) | ureq::Error::Rustls(_) | ureq::Error::Pem(_) => {

@@ -1,9 +1,10 @@
 // End-to-end: the real binary when there is no Jira to talk to (closed port, a server that
-// never answers) and when it is called wrongly (exit 2), plus --help / --version.
+// never answers, a certificate it does not trust) and when it is called wrongly (exit 2), plus --help / --version.
 // Run: `node --test tests/cli/` (builds the binary first; see helpers.mjs).
 
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import { startSimulator } from '../simulator/server.mjs';
 import { buildCli, closedPort, runCli, startSilentServer } from './helpers.mjs';
 
 before(buildCli);
@@ -47,6 +48,17 @@ describe('no answer', () => {
       run.stderr,
       /^jira-token-wizard: (could not connect to|no answer from) http:\/\/no-such-host\.invalid\/[^\n]*\n$/,
     );
+  });
+});
+
+describe('TLS', () => {
+  test('an untrusted certificate: exit 1, could not connect, TLS error', async (t) => {
+    const sim = await startSimulator({ scenario: 'dc-10.3', https: true });
+    t.after(() => sim.close());
+    const run = await runCli(['detect', sim.url]);
+    assert.equal(run.code, 1);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, new RegExp(`^jira-token-wizard: could not connect to ${sim.url}: TLS error: .*certificate`));
   });
 });
 
