@@ -275,12 +275,52 @@ impl RequestLog {
         RequestLog {
             id: req.id.clone(),
             method: req.method,
-            url: req.url.clone(),
+            url: without_userinfo(&req.url),
             auth,
             status,
             outcome: outcome.to_string(),
             ms: ex.elapsed_ms(),
             headers,
         }
+    }
+}
+
+/// The URL with any `user:password@` part removed, for logs.
+pub fn without_userinfo(raw: &str) -> String {
+    match url::Url::parse(raw) {
+        Ok(mut u) if !u.username().is_empty() || u.password().is_some() => {
+            // Clearing userinfo only fails for URLs that cannot have it, which these have.
+            let _ = u.set_username("");
+            let _ = u.set_password(None);
+            u.to_string()
+        }
+        _ => raw.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logs_never_keep_userinfo() {
+        assert_eq!(
+            without_userinfo("https://ann:s3cret@h/jira/rest"),
+            "https://h/jira/rest"
+        );
+        assert_eq!(without_userinfo("https://h/x?y=1"), "https://h/x?y=1");
+        let req = HttpRequest::get("x", "https://ann:s3cret@h/".into(), 1);
+        let log = RequestLog::new(&req, &Exchange::Timeout { elapsed_ms: 1 });
+        assert!(!log.url.contains("s3cret"));
+    }
+
+    #[test]
+    fn debug_redacts_authorization() {
+        let mut req = HttpRequest::get("x", "https://h/".into(), 1);
+        req.headers
+            .push(("Authorization".into(), "Bearer s3cret".into()));
+        assert!(!format!("{req:?}").contains("s3cret"));
+        let log = RequestLog::new(&req, &Exchange::Timeout { elapsed_ms: 1 });
+        assert_eq!(log.auth, "Bearer");
     }
 }

@@ -10,6 +10,8 @@ pub mod catalogue;
 pub mod deployment;
 pub mod detect;
 pub mod flow;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html;
 pub mod http;
 pub mod i18n;
 pub mod page;

@@ -7,9 +7,9 @@
 
 use super::args::{DetectArgs, Format};
 use super::output;
-use super::page_reader;
 use super::transport::Transport;
 use jira_token_wizard::detect::{self, DetectFlow, DetectOptions, Detection};
+use jira_token_wizard::html as page_reader;
 use jira_token_wizard::http::Exchange;
 
 /// Why nothing answered: the first request that got no answer.

@@ -1,5 +1,5 @@
 //! The native command-line interface: argument parsing ([`args`]), the one network module
-//! ([`transport`]), the HTML reader that feeds detection ([`page_reader`]), the commands
+//! ([`transport`]), the commands (HTML is read by the core's native-only `html` module)
 //! ([`detect`]) and their rendering ([`output`]). Decisions stay in the core; this layer only
 //! moves bytes and prints.
 //!
@@ -8,7 +8,6 @@
 mod args;
 mod detect;
 mod output;
-mod page_reader;
 mod transport;
 
 use args::Command;

@@ -1,11 +1,14 @@
-//! Turns a page the CLI fetched into the core's [`PageSnapshot`] — the same struct the
-//! extension's injected function fills from a live tab — with `scraper` (html5ever, a real
+//! Turns a fetched page into the core's [`PageSnapshot`] — the same struct the extension's
+//! injected function fills from a live tab — with `scraper` (html5ever, a real
 //! HTML parser): meta name/property → content (names lower-cased), `application-name`'s
 //! `data-name` / `data-version` (facts §2.1), `<title>`, `<body id class>`, and the response
 //! headers. The core then applies its size limits ([`PageSnapshot::sanitized`]).
+//!
+//! Native only (the CLI and the native tests): pure parsing, no IO; the browser needs none of
+//! it, so the wasm build leaves html5ever out.
 
-use jira_token_wizard::http::HttpResponse;
-use jira_token_wizard::page::{PageSnapshot, MAX_METAS};
+use crate::http::HttpResponse;
+use crate::page::{PageSnapshot, MAX_METAS};
 use scraper::{ElementRef, Html};
 use std::collections::BTreeMap;
 
@@ -95,7 +98,7 @@ fn collapse(s: &str) -> String {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use jira_token_wizard::page::MAX_META_VALUE_CHARS;
+    use crate::page::MAX_META_VALUE_CHARS;
 
     fn html_response(body: &str) -> HttpResponse {
         HttpResponse {
