@@ -12,6 +12,8 @@ pub enum Product {
     Bitbucket,
     OtherAtlassian,
     NotAtlassian,
+    /// Nothing could be told: no answer, or a login page in front of everything.
+    Unknown,
 }
 
 /// Where Jira runs.
@@ -73,6 +75,12 @@ pub struct Deployment {
 }
 
 impl Deployment {
+    /// Worth sending a credential to: Jira, or an unknown site whose REST API redirects to a
+    /// login page (the test then names the SSO gateway; the credential never follows).
+    pub fn may_be_jira(&self) -> bool {
+        matches!(self.product, Product::Jira | Product::Unknown) && self.reached_base_url.is_some()
+    }
+
     pub fn is_jira(&self) -> bool {
         self.product == Product::Jira
     }

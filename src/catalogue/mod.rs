@@ -48,6 +48,7 @@ pub enum Code {
     ServerInfoUnavailable,
     VersionUnknown,
     HostPermissionNeeded,
+    LoginRedirect,
 }
 
 impl Code {
@@ -79,6 +80,7 @@ impl Code {
         Code::ServerInfoUnavailable,
         Code::VersionUnknown,
         Code::HostPermissionNeeded,
+        Code::LoginRedirect,
     ];
 
     /// The public snake_case code, e.g. `"base_url_mismatch"`.
@@ -119,6 +121,7 @@ impl Code {
             Code::ServerInfoUnavailable => &warnings::SERVER_INFO_UNAVAILABLE,
             Code::VersionUnknown => &warnings::VERSION_UNKNOWN,
             Code::HostPermissionNeeded => &warnings::HOST_PERMISSION_NEEDED,
+            Code::LoginRedirect => &warnings::LOGIN_REDIRECT,
         }
     }
 

@@ -88,3 +88,20 @@ pub(super) static HOST_PERMISSION_NEEDED: Entry = Entry {
         "Нажмите «Разрешить доступ» и подтвердите. Доступ ограничен адресом {origin}.",
     ),
 };
+
+pub(super) static LOGIN_REDIRECT: Entry = Entry {
+    code: "login_redirect",
+    kind: Kind::Warning,
+    title: l(
+        "Jira's REST API redirects to a login page",
+        "REST API Jira перенаправляет на страницу входа",
+    ),
+    cause: l(
+        "{url} answered with a redirect to {location}: a single sign-on gateway or a proxy sits in front of Jira.",
+        "{url} ответил перенаправлением на {location}: перед Jira стоит шлюз единого входа или прокси.",
+    ),
+    fix: l(
+        "Integrations call the REST API directly and cannot pass a login page. Test the token to confirm, and ask the Jira admin to let token requests to /rest/ bypass the gateway.",
+        "Интеграции обращаются к REST API напрямую и не могут пройти страницу входа. Проверьте токен, чтобы убедиться, и попросите администратора Jira пропускать запросы с токенами к /rest/ мимо шлюза.",
+    ),
+};

@@ -16,9 +16,9 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     let answer = flow.server_info.as_ref().map(read_server_info);
     let (info, info_resp): (Option<&ServerInfo>, Option<&HttpResponse>) = match &answer {
         Some(ServerInfoAnswer::Info(i, r)) => (Some(i), Some(r)),
-        Some(ServerInfoAnswer::NeedsLogin(r)) | Some(ServerInfoAnswer::NotServerInfo(r)) => {
-            (None, Some(r))
-        }
+        Some(ServerInfoAnswer::NeedsLogin(r))
+        | Some(ServerInfoAnswer::NotServerInfo(r))
+        | Some(ServerInfoAnswer::Redirect(r)) => (None, Some(r)),
         _ => (None, None),
     };
     let tenant_cloud_id = flow.tenant_info.as_ref().and_then(read_tenant_info);
@@ -26,8 +26,16 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     let product = if info.is_some() {
         evidence.push("serverInfo answered with Jira's JSON".into());
         sig.product.unwrap_or(Product::Jira)
+    } else if let Some(p) = sig.product {
+        p
+    } else if matches!(
+        answer,
+        Some(ServerInfoAnswer::Redirect(_)) | Some(ServerInfoAnswer::Failed(_))
+    ) {
+        // A login page in front of everything, or no answer: we cannot tell.
+        Product::Unknown
     } else {
-        sig.product.unwrap_or(Product::NotAtlassian)
+        Product::NotAtlassian
     };
     let hosting = hosting(
         info,
@@ -52,7 +60,7 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     let version_numbers = info
         .and_then(ServerInfo::numbers)
         .or_else(|| version.as_deref().and_then(super::parse_version));
-    let reached = (product == Product::Jira).then(|| flow.base.clone());
+    let reached = matches!(product, Product::Jira | Product::Unknown).then(|| flow.base.clone());
     let base_url = info
         .and_then(|i| i.base_url.as_deref())
         .and_then(urls::normalize_base)
@@ -66,6 +74,16 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
         .or(sig.cloud_id.clone())
         .filter(|id| super::is_plausible_cloud_id(id));
 
+    if let Some(ServerInfoAnswer::Redirect(r)) = &answer {
+        let url = urls::join(&flow.base, "/rest/api/2/serverInfo");
+        let location: String = r
+            .header("location")
+            .unwrap_or("?")
+            .chars()
+            .take(200)
+            .collect();
+        warnings.push(Code::LoginRedirect.notice(&[("url", &url), ("location", &location)]));
+    }
     if product == Product::Jira {
         jira_warnings(flow, &answer, &mut warnings);
         if let (Some(configured), Some(reached)) = (&base_url, &reached) {
@@ -184,6 +202,12 @@ pub fn summary(d: &Deployment) -> Text {
         }
         Product::NotAtlassian => {
             return Text::new("This page is not Jira", "Эта страница — не Jira")
+        }
+        Product::Unknown => {
+            return Text::new(
+                "Could not tell whether this is Jira",
+                "Не удалось определить, Jira ли это",
+            )
         }
         Product::Jira => match (d.hosting, d.edition) {
             (Some(Hosting::Cloud), _) => ("Jira Cloud".to_string(), "Jira Cloud".to_string()),

@@ -49,7 +49,9 @@ pub enum ServerInfoAnswer {
     Info(ServerInfo, HttpResponse),
     /// 401: the site hides serverInfo from anonymous callers (facts §1.1). Still maybe Jira.
     NeedsLogin(HttpResponse),
-    /// Anything else: 404, HTML, redirect, garbage.
+    /// A redirect, usually to an SSO login page (facts §4.6).
+    Redirect(HttpResponse),
+    /// Anything else: 404, HTML, garbage.
     NotServerInfo(HttpResponse),
     /// No answer.
     Failed(String),
@@ -64,6 +66,9 @@ pub fn read_server_info(ex: &Exchange) -> ServerInfoAnswer {
         }
         Exchange::Unreachable { detail, .. } => return ServerInfoAnswer::Failed(detail.clone()),
     };
+    if r.redirect || (300..400).contains(&r.status) {
+        return ServerInfoAnswer::Redirect(r.clone());
+    }
     if r.status == 401 {
         return ServerInfoAnswer::NeedsLogin(r.clone());
     }

@@ -74,7 +74,7 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         cause: notice.cause,
         fix: notice.fix,
     };
-    let tested = flow.deployment().is_jira() && !flow.base.is_empty();
+    let tested = flow.deployment().may_be_jira() && !flow.base.is_empty();
     CheckResult {
         deployment: flow.detection.deployment.clone(),
         verdict,

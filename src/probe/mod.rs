@@ -251,7 +251,7 @@ impl ProbeFlow {
     }
 
     fn first_batch(&self) -> Vec<HttpRequest> {
-        if !self.deployment().is_jira() || self.base.is_empty() {
+        if !self.deployment().may_be_jira() || self.base.is_empty() {
             return Vec::new();
         }
         let mut batch = vec![self.authed(

@@ -1,0 +1,279 @@
+//! Detection against pages and answers recorded from the Jira simulator, as the extension
+//! sees them (page snapshot first, then one round trip). Facts: ../shared/jira-facts.md §1–§2.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
+
+use jira_token_wizard::auth_plan::AuthMethod;
+use jira_token_wizard::catalogue::Code;
+use jira_token_wizard::deployment::{Edition, Hosting, Product};
+
+struct Want {
+    scenario: &'static str,
+    product: Product,
+    hosting: Option<Hosting>,
+    edition: Option<Edition>,
+    version: Option<&'static str>,
+    method: Option<AuthMethod>,
+    warnings: &'static [Code],
+}
+
+const CASES: &[Want] = &[
+    Want {
+        scenario: "cloud",
+        product: Product::Jira,
+        hosting: Some(Hosting::Cloud),
+        edition: None,
+        version: Some("1001.0.0-SNAPSHOT"),
+        method: Some(AuthMethod::ApiToken),
+        warnings: &[],
+    },
+    Want {
+        scenario: "server-7.13",
+        product: Product::Jira,
+        hosting: Some(Hosting::SelfManaged),
+        edition: None,
+        version: Some("7.13.18"),
+        method: Some(AuthMethod::Basic),
+        warnings: &[],
+    },
+    Want {
+        scenario: "server-8.5",
+        product: Product::Jira,
+        hosting: Some(Hosting::SelfManaged),
+        edition: None,
+        version: Some("8.5.5"),
+        method: Some(AuthMethod::Basic),
+        warnings: &[],
+    },
+    Want {
+        scenario: "dc-9.12-cluster",
+        product: Product::Jira,
+        hosting: Some(Hosting::SelfManaged),
+        edition: Some(Edition::DataCenter),
+        version: Some("9.12.15"),
+        method: Some(AuthMethod::Pat),
+        warnings: &[],
+    },
+    Want {
+        scenario: "dc-10.3",
+        product: Product::Jira,
+        hosting: Some(Hosting::SelfManaged),
+        edition: None,
+        version: Some("10.3.19"),
+        method: Some(AuthMethod::Pat),
+        warnings: &[],
+    },
+    Want {
+        scenario: "context-path-mismatch",
+        product: Product::Jira,
+        hosting: Some(Hosting::SelfManaged),
+        edition: None,
+        version: Some("9.12.15"),
+        method: Some(AuthMethod::Pat),
+        warnings: &[Code::BaseUrlMismatch],
+    },
+    Want {
+        scenario: "serverinfo-needs-login",
+        product: Product::Jira,
+        hosting: Some(Hosting::SelfManaged),
+        edition: None,
+        version: None,
+        method: Some(AuthMethod::Pat),
+        warnings: &[Code::ServerInfoNeedsLogin],
+    },
+    Want {
+        scenario: "confluence",
+        product: Product::Confluence,
+        hosting: None,
+        edition: None,
+        version: None,
+        method: None,
+        warnings: &[],
+    },
+    Want {
+        scenario: "not-atlassian",
+        product: Product::NotAtlassian,
+        hosting: None,
+        edition: None,
+        version: None,
+        method: None,
+        warnings: &[],
+    },
+];
+
+#[test]
+fn every_detection_scenario() {
+    for want in CASES {
+        let (d, rounds) = common::detect(want.scenario);
+        let dep = &d.deployment;
+        let s = want.scenario;
+        assert_eq!(dep.product, want.product, "{s} product");
+        assert_eq!(dep.hosting, want.hosting, "{s} hosting");
+        assert_eq!(dep.edition, want.edition, "{s} edition");
+        if let Some(v) = want.version {
+            assert_eq!(dep.version.as_deref(), Some(v), "{s} version");
+        }
+        assert_eq!(
+            d.auth_plan.as_ref().map(|p| p.method),
+            want.method,
+            "{s} method"
+        );
+        let codes: Vec<Code> = d.warnings.iter().map(|w| w.code).collect();
+        for w in want.warnings {
+            assert!(codes.contains(w), "{s}: missing warning {w:?} in {codes:?}");
+        }
+        assert!(rounds <= 1, "{s}: detection took {rounds} round trips");
+        if want.product != Product::Jira {
+            assert_eq!(rounds, 0, "{s}: a non-Jira page must cause no request");
+        }
+    }
+}
+
+#[test]
+fn context_path_and_configured_base_url() {
+    let (d, _) = common::detect("context-path-mismatch");
+    let dep = &d.deployment;
+    assert_eq!(
+        dep.base_url.as_deref(),
+        Some("https://jira.corp.example/jira")
+    );
+    assert_eq!(dep.context_path.as_deref(), Some("/jira"));
+    assert!(dep
+        .reached_base_url
+        .as_deref()
+        .is_some_and(|r| r.starts_with("http://127.0.0.1:") && r.ends_with("/jira")));
+    assert_eq!(
+        dep.summary.en,
+        "Jira Server/Data Center 9.12.15 at https://jira.corp.example/jira"
+    );
+    let page = d
+        .auth_plan
+        .and_then(|p| p.token_page_url)
+        .unwrap_or_default();
+    assert!(
+        page.starts_with("https://jira.corp.example/jira/secure/ViewProfile.jspa?selectedTab="),
+        "{page}"
+    );
+}
+
+#[test]
+fn cluster_node_means_data_center() {
+    let (d, _) = common::detect("dc-9.12-cluster");
+    assert_eq!(d.deployment.cluster_node.as_deref(), Some("jira_node_1"));
+    assert_eq!(d.deployment.build_number, Some(9_120_015));
+    assert!(d
+        .deployment
+        .summary
+        .en
+        .starts_with("Jira Data Center 9.12.15 at "));
+    assert!(d.deployment.summary.ru.contains("по адресу"));
+}
+
+#[test]
+fn cloud_id_and_steps() {
+    let (d, _) = common::detect("cloud");
+    assert!(d
+        .deployment
+        .cloud_id
+        .as_deref()
+        .is_some_and(|id| id.len() == 36));
+    let plan = d.auth_plan.expect("plan");
+    assert_eq!(
+        plan.token_page_url.as_deref(),
+        Some("https://id.atlassian.com/manage-profile/security/api-tokens")
+    );
+    assert!(plan.steps.len() >= 3);
+    assert!(plan
+        .notes
+        .iter()
+        .any(|n| n.en.contains("api.atlassian.com/ex/jira/")));
+}
+
+#[test]
+fn jira_11_is_pat_only_and_no_app_passwords_anywhere() {
+    let (d, _) = common::detect("dc-11.3");
+    let plan = d.auth_plan.expect("plan");
+    assert_eq!(plan.method, AuthMethod::Pat);
+    assert!(
+        plan.alternatives.is_empty(),
+        "Basic is off by default on 11+"
+    );
+    for scenario in [
+        "cloud",
+        "server-7.13",
+        "server-8.5",
+        "dc-9.12-cluster",
+        "dc-11.3",
+    ] {
+        let plan = common::detect(scenario).0.auth_plan.expect("plan");
+        for t in plan.steps.iter().chain(&plan.notes) {
+            assert!(
+                !t.en.to_lowercase().contains("create an app password"),
+                "{scenario}: {}",
+                t.en
+            );
+        }
+    }
+}
+
+#[test]
+fn logged_in_page_names_the_user() {
+    let page = common::page("dc-9.12-cluster");
+    assert_eq!(page.meta("ajs-remote-user"), None, "anonymous page");
+    let logged_in = {
+        let v = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/dc-9.12-cluster/page-logged-in.json"
+        ))
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_str(&v).unwrap();
+        let resp = jira_token_wizard::http::HttpResponse {
+            status: 200,
+            headers: [("content-type".to_string(), "text/html".to_string())].into(),
+            body: v["body"].as_str().unwrap().to_string(),
+            ..Default::default()
+        };
+        jira_token_wizard::html::read(&resp, v["url"].as_str().unwrap())
+    };
+    let flow =
+        jira_token_wizard::detect::DetectFlow::for_page(logged_in, Default::default()).unwrap();
+    let (d, _) = common::drive(flow, |_| {
+        common::answer("dc-9.12-cluster", "serverinfo-anon")
+    });
+    let user = d.deployment.user.expect("user");
+    assert!(
+        user.name.is_some() && user.display_name.is_some(),
+        "{user:?}"
+    );
+}
+
+#[test]
+fn sso_gateway_is_unknown_with_a_login_redirect_warning() {
+    // Typed URL (CLI): the page and serverInfo both redirect to the IdP.
+    let page_url = "http://127.0.0.1:47312/secure/Dashboard.jspa";
+    let flow = jira_token_wizard::detect::DetectFlow::for_url(
+        page_url,
+        jira_token_wizard::detect::DetectOptions {
+            fetch_page: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let (d, _) = common::drive(flow, |req| match req.id.as_str() {
+        "page" => common::answer_page("sso-redirect", "page"),
+        _ => common::answer("sso-redirect", "serverinfo-anon"),
+    });
+    assert_eq!(d.deployment.product, Product::Unknown);
+    assert!(
+        d.deployment.may_be_jira(),
+        "the token test still runs and names the gateway"
+    );
+    assert!(d
+        .warnings
+        .iter()
+        .any(|w| w.code == Code::LoginRedirect && w.cause.en.contains("/idp/login")));
+    // From a logged-in tab: Jira, with the same warning.
+    let (d, _) = common::detect_on("sso-redirect", "page-logged-in");
+    assert_eq!(d.deployment.product, Product::Jira);
+    assert!(d.warnings.iter().any(|w| w.code == Code::LoginRedirect));
+}
