@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The test command (README "Quick start", step 2). CI runs exactly this through .ci/run.
+# Gates, in order: build (installs what is missing), formatting, clippy for the host and for
+# wasm32, native tests (core against recorded Jira answers), the wasm boundary tests in
+# headless Chromium, then node:test suites — the Jira simulator itself, the real CLI binary
+# against the simulator, and the real extension in real headless Chromium.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "build"
+./build.sh
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "clippy (host, all targets)"
+cargo clippy --locked --all-targets -- -D warnings
+
+step "clippy (wasm32)"
+cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests"
+cargo test --locked
+
+step "wasm boundary tests (headless Chromium)"
+cargo test --locked --target wasm32-unknown-unknown --test wasm_boundary
+
+step "CLI binary for the end-to-end tests"
+cargo build --locked --bin jira-token-wizard
+
+step "simulator, CLI and browser end-to-end tests"
+node --test --test-concurrency=1 tests/simulator/ tests/cli/ tests/e2e/
