@@ -4,13 +4,18 @@
 //! Shape: `jira-token-wizard <command> <URL> [options]`. Options take their value as the next
 //! argument or after `=` (`--timeout 5`, `--timeout=5`) and may come before or after the URL.
 //! Options shared by every network command ([`Common`]) are parsed in one place, so `check`
-//! adds only its own (`--user`, `--auth`, `--for`, `--project`, `--token-stdin`, `--gateway`,
-//! `--report`). Secrets are never accepted on the command line: argv is visible to every
-//! process on the machine (`ps`), so `--token`/`--password` are refused with a pointer to
-//! `JIRA_TOKEN` / `--token-stdin`, and a URL with `user:password@` is refused too.
+//! adds only its own (`--user`, `--auth`, `--for`, `--project`, `--gateway`, `--token-stdin`).
+//!
+//! Secrets are never accepted on the command line: argv is visible to every process on the
+//! machine (`ps`), so `--token`/`--password` are refused with a pointer to `JIRA_TOKEN` /
+//! `--token-stdin`, and a URL with `user:password@` is refused too. Error messages never echo
+//! a value that could be a secret: stray positional arguments and bad option values of `check`
+//! are named, not shown.
 
+use super::targets::Target;
 use jira_token_wizard::http::DEFAULT_TIMEOUT_MS;
 use jira_token_wizard::i18n::Lang;
+use jira_token_wizard::probe::AuthChoice;
 use std::ffi::OsString;
 
 /// What to do.
@@ -22,6 +27,8 @@ pub enum Command {
     Version,
     /// `detect <URL>`.
     Detect(DetectArgs),
+    /// `check <URL> --user …`.
+    Check(CheckArgs),
 }
 
 /// Output format.
@@ -44,6 +51,25 @@ pub struct Common {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DetectArgs {
     pub url: String,
+    pub common: Common,
+}
+
+/// `check <URL>`: test a credential. The secret itself is not here: it comes from the
+/// environment or stdin when the command runs (see `secret.rs`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckArgs {
+    pub url: String,
+    /// `--user`: e-mail (Cloud) or username (Server/DC); `None` is fine for a PAT.
+    pub user: Option<String>,
+    pub auth: AuthChoice,
+    /// `--for`: what the credential is for, which decides the permissions to check.
+    pub target: Target,
+    /// `--project KEY`: check project permissions in this project.
+    pub project: Option<String>,
+    /// `--gateway`: Atlassian's gateway base for scoped Cloud tokens.
+    pub gateway: String,
+    /// `--token-stdin`: read the secret from the first line of stdin instead of `JIRA_TOKEN`.
+    pub token_stdin: bool,
     pub common: Common,
 }
 
@@ -140,6 +166,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
     };
     match cmd {
         "detect" => parse_detect(cur),
+        "check" => parse_check(cur),
         _ => Err(usage(format!("unknown command: {cmd}"))),
     }
 }
@@ -147,7 +174,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
 fn command_name(s: &str) -> Result<&'static str, UsageError> {
     match s {
         "detect" => Ok("detect"),
-        "check" => Err(usage("`check` is not available yet; use `detect <URL>`")),
+        "check" => Ok("check"),
         other => Err(usage(format!("unknown command: {other}"))),
     }
 }
@@ -248,17 +275,26 @@ fn unknown_option(name: &str) -> UsageError {
 
 /// Checks the URL argument: http(s), a host, no credentials in it.
 fn check_url(url: &str) -> Result<String, UsageError> {
-    // Echo the argument only when it cannot hold `user:password@`.
+    check_url_of("", url)
+}
+
+/// Checks an http(s) URL; `what` prefixes the message (e.g. `"--gateway: "`). The value is echoed only when it
+/// looks like a URL and cannot hold `user:password@`: a secret pasted in the wrong place is
+/// not a URL, and must not end up in an error message.
+fn check_url_of(what: &str, url: &str) -> Result<String, UsageError> {
+    let lower = url.trim().to_ascii_lowercase();
     let shown = if url.contains('@') {
         "(not shown: it contains '@')".to_string()
-    } else {
+    } else if lower.starts_with("http://") || lower.starts_with("https://") {
         format!("{url:?}")
+    } else {
+        "(not shown: it does not start with http:// or https://)".to_string()
     };
     let parsed = url::Url::parse(url.trim())
-        .map_err(|e| usage(format!("not a valid URL: {shown} ({e})")))?;
+        .map_err(|e| usage(format!("{what}not a valid URL: {shown} ({e})")))?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
         return Err(usage(format!(
-            "not an http(s) URL: {url:?} (example: https://jira.example.com)"
+            "{what}not an http(s) URL: {shown} (example: https://jira.example.com)"
         )));
     }
     if !parsed.username().is_empty() || parsed.password().is_some() {
@@ -267,6 +303,11 @@ fn check_url(url: &str) -> Result<String, UsageError> {
         ));
     }
     Ok(url.trim().to_string())
+}
+
+/// A second positional argument. Not echoed: it may be a secret typed on the command line.
+fn extra_argument() -> UsageError {
+    usage("unexpected extra argument after the URL (not shown, in case it is a secret)")
 }
 
 fn parse_detect(mut cur: Cursor) -> Result<Command, UsageError> {
@@ -283,7 +324,7 @@ fn parse_detect(mut cur: Cursor) -> Result<Command, UsageError> {
             }
             Arg::Short(c) => return Err(usage(format!("unknown option -{c}"))),
             Arg::Value(v) if url.is_none() => url = Some(check_url(&v)?),
-            Arg::Value(v) => return Err(usage(format!("unexpected argument {v:?}"))),
+            Arg::Value(_) => return Err(extra_argument()),
         }
     }
     let url =
@@ -294,36 +335,9 @@ fn parse_detect(mut cur: Cursor) -> Result<Command, UsageError> {
     }))
 }
 
-/// The help text for `topic` (`None`: the overview).
-pub fn help(topic: Option<&str>) -> String {
-    let v = env!("CARGO_PKG_VERSION");
-    match topic {
-        Some("detect") => format!(
-            "jira-token-wizard {v}\n\
-             Tells whether a URL is Jira Cloud, Jira Server or Jira Data Center, with version,\n\
-             base URL and the token to use. Sends only anonymous requests.\n\n\
-             Usage: jira-token-wizard detect <URL> [options]\n\n\
-             Options:\n  \
-             --format text|json  output format (default text)\n  \
-             --timeout SECS      per-request timeout in seconds (default {})\n  \
-             --lang en|ru        language of the text output (default from LANG)\n  \
-             -h, --help          this help\n\n\
-             Exit status: 0 Jira, 1 not Jira or not reachable, 2 usage error.\n",
-            DEFAULT_TIMEOUT_MS / 1000
-        ),
-        _ => format!(
-            "jira-token-wizard {v}\n\
-             Detects Jira Cloud / Server / Data Center and guides you to the right token.\n\n\
-             Usage: jira-token-wizard <command> [options]\n\n\
-             Commands:\n  \
-             detect <URL>   what runs at URL, and which token to make\n  \
-             help [COMMAND] help for a command\n\n\
-             Options:\n  \
-             -h, --help     this help\n  \
-             -V, --version  print the version\n"
-        ),
-    }
-}
+#[path = "args_check.rs"]
+mod check_options;
+use check_options::parse_check;
 
 #[cfg(test)]
 #[path = "args_tests.rs"]

@@ -2,6 +2,8 @@
 #![allow(clippy::unwrap_used)]
 
 use super::*;
+use crate::cli::help::help;
+use jira_token_wizard::auth_plan::CLOUD_GATEWAY;
 
 fn p(args: &[&str]) -> Result<Command, UsageError> {
     parse(args.iter().map(OsString::from).collect())
@@ -73,4 +75,109 @@ fn secrets_never_on_the_command_line() {
     assert!(!err.0.contains("s3cret"));
     let err = p(&["detect", "https://bob:s3cret@a.example/"]).unwrap_err();
     assert!(!err.0.contains("s3cret"), "{err}");
+}
+
+fn check(args: &[&str]) -> CheckArgs {
+    match p(args) {
+        Ok(Command::Check(c)) => c,
+        other => panic!("{args:?} → {other:?}"),
+    }
+}
+
+#[test]
+fn check_defaults() {
+    let c = check(&["check", "https://j.example"]);
+    assert_eq!(c.url, "https://j.example");
+    assert_eq!(c.user, None);
+    assert_eq!(c.auth, AuthChoice::Auto);
+    assert_eq!(c.target, Target::Generic);
+    assert_eq!(c.project, None);
+    assert_eq!(c.gateway, CLOUD_GATEWAY);
+    assert!(!c.token_stdin);
+    assert_eq!(c.common.format, Format::Text);
+}
+
+#[test]
+fn check_with_every_option() {
+    let c = check(&[
+        "check",
+        "--user=jdoe",
+        "https://j.example/jira",
+        "--auth",
+        "basic",
+        "--for",
+        "generic",
+        "--project",
+        "PROJ",
+        "--gateway",
+        "http://127.0.0.1:9/",
+        "--token-stdin",
+        "--format",
+        "json",
+        "--timeout",
+        "1",
+        "--lang",
+        "ru",
+    ]);
+    assert_eq!(c.user.as_deref(), Some("jdoe"));
+    assert_eq!(c.auth, AuthChoice::Basic);
+    assert_eq!(c.project.as_deref(), Some("PROJ"));
+    assert_eq!(c.gateway, "http://127.0.0.1:9/");
+    assert!(c.token_stdin);
+    assert_eq!(c.common.format, Format::Json);
+    assert_eq!(c.common.timeout_ms, 1000);
+    assert_eq!(c.common.lang, Lang::Ru);
+    for (flag, want) in [
+        ("auto", AuthChoice::Auto),
+        ("api-token", AuthChoice::ApiToken),
+        ("pat", AuthChoice::Pat),
+    ] {
+        assert_eq!(
+            check(&["check", "https://j.example", "--auth", flag]).auth,
+            want
+        );
+    }
+    assert_eq!(p(&["check", "-h"]), Ok(Command::Help(Some("check"))));
+    assert!(help(Some("check")).contains("JIRA_TOKEN"));
+}
+
+#[test]
+fn check_never_echoes_what_could_be_a_secret() {
+    for bad in [
+        &["check", "https://j.example", "--token", "s3cretValue"][..],
+        &["check", "https://j.example", "--token=s3cretValue"],
+        &["check", "https://j.example", "--password", "s3cretValue"],
+        &["check", "https://j.example", "s3cretValue"],
+        &["check", "s3cretValue"],
+        &["check", "https://j.example", "--user", "jdoe:s3cretValue"],
+        &["check", "https://j.example", "--auth", "s3cretValue"],
+        &["check", "https://j.example", "--for", "s3cretValue"],
+        &["check", "https://j.example", "--project", "s3cretValue!"],
+        &["check", "https://j.example", "--gateway", "s3cretValue"],
+        &["check", "https://j.example", "--token-stdin=s3cretValue"],
+        &["detect", "https://j.example", "s3cretValue"],
+    ] {
+        let err = p(bad).unwrap_err();
+        assert!(!err.0.contains("s3cretValue"), "{bad:?} → {err}");
+    }
+}
+
+#[test]
+fn check_usage_errors() {
+    for bad in [
+        &["check"][..],
+        &["check", "--user", "jdoe"],
+        &["check", "https://j.example", "--user"],
+        &["check", "https://j.example", "--user", " "],
+        &["check", "https://j.example", "--project", ""],
+        &["check", "https://j.example", "--gateway", "ftp://x.example"],
+        &[
+            "check",
+            "https://j.example",
+            "--gateway",
+            "https://u:p@x.example",
+        ],
+    ] {
+        assert!(p(bad).is_err(), "{bad:?} should be a usage error");
+    }
 }

@@ -1,13 +1,20 @@
-//! The native command-line interface: argument parsing ([`args`]), the one network module
-//! ([`transport`]), the commands (HTML is read by the core's native-only `html` module)
-//! ([`detect`]) and their rendering ([`output`]). Decisions stay in the core; this layer only
-//! moves bytes and prints.
+//! The native command-line interface: argument parsing ([`args`], help in [`help`]), the one
+//! network module ([`transport`]), the commands ([`detect`], [`check`] with the secret's
+//! source in [`secret`] and the integration targets in [`targets`]) and their rendering
+//! ([`output`], [`check_output`]). HTML is read by the core's native-only `html` module.
+//! Decisions stay in the core; this layer only moves bytes and prints.
 //!
-//! Exit status: 0 success (it is Jira), 1 a negative result or no answer, 2 a usage error.
+//! Exit status: 0 success (it is Jira / the credential works), 1 a negative result or no
+//! answer, 2 a usage error.
 
 mod args;
+mod check;
+mod check_output;
 mod detect;
+mod help;
 mod output;
+mod secret;
+mod targets;
 mod transport;
 
 use args::Command;
@@ -16,7 +23,7 @@ use args::Command;
 pub fn run() -> i32 {
     match args::parse(std::env::args_os().skip(1).collect()) {
         Ok(Command::Help(topic)) => {
-            output::out(&args::help(topic));
+            output::out(&help::help(topic));
             0
         }
         Ok(Command::Version) => {
@@ -27,10 +34,14 @@ pub fn run() -> i32 {
             0
         }
         Ok(Command::Detect(a)) => detect::run(&a),
-        Err(e) => {
-            output::err_line(&format!("jira-token-wizard: {e}"));
-            output::err_line("Try 'jira-token-wizard --help'.");
-            2
-        }
+        Ok(Command::Check(a)) => check::run(&a),
+        Err(e) => usage_error(&e.0),
     }
+}
+
+/// Prints a usage error on stderr; returns its exit status, 2.
+pub fn usage_error(message: &str) -> i32 {
+    output::err_line(&format!("jira-token-wizard: {message}"));
+    output::err_line("Try 'jira-token-wizard --help'.");
+    2
 }

@@ -3,7 +3,8 @@
 //! JSON is the core's own serde form of [`Detection`] (camelCase keys, kebab-case enums,
 //! warnings by stable `code`), not a second model. Everything printed comes from core result
 //! types, which hold no secret by construction: a [`RequestLog`] keeps the auth *scheme*
-//! only, never a header value or a body. `check` must keep to that rule.
+//! only, never a header value or a body. `check` keeps to that rule; its checklist is in
+//! `check_output.rs`.
 
 use super::detect::NoAnswer;
 use jira_token_wizard::auth_plan::{AuthMethod, AuthPlan};
@@ -25,7 +26,7 @@ pub fn err_line(text: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
-const fn l(en: &'static str, ru: &'static str) -> L10n {
+pub const fn l(en: &'static str, ru: &'static str) -> L10n {
     L10n { en, ru }
 }
 
@@ -49,9 +50,9 @@ const HOW: L10n = l("How to sign in", "Как входить");
 const TOKEN_PAGE: L10n = l("Token page", "Страница токенов");
 const NOTES: L10n = l("Good to know", "Полезно знать");
 const ALSO: L10n = l("Also works", "Также подходит");
-const WARNINGS: L10n = l("Warnings", "Предупреждения");
-const FIX: L10n = l("Fix", "Что сделать");
-const REQUESTS: L10n = l("Requests made", "Выполненные запросы");
+pub const WARNINGS: L10n = l("Warnings", "Предупреждения");
+pub const FIX: L10n = l("Fix", "Что сделать");
+pub const REQUESTS: L10n = l("Requests made", "Выполненные запросы");
 const TIMEOUT: L10n = l("no answer", "нет ответа");
 const UNREACHABLE: L10n = l("unreachable", "недоступен");
 const NO_ANSWER_WITHIN: L10n = l(
@@ -63,7 +64,8 @@ const COULD_NOT_CONNECT: L10n = l(
     "jira-token-wizard: не удалось подключиться к {url}: {detail}",
 );
 
-fn t(s: L10n, lang: Lang) -> &'static str {
+/// The text of `s` in `lang`.
+pub fn t(s: L10n, lang: Lang) -> &'static str {
     match lang {
         Lang::En => s.en,
         Lang::Ru => s.ru,
@@ -243,8 +245,9 @@ fn plan_text(out: &mut String, plan: &AuthPlan, lang: Lang) {
     out.push('\n');
 }
 
-/// `GET https://h/rest/api/2/serverInfo → 200 (12 ms)`.
-fn request_line(r: &RequestLog, lang: Lang) -> String {
+/// `GET https://h/rest/api/2/serverInfo → 200 (12 ms)`; a request that carried a credential
+/// names its scheme: `GET https://h/rest/api/2/myself [Bearer] → 401 (9 ms)`.
+pub fn request_line(r: &RequestLog, lang: Lang) -> String {
     let result = match (r.status, r.outcome.as_str()) {
         (Some(s), "redirect") => match r.headers.get("location") {
             Some(loc) => format!("{s} → {loc}"),
@@ -254,7 +257,17 @@ fn request_line(r: &RequestLog, lang: Lang) -> String {
         (None, "timeout") => t(TIMEOUT, lang).to_string(),
         (None, _) => t(UNREACHABLE, lang).to_string(),
     };
-    format!("{} {} → {result} ({} ms)", r.method.as_str(), r.url, r.ms)
+    let auth = if r.auth == "None" {
+        String::new()
+    } else {
+        format!(" [{}]", r.auth)
+    };
+    format!(
+        "{} {}{auth} → {result} ({} ms)",
+        r.method.as_str(),
+        r.url,
+        r.ms
+    )
 }
 
 #[cfg(test)]

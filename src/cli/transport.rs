@@ -79,7 +79,6 @@ impl Transport {
     }
 
     /// Drives `flow` to its end with nothing to do between batches.
-    #[allow(dead_code)] // `check` drives its probe flow this way.
     pub fn run_flow<F: Flow>(&self, flow: F) -> F::Output {
         self.run_flow_with(flow, |_, _| {})
     }

@@ -20,21 +20,25 @@ export function buildCli() {
   execFileSync('cargo', ['build', '--quiet', '--bin', 'jira-token-wizard'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-/** A predictable environment: English, no proxy for the loopback simulator. */
+/**
+ * A predictable environment: English, no proxy for the loopback simulator, and no JIRA_TOKEN
+ * from the outside (a test that wants one passes it in `extra`).
+ */
 function cliEnv(extra) {
-  const env = { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', NO_PROXY: '127.0.0.1,localhost', ...extra };
+  const env = { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', NO_PROXY: '127.0.0.1,localhost' };
   delete env.JIRA_TOKEN;
-  return env;
+  return { ...env, ...extra };
 }
 
 /**
- * Runs the binary. Never hangs the suite: it is killed after `killAfterMs`.
+ * Runs the binary. Never hangs the suite: it is killed after `killAfterMs`. `input` is written
+ * to its stdin (which is closed either way).
  * @returns {Promise<{ code: number|null, signal: string|null, stdout: string, stderr: string, ms: number }>}
  */
-export function runCli(args, { env = {}, killAfterMs = 20_000 } = {}) {
+export function runCli(args, { env = {}, killAfterMs = 20_000, input = '' } = {}) {
   const started = Date.now();
   return new Promise((resolve) => {
-    execFile(BIN, args, { env: cliEnv(env), timeout: killAfterMs, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
+    const child = execFile(BIN, args, { env: cliEnv(env), timeout: killAfterMs, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
       resolve({
         code: err ? (typeof err.code === 'number' ? err.code : null) : 0,
         signal: err?.signal ?? null,
@@ -43,6 +47,8 @@ export function runCli(args, { env = {}, killAfterMs = 20_000 } = {}) {
         ms: Date.now() - started,
       });
     });
+    child.stdin.on('error', () => {}); // the CLI may exit without reading stdin
+    child.stdin.end(input);
   });
 }
 

@@ -1,0 +1,112 @@
+//! `check`'s options (the rest of the parser is in `args.rs`). Values that could be a
+//! misplaced secret — `--auth`, `--for`, `--project`, a `--user` with `:` — are named in
+//! errors, never echoed.
+
+use super::{
+    check_url, check_url_of, extra_argument, unknown_option, usage, Arg, CheckArgs, Command,
+    CommonBuilder, Cursor, UsageError,
+};
+use crate::cli::targets::Target;
+use jira_token_wizard::auth_plan::CLOUD_GATEWAY;
+use jira_token_wizard::probe::AuthChoice;
+
+/// Parses `check`'s arguments (after the command name) into [`Command::Check`].
+pub(super) fn parse_check(mut cur: Cursor) -> Result<Command, UsageError> {
+    let mut common = CommonBuilder::default();
+    let mut url: Option<String> = None;
+    let mut user: Option<String> = None;
+    let mut auth = AuthChoice::Auto;
+    let mut target = Target::default();
+    let mut project: Option<String> = None;
+    let mut gateway = CLOUD_GATEWAY.to_string();
+    let mut token_stdin = false;
+    while let Some(arg) = cur.args.next() {
+        match arg {
+            Arg::Short('h') => return Ok(Command::Help(Some("check"))),
+            Arg::Long(n, _) if n == "help" => return Ok(Command::Help(Some("check"))),
+            Arg::Long(n, inline) => match n.as_str() {
+                "user" => user = Some(parse_user(&cur.value(&n, inline)?)?),
+                "auth" => auth = parse_auth(&cur.value(&n, inline)?)?,
+                "for" => {
+                    target = Target::from_name(&cur.value(&n, inline)?).ok_or_else(|| {
+                        usage(format!(
+                            "--for must be one of: {}",
+                            Target::NAMES.join(", ")
+                        ))
+                    })?
+                }
+                "project" => project = Some(parse_project(&cur.value(&n, inline)?)?),
+                "gateway" => gateway = check_url_of("--gateway: ", &cur.value(&n, inline)?)?,
+                "token-stdin" if inline.is_some() => {
+                    return Err(usage("--token-stdin takes no value"))
+                }
+                "token-stdin" => token_stdin = true,
+                _ => {
+                    if !common.take(&mut cur, &n, inline)? {
+                        return Err(unknown_option(&n));
+                    }
+                }
+            },
+            Arg::Short(c) => return Err(usage(format!("unknown option -{c}"))),
+            Arg::Value(v) if url.is_none() => url = Some(check_url(&v)?),
+            Arg::Value(_) => return Err(extra_argument()),
+        }
+    }
+    let url = url.ok_or_else(|| {
+        usage("check needs a URL, e.g. check https://jira.example.com --user jdoe")
+    })?;
+    Ok(Command::Check(CheckArgs {
+        url,
+        user,
+        auth,
+        target,
+        project,
+        gateway,
+        token_stdin,
+        common: common.build(),
+    }))
+}
+
+/// `--user`: a login, which Basic authentication joins to the secret with `:`.
+fn parse_user(v: &str) -> Result<String, UsageError> {
+    let v = v.trim();
+    if v.is_empty() {
+        return Err(usage(
+            "--user needs a value (e-mail on Cloud, username on Server/Data Center)",
+        ));
+    }
+    if v.contains(':') {
+        // `--user name:secret` would put a secret on the command line: refuse, do not echo.
+        return Err(usage(
+            "--user must not contain ':' (the value is not shown: it may hold a secret); pass the \
+             secret in JIRA_TOKEN or with --token-stdin",
+        ));
+    }
+    Ok(v.to_string())
+}
+
+/// `--auth`: which method to test. The value is not echoed (it could be a misplaced secret).
+fn parse_auth(v: &str) -> Result<AuthChoice, UsageError> {
+    Ok(match v {
+        "auto" => AuthChoice::Auto,
+        "api-token" => AuthChoice::ApiToken,
+        "pat" => AuthChoice::Pat,
+        "basic" => AuthChoice::Basic,
+        _ => return Err(usage("--auth must be auto, api-token, pat or basic")),
+    })
+}
+
+/// `--project KEY`: letters, digits and `_` (the core checks the same; failing here saves a
+/// round trip).
+fn parse_project(v: &str) -> Result<String, UsageError> {
+    let key = v.trim().to_string();
+    if key.is_empty()
+        || key.len() > 255
+        || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
+        return Err(usage(
+            "--project needs a Jira project key such as PROJ (letters, digits and _)",
+        ));
+    }
+    Ok(key)
+}

@@ -1,0 +1,209 @@
+//! Rendering a token test: the core's [`CheckResult`] as JSON (its own serde form plus
+//! `requestCount`), or as a checklist for people in English or Russian.
+//!
+//! Everything printed comes from the result, which holds no secret: request logs keep only
+//! the auth scheme's name. `check.rs` still passes the output through its redactor.
+
+use super::output::{self, l, method_name, request_line, t};
+use jira_token_wizard::catalogue::Code;
+use jira_token_wizard::deployment::Product;
+use jira_token_wizard::i18n::{L10n, Lang};
+use jira_token_wizard::permissions::{self, PermissionReport};
+use jira_token_wizard::probe::CheckResult;
+use serde::Serialize;
+use serde_json::json;
+use std::fmt::Write;
+
+/// The JSON document: the result as the core serializes it, plus the number of requests.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CheckJson<'a> {
+    #[serde(flatten)]
+    result: &'a CheckResult,
+    request_count: usize,
+}
+
+/// `CheckResult` as pretty JSON with `requestCount`.
+pub fn json(r: &CheckResult) -> String {
+    let doc = CheckJson {
+        result: r,
+        request_count: r.requests.len(),
+    };
+    serde_json::to_string_pretty(&doc).unwrap_or_else(|e| {
+        json!({ "error": { "code": "internal", "message": e.to_string() } }).to_string()
+    })
+}
+
+const HEADING: L10n = l("Token check for {url}", "Проверка токена для {url}");
+const REACHABLE: L10n = l("Reachable", "Доступна");
+const NOT_REACHABLE: L10n = l("Not reachable", "Недоступна");
+const JIRA: L10n = l("Jira", "Jira");
+const NOT_JIRA: L10n = l("Not Jira", "Не Jira");
+const AUTHENTICATED: L10n = l("Authenticated as", "Вход выполнен как");
+const ACCOUNT: L10n = l("Account", "Учётная запись");
+const NOT_AUTHENTICATED: L10n = l("Not authenticated", "Вход не выполнен");
+const METHOD: L10n = l("Method", "Способ");
+const PERMISSIONS: L10n = l("Permissions", "Права");
+const MISSING: L10n = l("Missing", "Не хватает");
+const UNKNOWN: L10n = l("Not reported", "Нет данных");
+const NOT_CHECKED: L10n = l(
+    "not checked (Jira did not report them)",
+    "не проверены (Jira их не сообщила)",
+);
+const IN_PROJECT: L10n = l("in project {project}", "в проекте {project}");
+const ANY_PROJECT: L10n = l("in at least one project", "хотя бы в одном проекте");
+const CAUSE: L10n = l("Cause", "Причина");
+const LOGIN_URL: L10n = l("Log in at", "Войдите на");
+
+const OK_MARK: &str = "✓";
+const FAIL_MARK: &str = "✗";
+const WARN_MARK: &str = "!";
+const INFO_MARK: &str = "·";
+
+/// The checklist for people.
+pub fn text(r: &CheckResult, url: &str, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}\n", HEADING.fill(&[("url", url)]).get(lang));
+    let mut row = |mark: &str, label: L10n, value: &str| {
+        let line = format!("  {mark} {:<18} {value}", t(label, lang));
+        let _ = writeln!(out, "{}", line.trim_end());
+    };
+    let dep = &r.deployment;
+    match answered_origin(r) {
+        Some(origin) => row(OK_MARK, REACHABLE, &origin),
+        None => row(FAIL_MARK, NOT_REACHABLE, url),
+    }
+    let reached = answered_origin(r).is_some();
+    if dep.is_jira() {
+        row(OK_MARK, JIRA, dep.summary.get(lang));
+    } else if dep.product == Product::Unknown && reached {
+        // A login page in front of everything, say: the verdict tells more.
+        row(WARN_MARK, JIRA, dep.summary.get(lang));
+    } else if reached {
+        row(FAIL_MARK, NOT_JIRA, dep.summary.get(lang));
+    }
+    match (&r.user, authenticated_mark(r)) {
+        (Some(u), Some(mark)) => {
+            let label = if mark == OK_MARK {
+                AUTHENTICATED
+            } else {
+                ACCOUNT
+            };
+            row(mark, label, &u.label());
+        }
+        (None, Some(_)) => row(FAIL_MARK, NOT_AUTHENTICATED, ""),
+        (_, None) => {}
+    }
+    if let Some(m) = r.auth_method {
+        row(INFO_MARK, METHOD, method_name(m, lang));
+    }
+    match &r.permissions {
+        Some(p) => permission_rows(&mut row, p, lang),
+        None if r.verdict.ok => row(WARN_MARK, PERMISSIONS, t(NOT_CHECKED, lang)),
+        None => {}
+    }
+    out.push('\n');
+    verdict_text(&mut out, r, lang);
+    notes_text(&mut out, r, lang);
+    out
+}
+
+/// The origin of the first request that got an HTTP answer; `None` when nothing answered.
+fn answered_origin(r: &CheckResult) -> Option<String> {
+    let answered = r.requests.iter().find(|q| q.status.is_some())?;
+    let parsed = url::Url::parse(&answered.url).ok()?;
+    Some(parsed.origin().ascii_serialization())
+}
+
+/// How the "authenticated" row is marked; `None` when no credential was tested.
+fn authenticated_mark(r: &CheckResult) -> Option<&'static str> {
+    let code = r.verdict.code;
+    if r.auth_method.is_none() || matches!(code, Code::Unreachable | Code::Timeout) {
+        return None;
+    }
+    Some(match (&r.user, code) {
+        (None, _) => FAIL_MARK,
+        // Jira named the account, but not on the terms tested (another scheme or host, another
+        // user, an inactive account): the verdict explains.
+        (
+            Some(_),
+            Code::PatNotAcceptedAsPassword
+            | Code::ScopedTokenNeedsGateway
+            | Code::UserMismatch
+            | Code::AccountInactive,
+        ) => WARN_MARK,
+        (Some(_), _) => OK_MARK,
+    })
+}
+
+fn permission_rows(row: &mut impl FnMut(&str, L10n, &str), p: &PermissionReport, lang: Lang) {
+    let scope = match &p.project {
+        Some(project) => IN_PROJECT
+            .fill(&[("project", project)])
+            .get(lang)
+            .to_string(),
+        None => t(ANY_PROJECT, lang).to_string(),
+    };
+    let held: Vec<String> = p
+        .checked
+        .iter()
+        .filter(|k| !p.missing.iter().any(|m| &m.key == *k))
+        .map(|k| format!("{} ({k})", permissions::ui_name(k)))
+        .collect();
+    if !held.is_empty() {
+        row(
+            OK_MARK,
+            PERMISSIONS,
+            &format!("{} — {scope}", held.join(", ")),
+        );
+    }
+    if !p.missing.is_empty() {
+        let missing: Vec<String> = p
+            .missing
+            .iter()
+            .map(|m| format!("{} ({})", m.name, m.key))
+            .collect();
+        row(
+            FAIL_MARK,
+            MISSING,
+            &format!("{} — {scope}", missing.join(", ")),
+        );
+    }
+    if !p.unknown.is_empty() {
+        row(WARN_MARK, UNKNOWN, &p.unknown.join(", "));
+    }
+}
+
+fn verdict_text(out: &mut String, r: &CheckResult, lang: Lang) {
+    let v = &r.verdict;
+    let mark = if v.ok { OK_MARK } else { FAIL_MARK };
+    let _ = writeln!(out, "{mark} {} [{}]", v.title.get(lang), v.code.as_str());
+    if v.ok {
+        let _ = writeln!(out, "  {}\n  {}", v.cause.get(lang), v.fix.get(lang));
+    } else {
+        let _ = writeln!(out, "  {}: {}", t(CAUSE, lang), v.cause.get(lang));
+        let _ = writeln!(out, "  {}: {}", t(output::FIX, lang), v.fix.get(lang));
+    }
+    if let Some(u) = &r.login_url {
+        let _ = writeln!(out, "  {}: {u}", t(LOGIN_URL, lang));
+    }
+    out.push('\n');
+}
+
+fn notes_text(out: &mut String, r: &CheckResult, lang: Lang) {
+    if !r.warnings.is_empty() {
+        let _ = writeln!(out, "{}:", t(output::WARNINGS, lang));
+        for w in &r.warnings {
+            let _ = writeln!(out, "  ! {} [{}]", w.title.get(lang), w.code.as_str());
+            let _ = writeln!(out, "    {}", w.cause.get(lang));
+            let _ = writeln!(out, "    {}: {}", t(output::FIX, lang), w.fix.get(lang));
+        }
+        out.push('\n');
+    }
+    if !r.requests.is_empty() {
+        let _ = writeln!(out, "{}:", t(output::REQUESTS, lang));
+        for q in &r.requests {
+            let _ = writeln!(out, "  {}", request_line(q, lang));
+        }
+    }
+}

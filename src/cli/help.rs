@@ -1,0 +1,63 @@
+//! Help texts: the overview and one page per command.
+
+use super::targets::Target;
+use jira_token_wizard::auth_plan::CLOUD_GATEWAY;
+use jira_token_wizard::http::DEFAULT_TIMEOUT_MS;
+
+/// The help text for `topic` (`None`: the overview).
+pub fn help(topic: Option<&str>) -> String {
+    let v = env!("CARGO_PKG_VERSION");
+    match topic {
+        Some("detect") => format!(
+            "jira-token-wizard {v}\n\
+             Tells whether a URL is Jira Cloud, Jira Server or Jira Data Center, with version,\n\
+             base URL and the token to use. Sends only anonymous requests.\n\n\
+             Usage: jira-token-wizard detect <URL> [options]\n\n\
+             Options:\n  \
+             --format text|json  output format (default text)\n  \
+             --timeout SECS      per-request timeout in seconds (default {})\n  \
+             --lang en|ru        language of the text output (default from LANG)\n  \
+             -h, --help          this help\n\n\
+             Exit status: 0 Jira, 1 not Jira or not reachable, 2 usage error.\n",
+            DEFAULT_TIMEOUT_MS / 1000
+        ),
+        Some("check") => format!(
+            "jira-token-wizard {v}\n\
+             Tests a credential against Jira: detects the deployment, signs in once with the\n\
+             secret, checks the permissions the integration needs and explains any failure.\n\n\
+             Usage: jira-token-wizard check <URL> --user <LOGIN> [options]\n\n\
+             The secret (API token, personal access token or password) is read from the\n\
+             JIRA_TOKEN environment variable, or with --token-stdin from the first line of\n\
+             standard input. It is never accepted as an argument.\n\n\
+             Options:\n  \
+             --user LOGIN        e-mail (Cloud) or username (Server/Data Center);\n                      \
+             not needed for a personal access token\n  \
+             --auth METHOD       auto (default), api-token, pat or basic\n  \
+             --for TARGET        what the credential is for: {targets} (default generic)\n  \
+             --project KEY       check project permissions in this project\n  \
+             --gateway URL       gateway for scoped Cloud tokens (default {gateway})\n  \
+             --token-stdin       read the secret from the first line of standard input\n  \
+             --format text|json  output format (default text)\n  \
+             --timeout SECS      per-request timeout in seconds (default {secs})\n  \
+             --lang en|ru        language of the text output (default from LANG)\n  \
+             -h, --help          this help\n\n\
+             Exit status: 0 the credential works, 1 it does not (or Jira is not reachable),\n\
+             2 usage error (including a missing secret).\n",
+            targets = Target::NAMES.join(", "),
+            gateway = CLOUD_GATEWAY,
+            secs = DEFAULT_TIMEOUT_MS / 1000
+        ),
+        _ => format!(
+            "jira-token-wizard {v}\n\
+             Detects Jira Cloud / Server / Data Center and guides you to the right token.\n\n\
+             Usage: jira-token-wizard <command> [options]\n\n\
+             Commands:\n  \
+             detect <URL>   what runs at URL, and which token to make\n  \
+             check <URL>    test a token or password (secret in JIRA_TOKEN)\n  \
+             help [COMMAND] help for a command\n\n\
+             Options:\n  \
+             -h, --help     this help\n  \
+             -V, --version  print the version\n"
+        ),
+    }
+}

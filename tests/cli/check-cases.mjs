@@ -1,0 +1,126 @@
+// The `check` scenarios shared by check.test.mjs (one verdict each) and
+// check-secrets.test.mjs (no output ever holds the secret): which simulator scenario, which of
+// its FAKE credentials, which options, and the verdict code the core must reach.
+//
+// Credentials come from the simulator (`startSimulator(...).credentials`, see
+// tests/simulator/scenarios.mjs `scenarioCredentials`). A case whose scenario or user the
+// simulator does not have yet becomes a node:test `todo` naming what is missing — never a fake.
+
+import { getScenario, listScenarios } from '../simulator/scenarios.mjs';
+import { startSimulator } from '../simulator/server.mjs';
+import { closedPort, runCli } from './helpers.mjs';
+
+/** A secret no scenario accepts. */
+export const BOGUS_SECRET = 'not-a-real-secret-7f3a9c';
+
+const pat = (user) => (c) => c.users[user].pat;
+const password = (user) => (c) => c.users[user].password;
+const apiToken = (user) => (c) => c.users[user].apiToken;
+const login = (user) => (c) => c.users[user].login;
+
+/** Name of an active user of `scenario` who may browse no project at all (a generic integration needs BROWSE_PROJECTS). */
+function userWithoutProjects(scenario) {
+  let s;
+  try {
+    s = getScenario(scenario);
+  } catch {
+    return null;
+  }
+  const u = s.users.find((x) => x.active && !Object.values(x.projectPermissions ?? {}).some((keys) => keys.includes('BROWSE_PROJECTS')));
+  return u?.name ?? null;
+}
+
+const hasScenario = (name) => listScenarios().some((s) => s.name === name);
+
+/**
+ * Every case: `{ name, code, scenario?, user?(creds), secret(creds), args?(sim), todo?, check?(json, run, sim) }`.
+ * `scenario` absent = a closed loopback port. `args` are extra options after the URL.
+ */
+export const CASES = [
+  // ---- ok ----
+  { name: 'DC 9.12 cluster, jdoe personal access token', code: 'ok', scenario: 'dc-9.12-cluster', user: login('jdoe'), secret: pat('jdoe') },
+  { name: 'Cloud, e-mail + API token', code: 'ok', scenario: 'cloud', user: login('jdoe'), secret: apiToken('jdoe') },
+  { name: 'Server 8.5, username + password', code: 'ok', scenario: 'server-8.5', user: login('jdoe'), secret: password('jdoe') },
+  // ---- not Jira / no answer ----
+  { name: 'a plain web site', code: 'not_jira', scenario: 'not-atlassian', user: () => 'jdoe', secret: () => BOGUS_SECRET },
+  { name: 'Confluence', code: 'not_jira', scenario: 'confluence', user: login('jdoe'), secret: password('jdoe') },
+  { name: 'a closed port', code: 'unreachable', user: () => 'jdoe', secret: () => BOGUS_SECRET },
+  { name: 'REST never answers, --timeout 1', code: 'timeout', scenario: 'hang', user: login('jdoe'), secret: pat('jdoe'), args: () => ['--timeout', '1'] },
+  // ---- credentials ----
+  { name: 'DC, wrong password', code: 'credentials_rejected', scenario: 'dc-9.12-cluster', user: login('jdoe'), secret: () => 'wrong-password', args: () => ['--auth', 'basic'] },
+  { name: 'Cloud, bad API token', code: 'credentials_rejected', scenario: 'cloud', user: login('jdoe'), secret: () => 'ATATT3xFfGF0-not-a-real-token' },
+  { name: 'Server 8.5 answering 200 + AUTHENTICATED_FAILED (JRA-41559)', code: 'credentials_rejected', scenario: 'empty-200-quirk', user: login('jdoe'), secret: () => 'wrong-password' },
+  { name: 'Cloud, deactivated user (plain 401 on Cloud)', code: 'credentials_rejected', scenario: 'inactive-user', user: login('fred'), secret: apiToken('fred') },
+  { name: 'Cloud, account password', code: 'password_not_accepted', scenario: 'cloud', user: login('jdoe'), secret: password('jdoe') },
+  { name: 'DC, revoked PAT', code: 'token_not_recognized', scenario: 'dc-9.12-cluster', user: login('admin'), secret: (c) => c.users.admin.revokedPat },
+  { name: 'DC, expired PAT', code: 'token_not_recognized', scenario: 'dc-9.12-cluster', user: login('jdoe'), secret: (c) => c.users.jdoe.expiredPat },
+  { name: 'Server 7.13, --auth pat', code: 'pat_not_supported', scenario: 'server-7.13', user: login('admin'), secret: () => 'MDAwMDAwMDAwMTAxOmFkbWluLWNpMDAwMDAwMDAwMDAw', args: () => ['--auth', 'pat'] },
+  { name: 'DC, PAT as the Basic password', code: 'pat_not_accepted_as_password', scenario: 'dc-9.12-cluster', user: login('admin'), secret: pat('admin'), args: () => ['--auth', 'basic'] },
+  { name: 'Cloud, API token as Bearer (--auth pat)', code: 'wrong_auth_method', scenario: 'cloud', user: login('jdoe'), secret: apiToken('jdoe'), args: () => ['--auth', 'pat'] },
+  { name: 'Cloud, scoped token on the site', code: 'scoped_token_needs_gateway', scenario: 'cloud', user: login('svc-sync'), secret: (c) => c.users['svc-sync'].scopedToken, args: (sim) => ['--gateway', sim.origin] },
+  { name: 'DC, CAPTCHA tripped', code: 'captcha_required', scenario: 'captcha', user: login('jdoe'), secret: password('jdoe'), args: () => ['--auth', 'basic'] },
+  { name: 'DC 9.12, Basic disabled by the admin', code: 'basic_auth_disabled', scenario: 'basic-disabled', user: login('admin'), secret: password('admin'), args: () => ['--auth', 'basic'] },
+  { name: 'DC 11.3, password', code: 'basic_auth_disabled', scenario: 'dc-11.3', user: login('admin'), secret: password('admin'), args: () => ['--auth', 'basic'] },
+  { name: 'SSO gateway, password', code: 'sso_login_page', scenario: 'sso-redirect', user: login('jdoe'), secret: password('jdoe'), args: () => ['--auth', 'basic'] },
+  { name: 'SSO gateway, PAT', code: 'sso_login_page', scenario: 'sso-redirect', user: login('jdoe'), secret: pat('jdoe') },
+  {
+    name: 'DC user without Jira access (401 AUTHORISATION_FAILED)', code: 'account_inactive', scenario: 'dc-no-jira-access',
+    user: login('noaccess'), secret: password('noaccess'), args: () => ['--auth', 'basic'],
+    todo: hasScenario('dc-no-jira-access') ? undefined : 'simulator scenario "dc-no-jira-access" (user noaccess) does not exist yet',
+  },
+  { name: '--user jdoe with admin\'s PAT', code: 'user_mismatch', scenario: 'dc-9.12-cluster', user: login('jdoe'), secret: pat('admin') },
+  // ---- the server's state ----
+  { name: 'Cloud answering 429', code: 'rate_limited', scenario: 'rate-limited', user: login('jdoe'), secret: apiToken('jdoe') },
+  {
+    name: 'a user who may browse no project', code: 'missing_permissions', scenario: 'missing-permissions',
+    user: (c) => login(userWithoutProjects('missing-permissions'))(c), secret: (c) => pat(userWithoutProjects('missing-permissions'))(c),
+    todo: userWithoutProjects('missing-permissions') ? undefined
+      : 'no user in "missing-permissions" lacks BROWSE_PROJECTS everywhere, the only key --for generic needs '
+        + '(a user lacking it in PROJ gets 404 = project_not_found, as in Jira)',
+  },
+  { name: '--project NOPE', code: 'project_not_found', scenario: 'missing-permissions', user: login('jdoe'), secret: pat('jdoe'), args: () => ['--project', 'NOPE'] },
+  { name: 'DC answering 500', code: 'server_error', scenario: 'server-error', user: login('jdoe'), secret: pat('jdoe') },
+  {
+    name: 'a proxy answering myself with 200 JSON that is no user', code: 'unexpected_response', scenario: 'proxy-garbage',
+    user: login('jdoe'), secret: pat('jdoe'),
+    todo: hasScenario('proxy-garbage') ? undefined : 'simulator scenario "proxy-garbage" does not exist yet',
+  },
+];
+
+/**
+ * Starts what a case talks to: the simulator scenario, or a closed port.
+ * @returns {Promise<{ url: string, origin: string, credentials: object|null, log: object[], close: () => Promise<void> }>}
+ */
+export async function startTarget(kase) {
+  if (!kase.scenario) {
+    const origin = `http://127.0.0.1:${await closedPort()}`;
+    return { url: `${origin}/`, origin, credentials: null, log: [], close: async () => {} };
+  }
+  return startSimulator({ scenario: kase.scenario });
+}
+
+/** The case's login and secret for a running target. */
+export function credentialsOf(kase, target) {
+  const creds = target.credentials ?? { users: {} };
+  return { login: kase.user ? kase.user(creds) : null, secret: kase.secret(creds) };
+}
+
+/**
+ * Runs `check` for a case against a running target.
+ * @returns {Promise<ReturnType<typeof runCli> & { json: object|null, login: string|null, secret: string }>}
+ */
+export async function runCase(kase, target, { format = 'json', lang = 'en' } = {}) {
+  const { login: user, secret } = credentialsOf(kase, target);
+  if (!secret) throw new Error(`case "${kase.name}": the simulator has no such credential`);
+  const args = ['check', target.url, '--format', format, '--lang', lang, ...(user ? ['--user', user] : []), ...(kase.args?.(target) ?? [])];
+  const run = await runCli(args, { env: { JIRA_TOKEN: secret } });
+  let json = null;
+  if (format === 'json') {
+    try {
+      json = JSON.parse(run.stdout);
+    } catch {
+      throw new Error(`not JSON (exit ${run.code}):\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
+    }
+  }
+  return { ...run, json, login: user, secret };
+}

@@ -1,0 +1,252 @@
+// End-to-end: the real `jira-token-wizard check` binary against the Jira simulator. Every
+// verdict code of the core's catalogue is reached by at least one scenario (check-cases.mjs);
+// the simulator's request log shows where the credential went and in which order.
+// Run: `node --test tests/cli/` (builds the binary first; see helpers.mjs).
+
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { buildCli, runCli, startSilentServer } from './helpers.mjs';
+import { CASES, runCase, startTarget } from './check-cases.mjs';
+
+before(buildCli);
+
+/** Every verdict code of src/catalogue/mod.rs (`Code::ALL` minus warnings). */
+const VERDICT_CODES = [
+  'ok', 'not_jira', 'unreachable', 'timeout', 'credentials_rejected', 'password_not_accepted',
+  'token_not_recognized', 'pat_not_supported', 'pat_not_accepted_as_password', 'wrong_auth_method',
+  'scoped_token_needs_gateway', 'captcha_required', 'basic_auth_disabled', 'sso_login_page',
+  'account_inactive', 'user_mismatch', 'rate_limited', 'missing_permissions', 'project_not_found',
+  'server_error', 'unexpected_response',
+];
+
+/** The simulator log entries that carried an Authorization header: `scheme path`. */
+const authorized = (log) => log.filter((e) => e.hasAuthorization).map((e) => `${e.authScheme} ${e.path}`);
+
+/** Per-case assertions beyond the verdict code, keyed by case name. */
+const EXTRA = {
+  'DC 9.12 cluster, jdoe personal access token': ({ json }) => {
+    assert.equal(json.user.name, 'jdoe');
+    assert.equal(json.authMethod, 'pat');
+    assert.equal(json.scheme, 'bearer');
+    assert.deepEqual(json.permissions, { project: null, checked: ['BROWSE_PROJECTS'], missing: [], unknown: [] });
+    assert.equal(json.deployment.edition, 'data-center');
+  },
+  'Cloud, e-mail + API token': ({ json }) => {
+    assert.equal(json.user.accountId, '60b7d4e5f6a7b8c9d0e1f2a3');
+    assert.equal(json.authMethod, 'api-token');
+    assert.equal(json.scheme, 'basic');
+    // facts §5.1: Cloud needs permissions= on mypermissions.
+    assert.ok(json.requests.some((r) => r.id === 'mypermissions' && r.url.endsWith('?permissions=BROWSE_PROJECTS')));
+  },
+  'Server 8.5, username + password': ({ json }) => {
+    assert.equal(json.authMethod, 'basic');
+    assert.equal(json.user.name, 'jdoe');
+  },
+  'a plain web site': ({ json, sim }) => {
+    assert.deepEqual(authorized(sim.log), [], 'a credential reached a site that is not Jira');
+    assert.ok(sim.log.length > 0);
+    assert.ok(json.requests.every((r) => r.auth === 'None'));
+  },
+  Confluence: ({ json, sim }) => {
+    assert.deepEqual(authorized(sim.log), [], 'a credential reached Confluence');
+    assert.equal(json.deployment.product, 'confluence');
+  },
+  'a closed port': ({ json }) => {
+    assert.ok(json.requests.length > 0);
+    assert.ok(json.requests.every((r) => r.outcome === 'unreachable' && r.status === null));
+    assert.match(json.verdict.cause.en, /connection refused/);
+  },
+  'REST never answers, --timeout 1': ({ json, run }) => {
+    assert.equal(run.signal, null, 'the CLI hung and was killed');
+    assert.ok(run.ms >= 900 && run.ms < 3000, `took ${run.ms} ms`);
+    assert.ok(json.requests.some((r) => r.id === 'myself' && r.outcome === 'timeout'));
+  },
+  'DC, wrong password': ({ json, sim }) => {
+    // A failed Basic login on Server/DC is not followed by mypermissions (CAPTCHA counter, facts §4.3);
+    // the one Bearer retry asks whether the secret is a PAT.
+    assert.deepEqual(authorized(sim.log), ['basic /rest/api/2/myself', 'bearer /rest/api/2/myself']);
+    assert.equal(json.user, null);
+  },
+  'Cloud, account password': ({ json }) => assert.equal(json.user, null),
+  'DC, revoked PAT': ({ json }) => assert.match(json.verdict.fix.en, /ViewProfile\.jspa/),
+  'Server 7.13, --auth pat': ({ json }) => assert.match(json.verdict.cause.en, /7\.13\.18/),
+  'DC, PAT as the Basic password': ({ json, sim }) => {
+    // The Basic try, then exactly ONE Bearer retry of myself.
+    assert.deepEqual(authorized(sim.log), ['basic /rest/api/2/myself', 'bearer /rest/api/2/myself']);
+    assert.equal(json.user.name, 'admin');
+    assert.equal(json.scheme, 'basic');
+  },
+  'Cloud, API token as Bearer (--auth pat)': ({ json }) => assert.equal(json.scheme, 'bearer'),
+  'Cloud, scoped token on the site': ({ json, sim }) => {
+    const gateway = `basic /ex/jira/${sim.credentials.cloudId}/rest/api/2/myself`;
+    assert.ok(authorized(sim.log).includes(gateway), JSON.stringify(authorized(sim.log)));
+    assert.equal(json.user.accountId, '712020:0b3c6f2e-5d1a-4c7e-9f80-2a4b6c8d0e1f');
+    assert.match(json.verdict.fix.en, new RegExp(`${sim.origin}/ex/jira/${sim.credentials.cloudId}`));
+  },
+  'DC, CAPTCHA tripped': ({ json, sim }) => {
+    assert.equal(json.loginUrl, `${sim.origin}/login.jsp`, 'the login URL must be on the Jira host');
+    assert.deepEqual(authorized(sim.log), ['basic /rest/api/2/myself'], 'one failed login, no more');
+  },
+  'SSO gateway, password': ({ sim }) => {
+    // Serial Basic: the credential reached only myself on the Jira host, never the IdP.
+    assert.deepEqual(authorized(sim.log), ['basic /rest/api/2/myself']);
+    assert.ok(sim.log.some((e) => e.path === '/idp/login'), 'the IdP page was fetched (anonymously) by detection');
+    assert.ok(sim.log.filter((e) => e.path.startsWith('/idp')).every((e) => !e.hasAuthorization));
+  },
+  'SSO gateway, PAT': ({ sim }) => {
+    // Bearer sends myself and mypermissions at once; neither followed the redirect.
+    assert.deepEqual(authorized(sim.log).sort(), ['bearer /rest/api/2/myself', 'bearer /rest/api/2/mypermissions'].sort());
+    assert.ok(sim.log.filter((e) => e.path.startsWith('/idp')).every((e) => !e.hasAuthorization));
+  },
+  "--user jdoe with admin's PAT": ({ json }) => {
+    assert.equal(json.user.name, 'admin');
+    assert.match(json.verdict.cause.en, /"jdoe"/);
+  },
+  'Cloud answering 429': ({ json }) => assert.match(json.verdict.cause.en, /Retry-After: 30/),
+  'a user who may browse no project': ({ json }) => {
+    assert.deepEqual(json.permissions.missing.map((m) => m.key), ['BROWSE_PROJECTS']);
+    assert.equal(json.permissions.missing[0].name, 'Browse Projects');
+  },
+  '--project NOPE': ({ json }) => {
+    assert.match(json.verdict.cause.en, /NOPE/);
+    assert.ok(json.requests.some((r) => r.id === 'mypermissions' && r.url.endsWith('?projectKey=NOPE') && r.status === 404));
+  },
+  'DC answering 500': ({ json }) => assert.ok(json.requests.some((r) => r.id === 'myself' && r.status === 500)),
+};
+
+describe('every verdict code, end to end (--format json)', () => {
+  for (const kase of CASES) {
+    test(`${kase.code}: ${kase.name}`, { todo: kase.todo }, async () => {
+      const sim = await startTarget(kase);
+      try {
+        const run = await runCase(kase, sim);
+        const { json } = run;
+        assert.equal(json.verdict.code, kase.code, `${json.verdict.code}: ${json.verdict.cause.en}`);
+        assert.equal(json.verdict.ok, kase.code === 'ok');
+        assert.equal(run.code, kase.code === 'ok' ? 0 : 1, run.stderr);
+        assert.equal(run.stderr, '');
+        assert.equal(json.requestCount, json.requests.length);
+        for (const r of json.requests) {
+          assert.ok(['None', 'Basic', 'Bearer'].includes(r.auth), `auth ${r.auth}`);
+          assert.equal(r.headers.authorization, undefined);
+        }
+        for (const key of ['title', 'cause', 'fix']) {
+          assert.ok(json.verdict[key].en && json.verdict[key].ru, `verdict.${key} in both languages`);
+        }
+        await EXTRA[kase.name]?.({ json, run, sim });
+      } finally {
+        await sim.close();
+      }
+    });
+  }
+
+  test('the cases cover every verdict code', () => {
+    assert.deepEqual([...new Set(CASES.map((c) => c.code))].sort(), [...VERDICT_CODES].sort());
+  });
+});
+
+describe('no answer at all', () => {
+  test('a server that accepts connections and never answers, --timeout 1: timeout, exit 1', async (t) => {
+    const silent = await startSilentServer();
+    t.after(() => silent.close());
+    const run = await runCli(['check', silent.url, '--user', 'jdoe', '--timeout', '1', '--format', 'json'], {
+      env: { JIRA_TOKEN: 'silent-server-token' }, killAfterMs: 10_000,
+    });
+    assert.equal(run.signal, null, 'the CLI hung and was killed');
+    assert.equal(run.code, 1);
+    assert.equal(JSON.parse(run.stdout).verdict.code, 'timeout');
+    // Detection waits one timeout; the core then still tries the credential (a second one).
+    assert.ok(run.ms >= 900 && run.ms < 3500, `took ${run.ms} ms`);
+  });
+});
+
+describe('round trips: Basic on Server/DC one request at a time, Bearer and Cloud in parallel', () => {
+  const idsAfterDetection = (json) => json.requests.map((r) => r.id).filter((id) => !['page', 'server_info', 'tenant_info'].includes(id));
+  const byName = (name) => CASES.find((c) => c.name === name);
+
+  test('Basic on Server 8.5: myself, then mypermissions', async () => {
+    const kase = byName('Server 8.5, username + password');
+    const sim = await startTarget(kase);
+    try {
+      const { json } = await runCase(kase, sim);
+      assert.deepEqual(idsAfterDetection(json), ['myself', 'mypermissions']);
+      assert.deepEqual(authorized(sim.log), ['basic /rest/api/2/myself', 'basic /rest/api/2/mypermissions']);
+      const [me, perms] = sim.log.filter((e) => e.hasAuthorization);
+      assert.ok(me.at <= perms.at);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  for (const name of ['DC 9.12 cluster, jdoe personal access token', 'Cloud, e-mail + API token']) {
+    test(`${name}: myself and mypermissions in one batch`, async () => {
+      const kase = byName(name);
+      const sim = await startTarget(kase);
+      try {
+        const { json } = await runCase(kase, sim);
+        assert.deepEqual(idsAfterDetection(json).sort(), ['myself', 'mypermissions'].sort());
+        assert.equal(authorized(sim.log).length, 2);
+      } finally {
+        await sim.close();
+      }
+    });
+  }
+});
+
+describe('text output', () => {
+  const textOf = async (name, lang = 'en') => {
+    const kase = CASES.find((c) => c.name === name);
+    const sim = await startTarget(kase);
+    try {
+      return { ...(await runCase(kase, sim, { format: 'text', lang })), sim };
+    } finally {
+      await sim.close();
+    }
+  };
+
+  test('ok: a checklist with the account, the method and the permissions', async () => {
+    const run = await textOf('DC 9.12 cluster, jdoe personal access token');
+    assert.equal(run.code, 0);
+    assert.equal(run.stderr, '');
+    assert.match(run.stdout, /✓ Reachable +http:\/\/127\.0\.0\.1:\d+\n/);
+    assert.match(run.stdout, /✓ Jira +Jira Data Center 9\.12\.15/);
+    assert.match(run.stdout, /✓ Authenticated as +Jane Doe \(jdoe\)\n/);
+    assert.match(run.stdout, /· Method +personal access token \(Bearer\)\n/);
+    assert.match(run.stdout, /✓ Permissions +Browse Projects \(BROWSE_PROJECTS\)/);
+    assert.match(run.stdout, /✓ The credential works \[ok\]/);
+    assert.match(run.stdout, /GET http:\/\/127\.0\.0\.1:\d+\/rest\/api\/2\/myself \[Bearer\] → 200/);
+  });
+
+  test('a failure: title, cause and fix', async () => {
+    const run = await textOf('DC, wrong password');
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /✗ Not authenticated\n/);
+    assert.match(run.stdout, /✗ Jira rejected the login or the secret \[credentials_rejected\]\n {2}Cause: .+\n {2}Fix: .+/);
+  });
+
+  test('rate limited: Retry-After is in the text', async () => {
+    const run = await textOf('Cloud answering 429');
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /\[rate_limited\]/);
+    assert.match(run.stdout, /Retry-After: 30/);
+  });
+
+  test('unreachable: ✗ and the verdict, exit 1', async () => {
+    const run = await textOf('a closed port');
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /✗ Not reachable +http:\/\/127\.0\.0\.1:\d+\/\n/);
+    assert.match(run.stdout, /\[unreachable\]/);
+  });
+
+  test('CAPTCHA: where to log in', async () => {
+    const run = await textOf('DC, CAPTCHA tripped');
+    assert.match(run.stdout, new RegExp(`Log in at: ${run.sim.origin}/login\\.jsp`));
+  });
+
+  test('--lang ru', async () => {
+    const run = await textOf('DC 9.12 cluster, jdoe personal access token', 'ru');
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /✓ Вход выполнен как +Jane Doe \(jdoe\)/);
+    assert.match(run.stdout, /Учётные данные работают \[ok\]/);
+  });
+});
