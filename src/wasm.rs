@@ -1,1 +1,234 @@
+//! The wasm boundary: the one module that knows wasm-bindgen, web-sys, js-sys and gloo-net.
+//!
+//! It owns two things and decides nothing:
+//! - [`handle`]: a `protocol::Command` from the service worker in (serde, tag `"type"`), the
+//!   core's plain result out (`Serializer::json_compatible()`, so it survives
+//!   `chrome.runtime.sendMessage` and `chrome.storage`). Errors become a JS `Error` in one
+//!   place ([`BoundaryError`] → [`JsError`]).
+//! - [`run_flow`]: the browser transport for any sans-IO [`Flow`]. It keeps the contract of
+//!   `crate::http`: every request of a batch in parallel, `credentials: "omit"` (no site
+//!   cookies reach Jira, facts §6.2), `redirect: "manual"` (an `opaqueredirect` becomes
+//!   `status: 0, redirect: true`) unless the core asked to follow redirects on a request
+//!   without credentials (then `final_url` says where it ended), a timeout through
+//!   `AbortSignal.timeout(ms)` (no `window` needed, so it works in a service worker), bodies
+//!   read from the stream up to `MAX_BODY_BYTES`, header names lower-cased. gloo-net does not
+//!   fail on non-2xx: every status is an answer and the core classifies it.
+//!
+//! Fetch failures: a `TimeoutError`/`AbortError` is [`Exchange::Timeout`]; anything else (the
+//! browser's `TypeError: Failed to fetch` for DNS, refused connections, TLS, or a missing host
+//! permission, build notes "MV3 specifics") is [`Exchange::Unreachable`] with the error's name
+//! and message — never a header value.
 
+use crate::flow::Flow;
+use crate::http::{self, Exchange, HttpRequest, HttpResponse, Method, MAX_BODY_BYTES};
+use crate::protocol::Command;
+use futures_util::future::join_all;
+use gloo_net::http::{Method as GlooMethod, RequestBuilder, Response};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    AbortSignal, ReadableStreamDefaultReader, ReadableStreamReadResult, RequestCredentials,
+    RequestRedirect, ResponseType,
+};
+
+/// Why a command could not be answered. Converted to a JS `Error` only in [`handle`].
+#[derive(Debug, thiserror::Error)]
+enum BoundaryError {
+    #[error("malformed command: {0}")]
+    BadCommand(serde_wasm_bindgen::Error),
+    #[error(transparent)]
+    Detect(#[from] crate::detect::DetectError),
+    #[error("could not return the result: {0}")]
+    Serialize(serde_wasm_bindgen::Error),
+}
+
+/// The crate version (Cargo.toml), shown in the popup and written into the manifests.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Runs one core command, e.g. `{type: "detect_page", snapshot, options: {allowFetch}}`, and
+/// resolves with the core's result as plain JSON-compatible data (a `Detection` for the
+/// detect commands). Rejects with an `Error` whose message says what was wrong.
+#[wasm_bindgen]
+pub async fn handle(command: JsValue) -> Result<JsValue, JsError> {
+    run_command(command)
+        .await
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+async fn run_command(command: JsValue) -> Result<JsValue, BoundaryError> {
+    let command: Command =
+        serde_wasm_bindgen::from_value(command).map_err(BoundaryError::BadCommand)?;
+    let detection = run_flow(command.detect_flow()?).await;
+    to_js(&detection)
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, BoundaryError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(BoundaryError::Serialize)
+}
+
+/// Drives a sans-IO flow to its end over `fetch`, one parallel batch per round trip.
+pub async fn run_flow<F: Flow>(mut flow: F) -> F::Output {
+    loop {
+        let batch = flow.next_batch();
+        if batch.is_empty() {
+            return flow.finish();
+        }
+        let answers = join_all(
+            batch
+                .iter()
+                .map(|req| async move { (req.id.clone(), exchange(req).await) }),
+        )
+        .await;
+        flow.feed(answers);
+    }
+}
+
+/// Sends one request and reports what came back, never failing.
+async fn exchange(req: &HttpRequest) -> Exchange {
+    let started = js_sys::Date::now();
+    let elapsed = move || (js_sys::Date::now() - started).max(0.0) as u64;
+    let result = match send(req).await {
+        Ok(resp) => read_response(req, resp, elapsed).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(r) => Exchange::Response(r),
+        Err(e) if e.is_timeout() => Exchange::Timeout {
+            elapsed_ms: elapsed(),
+        },
+        Err(e) => Exchange::Unreachable {
+            elapsed_ms: elapsed(),
+            detail: e.detail,
+        },
+    }
+}
+
+/// A fetch or body-read failure: the JS error's name and message only.
+struct FetchFailure {
+    name: String,
+    detail: String,
+}
+
+impl FetchFailure {
+    fn is_timeout(&self) -> bool {
+        matches!(self.name.as_str(), "TimeoutError" | "AbortError")
+    }
+
+    fn from_gloo(e: gloo_net::Error) -> FetchFailure {
+        match e {
+            gloo_net::Error::JsError(js) => FetchFailure {
+                detail: format!("{}: {}", js.name, js.message),
+                name: js.name,
+            },
+            other => FetchFailure {
+                name: String::new(),
+                detail: other.to_string(),
+            },
+        }
+    }
+
+    fn from_js(what: &str, value: JsValue) -> FetchFailure {
+        match value.dyn_into::<js_sys::Error>() {
+            Ok(err) => {
+                let name = String::from(err.name());
+                FetchFailure {
+                    detail: format!("{what}: {name}: {}", String::from(err.message())),
+                    name,
+                }
+            }
+            Err(_) => FetchFailure {
+                name: String::new(),
+                detail: format!("{what} failed"),
+            },
+        }
+    }
+}
+
+async fn send(req: &HttpRequest) -> Result<Response, FetchFailure> {
+    let method = match req.method {
+        Method::Get => GlooMethod::GET,
+        Method::Post => GlooMethod::POST,
+    };
+    let signal = AbortSignal::timeout_with_u32(req.timeout_ms);
+    let mut builder = RequestBuilder::new(&req.url)
+        .method(method)
+        .credentials(RequestCredentials::Omit)
+        .redirect(if req.follow_redirects {
+            RequestRedirect::Follow
+        } else {
+            RequestRedirect::Manual
+        })
+        .abort_signal(Some(&signal));
+    for (name, value) in &req.headers {
+        builder = builder.header(name, value);
+    }
+    let request = match &req.body {
+        Some(body) => builder.body(JsValue::from_str(body)),
+        None => builder.build(),
+    }
+    .map_err(FetchFailure::from_gloo)?;
+    request.send().await.map_err(FetchFailure::from_gloo)
+}
+
+/// Reads status, headers and the capped body. `final_url` is set only for requests that
+/// follow redirects (never ones with credentials; the core decides which).
+async fn read_response(
+    req: &HttpRequest,
+    resp: Response,
+    elapsed: impl Fn() -> u64,
+) -> Result<HttpResponse, FetchFailure> {
+    if resp.type_() == ResponseType::Opaqueredirect {
+        // redirect: "manual" hides status and Location (build notes "MV3 specifics").
+        return Ok(HttpResponse {
+            status: 0,
+            redirect: true,
+            elapsed_ms: elapsed(),
+            ..HttpResponse::default()
+        });
+    }
+    let pairs: Vec<(String, String)> = resp.headers().entries().collect();
+    let headers = http::normalize_headers(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (bytes, truncated) = read_body(&resp).await?;
+    Ok(HttpResponse {
+        status: resp.status(),
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+        truncated,
+        redirect: false,
+        elapsed_ms: elapsed(),
+        final_url: req.follow_redirects.then(|| resp.url()),
+    })
+}
+
+/// Reads at most `MAX_BODY_BYTES` from the body stream; cancels the rest.
+async fn read_body(resp: &Response) -> Result<(Vec<u8>, bool), FetchFailure> {
+    let Some(stream) = resp.body() else {
+        return Ok((Vec::new(), false));
+    };
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| FetchFailure::from_js("reading the body", e))?;
+        let chunk: ReadableStreamReadResult = chunk.unchecked_into();
+        if chunk.get_done().unwrap_or(true) {
+            return Ok((bytes, false));
+        }
+        let data: js_sys::Uint8Array = chunk.get_value().unchecked_into();
+        bytes.extend_from_slice(&data.to_vec());
+        if bytes.len() > MAX_BODY_BYTES {
+            bytes.truncate(MAX_BODY_BYTES);
+            // Stop the download; the outcome of cancel() does not matter.
+            let _ = reader.cancel();
+            return Ok((bytes, true));
+        }
+    }
+}

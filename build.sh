@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Builds the browser extension (Chrome and Firefox, unpacked + zips) and the CLI release binary.
+#
+#   ./build.sh            # from any directory; idempotent; installs missing tools first
+#
+# Output: dist/chrome/, dist/firefox/, dist/jira-token-wizard-{chrome,firefox}-<version>.zip,
+#         target/release/jira-token-wizard. Also installs what the tests need (Chromium and
+#         chromedriver from apt, playwright-core from npm).
+# Tools (installed when missing): the wasm32 target, wasm-bindgen CLI at Cargo.lock's version
+# (`cargo install` WITHOUT --locked: its own lockfile wants crates the registry here lacks),
+# npm's binaryen for wasm-opt (Debian's binaryen 108 writes modules that fail at init — never
+# /usr/bin/wasm-opt) and playwright-core for the E2E tests. See ../shared/build-and-browser-testing.md.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+CRATE=jira_token_wizard
+TARGET=wasm32-unknown-unknown
+DIST="$ROOT/dist"
+BINDGEN_OUT="$ROOT/target/wasm-bindgen"
+# Fixed file times inside the zips, so that two builds give byte-identical archives.
+export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1704067200}"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# ---- tools ---------------------------------------------------------------------------------
+need_apt() { # need_apt <command> <package…>
+  local cmd=$1; shift
+  if ! command -v "$cmd" >/dev/null 2>&1; then
+    log "installing $* (apt)"
+    apt-get update -qq && apt-get install -y -qq "$@"
+  fi
+}
+need_apt node nodejs
+need_apt npm npm
+need_apt zip zip
+# The tests' browser (E2E via playwright-core, wasm-bindgen-test via chromedriver): Debian's
+# Chromium, never a downloaded one.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  log "installing chromium + chromium-driver (apt)"
+  apt-get update -qq && apt-get install -y -qq chromium chromium-driver
+fi
+
+if ! rustup target list --installed | grep -qx "$TARGET"; then
+  log "adding rust target $TARGET"
+  rustup target add "$TARGET"
+fi
+
+BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)"
+if [[ -z "$BINDGEN_VERSION" ]]; then
+  echo "build.sh: no wasm-bindgen in Cargo.lock" >&2
+  exit 1
+fi
+export PATH="$HOME/.cargo/bin:$PATH"
+if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $BINDGEN_VERSION" ]]; then
+  log "installing wasm-bindgen-cli $BINDGEN_VERSION (once per machine, ~4 min)"
+  cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force
+fi
+
+if [[ ! -x node_modules/.bin/wasm-opt || ! -f node_modules/.package-lock.json \
+      || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  log "npm ci (binaryen, playwright-core; no browser download)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+fi
+WASM_OPT="$ROOT/node_modules/.bin/wasm-opt"
+
+# ---- wasm ----------------------------------------------------------------------------------
+log "cargo build (wasm32, release)"
+cargo build --locked --release --lib --target "$TARGET"
+
+log "wasm-bindgen --target web"
+rm -rf "$BINDGEN_OUT"
+wasm-bindgen "target/$TARGET/release/$CRATE.wasm" --target web --no-typescript --out-dir "$BINDGEN_OUT"
+
+log "wasm-opt -Oz"
+"$WASM_OPT" -Oz "$BINDGEN_OUT/${CRATE}_bg.wasm" -o "$BINDGEN_OUT/${CRATE}_bg.opt.wasm"
+mv "$BINDGEN_OUT/${CRATE}_bg.opt.wasm" "$BINDGEN_OUT/${CRATE}_bg.wasm"
+
+# ---- extension -----------------------------------------------------------------------------
+VERSION="$(cargo metadata --no-deps --format-version 1 --locked \
+  | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const p=JSON.parse(s).packages.find(p=>p.name==="jira-token-wizard");process.stdout.write(p.version)})')"
+
+assemble() { # assemble <browser>
+  local browser=$1 out="$DIST/$1"
+  rm -rf "$out"
+  mkdir -p "$out/pkg"
+  # Everything under extension/ except build helpers (*.mjs) and a stale local pkg/.
+  (cd extension && find . -type f ! -name '*.mjs' ! -path './pkg/*' -print0 \
+    | xargs -0 -I{} install -D -m 0644 {} "$out/{}")
+  cp "$BINDGEN_OUT/$CRATE.js" "$BINDGEN_OUT/${CRATE}_bg.wasm" "$out/pkg/"
+  node --input-type=commonjs - "$browser" "$VERSION" manifest.json "$out/manifest.json" <<'EOF'
+// Writes the per-browser manifest from the one source manifest.json.
+const fs = require('node:fs');
+const [browser, version, src, dst] = process.argv.slice(2);
+const m = JSON.parse(fs.readFileSync(src, 'utf8'));
+m.version = version;
+if (browser === 'firefox') {
+  // Firefox MV3 runs background pages, not service workers: `scripts` + module type.
+  const { service_worker: sw, type } = m.background;
+  m.background = { scripts: [sw], type };
+  m.browser_specific_settings = {
+    gecko: {
+      id: 'jira-token-wizard@extensions.local',
+      strict_min_version: '128.0',
+      data_collection_permissions: { required: ['none'] },
+    },
+  };
+}
+fs.writeFileSync(dst, JSON.stringify(m, null, 2) + '\n');
+EOF
+  find "$out" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+  local zip="$DIST/jira-token-wizard-$browser-$VERSION.zip"
+  rm -f "$zip"
+  (cd "$out" && find . -type f | LC_ALL=C sort | sed 's|^\./||' | zip -q -X -9 "$zip" -@)
+}
+
+log "assembling dist/ (version $VERSION)"
+mkdir -p "$DIST"
+rm -f "$DIST"/jira-token-wizard-*.zip
+assemble chrome
+assemble firefox
+
+# ---- CLI -----------------------------------------------------------------------------------
+log "cargo build (CLI, release)"
+cargo build --locked --release --bin jira-token-wizard
+
+# ---- report --------------------------------------------------------------------------------
+size() { wc -c <"$1" | tr -d ' '; }
+gz() { gzip -9 -c "$1" | wc -c | tr -d ' '; }
+WASM="$DIST/chrome/pkg/${CRATE}_bg.wasm"
+GLUE="$DIST/chrome/pkg/$CRATE.js"
+SHELL_JS=$(cat "$DIST"/chrome/*.js | wc -c | tr -d ' ')
+echo
+echo "jira-token-wizard $VERSION"
+printf '  wasm       %8s bytes raw  %8s gzip\n' "$(size "$WASM")" "$(gz "$WASM")"
+printf '  wasm glue  %8s bytes raw  %8s gzip\n' "$(size "$GLUE")" "$(gz "$GLUE")"
+printf '  shell js   %8s bytes raw  (extension/*.js)\n' "$SHELL_JS"
+for z in "$DIST"/jira-token-wizard-*.zip; do
+  printf '  %-44s %8s bytes\n' "$(basename "$z")" "$(size "$z")"
+done
+printf '  %-44s %8s bytes\n' "target/release/jira-token-wizard" "$(size target/release/jira-token-wizard)"

@@ -1,0 +1,70 @@
+// The service worker: answers the popup's protocol messages (extension/protocol.js) by
+// gathering inputs — a page snapshot, whether the extension may contact the origin — and
+// handing one command to the wasm core, which decides everything and does the fetching.
+//
+// MV3 rules kept here: every listener is registered synchronously at the top level (a
+// restarted worker must see the event that woke it), and nothing lives in memory across
+// restarts except the wasm module, which is reloaded on demand. Requests to Jira go out from
+// here, not from the page: a content-script context cannot fetch cross-origin even with host
+// permissions (facts §6.1).
+
+import init, { handle } from './pkg/jira_token_wizard.js';
+import { hasOrigin, onMessage, runInTab } from './browser.js';
+import {
+  DETECT_TAB,
+  DETECT_URL,
+  detectPageCommand,
+  detectReply,
+  detectUrlCommand,
+  errorReply,
+  httpOrigin,
+  validateRequest,
+} from './protocol.js';
+import { SNAPSHOT_LIMITS, collectSnapshot } from './snapshot.js';
+
+/** @type {Promise<unknown> | null} */
+let wasmReady = null;
+const core = () => (wasmReady ??= init({ module_or_path: new URL('./pkg/jira_token_wizard_bg.wasm', import.meta.url) }));
+
+onMessage(async (message) => {
+  const checked = validateRequest(message);
+  if (!checked.ok) return checked;
+  const { request } = checked;
+  switch (request.type) {
+    case DETECT_TAB:
+      return detectTab(request.tabId);
+    case DETECT_URL:
+      return detectTypedUrl(request.url);
+  }
+  return errorReply('bad_message', 'unhandled type');
+});
+
+async function detectTab(tabId) {
+  let snapshot;
+  try {
+    snapshot = await runInTab(tabId, collectSnapshot, [SNAPSHOT_LIMITS]);
+  } catch (err) {
+    // chrome://, the Web Store, PDF viewers, or no activeTab grant.
+    return errorReply('tab_unreadable', err?.message ?? err);
+  }
+  const origin = httpOrigin(snapshot?.url ?? '');
+  if (!origin) return errorReply('tab_unreadable', 'not an http(s) page');
+  const allowFetch = await hasOrigin(origin);
+  return runCore(origin, allowFetch, detectPageCommand(snapshot, allowFetch));
+}
+
+async function detectTypedUrl(url) {
+  const origin = httpOrigin(url);
+  if (!origin) return errorReply('invalid_url', url);
+  const allowFetch = await hasOrigin(origin);
+  return runCore(origin, allowFetch, detectUrlCommand(url, allowFetch));
+}
+
+async function runCore(origin, allowFetch, command) {
+  await core();
+  try {
+    return detectReply(origin, allowFetch, await handle(command));
+  } catch (err) {
+    return errorReply('core', err?.message ?? err);
+  }
+}

@@ -1,0 +1,84 @@
+// The one module that touches the extension API (`browser` in Firefox, `chrome` in Chrome).
+// Everything else imports these small promise-returning wrappers, so the rest of the shell is
+// plain JS over plain data. MV3 `chrome.*` returns promises (Chrome 88+); Firefox's `browser.*`
+// always has.
+
+/** @type {any} */
+const api = globalThis.browser ?? globalThis.chrome;
+
+/** Storage key of the remembered UI language (the only thing the extension stores). */
+const LANG_KEY = 'lang';
+
+/** The active tab of the window this popup belongs to, or `undefined`. */
+export async function activeTab() {
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+/** Opens `url` in a new tab next to the current one. */
+export function openTab(url) {
+  return api.tabs.create({ url });
+}
+
+/**
+ * Runs `func(...args)` in the top frame of `tabId` and resolves with its return value. Works
+ * after a toolbar click (activeTab) or with a host permission; chrome:// pages, the Web Store
+ * and PDF viewers refuse it (the promise rejects).
+ */
+export async function runInTab(tabId, func, args = []) {
+  const [first] = await api.scripting.executeScript({ target: { tabId }, func, args });
+  return first?.result;
+}
+
+/** True when the extension may contact `origin` (e.g. `https://jira.example.com`). */
+export function hasOrigin(origin) {
+  return api.permissions.contains({ origins: [`${origin}/*`] });
+}
+
+/**
+ * Asks the user for access to `origin`. Must be called straight from a click handler (a user
+ * gesture), before any other `await`. Resolves true when granted (also when it already was).
+ * Headless Chromium never shows the prompt, so this never resolves there (build notes).
+ */
+export function requestOrigin(origin) {
+  return api.permissions.request({ origins: [`${origin}/*`] });
+}
+
+/** Sends a protocol message to the service worker and resolves with its reply. */
+export function sendMessage(message) {
+  return api.runtime.sendMessage(message);
+}
+
+/**
+ * Registers the service worker's message handler. `handler(message, sender)` returns a
+ * promise of the reply; the listener keeps the channel open until it settles.
+ */
+export function onMessage(handler) {
+  api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    Promise.resolve()
+      .then(() => handler(message, sender))
+      .then(sendResponse, (err) => sendResponse({ ok: false, error: { code: 'internal', message: String(err?.message ?? err) } }));
+    return true; // the reply comes asynchronously
+  });
+}
+
+/** The browser's UI language tag, e.g. `ru` or `en-US`. */
+export function uiLanguage() {
+  return api.i18n.getUILanguage();
+}
+
+/** The remembered UI language (`'en'`/`'ru'`), or `undefined` when none was chosen. */
+export async function savedLanguage() {
+  const got = await api.storage.local.get(LANG_KEY);
+  return got?.[LANG_KEY];
+}
+
+/** Remembers the UI language chosen with the EN/RU switch. */
+export function saveLanguage(lang) {
+  return api.storage.local.set({ [LANG_KEY]: lang });
+}
+
+/** The extension's own version from the manifest. */
+export function extensionVersion() {
+  return api.runtime.getManifest().version;
+}

@@ -1,0 +1,257 @@
+// The popup: asks the service worker to detect the active tab (or a typed URL) and shows the
+// core's answer. View only — every decision (what the site is, which token, which steps,
+// which warnings) comes from the core; this file picks the language and lays it out. The
+// whole view is re-rendered from `state`, so the EN/RU switch needs no new detection.
+
+import {
+  activeTab,
+  extensionVersion,
+  openTab,
+  requestOrigin,
+  saveLanguage,
+  savedLanguage,
+  sendMessage,
+  uiLanguage,
+} from './browser.js';
+import { detectTab, detectUrl, errorReply, httpOrigin } from './protocol.js';
+import { LANGS, langFromTag, pick, t } from './ui-strings.js';
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  lang: 'en',
+  /** @type {'loading' | 'ready' | 'error'} */
+  phase: 'loading',
+  /** @type {import('./protocol.js').Reply | null} */
+  reply: null,
+  /** The last request, to re-run after access was granted. */
+  last: null,
+  /** A UI-strings key shown under the warnings (e.g. access denied), or null. */
+  flash: null,
+};
+
+const METHOD_KEYS = { 'api-token': 'methodApiToken', pat: 'methodPat', basic: 'methodBasic' };
+
+// ---- actions ------------------------------------------------------------------------------
+
+async function run(request) {
+  state.last = request;
+  state.phase = 'loading';
+  render();
+  try {
+    state.reply = (await sendMessage(request)) ?? errorReply('internal', 'no reply');
+  } catch (err) {
+    state.reply = errorReply('internal', err?.message ?? err);
+  }
+  state.phase = state.reply.ok ? 'ready' : 'error';
+  render();
+}
+
+async function detectActiveTab() {
+  const tab = await activeTab().catch(() => undefined);
+  if (tab?.id === undefined) {
+    state.reply = errorReply('tab_unreadable', 'no active tab');
+    state.phase = 'error';
+    render();
+    return;
+  }
+  await run(detectTab(tab.id));
+}
+
+/** Click on "Allow access to <origin>": the request must start inside the click handler. */
+function allowAccess(origin) {
+  requestOrigin(origin).then(
+    (granted) => {
+      state.flash = granted ? null : 'accessDenied';
+      if (granted && state.last) run(state.last);
+      else render();
+    },
+    () => {
+      state.flash = 'accessDenied';
+      render();
+    },
+  );
+}
+
+function submitUrl(event) {
+  event.preventDefault();
+  let typed = $('url-input').value.trim();
+  if (typed && !/^[a-z][a-z0-9+.-]*:/i.test(typed)) typed = `https://${typed}`;
+  const origin = httpOrigin(typed);
+  const error = $('url-error');
+  if (!origin) {
+    error.textContent = t(state.lang, 'urlInvalid');
+    error.hidden = false;
+    return;
+  }
+  error.hidden = true;
+  // Ask for the origin first, still inside the submit gesture; detect only with access.
+  requestOrigin(origin).then(
+    (granted) => {
+      if (granted) return run(detectUrl(typed));
+      error.textContent = t(state.lang, 'accessDenied');
+      error.hidden = false;
+    },
+    (err) => {
+      error.textContent = t(state.lang, 'failed', { message: err?.message ?? err });
+      error.hidden = false;
+    },
+  );
+}
+
+async function setLanguage(lang) {
+  if (!LANGS.includes(lang)) return;
+  state.lang = lang;
+  render();
+  await saveLanguage(lang).catch(() => {});
+}
+
+// ---- rendering ----------------------------------------------------------------------------
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'dataset') Object.assign(node.dataset, v);
+    else if (k in node) node[k] = v;
+    else node.setAttribute(k, v);
+  }
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+}
+
+function renderStatic(lang) {
+  document.documentElement.lang = lang;
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(lang, node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-placeholder]')) {
+    node.placeholder = t(lang, node.dataset.i18nPlaceholder);
+  }
+  for (const node of document.querySelectorAll('[data-i18n-aria-label]')) {
+    node.setAttribute('aria-label', t(lang, node.dataset.i18nAriaLabel));
+  }
+  for (const btn of document.querySelectorAll('[data-lang]')) {
+    btn.setAttribute('aria-pressed', String(btn.dataset.lang === lang));
+  }
+}
+
+function render() {
+  const { lang, phase, reply } = state;
+  renderStatic(lang);
+  const app = $('app');
+  app.dataset.state = phase;
+  app.setAttribute('aria-busy', String(phase === 'loading'));
+
+  const status = $('status');
+  status.hidden = phase === 'ready';
+  status.classList.toggle('error', phase === 'error');
+  if (phase === 'loading') status.textContent = t(lang, 'detecting');
+  else if (phase === 'error') status.textContent = errorText(lang, reply.error);
+
+  const detection = phase === 'ready' ? reply.detection : null;
+  $('result').hidden = !detection;
+  const isJira = detection?.deployment?.product === 'jira';
+  $('url-form').hidden = phase === 'loading' || isJira;
+  if (detection) renderDetection(lang, detection, reply.origin);
+}
+
+function errorText(lang, error) {
+  if (error?.code === 'tab_unreadable') return t(lang, 'tabUnreadable');
+  return t(lang, 'failed', { message: error?.message ?? '?' });
+}
+
+function renderDetection(lang, detection, origin) {
+  const d = detection.deployment;
+  $('summary').textContent = pick(lang, d.summary);
+  $('app').dataset.product = d.product;
+  renderWarnings(lang, detection.warnings ?? [], origin);
+  renderPlan(lang, detection.authPlan);
+  renderDetails(lang, d);
+}
+
+function renderWarnings(lang, warnings, origin) {
+  const list = $('warnings');
+  list.replaceChildren(
+    ...warnings.map((w) => {
+      const item = el(
+        'li',
+        { dataset: { testid: `warning-${w.code}`, code: w.code } },
+        el('strong', { className: 'w-title' }, pick(lang, w.title)),
+        el('p', { className: 'w-cause muted' }, pick(lang, w.cause)),
+        el('p', { className: 'w-fix' }, pick(lang, w.fix)),
+      );
+      if (w.code === 'host_permission_needed' && origin) {
+        const btn = el('button', { type: 'button', className: 'primary', dataset: { testid: 'allow-access' } },
+          t(lang, 'allowAccess', { origin }));
+        btn.addEventListener('click', () => allowAccess(origin));
+        item.append(btn);
+        if (state.flash) item.append(el('p', { className: 'error', role: 'alert' }, t(lang, state.flash)));
+      }
+      return item;
+    }),
+  );
+  $('warnings-box').hidden = warnings.length === 0;
+}
+
+function renderPlan(lang, plan) {
+  $('plan').hidden = !plan;
+  if (!plan) return;
+  $('method').textContent = t(lang, METHOD_KEYS[plan.method] ?? plan.method);
+  $('method').dataset.method = plan.method;
+  const alternatives = (plan.alternatives ?? []).map((m) => t(lang, METHOD_KEYS[m] ?? m));
+  $('alternatives').hidden = alternatives.length === 0;
+  $('alternatives').textContent = t(lang, 'alsoWorks', { methods: alternatives.join('; ') });
+  const url = plan.tokenPageUrl;
+  const button = $('token-page');
+  button.hidden = !url;
+  button.textContent = t(lang, 'openTokenPage');
+  button.dataset.url = url ?? '';
+  $('token-page-url').hidden = !url;
+  $('token-page-url').textContent = url ?? '';
+  $('steps').replaceChildren(...(plan.steps ?? []).map((s) => el('li', {}, pick(lang, s))));
+  $('notes').replaceChildren(...(plan.notes ?? []).map((n) => el('li', {}, pick(lang, n))));
+  $('notes-box').hidden = (plan.notes ?? []).length === 0;
+}
+
+function renderDetails(lang, d) {
+  const rows = [];
+  const row = (key, value) => {
+    if (value === null || value === undefined || value === '') return;
+    rows.push(el('dt', {}, t(lang, key)), el('dd', { dataset: { testid: `detail-${key}` } }, String(value)));
+  };
+  const selfManaged = d.hosting === 'self-managed';
+  row('hosting', d.hosting === 'cloud' ? t(lang, 'hostingCloud') : selfManaged ? t(lang, 'hostingSelfManaged') : null);
+  if (selfManaged) row('edition', t(lang, d.edition === 'data-center' ? 'editionDataCenter' : 'editionUnknown'));
+  if (d.hosting !== 'cloud') row('version', d.version);
+  row('build', d.buildNumber);
+  row('baseUrl', d.baseUrl);
+  if (selfManaged && d.contextPath !== null && d.contextPath !== undefined) {
+    row('contextPath', d.contextPath || t(lang, 'contextRoot'));
+  }
+  row('cloudId', d.cloudId);
+  row('clusterNode', d.clusterNode);
+  const u = d.user;
+  if (u) {
+    const who = u.displayName && u.name ? `${u.displayName} (${u.name})` : u.displayName ?? u.name ?? u.accountId;
+    row('user', who);
+  }
+  $('details').replaceChildren(...rows);
+  $('details-box').hidden = rows.length === 0;
+}
+
+// ---- start --------------------------------------------------------------------------------
+
+for (const btn of document.querySelectorAll('[data-lang]')) {
+  btn.addEventListener('click', () => setLanguage(btn.dataset.lang));
+}
+$('token-page').addEventListener('click', (e) => {
+  const url = e.currentTarget.dataset.url;
+  if (url) openTab(url).then(() => window.close(), () => {});
+});
+$('url-form').addEventListener('submit', submitUrl);
+$('version').textContent = `v${extensionVersion()}`;
+
+(async () => {
+  const saved = await savedLanguage().catch(() => undefined);
+  state.lang = LANGS.includes(saved) ? saved : langFromTag(uiLanguage());
+  render();
+  await detectActiveTab();
+})();
