@@ -484,3 +484,36 @@ fn input_errors_are_named() {
         "project key must not inject query parameters"
     );
 }
+
+#[test]
+fn a_site_that_never_answered_gets_no_credential() {
+    use jira_token_wizard::detect::{DetectFlow, DetectOptions};
+    for (outcome, want) in [
+        (Exchange::Timeout { elapsed_ms: 1000 }, Code::Timeout),
+        (
+            Exchange::Unreachable {
+                elapsed_ms: 1,
+                detail: "connection refused".into(),
+            },
+            Code::Unreachable,
+        ),
+    ] {
+        let flow = DetectFlow::for_url(
+            "https://jira.example.com/",
+            DetectOptions {
+                fetch_page: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let (d, _) = common::drive(flow, |_| outcome.clone());
+        let flow = ProbeFlow::new(input(&CASES[2]), d).unwrap();
+        let mut sent = 0;
+        let (result, _) = common::drive(flow, |_| {
+            sent += 1;
+            outcome.clone()
+        });
+        assert_eq!(sent, 0, "no request after detection found nothing");
+        assert_eq!(result.verdict.code, want);
+    }
+}

@@ -60,7 +60,11 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     let version_numbers = info
         .and_then(ServerInfo::numbers)
         .or_else(|| version.as_deref().and_then(super::parse_version));
-    let reached = matches!(product, Product::Jira | Product::Unknown).then(|| flow.base.clone());
+    // Where REST answered: Jira, or an unknown site whose REST redirects to a login page.
+    // A site that never answered has no reached base, so no credential goes there.
+    let redirected = matches!(answer, Some(ServerInfoAnswer::Redirect(_)));
+    let reached = (product == Product::Jira || (product == Product::Unknown && redirected))
+        .then(|| flow.base.clone());
     let base_url = info
         .and_then(|i| i.base_url.as_deref())
         .and_then(urls::normalize_base)
