@@ -1,0 +1,97 @@
+// Misbehaviours a token test must survive, switched on by `site.quirks`:
+// an SSO gateway redirecting to an IdP (`sso`, facts §4.6), and REST failures (`failure`):
+// rate limiting (facts §4.7), server errors (§4.9), a server that never answers, a proxy
+// answering with JSON that is not Jira's.
+
+import { hashHex, SIM_NOW } from './model.mjs';
+import { escapeHtml, HTML_TYPE, send, sendHtml, sendJson } from './respond.mjs';
+
+/** The same server under its other loopback name (`localhost` ↔ `127.0.0.1`): a different origin. */
+function otherLoopback(origin) {
+  const other = new URL(origin);
+  other.hostname = other.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  return other.origin;
+}
+
+/** Origin of the IdP: the site's own, or the other loopback name for `sso: 'other-origin'`. */
+const idpOrigin = (ctx) => (ctx.site.quirks.sso === 'other-origin' ? otherLoopback(ctx.origin) : ctx.origin);
+
+/**
+ * facts §4.6: an SSO proxy answers API calls (and anonymous pages) with a 302 to its login page.
+ * It is the proxy answering, so none of Jira's headers come along.
+ */
+export function sendSsoRedirect(ctx) {
+  const query = new URLSearchParams({
+    SAMLRequest: Buffer.from(`<samlp:AuthnRequest ID="_${hashHex(ctx.site.name, 'saml', ctx.n).slice(0, 16)}"/>`).toString('base64'),
+    RelayState: `${ctx.origin}${ctx.url.pathname}${ctx.url.search}`,
+  });
+  return send(ctx, 302, { foreign: true, headers: { Location: `${idpOrigin(ctx)}/idp/login?${query}` } });
+}
+
+/**
+ * The IdP's login page (HTML, `name="os_username"` form, facts §4.6 detection hints). The form
+ * posts to the site's `{ctx}/login` and comes back to the RelayState page.
+ */
+export function sendIdpPage(ctx) {
+  const { contextPath } = ctx.site;
+  let back = new URL(`${ctx.origin}${contextPath}/`);
+  try {
+    const relay = new URL(ctx.url.searchParams.get('RelayState') ?? '');
+    if (relay.origin === ctx.origin || relay.origin === otherLoopback(ctx.origin)) back = relay; // only this server
+  } catch {
+    // no or bad RelayState: come back to the site's root
+  }
+  const action = `${back.origin}${contextPath}/login`;
+  // os_destination is relative to the context path, as in Jira.
+  const destination = (back.pathname.startsWith(contextPath) ? back.pathname.slice(contextPath.length) : back.pathname) + back.search;
+  const body = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Sign in - Example Corp SSO</title></head>
+<body class="idp-login">
+<h1>Example Corp single sign-on</h1>
+<form id="login-form" method="post" action="${escapeHtml(action)}">
+<input type="hidden" name="os_destination" value="${escapeHtml(destination)}">
+<label>Username <input type="text" name="os_username" autocomplete="username"></label>
+<label>Password <input type="password" name="os_password" autocomplete="current-password"></label>
+<button type="submit" id="login-submit">Sign in</button>
+</form>
+</body></html>`;
+  return send(ctx, 200, { foreign: true, type: HTML_TYPE, body });
+}
+
+/** `yyyy-MM-ddTHH:mmZ`, the Cloud form of X-RateLimit-Reset (facts §4.7). */
+const resetTime = (ms) => `${new Date(ms).toISOString().slice(0, 16)}Z`;
+
+/**
+ * Answers (or, for `hang`, deliberately never answers) a REST call on a site whose `failure`
+ * quirk is set. Returns false when the site has no such quirk.
+ */
+export function sendFailure(ctx) {
+  switch (ctx.site.quirks.failure) {
+    case 'rate-limit': // facts §4.7 (Cloud header set); body wording invented
+      sendJson(ctx, 429, { errorMessages: ['Rate limit exceeded.'], errors: {} }, {
+        'Retry-After': '30',
+        'X-RateLimit-Limit': '100',
+        'X-RateLimit-Remaining': '0',
+        'X-RateLimit-Reset': resetTime(SIM_NOW + 30_000),
+        'X-RateLimit-NearLimit': 'true',
+        'RateLimit-Reason': 'jira-burst-based',
+      });
+      return true;
+    case 'server-error': // facts §4.9 (5xx = server error); JSON when asked for, else Jira's HTML error page
+      if (String(ctx.req.headers.accept ?? '').includes('json')) {
+        sendJson(ctx, 500, { errorMessages: ['Internal server error'], errors: {} });
+      } else {
+        sendHtml(ctx, 500, '<!DOCTYPE html><html><head><title>System Error - Jira</title></head>'
+          + '<body id="jira" class="aui-layout aui-theme-default"><h1>System Error</h1>'
+          + '<p>A system error has occurred.</p></body></html>');
+      }
+      return true;
+    case 'hang': // never answer; close() ends the socket
+      return true;
+    case 'proxy-json': // a proxy's own JSON, none of Jira's headers (facts §4.6: proxies are outside Jira's rules)
+      send(ctx, 200, { foreign: true, type: 'application/json', body: JSON.stringify({ status: 'UP', checks: [] }) });
+      return true;
+    default:
+      return false;
+  }
+}
