@@ -273,6 +273,22 @@ const CASES: &[Case] = &[
         want: Code::ProjectNotFound,
     },
     Case {
+        scenario: "dc-no-jira-access",
+        login: "noaccess",
+        auth: Basic,
+        project: None,
+        answers: &[("myself", "myself-no-jira-access")],
+        want: Code::AccountInactive,
+    },
+    Case {
+        scenario: "proxy-garbage",
+        login: "admin",
+        auth: Basic,
+        project: None,
+        answers: &[("myself", "myself-ok")],
+        want: Code::UnexpectedResponse,
+    },
+    Case {
         scenario: "server-error",
         login: "admin",
         auth: Basic,
@@ -321,6 +337,19 @@ fn every_recorded_failure_gets_its_verdict() {
                 text.en
             );
         }
+    }
+}
+
+#[test]
+fn every_verdict_code_has_a_recorded_case() {
+    use jira_token_wizard::catalogue::Kind;
+    let covered: Vec<Code> = CASES
+        .iter()
+        .map(|c| c.want)
+        .chain([Code::NotJira])
+        .collect();
+    for code in Code::ALL.iter().filter(|c| c.kind() == Kind::Verdict) {
+        assert!(covered.contains(code), "no recorded case produces {code:?}");
     }
 }
 

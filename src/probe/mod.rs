@@ -291,7 +291,13 @@ impl ProbeFlow {
             req.follow_redirects = true;
             batch.push(req);
         }
-        if me.status == 401 && self.scheme == Scheme::Basic && self.pat_possible() {
+        // Only a rejected password can be a PAT in disguise; AUTHORISATION_FAILED means the
+        // password was right but the account may not use Jira (facts §4.2).
+        let password_rejected = me.status == 401
+            && !me
+                .header("x-seraph-loginreason")
+                .is_some_and(|r| r.contains("AUTHORISATION_FAILED"));
+        if password_rejected && self.scheme == Scheme::Basic && self.pat_possible() {
             batch.push(self.authed(MYSELF_BEARER, myself_url, Scheme::Bearer));
         }
         if me.status == 401 && self.is_cloud() && classify::says_scope_mismatch(me) {
