@@ -24,7 +24,14 @@ import { SNAPSHOT_LIMITS, collectSnapshot } from './snapshot.js';
 
 /** @type {Promise<unknown> | null} */
 let wasmReady = null;
-const core = () => (wasmReady ??= init({ module_or_path: new URL('./pkg/jira_token_wizard_bg.wasm', import.meta.url) }));
+/** Loads the wasm core once per worker life; a failed load is retried on the next message. */
+function core() {
+  wasmReady ??= init({ module_or_path: new URL('./pkg/jira_token_wizard_bg.wasm', import.meta.url) }).catch((err) => {
+    wasmReady = null;
+    throw err;
+  });
+  return wasmReady;
+}
 
 onMessage(async (message) => {
   const checked = validateRequest(message);
@@ -61,8 +68,8 @@ async function detectTypedUrl(url) {
 }
 
 async function runCore(origin, allowFetch, command) {
-  await core();
   try {
+    await core();
     return detectReply(origin, allowFetch, await handle(command));
   } catch (err) {
     return errorReply('core', err?.message ?? err);

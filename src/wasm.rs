@@ -21,7 +21,7 @@
 
 use crate::flow::Flow;
 use crate::http::{self, Exchange, HttpRequest, HttpResponse, Method, MAX_BODY_BYTES};
-use crate::protocol::Command;
+use crate::protocol::{Command, CommandError, Job};
 use futures_util::future::join_all;
 use gloo_net::http::{Method as GlooMethod, RequestBuilder, Response};
 use serde::Serialize;
@@ -36,10 +36,11 @@ use web_sys::{
 /// Why a command could not be answered. Converted to a JS `Error` only in [`handle`].
 #[derive(Debug, thiserror::Error)]
 enum BoundaryError {
-    #[error("malformed command: {0}")]
+    /// serde's message with string values blanked (a `check` command carries a secret).
+    #[error("malformed command: {}", redact_strings(&.0.to_string()))]
     BadCommand(serde_wasm_bindgen::Error),
     #[error(transparent)]
-    Detect(#[from] crate::detect::DetectError),
+    Command(#[from] CommandError),
     #[error("could not return the result: {0}")]
     Serialize(serde_wasm_bindgen::Error),
 }
@@ -52,7 +53,8 @@ pub fn version() -> String {
 
 /// Runs one core command, e.g. `{type: "detect_page", snapshot, options: {allowFetch}}`, and
 /// resolves with the core's result as plain JSON-compatible data (a `Detection` for the
-/// detect commands). Rejects with an `Error` whose message says what was wrong.
+/// detect commands, a `CheckResult` for `check`). Rejects with an `Error` whose message says
+/// what was wrong; the message never holds the command itself (a `check` carries a secret).
 #[wasm_bindgen]
 pub async fn handle(command: JsValue) -> Result<JsValue, JsError> {
     run_command(command)
@@ -63,8 +65,30 @@ pub async fn handle(command: JsValue) -> Result<JsValue, JsError> {
 async fn run_command(command: JsValue) -> Result<JsValue, BoundaryError> {
     let command: Command =
         serde_wasm_bindgen::from_value(command).map_err(BoundaryError::BadCommand)?;
-    let detection = run_flow(command.detect_flow()?).await;
-    to_js(&detection)
+    match command.into_job()? {
+        Job::Detect(flow) => to_js(&run_flow(*flow).await),
+        Job::Check(flow) => to_js(&run_flow(*flow).await),
+    }
+}
+
+/// Replaces every `"…"` in a serde message by `"…"`: serde quotes the offending value there
+/// (`invalid type: string "…", expected …`), and that value may be a token.
+fn redact_strings(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut inside = false;
+    for c in message.chars() {
+        if c == '"' {
+            if inside {
+                out.push_str("…\"");
+            } else {
+                out.push('"');
+            }
+            inside = !inside;
+        } else if !inside {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, BoundaryError> {
@@ -160,7 +184,8 @@ async fn send(req: &HttpRequest) -> Result<Response, FetchFailure> {
     let mut builder = RequestBuilder::new(&req.url)
         .method(method)
         .credentials(RequestCredentials::Omit)
-        .redirect(if req.follow_redirects {
+        // Belt and braces for http.rs's rule: a credential never follows a redirect.
+        .redirect(if req.follow_redirects && !req.has_credentials() {
             RequestRedirect::Follow
         } else {
             RequestRedirect::Manual
@@ -203,7 +228,7 @@ async fn read_response(
         truncated,
         redirect: false,
         elapsed_ms: elapsed(),
-        final_url: req.follow_redirects.then(|| resp.url()),
+        final_url: (req.follow_redirects && !req.has_credentials()).then(|| resp.url()),
     })
 }
 

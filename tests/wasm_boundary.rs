@@ -52,6 +52,14 @@ async fn command_without_snapshot_is_rejected() {
 }
 
 #[wasm_bindgen_test]
+async fn rejected_values_are_not_echoed() {
+    // serde would quote the offending value; in a `check` command that could be the secret.
+    let msg = error_message(json!({"type": "detect_page", "snapshot": "SECRET-VALUE"})).await;
+    assert!(msg.starts_with("malformed command"), "{msg}");
+    assert!(!msg.contains("SECRET-VALUE"), "{msg}");
+}
+
+#[wasm_bindgen_test]
 async fn invalid_url_is_rejected() {
     let msg = error_message(json!({"type": "detect_url", "url": "ftp://jira.example"})).await;
     assert!(msg.contains("ftp://jira.example"), "{msg}");

@@ -12,7 +12,7 @@
 //   session and talk to it with `Target.sendMessageToTarget` (non-flat session).
 // Every wait has a timeout; `close()` always ends the browser and removes the temp dirs.
 
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,7 @@ export async function withTimeout(ms, what, promise) {
  *   `http://127.0.0.1/*` to host_permissions of the temp copy (the simulator's origin).
  */
 export async function launchExtension({ hostPermission = true } = {}) {
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} is missing: run ./build.sh first`);
   const started = Date.now();
   const extDir = mkdtempSync(join(tmpdir(), 'jtw-ext-'));
   const profile = mkdtempSync(join(tmpdir(), 'jtw-profile-'));

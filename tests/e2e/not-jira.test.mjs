@@ -60,3 +60,11 @@ test('a plain web page is not Jira', async () => {
     await plain.close();
   }
 });
+
+test('a page the extension cannot read offers the URL field', async () => {
+  const popup = await ext.openPopup('about:blank');
+  assert.equal(await popup.settled(), 'error');
+  assert.match(await popup.text('status'), /cannot be read/);
+  assert.notEqual(await popup.text('url-form'), null);
+  await popup.close();
+});
