@@ -71,12 +71,4 @@ impl Command {
             }
         })
     }
-
-    /// The detection flow for a detect command (kept until the wasm boundary uses `into_job`).
-    pub fn detect_flow(self) -> Result<DetectFlow, DetectError> {
-        match self.into_job() {
-            Ok(Job::Detect(flow)) => Ok(*flow),
-            _ => Err(DetectError::InvalidUrl("not a detect command".into())),
-        }
-    }
 }
