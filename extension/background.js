@@ -11,8 +11,11 @@
 import init, { handle } from './pkg/jira_token_wizard.js';
 import { hasOrigin, onMessage, runInTab } from './browser.js';
 import {
+  CHECK,
   DETECT_TAB,
   DETECT_URL,
+  checkCommand,
+  checkReply,
   detectPageCommand,
   detectReply,
   detectUrlCommand,
@@ -42,6 +45,8 @@ onMessage(async (message) => {
       return detectTab(request.tabId);
     case DETECT_URL:
       return detectTypedUrl(request.url);
+    case CHECK:
+      return check(request.detection, request.input);
   }
   return errorReply('bad_message', 'unhandled type');
 });
@@ -71,6 +76,16 @@ async function runCore(origin, allowFetch, command) {
   try {
     await core();
     return detectReply(origin, allowFetch, await handle(command));
+  } catch (err) {
+    return errorReply('core', err?.message ?? err);
+  }
+}
+
+/** The token test: the core's `Check` command. The secret is passed on, never kept or logged. */
+async function check(detection, input) {
+  try {
+    await core();
+    return checkReply(await handle(checkCommand(detection, input)));
   } catch (err) {
     return errorReply('core', err?.message ?? err);
   }

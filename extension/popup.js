@@ -13,7 +13,7 @@ import {
   sendMessage,
   uiLanguage,
 } from './browser.js';
-import { detectTab, detectUrl, errorReply, httpOrigin } from './protocol.js';
+import { checkRequest, detectTab, detectUrl, errorReply, httpOrigin } from './protocol.js';
 import { LANGS, langFromTag, pick, t } from './ui-strings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -28,7 +28,22 @@ const state = {
   last: null,
   /** A UI-strings key shown under the warnings (e.g. access denied), or null. */
   flash: null,
+  /** The token test. Holds no secret: the secret is read from its field at click time only. */
+  test: {
+    /** The detection the form was prefilled for (a new detection resets the form). */
+    detection: null,
+    running: false,
+    /** The core's `CheckResult`, or null. */
+    result: null,
+    /** An ErrorInfo when the test could not run, or a UI-strings key (string). */
+    error: null,
+    revealed: false,
+  },
 };
+
+/** Permissions the popup's token test asks for (any integration needs to see projects). */
+const REQUIRED_PERMISSIONS = ['BROWSE_PROJECTS'];
+const TEST_TIMEOUT_MS = 10_000;
 
 const METHOD_KEYS = { 'api-token': 'methodApiToken', pat: 'methodPat', basic: 'methodBasic' };
 
@@ -99,6 +114,54 @@ function submitUrl(event) {
   );
 }
 
+/** Test click: reads the form, sends `check` to the service worker, shows the `CheckResult`. */
+async function runTest(event) {
+  event.preventDefault();
+  const test = state.test;
+  const detection = test.detection;
+  if (test.running || !detection) return;
+  const secretField = $('test-secret');
+  if (secretField.value.trim() === '') {
+    test.error = 'secretMissing';
+    test.result = null;
+    render();
+    secretField.focus();
+    return;
+  }
+  const project = $('test-project').value.trim();
+  const request = checkRequest(detection, {
+    login: $('test-login').value.trim(),
+    secret: secretField.value,
+    auth: $('test-auth').value,
+    project: project || null,
+    requiredPermissions: REQUIRED_PERMISSIONS,
+    gateway: null,
+    timeoutMs: TEST_TIMEOUT_MS,
+  });
+  test.running = true;
+  test.error = null;
+  test.result = null;
+  render();
+  let reply;
+  try {
+    reply = (await sendMessage(request)) ?? errorReply('internal', 'no reply');
+  } catch (err) {
+    reply = errorReply('internal', err?.message ?? err);
+  }
+  // Drop our reference to the secret; the field keeps it so the user can edit and re-test.
+  request.input.secret = '';
+  if (state.test !== test || test.detection !== detection) return; // a new detection came
+  test.running = false;
+  if (reply.ok && reply.result) test.result = reply.result;
+  else test.error = reply.error ?? { code: 'internal', message: 'no result' };
+  render();
+}
+
+function toggleReveal() {
+  state.test.revealed = !state.test.revealed;
+  render();
+}
+
 async function setLanguage(lang) {
   if (!LANGS.includes(lang)) return;
   state.lang = lang;
@@ -151,6 +214,7 @@ function render() {
   const isJira = detection?.deployment?.product === 'jira';
   $('url-form').hidden = phase === 'loading' || isJira;
   if (detection) renderDetection(lang, detection, reply.origin);
+  renderTokenTest(lang, detection, Boolean(reply?.allowFetch));
 }
 
 function errorText(lang, error) {
@@ -237,6 +301,122 @@ function renderDetails(lang, d) {
   $('details-box').hidden = rows.length === 0;
 }
 
+// ---- token test ---------------------------------------------------------------------------
+
+/** A detection worth testing a credential against: Jira, or a site that may be Jira. */
+const testable = (detection) => Boolean(detection && (detection.deployment?.product === 'jira' || detection.authPlan));
+
+function renderTokenTest(lang, detection, allowFetch) {
+  const section = $('token-test');
+  const show = testable(detection) && allowFetch;
+  section.hidden = !show;
+  const test = state.test;
+  if (!show) return;
+  if (test.detection !== detection) {
+    // A new detection: prefill the login from the logged-in user, forget the last result.
+    state.test = { detection, running: false, result: null, error: null, revealed: test.revealed };
+    $('test-login').value = detection.deployment?.user?.name ?? '';
+    $('test-project').value = '';
+    $('test-auth').value = 'auto';
+  }
+  const t2 = state.test;
+  const d = detection.deployment;
+  const plan = detection.authPlan;
+  const choice = $('test-auth').value;
+  const method = choice === 'auto' ? plan?.method : choice;
+  const cloud = d?.hosting === 'cloud' || method === 'api-token' || plan?.login === 'email';
+  const label = t(lang, cloud ? 'loginEmail' : 'loginUsername');
+  $('test-login-label').textContent = method === 'pat' ? t(lang, 'loginOptional', { label }) : label;
+  $('test-login').type = cloud ? 'email' : 'text';
+
+  const reveal = $('test-reveal');
+  $('test-secret').type = t2.revealed ? 'text' : 'password';
+  reveal.setAttribute('aria-pressed', String(t2.revealed));
+  reveal.textContent = t(lang, t2.revealed ? 'hide' : 'reveal');
+  reveal.setAttribute('aria-label', t(lang, 'revealLabel'));
+
+  const run = $('test-run');
+  run.disabled = t2.running;
+  run.setAttribute('aria-busy', String(t2.running));
+  run.textContent = t(lang, t2.running ? 'testRunning' : 'testRun');
+  section.setAttribute('aria-busy', String(t2.running));
+
+  const error = $('test-error');
+  error.hidden = !t2.error;
+  if (t2.error) {
+    error.textContent = typeof t2.error === 'string'
+      ? t(lang, t2.error)
+      : t(lang, 'testFailed', { message: t2.error.message ?? t2.error.code });
+  }
+  $('check').hidden = !t2.result;
+  if (t2.result) renderCheck(lang, t2.result);
+}
+
+/** `Jane Doe (jdoe)`: the display name and the login Jira knows the account by. */
+function who(user) {
+  if (!user) return null;
+  const id = user.name || user.emailAddress || user.accountId;
+  if (user.displayName && id) return `${user.displayName} (${id})`;
+  return user.displayName || id || null;
+}
+
+function renderCheck(lang, result) {
+  const code = result.verdict?.code ?? 'unexpected_response';
+  const items = [];
+  const item = (testid, good, text) => {
+    items.push(el('li', { className: good ? 'good' : 'bad', dataset: { testid, ok: String(good) } },
+      el('span', { className: 'mark', 'aria-hidden': 'true' }, good ? '✓' : '✗'), ' ', text));
+  };
+  const reachable = !['unreachable', 'timeout', 'not_jira'].includes(code)
+    && (result.requests ?? []).some((r) => r.outcome === 'response' || r.outcome === 'redirect');
+  item('check-reachable', reachable, t(lang, reachable ? 'reachable' : 'unreachable'));
+  const name = who(result.user);
+  item('check-user', Boolean(name), name ? t(lang, 'authenticatedAs', { who: name }) : t(lang, 'notAuthenticated'));
+  const scheme = result.scheme ? (result.scheme === 'bearer' ? 'Bearer' : 'Basic') : null;
+  const methodName = result.authMethod ? t(lang, METHOD_KEYS[result.authMethod] ?? result.authMethod) : null;
+  item('check-method', Boolean(scheme) && Boolean(name),
+    scheme ? t(lang, 'sentAs', { scheme: methodName ? `${scheme} — ${methodName}` : scheme }) : t(lang, 'notSent'));
+  const p = result.permissions;
+  if (!p) {
+    item('check-permissions', false, t(lang, 'permissionsNotChecked'));
+  } else {
+    const inProject = (text) => (p.project ? t(lang, 'inProject', { text, project: p.project }) : text);
+    if ((p.missing ?? []).length) {
+      const names = p.missing.map((m) => `${m.name} (${m.key})`).join(', ');
+      item('check-permissions', false, inProject(t(lang, 'permissionsMissing', { names })));
+    } else if ((p.checked ?? []).length) {
+      item('check-permissions', true, inProject(t(lang, 'permissionsOk', { keys: p.checked.join(', ') })));
+    } else {
+      item('check-permissions', false, t(lang, 'permissionsNotChecked'));
+    }
+    if ((p.unknown ?? []).length) {
+      items.push(el('li', { className: 'muted', dataset: { testid: 'check-permissions-unknown' } },
+        t(lang, 'permissionsUnknown', { keys: p.unknown.join(', ') })));
+    }
+  }
+  $('checklist').replaceChildren(...items);
+
+  const v = result.verdict ?? {};
+  $('verdict').dataset.ok = String(Boolean(v.ok));
+  $('verdict-title').textContent = pick(lang, v.title);
+  $('verdict-code').textContent = code;
+  $('verdict-cause').textContent = pick(lang, v.cause);
+  $('verdict-fix').textContent = pick(lang, v.fix);
+  const link = $('login-url');
+  const loginUrl = code === 'captcha_required' && httpOrigin(result.loginUrl ?? '') ? result.loginUrl : null;
+  link.hidden = !loginUrl;
+  if (loginUrl) {
+    link.href = loginUrl;
+    link.textContent = t(lang, 'solveCaptcha');
+  } else {
+    link.removeAttribute('href');
+  }
+  $('check-warnings').replaceChildren(
+    ...(result.warnings ?? []).map((w) => el('li', { dataset: { testid: `check-warning-${w.code}`, code: w.code } },
+      el('strong', {}, pick(lang, w.title)), ' ', pick(lang, w.cause))),
+  );
+}
+
 // ---- start --------------------------------------------------------------------------------
 
 for (const btn of document.querySelectorAll('[data-lang]')) {
@@ -247,6 +427,9 @@ $('token-page').addEventListener('click', (e) => {
   if (url) openTab(url).then(() => window.close(), () => {});
 });
 $('url-form').addEventListener('submit', submitUrl);
+$('test-form').addEventListener('submit', runTest);
+$('test-reveal').addEventListener('click', toggleReveal);
+$('test-auth').addEventListener('change', () => render());
 $('version').textContent = `v${extensionVersion()}`;
 
 (async () => {

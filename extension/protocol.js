@@ -10,17 +10,69 @@
  *   Detect what the tab shows (page snapshot + REST answers when allowed).
  * @typedef {{type: 'detect_url', url: string}} DetectUrlRequest
  *   Detect what a typed URL points to.
- * @typedef {DetectTabRequest | DetectUrlRequest} Request
- *   The `check {…}` request (token test) comes with the next issue.
+ * @typedef {{login: string, secret: string, auth: 'auto' | 'api-token' | 'pat' | 'basic',
+ *   project: string | null, requiredPermissions: string[], gateway: string | null,
+ *   timeoutMs: number}} CheckInput  (mirror of `CheckInput` in src/probe/mod.rs)
+ * @typedef {{type: 'check', detection: object, input: CheckInput}} CheckRequest
+ *   Test a credential against the detected Jira. `detection` is the `Detection` the popup
+ *   shows; `input.secret` lives only in memory (never stored, never logged).
+ * @typedef {DetectTabRequest | DetectUrlRequest | CheckRequest} Request
  */
 
 export const DETECT_TAB = 'detect_tab';
 export const DETECT_URL = 'detect_url';
+export const CHECK = 'check';
+export const AUTH_CHOICES = ['auto', 'api-token', 'pat', 'basic'];
 
 /** @returns {DetectTabRequest} */
 export const detectTab = (tabId) => ({ type: DETECT_TAB, tabId });
 /** @returns {DetectUrlRequest} */
 export const detectUrl = (url) => ({ type: DETECT_URL, url });
+
+/** @returns {CheckRequest} */
+export const checkRequest = (detection, input) => ({ type: CHECK, detection, input });
+
+const isString = (v, max) => typeof v === 'string' && v.length <= max;
+const isNullableString = (v, max) => v === null || v === undefined || isString(v, max);
+
+/**
+ * Validates a check request; the error never quotes the input (it may hold the secret).
+ * @returns {{ok: true, request: CheckRequest} | {ok: false, error: ErrorInfo}}
+ */
+function validateCheck(msg) {
+  const { detection, input } = msg;
+  if (!detection || typeof detection !== 'object' || !detection.deployment || typeof detection.deployment !== 'object') {
+    return invalid('check needs a detection with a deployment');
+  }
+  if (!input || typeof input !== 'object') return invalid('check needs an input object');
+  if (!isString(input.secret, 4096) || input.secret.trim() === '') return invalid('check needs a non-empty secret');
+  if (!isNullableString(input.login, 512)) return invalid('check: login must be a string');
+  const auth = input.auth ?? 'auto';
+  if (!AUTH_CHOICES.includes(auth)) return invalid('check: auth must be auto, api-token, pat or basic');
+  if (!isNullableString(input.project, 255)) return invalid('check: project must be a string or null');
+  if (!isNullableString(input.gateway, 2048)) return invalid('check: gateway must be a string or null');
+  const perms = input.requiredPermissions ?? [];
+  if (!Array.isArray(perms) || perms.length > 64 || !perms.every((p) => isString(p, 128))) {
+    return invalid('check: requiredPermissions must be a list of permission keys');
+  }
+  const timeoutMs = input.timeoutMs ?? 10_000;
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 120_000) {
+    return invalid('check: timeoutMs must be an integer between 100 and 120000');
+  }
+  const project = typeof input.project === 'string' && input.project.trim() !== '' ? input.project.trim() : null;
+  return {
+    ok: true,
+    request: checkRequest(detection, {
+      login: (input.login ?? '').trim(),
+      secret: input.secret,
+      auth,
+      project,
+      requiredPermissions: [...perms],
+      gateway: input.gateway ?? null,
+      timeoutMs,
+    }),
+  };
+}
 
 /**
  * Checks a message received by the service worker.
@@ -37,6 +89,8 @@ export function validateRequest(msg) {
       return typeof msg.url === 'string' && msg.url.trim() !== '' && msg.url.length <= 8192
         ? { ok: true, request: detectUrl(msg.url.trim()) }
         : invalid('detect_url needs a url string');
+    case CHECK:
+      return validateCheck(msg);
     default:
       return invalid(`unknown type ${JSON.stringify(String(msg.type)).slice(0, 64)}`);
   }
@@ -52,8 +106,13 @@ export function validateRequest(msg) {
  *   `allowFetch`: whether the core could ask that origin's REST API;
  *   `detection`: the core's `Detection` (src/detect/mod.rs), texts as `{en, ru}` pairs.
  * @typedef {{ok: false, error: ErrorInfo}} ErrorReply
- * @typedef {DetectReply | ErrorReply} Reply
+ * @typedef {{ok: true, result: object}} CheckReply
+ *   `result`: the core's `CheckResult` (src/probe/mod.rs); it holds no secret.
+ * @typedef {DetectReply | CheckReply | ErrorReply} Reply
  */
+
+/** @returns {CheckReply} */
+export const checkReply = (result) => ({ ok: true, result });
 
 /** @returns {DetectReply} */
 export const detectReply = (origin, allowFetch, detection) => ({ ok: true, origin, allowFetch, detection });
@@ -68,8 +127,12 @@ const invalid = (why) => ({ ok: false, error: { code: 'bad_message', message: wh
  * @typedef {{allowFetch: boolean, timeoutMs?: number}} DetectOptions  (`DetectOptions`)
  * @typedef {{type: 'detect_page', snapshot: object, options: DetectOptions}} DetectPageCommand
  * @typedef {{type: 'detect_url', url: string, options: DetectOptions}} DetectUrlCommand
- * @typedef {DetectPageCommand | DetectUrlCommand} CoreCommand
+ * @typedef {{type: 'check', detection: object, input: CheckInput}} CheckCommand  (`Check`)
+ * @typedef {DetectPageCommand | DetectUrlCommand | CheckCommand} CoreCommand
  */
+
+/** @returns {CheckCommand} */
+export const checkCommand = (detection, input) => ({ type: 'check', detection, input });
 
 /** @returns {DetectPageCommand} */
 export const detectPageCommand = (snapshot, allowFetch) => ({
