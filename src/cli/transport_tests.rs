@@ -46,6 +46,8 @@ fn reply(status: &str, headers: &[&str], body: &[u8]) -> Vec<u8> {
         out.extend_from_slice(h.as_bytes());
         out.extend_from_slice(b"\r\n");
     }
+    // One answer per connection: say so, or the client may reuse a socket this server closed.
+    out.extend_from_slice(b"connection: close\r\n");
     out.extend_from_slice(format!("content-length: {}\r\n\r\n", body.len()).as_bytes());
     out.extend_from_slice(body);
     out
