@@ -242,6 +242,9 @@ pub struct RequestLog {
     pub ms: u64,
     /// [`DIAGNOSTIC_HEADERS`] present in the answer.
     pub headers: BTreeMap<String, String>,
+    /// Why there was no answer (`unreachable` only), as the transport said it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 impl RequestLog {
@@ -281,6 +284,12 @@ impl RequestLog {
             outcome: outcome.to_string(),
             ms: ex.elapsed_ms(),
             headers,
+            detail: match ex {
+                Exchange::Unreachable { detail, .. } => {
+                    Some(detail.chars().take(MAX_LOGGED_HEADER_CHARS).collect())
+                }
+                _ => None,
+            },
         }
     }
 }

@@ -123,10 +123,11 @@ fn not_tested(flow: &ProbeFlow) -> Finding {
         .unwrap_or_else(|| flow.detection.deployment.summary.en.clone());
     match info.map(|r| r.outcome.as_str()) {
         Some("timeout") => timeout(&url, flow.input.timeout_ms),
-        Some("unreachable") => Finding::new(
-            Code::Unreachable,
-            vec![("url", url), ("detail", "no connection".into())],
-        ),
+        Some("unreachable") => {
+            let detail = info.and_then(|r| r.detail.clone());
+            let detail = detail.unwrap_or_else(|| "no connection".into());
+            Finding::new(Code::Unreachable, vec![("url", url), ("detail", detail)])
+        }
         _ => {
             let status = info
                 .and_then(|r| r.status)
