@@ -7,7 +7,7 @@
 //! first. Jira Server has no "app passwords" (facts §3.4).
 
 use crate::deployment::{Deployment, Hosting};
-use crate::i18n::{L10n, Text};
+use crate::i18n::{l, L10n, Text};
 use serde::{Deserialize, Serialize};
 
 /// Cloud API token page (facts §3.1).
@@ -58,10 +58,6 @@ pub struct AuthPlan {
     pub notes: Vec<Text>,
     /// Other methods that also work here, for integrations that cannot use the first.
     pub alternatives: Vec<AuthMethod>,
-}
-
-const fn l(en: &'static str, ru: &'static str) -> L10n {
-    L10n { en, ru }
 }
 
 /// The plan for a Jira deployment.

@@ -46,6 +46,11 @@ impl Text {
     }
 }
 
+/// A static text in both languages: `l("Version", "Версия")`. For catalogues and constants.
+pub const fn l(en: &'static str, ru: &'static str) -> L10n {
+    L10n { en, ru }
+}
+
 /// A static text in both languages, for catalogues.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct L10n {

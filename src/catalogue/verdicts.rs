@@ -1,11 +1,7 @@
 //! Catalogue entries for verdicts: the one conclusion of a token test (facts §3–§5).
 
 use super::{Entry, Kind};
-use crate::i18n::L10n;
-
-const fn l(en: &'static str, ru: &'static str) -> L10n {
-    L10n { en, ru }
-}
+use crate::i18n::{l, L10n};
 
 const fn v(code: &'static str, title: L10n, cause: L10n, fix: L10n) -> Entry {
     Entry {

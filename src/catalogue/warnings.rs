@@ -1,11 +1,7 @@
 //! Catalogue entries for warnings: findings that travel beside a verdict.
 
 use super::{Entry, Kind};
-use crate::i18n::L10n;
-
-const fn l(en: &'static str, ru: &'static str) -> L10n {
-    L10n { en, ru }
-}
+use crate::i18n::l;
 
 pub(super) static BASE_URL_MISMATCH: Entry = Entry {
     code: "base_url_mismatch",

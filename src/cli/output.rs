@@ -26,9 +26,7 @@ pub fn err_line(text: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
-pub const fn l(en: &'static str, ru: &'static str) -> L10n {
-    L10n { en, ru }
-}
+pub use jira_token_wizard::i18n::l;
 
 const HOSTING: L10n = l("Hosting", "Размещение");
 const CLOUD: L10n = l("Jira Cloud (Atlassian)", "Jira Cloud (Atlassian)");
