@@ -1,27 +1,27 @@
 //! What the answers mean: one verdict per token test (facts §3–§5). Each branch cites the fact
 //! it follows. Pure functions over recorded exchanges.
 
+use super::refused::{forbidden, rejected, token_ignored, unauthorized};
 use super::{
-    CheckResult, JiraUser, ProbeFlow, Scheme, Verdict, GATEWAY_MYSELF, MYPERMISSIONS, MYSELF,
-    MYSELF_BEARER, MYSELF_UNAUTHENTICATED,
+    CheckResult, JiraUser, ProbeFlow, Scheme, Verdict, MYPERMISSIONS, MYSELF,
+    MYSELF_UNAUTHENTICATED,
 };
-use crate::auth_plan::PAT_PAGE_PATH;
 use crate::catalogue::Code;
 use crate::http::{Exchange, HttpResponse};
 use crate::permissions::{self, PermissionReport};
 use crate::urls;
 
 /// A verdict code with the values for its text.
-struct Finding {
-    code: Code,
-    vars: Vec<(&'static str, String)>,
-    user: Option<JiraUser>,
-    permissions: Option<PermissionReport>,
-    login_url: Option<String>,
+pub(super) struct Finding {
+    pub(super) code: Code,
+    pub(super) vars: Vec<(&'static str, String)>,
+    pub(super) user: Option<JiraUser>,
+    pub(super) permissions: Option<PermissionReport>,
+    pub(super) login_url: Option<String>,
 }
 
 impl Finding {
-    fn new(code: Code, vars: Vec<(&'static str, String)>) -> Finding {
+    pub(super) fn new(code: Code, vars: Vec<(&'static str, String)>) -> Finding {
         Finding {
             code,
             vars,
@@ -37,7 +37,7 @@ pub(super) fn says_scope_mismatch(r: &HttpResponse) -> bool {
     r.body.to_ascii_lowercase().contains("scope does not match")
 }
 
-fn reason(r: &HttpResponse) -> String {
+pub(super) fn reason(r: &HttpResponse) -> String {
     r.header("x-seraph-loginreason")
         .unwrap_or("")
         .trim()
@@ -103,7 +103,7 @@ fn find(flow: &ProbeFlow) -> Finding {
     }
 }
 
-fn timeout(url: &str, timeout_ms: u32) -> Finding {
+pub(super) fn timeout(url: &str, timeout_ms: u32) -> Finding {
     let seconds = format!("{}", f64::from(timeout_ms) / 1000.0);
     Finding::new(
         Code::Timeout,
@@ -168,7 +168,7 @@ fn response(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Finding {
     }
 }
 
-fn unexpected(r: &HttpResponse, url: &str, detail: &str) -> Finding {
+pub(super) fn unexpected(r: &HttpResponse, url: &str, detail: &str) -> Finding {
     Finding::new(
         Code::UnexpectedResponse,
         vec![
@@ -291,180 +291,4 @@ fn permission_finding(flow: &ProbeFlow, label: &str) -> Finding {
     };
     f.permissions = Some(report);
     f
-}
-
-fn token_ignored(flow: &ProbeFlow) -> Finding {
-    let d = flow.deployment();
-    if d.major_minor()
-        .is_some_and(|v| v < crate::auth_plan::PAT_SINCE)
-    {
-        let version = d.version.clone().unwrap_or_default();
-        return Finding::new(Code::PatNotSupported, vec![("version", version)]);
-    }
-    let page = urls::join(d.base_url.as_deref().unwrap_or(&flow.base), PAT_PAGE_PATH);
-    Finding::new(Code::TokenNotRecognized, vec![("page", page)])
-}
-
-fn unauthorized(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
-    if flow.is_cloud() {
-        return unauthorized_cloud(flow, r);
-    }
-    // facts §4.2: Seraph's reason for a known user without Jira access / inactive.
-    if reason(r).contains("AUTHORISATION_FAILED") {
-        return Finding::new(
-            Code::AccountInactive,
-            vec![(
-                "detail",
-                "X-Seraph-LoginReason: AUTHORISATION_FAILED".into(),
-            )],
-        );
-    }
-    match flow.scheme {
-        // facts §4.4: a bad PAT falls through to anonymous; /myself then answers 401.
-        Scheme::Bearer => token_ignored(flow),
-        Scheme::Basic => {
-            // facts §3.3: PATs work only as Bearer. The retry proves the secret is a PAT.
-            let as_bearer = flow.answers.get(MYSELF_BEARER).and_then(Exchange::response);
-            match as_bearer.and_then(JiraUser::from_response) {
-                Some(user) => {
-                    let mut f =
-                        Finding::new(Code::PatNotAcceptedAsPassword, vec![("user", user.label())]);
-                    f.user = Some(user);
-                    f
-                }
-                None => rejected(flow, r),
-            }
-        }
-    }
-}
-
-fn unauthorized_cloud(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
-    let body = r.body.to_ascii_lowercase();
-    // facts §4.1: the plain-text answer to password Basic auth on Cloud.
-    if body.contains("basic authentication with passwords is deprecated") {
-        return Finding::new(Code::PasswordNotAccepted, vec![]);
-    }
-    // facts §3.1: an API token sent as Bearer (JRACLOUD-72405).
-    if flow.scheme == Scheme::Bearer {
-        return Finding::new(Code::WrongAuthMethod, vec![]);
-    }
-    if says_scope_mismatch(r) {
-        return scoped(flow);
-    }
-    rejected(flow, r)
-}
-
-/// facts §3.2: scoped tokens work only through `api.atlassian.com/ex/jira/{cloudId}`.
-fn scoped(flow: &ProbeFlow) -> Finding {
-    let site = flow
-        .deployment()
-        .base_url
-        .clone()
-        .unwrap_or_else(|| flow.base.clone());
-    let cloud_id = flow.cloud_id().unwrap_or_else(|| "{cloudId}".into());
-    let gateway_base = flow
-        .input
-        .gateway
-        .as_deref()
-        .unwrap_or(crate::auth_plan::CLOUD_GATEWAY);
-    let gateway = format!("{}/ex/jira/{cloud_id}", gateway_base.trim_end_matches('/'));
-    let answer = flow
-        .answers
-        .get(GATEWAY_MYSELF)
-        .and_then(Exchange::response);
-    let user = answer.and_then(JiraUser::from_response);
-    let result = match (answer, &user) {
-        (_, Some(u)) => format!("through {gateway} the same token works (as {}).", u.label()),
-        (Some(a), None) => format!(
-            "{gateway} refused it too (HTTP {}): the token lacks the read:jira-user scope.",
-            a.status
-        ),
-        (None, None) => "the token has scopes (the gateway was not tried).".to_string(),
-    };
-    let mut f = Finding::new(
-        Code::ScopedTokenNeedsGateway,
-        vec![
-            ("gateway_result", result),
-            ("gateway", gateway),
-            ("site", site),
-        ],
-    );
-    f.user = user;
-    f
-}
-
-fn rejected(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
-    let login = flow.input.login.trim().to_string();
-    let hint = if flow.is_cloud() {
-        "Use your Atlassian account e-mail and an API token (not your password)."
-    } else if login.contains('@') {
-        "Server/Data Center logins are usernames, not e-mail addresses."
-    } else {
-        "Check the username (not the e-mail) and the password."
-    };
-    let reason = match reason(r) {
-        s if s.is_empty() => "—".to_string(),
-        s => s.chars().take(40).collect(),
-    };
-    Finding::new(
-        Code::CredentialsRejected,
-        vec![
-            ("status", r.status.to_string()),
-            ("reason", reason),
-            ("login", login),
-            ("hint", hint.to_string()),
-        ],
-    )
-}
-
-fn forbidden(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Finding {
-    let denied = r.header("x-authentication-denied-reason").unwrap_or("");
-    // facts §4.3: CAPTCHA_CHALLENGE; login-url=…
-    if denied.to_ascii_uppercase().contains("CAPTCHA_CHALLENGE")
-        || reason(r).contains("AUTHENTICATION_DENIED")
-    {
-        let login_url = captcha_login_url(denied, &flow.base);
-        let fallback = urls::join(&flow.base, "/login.jsp");
-        let mut f = Finding::new(
-            Code::CaptchaRequired,
-            vec![
-                ("login_url", login_url.clone().unwrap_or(fallback)),
-                ("login", flow.input.login.trim().to_string()),
-            ],
-        );
-        f.login_url = login_url;
-        return f;
-    }
-    // facts §4.5
-    if r.body.contains("Basic Authentication has been disabled") {
-        let page = urls::join(
-            flow.deployment().base_url.as_deref().unwrap_or(&flow.base),
-            PAT_PAGE_PATH,
-        );
-        return Finding::new(Code::BasicAuthDisabled, vec![("page", page)]);
-    }
-    if reason(r).contains("AUTHORISATION_FAILED") {
-        return Finding::new(
-            Code::AccountInactive,
-            vec![(
-                "detail",
-                "X-Seraph-LoginReason: AUTHORISATION_FAILED".into(),
-            )],
-        );
-    }
-    unexpected(r, url, "403 without a known reason")
-}
-
-/// The `login-url=` of a CAPTCHA header, only when it points at the Jira host we tested
-/// (facts §4.3: validate before display; a hostile server could point anywhere).
-pub(crate) fn captcha_login_url(header: &str, base: &str) -> Option<String> {
-    let raw = header
-        .split(';')
-        .find_map(|part| part.trim().strip_prefix("login-url="))?
-        .trim();
-    let url = urls::parse_http(raw)?;
-    let base = urls::parse_http(base)?;
-    (url.host_str() == base.host_str()
-        && url.port_or_known_default() == base.port_or_known_default())
-    .then(|| url.to_string())
 }

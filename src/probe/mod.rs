@@ -13,6 +13,7 @@
 mod classify;
 mod credential;
 mod identity;
+mod refused;
 
 pub use credential::{base64, Scheme, Secret};
 pub use identity::JiraUser;
