@@ -18,6 +18,8 @@ pub mod page;
 pub mod permissions;
 pub mod probe;
 pub mod protocol;
+pub mod snippet;
+pub mod targets;
 pub mod urls;
 
 #[cfg(target_arch = "wasm32")]

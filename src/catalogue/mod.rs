@@ -42,6 +42,7 @@ pub enum Code {
     ProjectNotFound,
     ServerError,
     UnexpectedResponse,
+    TargetNotSupported,
     // Warnings.
     BaseUrlMismatch,
     ServerInfoNeedsLogin,
@@ -49,6 +50,7 @@ pub enum Code {
     VersionUnknown,
     HostPermissionNeeded,
     LoginRedirect,
+    TechnicalUserIsYou,
 }
 
 impl Code {
@@ -75,12 +77,14 @@ impl Code {
         Code::ProjectNotFound,
         Code::ServerError,
         Code::UnexpectedResponse,
+        Code::TargetNotSupported,
         Code::BaseUrlMismatch,
         Code::ServerInfoNeedsLogin,
         Code::ServerInfoUnavailable,
         Code::VersionUnknown,
         Code::HostPermissionNeeded,
         Code::LoginRedirect,
+        Code::TechnicalUserIsYou,
     ];
 
     /// The public snake_case code, e.g. `"base_url_mismatch"`.
@@ -122,6 +126,8 @@ impl Code {
             Code::VersionUnknown => &warnings::VERSION_UNKNOWN,
             Code::HostPermissionNeeded => &warnings::HOST_PERMISSION_NEEDED,
             Code::LoginRedirect => &warnings::LOGIN_REDIRECT,
+            Code::TechnicalUserIsYou => &warnings::TECHNICAL_USER_IS_YOU,
+            Code::TargetNotSupported => &verdicts::TARGET_NOT_SUPPORTED,
         }
     }
 

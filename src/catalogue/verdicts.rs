@@ -312,3 +312,19 @@ pub(super) static UNEXPECTED_RESPONSE: Entry = v(
         "Скопируйте отчёт и отправьте его в поддержку или администратору Jira.",
     ),
 );
+
+pub(super) static TARGET_NOT_SUPPORTED: Entry = v(
+    "target_not_supported",
+    l(
+        "{target} does not work with this Jira",
+        "{target} не работает с этой Jira",
+    ),
+    l(
+        "{target} connects only to {supported}; this is {hosting}. The credential was not tested.",
+        "{target} подключается только к {supported_ru}; а это {hosting_ru}. Учётные данные не проверялись.",
+    ),
+    l(
+        "Use another integration for this Jira, or test the credential for the generic target.",
+        "Используйте для этой Jira другую интеграцию или проверьте учётные данные для универсальной цели (generic).",
+    ),
+);

@@ -101,3 +101,20 @@ pub(super) static LOGIN_REDIRECT: Entry = Entry {
         "Интеграции обращаются к REST API напрямую и не могут пройти страницу входа. Проверьте токен, чтобы убедиться, и попросите администратора Jira пропускать запросы с токенами к /rest/ мимо шлюза.",
     ),
 };
+
+pub(super) static TECHNICAL_USER_IS_YOU: Entry = Entry {
+    code: "technical_user_is_you",
+    kind: Kind::Warning,
+    title: l(
+        "The technical user is you",
+        "Технический пользователь — это вы",
+    ),
+    cause: l(
+        "The account tested ({user}) is the one logged into this Jira tab. Issue Sync acts as its technical user: every synchronised change would carry your name, and it stops when your account changes.",
+        "Проверенная учётная запись ({user}) — та, под которой открыта эта вкладка Jira. Issue Sync действует от имени технического пользователя: все синхронизированные изменения будут подписаны вашим именем и перестанут работать при изменениях вашей учётной записи.",
+    ),
+    fix: l(
+        "Ask the Jira admin for a dedicated local user for Issue Sync (e.g. svc-sync) and test its credential instead.",
+        "Попросите администратора Jira создать отдельного локального пользователя для Issue Sync (например, svc-sync) и проверьте его учётные данные.",
+    ),
+};

@@ -44,6 +44,8 @@ pub fn run(args: &CheckArgs) -> i32 {
         project: args.project.clone(),
         gateway: Some(args.gateway.clone()),
         timeout_ms: args.common.timeout_ms,
+        target: Default::default(),
+        key_material: None,
     };
     let probe = match ProbeFlow::new(input, detection) {
         Ok(p) => p,

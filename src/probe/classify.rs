@@ -2,10 +2,7 @@
 //! it follows. Pure functions over recorded exchanges.
 
 use super::refused::{forbidden, rejected, token_ignored, unauthorized};
-use super::{
-    CheckResult, JiraUser, ProbeFlow, Scheme, Verdict, MYPERMISSIONS, MYSELF,
-    MYSELF_UNAUTHENTICATED,
-};
+use super::{JiraUser, ProbeFlow, Scheme, MYPERMISSIONS, MYSELF, MYSELF_UNAUTHENTICATED};
 use crate::catalogue::Code;
 use crate::http::{Exchange, HttpResponse};
 use crate::permissions::{self, PermissionReport};
@@ -63,32 +60,10 @@ fn is_login_page(r: &HttpResponse) -> bool {
     .any(|m| b.contains(m))
 }
 
-pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
-    let finding = find(&flow);
-    let vars: Vec<(&str, &str)> = finding.vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let notice = finding.code.notice(&vars);
-    let verdict = Verdict {
-        code: finding.code,
-        ok: finding.code == Code::Ok,
-        title: notice.title,
-        cause: notice.cause,
-        fix: notice.fix,
-    };
-    let tested = flow.deployment().may_be_jira() && !flow.base.is_empty();
-    CheckResult {
-        deployment: flow.detection.deployment.clone(),
-        verdict,
-        user: finding.user,
-        auth_method: tested.then_some(flow.method),
-        scheme: tested.then_some(flow.scheme),
-        permissions: finding.permissions,
-        login_url: finding.login_url,
-        warnings: flow.detection.warnings.clone(),
-        requests: flow.log,
+pub(super) fn find(flow: &ProbeFlow) -> Finding {
+    if !flow.plan.supported {
+        return unsupported(flow);
     }
-}
-
-fn find(flow: &ProbeFlow) -> Finding {
     let myself_url = urls::join(&flow.base, "/rest/api/2/myself");
     let Some(ex) = flow.answers.get(MYSELF) else {
         return not_tested(flow);
@@ -249,7 +224,7 @@ fn authenticated(flow: &ProbeFlow, user: JiraUser) -> Finding {
 }
 
 fn permission_finding(flow: &ProbeFlow, label: &str) -> Finding {
-    let method = match flow.scheme {
+    let method = match flow.plan.scheme {
         Scheme::Basic => "Basic",
         Scheme::Bearer => "Bearer",
     };
@@ -268,7 +243,7 @@ fn permission_finding(flow: &ProbeFlow, label: &str) -> Finding {
             vec![("project", p.to_string()), ("user", label.to_string())],
         );
     }
-    let Some(report) = permissions::read(r, &flow.input.required_permissions, project) else {
+    let Some(report) = permissions::read(r, &flow.plan.required, project) else {
         return ok;
     };
     let mut f = if report.missing.is_empty() {
@@ -291,4 +266,30 @@ fn permission_finding(flow: &ProbeFlow, label: &str) -> Finding {
     };
     f.permissions = Some(report);
     f
+}
+
+/// The target does not work with this deployment (AvePoint on Server/DC): nothing was sent.
+fn unsupported(flow: &ProbeFlow) -> Finding {
+    let profile = flow.input.target.profile();
+    let (supported, supported_ru) = match (profile.cloud, profile.self_managed) {
+        (true, false) => ("Jira Cloud", "Jira Cloud"),
+        _ => ("Jira Server/Data Center", "Jira Server/Data Center"),
+    };
+    let (hosting, hosting_ru) = match flow.deployment().hosting {
+        Some(crate::deployment::Hosting::Cloud) => ("Jira Cloud", "Jira Cloud"),
+        _ => (
+            "a self-managed Jira (Server/Data Center)",
+            "собственная установка Jira (Server/Data Center)",
+        ),
+    };
+    Finding::new(
+        Code::TargetNotSupported,
+        vec![
+            ("target", profile.name.to_string()),
+            ("supported", supported.to_string()),
+            ("supported_ru", supported_ru.to_string()),
+            ("hosting", hosting.to_string()),
+            ("hosting_ru", hosting_ru.to_string()),
+        ],
+    )
 }

@@ -13,82 +13,36 @@
 mod classify;
 mod credential;
 mod identity;
+mod input;
 mod refused;
+mod result;
 
 pub use credential::{base64, Scheme, Secret};
 pub use identity::JiraUser;
+pub use input::{resolve_method, AuthChoice, CheckError, CheckInput};
+pub use result::{ProjectRef, MAX_PROJECTS};
 
 use crate::auth_plan::{AuthMethod, PAT_SINCE};
 use crate::catalogue::{Code, Notice};
 use crate::deployment::{Deployment, Hosting};
 use crate::detect::{is_plausible_cloud_id, Detection};
 use crate::flow::Flow;
-use crate::http::{Exchange, HttpRequest, RequestLog, DEFAULT_TIMEOUT_MS};
+use crate::http::{Exchange, HttpRequest, RequestLog};
 use crate::i18n::Text;
 use crate::permissions::PermissionReport;
+use crate::snippet::Snippet;
+use crate::targets::Target;
 use crate::urls;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub(crate) const MYSELF: &str = "myself";
 pub(crate) const MYPERMISSIONS: &str = "mypermissions";
+pub(crate) const PROJECTS: &str = "projects";
 pub(crate) const TENANT_INFO: &str = "tenant_info";
 pub(crate) const MYSELF_BEARER: &str = "myself_as_bearer";
 pub(crate) const GATEWAY_MYSELF: &str = "gateway_myself";
 pub(crate) const MYSELF_UNAUTHENTICATED: &str = "myself_without_credentials";
-
-/// Which method to test.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum AuthChoice {
-    /// What the auth plan recommends for the deployment.
-    #[default]
-    Auto,
-    ApiToken,
-    Pat,
-    Basic,
-}
-
-/// What to test.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CheckInput {
-    /// E-mail (Cloud) or username (Server/DC); may be empty for a PAT.
-    #[serde(default)]
-    pub login: String,
-    pub secret: Secret,
-    #[serde(default)]
-    pub auth: AuthChoice,
-    /// Permission keys the integration needs.
-    #[serde(default)]
-    pub required_permissions: Vec<String>,
-    /// Project key to check project permissions in.
-    #[serde(default)]
-    pub project: Option<String>,
-    /// Atlassian's gateway base (`https://api.atlassian.com`); `None` = never contact it.
-    #[serde(default)]
-    pub gateway: Option<String>,
-    /// Per-request timeout in milliseconds.
-    #[serde(default = "default_timeout")]
-    pub timeout_ms: u32,
-}
-
-fn default_timeout() -> u32 {
-    DEFAULT_TIMEOUT_MS
-}
-
-/// Input that cannot be tested: a usage error, not a verdict.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum CheckError {
-    #[error("the secret is empty")]
-    EmptySecret,
-    #[error("{0} needs a login (e-mail on Cloud, username on Server/Data Center)")]
-    LoginRequired(&'static str),
-    #[error("not a Jira project key: {0:?} (letters, digits and _ only)")]
-    InvalidProject(String),
-    #[error("not an http(s) gateway URL: {0}")]
-    InvalidGateway(String),
-}
 
 /// The conclusion.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,6 +61,8 @@ pub struct Verdict {
 #[serde(rename_all = "camelCase")]
 pub struct CheckResult {
     pub deployment: Deployment,
+    /// The integration tested for.
+    pub target: Target,
     pub verdict: Verdict,
     /// The account the credential belongs to, when Jira said.
     pub user: Option<JiraUser>,
@@ -115,6 +71,10 @@ pub struct CheckResult {
     /// How the secret was sent.
     pub scheme: Option<Scheme>,
     pub permissions: Option<PermissionReport>,
+    /// Projects the account can browse, for a project picker (at most [`MAX_PROJECTS`]).
+    pub projects: Vec<ProjectRef>,
+    /// The target's connection block, when the credential works; its secret is masked.
+    pub snippet: Option<Snippet>,
     /// Where to solve a CAPTCHA, only when it is on the Jira host (facts §4.3).
     pub login_url: Option<String>,
     pub warnings: Vec<Notice>,
@@ -127,8 +87,7 @@ pub struct CheckResult {
 pub struct ProbeFlow {
     input: CheckInput,
     detection: Detection,
-    method: AuthMethod,
-    scheme: Scheme,
+    plan: input::Plan,
     base: String,
     round: u8,
     sent: Vec<HttpRequest>,
@@ -139,39 +98,17 @@ pub struct ProbeFlow {
 impl ProbeFlow {
     /// Validates the input and prepares the test of a detected deployment.
     pub fn new(input: CheckInput, detection: Detection) -> Result<ProbeFlow, CheckError> {
-        if input.secret.is_empty() {
-            return Err(CheckError::EmptySecret);
-        }
-        if let Some(p) = &input.project {
-            let ok = !p.is_empty()
-                && p.len() <= 255
-                && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-            if !ok {
-                return Err(CheckError::InvalidProject(p.clone()));
-            }
-        }
-        if let Some(g) = &input.gateway {
-            urls::normalize_base(g).ok_or_else(|| CheckError::InvalidGateway(g.clone()))?;
-        }
-        let d = &detection.deployment;
-        let method = resolve_method(input.auth, d);
-        let scheme = match method {
-            AuthMethod::Pat => Scheme::Bearer,
-            AuthMethod::ApiToken | AuthMethod::Basic => Scheme::Basic,
-        };
-        if scheme == Scheme::Basic && input.login.trim().is_empty() {
-            return Err(CheckError::LoginRequired(match method {
-                AuthMethod::ApiToken => "an API token",
-                _ => "username + password",
-            }));
-        }
-        let base = d.rest_base().unwrap_or_default().to_string();
+        let plan = input::prepare(&input, &detection.deployment)?;
+        let base = detection
+            .deployment
+            .rest_base()
+            .unwrap_or_default()
+            .to_string();
         let log = detection.requests.clone();
         Ok(ProbeFlow {
             input,
             detection,
-            method,
-            scheme,
+            plan,
             base,
             round: 0,
             sent: Vec::new(),
@@ -214,8 +151,8 @@ impl ProbeFlow {
         // facts §5.1: Cloud requires `permissions=`; DC returns all and takes no such param.
         if self.is_cloud() {
             let keys: Vec<&str> = self
-                .input
-                .required_permissions
+                .plan
+                .required
                 .iter()
                 .map(String::as_str)
                 .filter(|k| *k != "USE" && k.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
@@ -248,20 +185,20 @@ impl ProbeFlow {
 
     /// Basic against Server/DC: send one request at a time (CAPTCHA counter, facts §4.3).
     fn serial(&self) -> bool {
-        self.scheme == Scheme::Basic && !self.is_cloud()
+        self.plan.scheme == Scheme::Basic && !self.is_cloud()
     }
 
     fn first_batch(&self) -> Vec<HttpRequest> {
-        if !self.deployment().may_be_jira() || self.base.is_empty() {
+        if !self.deployment().may_be_jira() || self.base.is_empty() || !self.plan.supported {
             return Vec::new();
         }
         let mut batch = vec![self.authed(
             MYSELF,
             urls::join(&self.base, "/rest/api/2/myself"),
-            self.scheme,
+            self.plan.scheme,
         )];
         if !self.serial() {
-            batch.push(self.authed(MYPERMISSIONS, self.permissions_url(&self.base), self.scheme));
+            batch.extend(self.access_requests());
         }
         if self.is_cloud() && self.input.gateway.is_some() && self.deployment().cloud_id.is_none() {
             let origin = urls::parse_http(&self.base)
@@ -298,7 +235,7 @@ impl ProbeFlow {
             && !me
                 .header("x-seraph-loginreason")
                 .is_some_and(|r| r.contains("AUTHORISATION_FAILED"));
-        if password_rejected && self.scheme == Scheme::Basic && self.pat_possible() {
+        if password_rejected && self.plan.scheme == Scheme::Basic && self.pat_possible() {
             batch.push(self.authed(MYSELF_BEARER, myself_url, Scheme::Bearer));
         }
         if me.status == 401 && self.is_cloud() && classify::says_scope_mismatch(me) {
@@ -307,28 +244,27 @@ impl ProbeFlow {
                 batch.push(self.authed(
                     GATEWAY_MYSELF,
                     urls::join(&base, "/rest/api/2/myself"),
-                    self.scheme,
+                    self.plan.scheme,
                 ));
             }
         }
         if self.serial() && JiraUser::from_response(me).is_some() {
-            batch.push(self.authed(MYPERMISSIONS, self.permissions_url(&self.base), self.scheme));
+            batch.extend(self.access_requests());
         }
         batch
     }
-}
 
-/// The method `auto` stands for: the auth plan's recommendation (facts §3).
-pub fn resolve_method(choice: AuthChoice, d: &Deployment) -> AuthMethod {
-    match choice {
-        AuthChoice::ApiToken => AuthMethod::ApiToken,
-        AuthChoice::Pat => AuthMethod::Pat,
-        AuthChoice::Basic => AuthMethod::Basic,
-        AuthChoice::Auto if d.hosting == Some(Hosting::Cloud) => AuthMethod::ApiToken,
-        AuthChoice::Auto => match d.major_minor() {
-            Some(v) if v < PAT_SINCE => AuthMethod::Basic,
-            _ => AuthMethod::Pat,
-        },
+    /// What the account may do: its permissions and the projects it can browse.
+    fn access_requests(&self) -> [HttpRequest; 2] {
+        let projects = urls::join(&self.base, "/rest/api/2/project");
+        [
+            self.authed(
+                MYPERMISSIONS,
+                self.permissions_url(&self.base),
+                self.plan.scheme,
+            ),
+            self.authed(PROJECTS, projects, self.plan.scheme),
+        ]
     }
 }
 
@@ -356,6 +292,6 @@ impl Flow for ProbeFlow {
     }
 
     fn finish(self) -> CheckResult {
-        classify::conclude(self)
+        result::conclude(self)
     }
 }

@@ -28,7 +28,7 @@ pub(super) fn unauthorized(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
     if reason(r).contains("AUTHORISATION_FAILED") {
         return no_jira_access();
     }
-    match flow.scheme {
+    match flow.plan.scheme {
         // facts §4.4: a bad PAT falls through to anonymous; /myself then answers 401.
         Scheme::Bearer => token_ignored(flow),
         Scheme::Basic => {
@@ -54,7 +54,7 @@ fn unauthorized_cloud(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
         return Finding::new(Code::PasswordNotAccepted, vec![]);
     }
     // facts §3.1: an API token sent as Bearer (JRACLOUD-72405).
-    if flow.scheme == Scheme::Bearer {
+    if flow.plan.scheme == Scheme::Bearer {
         return Finding::new(Code::WrongAuthMethod, vec![]);
     }
     if says_scope_mismatch(r) {

@@ -1,0 +1,108 @@
+//! Assembles a token test's [`CheckResult`]: the verdict from `classify`, the projects the
+//! account can browse (for the project picker), the target's connection snippet and the
+//! target's warnings.
+
+use super::classify;
+use super::{CheckResult, JiraUser, ProbeFlow, Verdict, PROJECTS};
+use crate::catalogue::{Code, Notice};
+use crate::http::Exchange;
+use crate::snippet::{self, SnippetInput};
+use crate::targets::Target;
+use serde::{Deserialize, Serialize};
+
+/// Most projects listed for the picker.
+pub const MAX_PROJECTS: usize = 500;
+
+/// A project the account can browse.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectRef {
+    pub key: String,
+    pub name: String,
+}
+
+pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
+    let finding = classify::find(&flow);
+    let vars: Vec<(&str, &str)> = finding.vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let notice = finding.code.notice(&vars);
+    let verdict = Verdict {
+        code: finding.code,
+        ok: finding.code == Code::Ok,
+        title: notice.title,
+        cause: notice.cause,
+        fix: notice.fix,
+    };
+    let tested = flow.deployment().may_be_jira() && !flow.base.is_empty() && flow.plan.supported;
+    let mut warnings = flow.detection.warnings.clone();
+    if let Some(w) = technical_user_warning(&flow, finding.user.as_ref()) {
+        warnings.push(w);
+    }
+    // The credential works (maybe with missing permissions): worth a connection block.
+    let works = matches!(verdict.code, Code::Ok | Code::MissingPermissions);
+    let snippet = works.then(|| {
+        snippet::build(SnippetInput {
+            target: flow.input.target,
+            deployment: &flow.detection.deployment,
+            login: &flow.input.login,
+            user: finding.user.as_ref(),
+            key_material: flow.input.key_material.as_deref(),
+            base_url_mismatch: warnings.iter().any(|w| w.code == Code::BaseUrlMismatch),
+        })
+    });
+    CheckResult {
+        deployment: flow.detection.deployment.clone(),
+        target: flow.input.target,
+        verdict,
+        user: finding.user,
+        auth_method: tested.then_some(flow.plan.method),
+        scheme: tested.then_some(flow.plan.scheme),
+        permissions: finding.permissions,
+        projects: projects(&flow),
+        login_url: finding.login_url,
+        snippet,
+        warnings,
+        requests: flow.log,
+    }
+}
+
+/// `GET /rest/api/2/project`: the projects the account can browse, keys validated, capped.
+fn projects(flow: &ProbeFlow) -> Vec<ProjectRef> {
+    let Some(Exchange::Response(r)) = flow.answers.get(PROJECTS) else {
+        return Vec::new();
+    };
+    if r.status != 200 {
+        return Vec::new();
+    }
+    let list: Vec<serde_json::Value> = r.json().unwrap_or_default();
+    list.iter()
+        .filter_map(|p| {
+            let key = p.get("key")?.as_str()?;
+            let name = p.get("name").and_then(|n| n.as_str()).unwrap_or(key);
+            let valid = !key.is_empty()
+                && key.len() <= 255
+                && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            valid.then(|| ProjectRef {
+                key: key.to_string(),
+                name: name.chars().take(200).collect(),
+            })
+        })
+        .take(MAX_PROJECTS)
+        .collect()
+}
+
+/// Issue Sync's technical user should not be the person logged into the tab.
+fn technical_user_warning(flow: &ProbeFlow, user: Option<&JiraUser>) -> Option<Notice> {
+    if flow.input.target != Target::IssueSync {
+        return None;
+    }
+    let page = flow.deployment().user.as_ref()?;
+    let same = |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(a), Some(b)) if !a.is_empty() && a.eq_ignore_ascii_case(b));
+    let login = Some(flow.input.login.trim().to_string());
+    let is_you = same(&login, &page.name)
+        || user.is_some_and(|u| same(&u.name, &page.name) || same(&u.account_id, &page.account_id));
+    let label = user
+        .map(JiraUser::label)
+        .or(page.name.clone())
+        .unwrap_or_default();
+    is_you.then(|| Code::TechnicalUserIsYou.notice(&[("user", &label)]))
+}

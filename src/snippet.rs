@@ -1,0 +1,220 @@
+//! Ready-to-paste connection blocks, laid out like each target's own form (label → value),
+//! plus JSON. Built from a [`CheckResult`]'s facts; the secret is never in a snippet: its field
+//! holds [`SECRET_MASK`], which the popup replaces with the secret only when the user asks to
+//! reveal it (the CLI never does).
+
+use crate::deployment::Deployment;
+use crate::i18n::{l, L10n, Lang, Text};
+use crate::probe::JiraUser;
+use crate::targets::Target;
+use crate::urls;
+use serde::{Deserialize, Serialize};
+
+/// Stands for the secret in every snippet.
+pub const SECRET_MASK: &str = "••••••••";
+/// Shortest Issue Sync Local Authentication Key generated, in characters.
+pub const MIN_KEY_CHARS: usize = 32;
+
+/// One line of a connection form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SnippetField {
+    /// Stable id, e.g. `"password"`, the JSON key.
+    pub key: String,
+    /// The label as the target's form shows it.
+    pub label: Text,
+    pub value: String,
+    /// True when `value` is [`SECRET_MASK`].
+    pub secret: bool,
+    /// What to do with this field, when it needs saying.
+    pub hint: Option<Text>,
+}
+
+/// A connection block for one target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Snippet {
+    pub target: Target,
+    pub title: Text,
+    pub fields: Vec<SnippetField>,
+    pub notes: Vec<Text>,
+    /// The block as text, per language, secret masked.
+    pub text: Text,
+    /// `{ "target": …, "fields": { key: value } }`, secret masked.
+    pub json: serde_json::Value,
+}
+
+/// What a snippet is built from.
+#[derive(Debug, Clone, Copy)]
+pub struct SnippetInput<'a> {
+    pub target: Target,
+    pub deployment: &'a Deployment,
+    /// The login entered.
+    pub login: &'a str,
+    /// Who Jira said the credential belongs to.
+    pub user: Option<&'a JiraUser>,
+    /// Random bytes for Issue Sync's Local Authentication Key (≥ 32 bytes).
+    pub key_material: Option<&'a [u8]>,
+    /// Jira's configured base URL differs from the address used.
+    pub base_url_mismatch: bool,
+}
+
+fn field(key: &str, label: L10n, value: impl Into<String>) -> SnippetField {
+    SnippetField {
+        key: key.into(),
+        label: label.text(),
+        value: value.into(),
+        secret: false,
+        hint: None,
+    }
+}
+
+fn secret(key: &str, label: L10n) -> SnippetField {
+    SnippetField {
+        secret: true,
+        ..field(key, label, SECRET_MASK)
+    }
+}
+
+fn hinted(mut f: SnippetField, hint: L10n) -> SnippetField {
+    f.hint = Some(hint.text());
+    f
+}
+
+/// Lower-case hex of the key material: 2 characters per byte (32 bytes → 64 characters).
+pub fn authentication_key(material: &[u8]) -> String {
+    material.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The connection block for `input.target`.
+pub fn build(input: SnippetInput<'_>) -> Snippet {
+    let d = input.deployment;
+    let base = d
+        .base_url
+        .clone()
+        .or(d.reached_base_url.clone())
+        .unwrap_or_default();
+    let host = urls::parse_http(&base)
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_default();
+    let login = match input.user {
+        Some(u) if input.login.trim().is_empty() => {
+            u.name.clone().or(u.email.clone()).unwrap_or_default()
+        }
+        _ => input.login.trim().to_string(),
+    };
+    let (title, fields) = match input.target {
+        Target::Generic => (
+            l("Jira connection", "Подключение к Jira"),
+            vec![
+                field("url", l("Jira URL", "URL Jira"), base.clone()),
+                field("login", l("Login", "Логин"), login),
+                secret("secret", l("Token or password", "Токен или пароль")),
+            ],
+        ),
+        Target::Elma365 => (
+            l("ELMA365 — Jira connection", "ELMA365 — подключение к Jira"),
+            vec![
+                field(
+                    "authType",
+                    l("Authorization type", "Тип авторизации"),
+                    "Basic Auth",
+                ),
+                field("server", l("Server", "Сервер"), base.clone()),
+                field("login", l("Login", "Логин"), login),
+                secret("password", l("Password", "Пароль")),
+            ],
+        ),
+        Target::AvepointBackup | Target::AvepointRestore => (
+            l(
+                "AvePoint Cloud Backup — application connection",
+                "AvePoint Cloud Backup — подключение приложения",
+            ),
+            vec![
+                field(
+                    "profileName",
+                    l("Profile name", "Имя профиля"),
+                    format!("Jira {host}"),
+                ),
+                field(
+                    "description",
+                    l("Description", "Описание"),
+                    format!("Jira Cloud {host} — {}", input.target.as_str()),
+                ),
+                field("application", l("Application", "Приложение"), "Jira"),
+                field("hostUrl", l("Host URL", "URL узла"), base.clone()),
+                field("userEmail", l("User email", "E-mail пользователя"), login),
+                secret("apiToken", l("API token", "API-токен")),
+            ],
+        ),
+        Target::IssueSync => (
+            l("Issue Sync — connection", "Issue Sync — подключение"),
+            issue_sync_fields(&input, &host, &login),
+        ),
+    };
+    let mut notes: Vec<Text> = input
+        .target
+        .profile()
+        .notes
+        .iter()
+        .map(L10n::text)
+        .collect();
+    if input.base_url_mismatch && input.target == Target::IssueSync {
+        notes.push(l(
+            "Jira's configured base URL ({base}) differs from the address you use: if the other Jira must reach this one at another address, enter it under \"Alternative JIRA Server URL\".",
+            "Базовый URL в настройках Jira ({base}) отличается от адреса, который вы используете: если другая Jira должна обращаться к этой по другому адресу, укажите его в «Alternative JIRA Server URL».",
+        ).fill(&[("base", &base)]));
+    }
+    let title = title.text();
+    let text = Text::new(
+        render(&title, &fields, Lang::En),
+        render(&title, &fields, Lang::Ru),
+    );
+    let json = serde_json::json!({
+        "target": input.target.as_str(),
+        "fields": fields.iter().map(|f| (f.key.clone(), serde_json::Value::String(f.value.clone()))).collect::<serde_json::Map<_, _>>(),
+    });
+    Snippet {
+        target: input.target,
+        title,
+        fields,
+        notes,
+        text,
+        json,
+    }
+}
+
+fn issue_sync_fields(input: &SnippetInput<'_>, host: &str, login: &str) -> Vec<SnippetField> {
+    let key = input
+        .key_material
+        .map(authentication_key)
+        .unwrap_or_default();
+    vec![
+        field("name", l("Name", "Name (имя)"), format!("Jira {host}")),
+        hinted(
+            field("remoteUrl", l("Remote URL", "Remote URL"), "<base URL of the other Jira>"),
+            l("The address of the other Jira, as this one can reach it.", "Адрес другой Jira, по которому эта может до неё достучаться."),
+        ),
+        field("technicalUser", l("Technical User", "Technical User (технический пользователь)"), login),
+        hinted(
+            field("localKey", l("Local Authentication Key", "Local Authentication Key"), key),
+            l("Generated for you; enter it as the Remote Authentication Key on the other Jira.", "Создан для вас; на другой Jira укажите его как Remote Authentication Key."),
+        ),
+        hinted(
+            field("remoteKey", l("Remote Authentication Key", "Remote Authentication Key"), "<Local Authentication Key of the other Jira>"),
+            l("Copy it from the other Jira's connection.", "Скопируйте его из подключения на другой Jira."),
+        ),
+        hinted(
+            field("passive", l("Passive Instance", "Passive Instance"), "no"),
+            l("Tick it only on the Jira the other one can reach when one side is behind a firewall.", "Отмечайте только на той Jira, до которой может достучаться другая, если одна из сторон за межсетевым экраном."),
+        ),
+    ]
+}
+
+fn render(title: &Text, fields: &[SnippetField], lang: Lang) -> String {
+    let mut out = format!("{}\n", title.get(lang));
+    for f in fields {
+        out.push_str(&format!("{}: {}\n", f.label.get(lang), f.value));
+    }
+    out
+}

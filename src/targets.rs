@@ -1,0 +1,268 @@
+//! Integration targets: what ELMA365, AvePoint Cloud Backup and Deviniti Issue Sync send on the
+//! wire, which deployments they support, which permissions they need and what their connection
+//! forms ask for. Pure data plus the few rules that read it.
+
+use crate::auth_plan::AuthMethod;
+use crate::deployment::{Deployment, Hosting};
+use crate::i18n::{l, L10n};
+use crate::probe::AuthChoice;
+use serde::{Deserialize, Serialize};
+
+/// The integration a credential is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Target {
+    /// Any integration: it must at least see projects.
+    #[default]
+    Generic,
+    /// ELMA365's Jira connection (Basic Auth: server, login, password).
+    Elma365,
+    /// AvePoint Cloud Backup for Jira, backup only.
+    AvepointBackup,
+    /// AvePoint Cloud Backup for Jira, backup and restore.
+    AvepointRestore,
+    /// Deviniti Issue Sync (technical user + authentication keys).
+    IssueSync,
+}
+
+/// A target's needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Profile {
+    pub target: Target,
+    /// Product name as users know it.
+    pub name: &'static str,
+    pub cloud: bool,
+    pub self_managed: bool,
+    /// Global permission keys (granted to groups).
+    pub global: &'static [&'static str],
+    /// Project permission keys (checked in the chosen project).
+    pub project: &'static [&'static str],
+    /// Things the user should know for this target.
+    pub notes: &'static [L10n],
+}
+
+const AVEPOINT_BACKUP_GLOBAL: &[&str] = &["ADMINISTER", "USER_PICKER"];
+const AVEPOINT_BACKUP_PROJECT: &[&str] = &[
+    "ADMINISTER_PROJECTS",
+    "BROWSE_PROJECTS",
+    "MANAGE_SPRINTS_PERMISSION",
+];
+const AVEPOINT_RESTORE_GLOBAL: &[&str] = &[
+    "ADMINISTER",
+    "USER_PICKER",
+    "CREATE_SHARED_OBJECTS",
+    "CREATE_PROJECT",
+];
+const AVEPOINT_RESTORE_PROJECT: &[&str] = &[
+    "ADMINISTER_PROJECTS",
+    "BROWSE_PROJECTS",
+    "MANAGE_SPRINTS_PERMISSION",
+    "ASSIGN_ISSUES",
+    "CREATE_ISSUES",
+    "EDIT_ISSUES",
+    "LINK_ISSUES",
+    "MODIFY_REPORTER",
+    "RESOLVE_ISSUES",
+    "SCHEDULE_ISSUES",
+    "TRANSITION_ISSUES",
+    "MANAGE_WATCHERS",
+    "ADD_COMMENTS",
+    "CREATE_ATTACHMENTS",
+    "WORK_ON_ISSUES",
+];
+
+const AVEPOINT_NOTES: &[L10n] = &[
+    l(
+        "Global permissions (Administer Jira, Browse users and groups …) can only be granted to groups: add the account to a group that has them.",
+        "Глобальные права (администрирование Jira, просмотр пользователей и групп …) выдаются только группам: добавьте учётную запись в группу с этими правами.",
+    ),
+    l(
+        "Backups stop when the API token expires (after the 1–365 days chosen at creation): note the date and renew the token in AvePoint before then.",
+        "Резервное копирование остановится, когда истечёт API-токен (через 1–365 дней, выбранных при создании): запишите дату и обновите токен в AvePoint заранее.",
+    ),
+    l(
+        "If the account is an external user of your organisation, the organisation admin must allow \"API token access for external users\".",
+        "Если учётная запись — внешний пользователь вашей организации, администратор организации должен разрешить «API token access for external users».",
+    ),
+];
+
+const ELMA_NOTES: &[L10n] = &[l(
+    "ELMA365 sends Basic authentication. On Jira Server/Data Center the login is the username (not the e-mail) and the password is the account's password: a personal access token does not work as a password. On Jira Cloud use the e-mail and an API token.",
+    "ELMA365 использует Basic-аутентификацию. В Jira Server/Data Center логин — это имя пользователя (не e-mail), а пароль — пароль учётной записи: персональный токен вместо пароля не работает. В Jira Cloud укажите e-mail и API-токен.",
+)];
+
+const ISSUE_SYNC_NOTES: &[L10n] = &[
+    l(
+        "The technical user should be a dedicated local Jira user used only by Issue Sync, not a person's account.",
+        "Технический пользователь должен быть отдельным локальным пользователем Jira, которого использует только Issue Sync, а не учётной записью сотрудника.",
+    ),
+    l(
+        "Passive Instance: when one Jira is behind a firewall, tick \"Passive Instance\" on the Jira the other one can reach; on that side Remote URL and Remote Authentication Key are not needed.",
+        "Passive Instance: если одна из Jira за межсетевым экраном, отметьте «Passive Instance» на той Jira, до которой может достучаться другая; на этой стороне Remote URL и Remote Authentication Key не нужны.",
+    ),
+    l(
+        "Paste this Local Authentication Key as the Remote Authentication Key on the other Jira, and its Local key here as the Remote key.",
+        "Вставьте этот Local Authentication Key как Remote Authentication Key на другой Jira, а её Local key — сюда как Remote key.",
+    ),
+    l(
+        "If the technical user gets a CAPTCHA after failed logins, log in once as that user in the browser and solve it, or have an admin reset the failed login count.",
+        "Если техническому пользователю после неудачных входов требуется CAPTCHA, войдите им один раз в браузере и решите её или попросите администратора сбросить счётчик неудачных входов.",
+    ),
+];
+
+const PROFILES: &[Profile] = &[
+    Profile {
+        target: Target::Generic,
+        name: "Generic integration",
+        cloud: true,
+        self_managed: true,
+        global: &[],
+        project: &["BROWSE_PROJECTS"],
+        notes: &[],
+    },
+    Profile {
+        target: Target::Elma365,
+        name: "ELMA365",
+        cloud: true,
+        self_managed: true,
+        global: &["USE"],
+        project: &["BROWSE_PROJECTS", "CREATE_ISSUES", "EDIT_ISSUES"],
+        notes: ELMA_NOTES,
+    },
+    Profile {
+        target: Target::AvepointBackup,
+        name: "AvePoint Cloud Backup (backup)",
+        cloud: true,
+        self_managed: false,
+        global: AVEPOINT_BACKUP_GLOBAL,
+        project: AVEPOINT_BACKUP_PROJECT,
+        notes: AVEPOINT_NOTES,
+    },
+    Profile {
+        target: Target::AvepointRestore,
+        name: "AvePoint Cloud Backup (backup and restore)",
+        cloud: true,
+        self_managed: false,
+        global: AVEPOINT_RESTORE_GLOBAL,
+        project: AVEPOINT_RESTORE_PROJECT,
+        notes: AVEPOINT_NOTES,
+    },
+    Profile {
+        target: Target::IssueSync,
+        name: "Deviniti Issue Sync",
+        cloud: true,
+        self_managed: true,
+        global: &[],
+        project: &[
+            "BROWSE_PROJECTS",
+            "CREATE_ISSUES",
+            "EDIT_ISSUES",
+            "ADD_COMMENTS",
+            "CREATE_ATTACHMENTS",
+            "TRANSITION_ISSUES",
+            "LINK_ISSUES",
+        ],
+        notes: ISSUE_SYNC_NOTES,
+    },
+];
+
+impl Target {
+    /// Every target, in menu order.
+    pub const ALL: &'static [Target] = &[
+        Target::Generic,
+        Target::Elma365,
+        Target::AvepointBackup,
+        Target::AvepointRestore,
+        Target::IssueSync,
+    ];
+
+    /// The public name, e.g. `"avepoint-backup"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Target::Generic => "generic",
+            Target::Elma365 => "elma365",
+            Target::AvepointBackup => "avepoint-backup",
+            Target::AvepointRestore => "avepoint-restore",
+            Target::IssueSync => "issue-sync",
+        }
+    }
+
+    /// The target with public name `name`.
+    pub fn from_name(name: &str) -> Option<Target> {
+        Target::ALL.iter().copied().find(|t| t.as_str() == name)
+    }
+
+    pub fn profile(self) -> &'static Profile {
+        // PROFILES lists every target; the test below keeps it so.
+        PROFILES
+            .iter()
+            .find(|p| p.target == self)
+            .unwrap_or(&PROFILES[0])
+    }
+}
+
+impl Profile {
+    /// Does the target work with this deployment?
+    pub fn supports(&self, d: &Deployment) -> bool {
+        match d.hosting {
+            Some(Hosting::Cloud) => self.cloud,
+            Some(Hosting::SelfManaged) => self.self_managed,
+            None => true,
+        }
+    }
+
+    /// Every permission key the target needs, global first.
+    pub fn permissions(&self) -> Vec<String> {
+        self.global
+            .iter()
+            .chain(self.project)
+            .map(|k| k.to_string())
+            .collect()
+    }
+
+    /// The method the target sends on the wire, when it dictates one: ELMA365 always sends
+    /// Basic (an API token on Cloud, the password on Server/DC); AvePoint an e-mail + API token.
+    pub fn wire_auth(&self, d: &Deployment) -> Option<AuthChoice> {
+        match self.target {
+            Target::Elma365 if d.hosting == Some(Hosting::Cloud) => Some(AuthChoice::ApiToken),
+            Target::Elma365 => Some(AuthChoice::Basic),
+            Target::AvepointBackup | Target::AvepointRestore => Some(AuthChoice::ApiToken),
+            Target::Generic | Target::IssueSync => None,
+        }
+    }
+
+    /// The target's methods in auth-plan terms, for the UI.
+    pub fn methods(&self) -> &'static [AuthMethod] {
+        match self.target {
+            Target::Elma365 => &[AuthMethod::ApiToken, AuthMethod::Basic],
+            Target::AvepointBackup | Target::AvepointRestore => &[AuthMethod::ApiToken],
+            Target::Generic | Target::IssueSync => {
+                &[AuthMethod::ApiToken, AuthMethod::Pat, AuthMethod::Basic]
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_target_has_its_profile_and_name() {
+        for &t in Target::ALL {
+            assert_eq!(t.profile().target, t);
+            assert_eq!(Target::from_name(t.as_str()), Some(t));
+            let json = serde_json::to_value(t).unwrap_or_default();
+            assert_eq!(json.as_str(), Some(t.as_str()));
+        }
+        assert_eq!(PROFILES.len(), Target::ALL.len());
+    }
+
+    #[test]
+    fn restore_needs_everything_backup_needs() {
+        let backup = Target::AvepointBackup.profile().permissions();
+        let restore = Target::AvepointRestore.profile().permissions();
+        assert!(backup.iter().all(|k| restore.contains(k)));
+        assert_eq!(restore.len(), backup.len() + 14);
+    }
+}
