@@ -45,18 +45,20 @@ impl PageSnapshot {
         self.metas.get(name).map(String::as_str)
     }
 
-    /// Applies the size limits: at most [`MAX_METAS`] metas, each value at most
-    /// [`MAX_META_VALUE_CHARS`] characters; lower-cases meta names.
+    /// Applies the size limits (the same as `extension/snapshot.js`): at most [`MAX_METAS`]
+    /// metas, body classes and headers, each name and value at most [`MAX_META_VALUE_CHARS`]
+    /// characters; lower-cases meta names.
     pub fn sanitized(mut self) -> PageSnapshot {
-        let metas = std::mem::take(&mut self.metas);
-        self.metas = metas
-            .into_iter()
-            .take(MAX_METAS)
-            .map(|(k, v)| (k.to_ascii_lowercase(), cut(&v, MAX_META_VALUE_CHARS)))
+        self.metas = capped(std::mem::take(&mut self.metas))
+            .map(|(k, v)| (k.to_ascii_lowercase(), v))
             .collect();
+        self.headers = capped(std::mem::take(&mut self.headers)).collect();
         self.title = cut(&self.title, MAX_META_VALUE_CHARS);
         self.body_id = cut(&self.body_id, MAX_META_VALUE_CHARS);
         self.body_classes.truncate(MAX_METAS);
+        for class in &mut self.body_classes {
+            *class = cut(class, MAX_META_VALUE_CHARS);
+        }
         self.url = cut(&self.url, MAX_META_VALUE_CHARS * 4);
         self
     }
@@ -64,4 +66,11 @@ impl PageSnapshot {
 
 fn cut(s: &str, max_chars: usize) -> String {
     s.chars().take(max_chars).collect()
+}
+
+/// The first [`MAX_METAS`] pairs, names and values cut to [`MAX_META_VALUE_CHARS`].
+fn capped(map: BTreeMap<String, String>) -> impl Iterator<Item = (String, String)> {
+    map.into_iter()
+        .take(MAX_METAS)
+        .map(|(k, v)| (cut(&k, MAX_META_VALUE_CHARS), cut(&v, MAX_META_VALUE_CHARS)))
 }

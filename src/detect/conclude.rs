@@ -34,6 +34,9 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     ) {
         // A login page in front of everything, or no answer: we cannot tell.
         Product::Unknown
+    } else if flow.page.is_none() && !flow.opts.allow_fetch {
+        // A typed URL we may not ask yet (no host access): nothing to tell from.
+        Product::Unknown
     } else {
         Product::NotAtlassian
     };
@@ -47,7 +50,12 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     let cluster_node = info_resp
         .and_then(|r| r.header("x-anodeid"))
         .map(str::to_string)
-        .or(sig.cluster_node.clone());
+        .or(sig.cluster_node.clone())
+        .map(|n| {
+            n.chars()
+                .take(super::server_info::MAX_LABEL_LEN)
+                .collect::<String>()
+        });
     // facts §1.4: X-ANODEID is the cluster node id, so a cluster, so Data Center.
     let edition = match (&cluster_node, hosting) {
         (Some(node), Some(Hosting::SelfManaged)) => {
@@ -87,6 +95,9 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
             .take(200)
             .collect();
         warnings.push(Code::LoginRedirect.notice(&[("url", &url), ("location", &location)]));
+    }
+    if product == Product::Unknown && answer.is_none() {
+        jira_warnings(flow, &answer, &mut warnings);
     }
     if product == Product::Jira {
         jira_warnings(flow, &answer, &mut warnings);

@@ -35,6 +35,26 @@ impl ServerInfo {
     }
 }
 
+/// Longest `baseUrl` taken from serverInfo, in bytes. Jira's own setting holds 255
+/// characters; a longer one is a hostile or broken answer and is ignored (the reached address
+/// is used instead).
+pub const MAX_BASE_URL_LEN: usize = 2048;
+/// Longest `version` / `serverTitle` taken from serverInfo, in bytes.
+pub const MAX_LABEL_LEN: usize = 255;
+
+impl ServerInfo {
+    /// Drops string fields no real Jira sends at that length, so an answer of up to
+    /// [`crate::http::MAX_BODY_BYTES`] cannot blow up summaries, warnings and token-page URLs.
+    fn plausible(mut self) -> ServerInfo {
+        self.base_url = self.base_url.filter(|b| b.len() <= MAX_BASE_URL_LEN);
+        self.version = self.version.filter(|v| v.len() <= MAX_LABEL_LEN);
+        self.server_title = self.server_title.filter(|t| t.len() <= MAX_LABEL_LEN);
+        self.deployment_type = self.deployment_type.filter(|t| t.len() <= MAX_LABEL_LEN);
+        self.server_time = self.server_time.filter(|t| t.len() <= MAX_LABEL_LEN);
+        self
+    }
+}
+
 /// Parses `"8.5.5"` / `"9.12.15-beta"` into `[8, 5, 5]`.
 pub fn parse_version(s: &str) -> Option<Vec<u32>> {
     let core = s.trim().split(['-', ' ']).next()?;
@@ -73,7 +93,7 @@ pub fn read_server_info(ex: &Exchange) -> ServerInfoAnswer {
         return ServerInfoAnswer::NeedsLogin(r.clone());
     }
     if r.status == 200 && !r.truncated {
-        if let Some(info) = r.json::<ServerInfo>() {
+        if let Some(info) = r.json::<ServerInfo>().map(ServerInfo::plausible) {
             if info.deployment_type.is_some()
                 || info.version_numbers.is_some()
                 || (info.version.is_some() && info.base_url.is_some())

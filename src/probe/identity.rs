@@ -5,6 +5,9 @@
 use crate::http::HttpResponse;
 use serde::{Deserialize, Serialize};
 
+/// Longest user field kept from a `myself` answer, in characters.
+pub const MAX_FIELD_CHARS: usize = 255;
+
 /// The account behind a credential.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -27,8 +30,22 @@ impl JiraUser {
         if resp.status != 200 || resp.truncated {
             return None;
         }
-        let user: JiraUser = resp.json()?;
+        let user = resp.json::<JiraUser>()?.bounded();
         (user.name.is_some() || user.account_id.is_some() || user.key.is_some()).then_some(user)
+    }
+
+    /// Cuts every field to [`MAX_FIELD_CHARS`]: Jira's own limit is 255 characters, and a
+    /// hostile answer of up to a megabyte must not end up in verdict texts.
+    fn bounded(self) -> JiraUser {
+        let cut = |v: Option<String>| v.map(|s| s.chars().take(MAX_FIELD_CHARS).collect());
+        JiraUser {
+            name: cut(self.name),
+            key: cut(self.key),
+            account_id: cut(self.account_id),
+            display_name: cut(self.display_name),
+            email: cut(self.email),
+            active: self.active,
+        }
     }
 
     /// "Ivan Ivanov (ivanov)" — display name with the login it answers to.
