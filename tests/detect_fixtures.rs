@@ -277,3 +277,27 @@ fn sso_gateway_is_unknown_with_a_login_redirect_warning() {
     assert_eq!(d.deployment.product, Product::Jira);
     assert!(d.warnings.iter().any(|w| w.code == Code::LoginRedirect));
 }
+
+#[test]
+fn a_typed_url_without_host_access_is_unknown_and_asks_for_access() {
+    let opts = jira_token_wizard::detect::DetectOptions {
+        allow_fetch: false,
+        ..Default::default()
+    };
+    let flow =
+        jira_token_wizard::detect::DetectFlow::for_url("https://jira.corp.example/jira", opts)
+            .unwrap();
+    let (d, rounds) = common::drive(flow, |_| panic!("no request without host access"));
+    assert_eq!(rounds, 0);
+    assert_eq!(d.deployment.product, Product::Unknown);
+    assert!(
+        !d.deployment.may_be_jira(),
+        "no credential goes to an unconfirmed site"
+    );
+    let w = d
+        .warnings
+        .iter()
+        .find(|w| w.code == Code::HostPermissionNeeded)
+        .expect("asks for access");
+    assert!(w.title.en.contains("https://jira.corp.example"));
+}
