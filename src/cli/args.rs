@@ -12,10 +12,10 @@
 //! a value that could be a secret: stray positional arguments and bad option values of `check`
 //! are named, not shown.
 
-use super::targets::Target;
 use jira_token_wizard::http::DEFAULT_TIMEOUT_MS;
 use jira_token_wizard::i18n::Lang;
 use jira_token_wizard::probe::AuthChoice;
+use jira_token_wizard::targets::Target;
 use std::ffi::OsString;
 
 /// What to do.
@@ -62,7 +62,8 @@ pub struct CheckArgs {
     /// `--user`: e-mail (Cloud) or username (Server/DC); `None` is fine for a PAT.
     pub user: Option<String>,
     pub auth: AuthChoice,
-    /// `--for`: what the credential is for, which decides the permissions to check.
+    /// `--for`: the integration the credential is for; its profile decides the permissions
+    /// checked and, for ELMA365 and AvePoint, the method sent.
     pub target: Target,
     /// `--project KEY`: check project permissions in this project.
     pub project: Option<String>,

@@ -6,9 +6,9 @@ use super::{
     check_url, check_url_of, extra_argument, unknown_option, usage, Arg, CheckArgs, Command,
     CommonBuilder, Cursor, UsageError,
 };
-use crate::cli::targets::Target;
 use jira_token_wizard::auth_plan::CLOUD_GATEWAY;
 use jira_token_wizard::probe::AuthChoice;
+use jira_token_wizard::targets::Target;
 
 /// Parses `check`'s arguments (after the command name) into [`Command::Check`].
 pub(super) fn parse_check(mut cur: Cursor) -> Result<Command, UsageError> {
@@ -27,14 +27,7 @@ pub(super) fn parse_check(mut cur: Cursor) -> Result<Command, UsageError> {
             Arg::Long(n, inline) => match n.as_str() {
                 "user" => user = Some(parse_user(&cur.value(&n, inline)?)?),
                 "auth" => auth = parse_auth(&cur.value(&n, inline)?)?,
-                "for" => {
-                    target = Target::from_name(&cur.value(&n, inline)?).ok_or_else(|| {
-                        usage(format!(
-                            "--for must be one of: {}",
-                            Target::NAMES.join(", ")
-                        ))
-                    })?
-                }
+                "for" => target = parse_target(&cur.value(&n, inline)?)?,
                 "project" => project = Some(parse_project(&cur.value(&n, inline)?)?),
                 "gateway" => gateway = check_url_of("--gateway: ", &cur.value(&n, inline)?)?,
                 "token-stdin" if inline.is_some() => {
@@ -109,4 +102,14 @@ fn parse_project(v: &str) -> Result<String, UsageError> {
         ));
     }
     Ok(key)
+}
+
+/// `--for`: one of the core's target names. The value is not echoed.
+fn parse_target(v: &str) -> Result<Target, UsageError> {
+    Target::from_name(v.trim()).ok_or_else(|| {
+        usage(format!(
+            "--for must be one of: {}",
+            crate::cli::help::target_names()
+        ))
+    })
 }

@@ -142,6 +142,20 @@ fn check_with_every_option() {
 }
 
 #[test]
+fn check_for_takes_every_core_target() {
+    for &target in Target::ALL {
+        let c = check(&["check", "https://j.example", "--for", target.as_str()]);
+        assert_eq!(c.target, target);
+        assert!(help(Some("check")).contains(target.as_str()));
+    }
+    let err = p(&["check", "https://j.example", "--for", "jenkins"]).unwrap_err();
+    assert!(
+        err.0.contains("issue-sync") && !err.0.contains("jenkins"),
+        "{err}"
+    );
+}
+
+#[test]
 fn check_never_echoes_what_could_be_a_secret() {
     for bad in [
         &["check", "https://j.example", "--token", "s3cretValue"][..],

@@ -5,6 +5,10 @@
 //! The secret comes from [`secret::read`] and goes straight into the core's [`Secret`], which
 //! never prints; everything written out passes a [`Redactor`] as a last line of defence.
 //!
+//! `--for` picks the core's [`Target`]; for Issue Sync the key material comes from the OS
+//! random generator (`getrandom`). Text output ends with the target's connection snippet,
+//! secret masked, and the projects the account can browse.
+//!
 //! Exit status: 0 the verdict is `ok`; 1 any other verdict (including `unreachable`,
 //! `timeout` and `not_jira`); 2 a usage error (no secret, no login where one is needed).
 
@@ -16,6 +20,10 @@ use super::secret::{self, Redactor};
 use super::transport::Transport;
 use jira_token_wizard::detect::{DetectFlow, DetectOptions};
 use jira_token_wizard::probe::{CheckError, CheckInput, CheckResult, ProbeFlow};
+use jira_token_wizard::targets::Target;
+
+/// Bytes of key material drawn for Issue Sync: 32 (the core's minimum; 64 hex characters).
+const KEY_MATERIAL_BYTES: usize = 32;
 
 /// Runs `check` and prints the result; returns the exit code.
 pub fn run(args: &CheckArgs) -> i32 {
@@ -34,18 +42,28 @@ pub fn run(args: &CheckArgs) -> i32 {
         Ok(f) => f,
         Err(e) => return super::usage_error(&e.to_string()),
     };
+    let key_material = match key_material(args.target) {
+        Ok(k) => k,
+        Err(e) => {
+            output::err_line(&format!(
+                "jira-token-wizard: cannot read the operating system's random generator: {e}"
+            ));
+            return 1;
+        }
+    };
     let transport = Transport::new();
     let detection = detect_with(&transport, detect_flow).detection;
     let input = CheckInput {
         login,
         secret,
         auth: args.auth,
-        required_permissions: args.target.required_permissions(),
+        // The target's profile names the permissions; the CLI adds none of its own.
+        required_permissions: Vec::new(),
         project: args.project.clone(),
         gateway: Some(args.gateway.clone()),
         timeout_ms: args.common.timeout_ms,
-        target: Default::default(),
-        key_material: None,
+        target: args.target,
+        key_material,
     };
     let probe = match ProbeFlow::new(input, detection) {
         Ok(p) => p,
@@ -54,10 +72,23 @@ pub fn run(args: &CheckArgs) -> i32 {
     let result = transport.run_flow(probe);
     let text = match args.common.format {
         Format::Json => check_output::json(&result) + "\n",
-        Format::Text => check_output::text(&result, &args.url, args.common.lang),
+        Format::Text => {
+            check_output::text(&result, &args.url, args.common.lang, args.project.is_some())
+        }
     };
     output::out(&redactor.apply(&text));
     exit_code(&result)
+}
+
+/// Random bytes for the target's generated keys (Issue Sync's Local Authentication Key), from
+/// the OS CSPRNG: the core has no randomness of its own. `None` for targets that need none.
+fn key_material(target: Target) -> Result<Option<Vec<u8>>, getrandom::Error> {
+    if target != Target::IssueSync {
+        return Ok(None);
+    }
+    let mut bytes = vec![0u8; KEY_MATERIAL_BYTES];
+    getrandom::getrandom(&mut bytes)?;
+    Ok(Some(bytes))
 }
 
 /// A [`CheckError`] with the option that fixes it.

@@ -1,5 +1,7 @@
 //! Rendering a token test: the core's [`CheckResult`] as JSON (its own serde form plus
-//! `requestCount`), or as a checklist for people in English or Russian.
+//! `requestCount`), or as a checklist for people in English or Russian, followed by the
+//! target's connection snippet (secret always [`SECRET_MASK`]: the CLI never prints it) and,
+//! when no `--project` was given, the projects the account can browse.
 //!
 //! Everything printed comes from the result, which holds no secret: request logs keep only
 //! the auth scheme's name. `check.rs` still passes the output through its redactor.
@@ -9,7 +11,8 @@ use jira_token_wizard::catalogue::Code;
 use jira_token_wizard::deployment::Product;
 use jira_token_wizard::i18n::{L10n, Lang};
 use jira_token_wizard::permissions::{self, PermissionReport};
-use jira_token_wizard::probe::CheckResult;
+use jira_token_wizard::probe::{CheckResult, ProjectRef};
+use jira_token_wizard::snippet::{Snippet, SECRET_MASK};
 use serde::Serialize;
 use serde_json::json;
 use std::fmt::Write;
@@ -54,14 +57,34 @@ const IN_PROJECT: L10n = l("in project {project}", "в проекте {project}"
 const ANY_PROJECT: L10n = l("in at least one project", "хотя бы в одном проекте");
 const CAUSE: L10n = l("Cause", "Причина");
 const LOGIN_URL: L10n = l("Log in at", "Войдите на");
+const PASTE: L10n = l(
+    "Paste into the connection form; the secret is shown as {mask}: type your own in its place.",
+    "Вставьте в форму подключения; секрет показан как {mask}: впишите свой на его место.",
+);
+const SNIPPET_NOTES: L10n = l("Good to know", "Полезно знать");
+const PROJECTS: L10n = l(
+    "Projects the account can browse ({count})",
+    "Проекты, доступные учётной записи ({count})",
+);
+const MORE_PROJECTS: L10n = l(
+    "… and {count} more (check one with --project KEY)",
+    "… и ещё {count} (проверьте нужный с --project KEY)",
+);
+const PICK_PROJECT: L10n = l(
+    "Check the permissions in one of them with --project KEY.",
+    "Проверьте права в одном из них с --project KEY.",
+);
+
+/// Projects listed in the text output; the JSON has them all.
+const PROJECTS_SHOWN: usize = 20;
 
 const OK_MARK: &str = "✓";
 const FAIL_MARK: &str = "✗";
 const WARN_MARK: &str = "!";
 const INFO_MARK: &str = "·";
 
-/// The checklist for people.
-pub fn text(r: &CheckResult, url: &str, lang: Lang) -> String {
+/// The checklist for people; `project_given`: `--project` was passed (no project list then).
+pub fn text(r: &CheckResult, url: &str, lang: Lang, project_given: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}\n", HEADING.fill(&[("url", url)]).get(lang));
     let mut row = |mark: &str, label: L10n, value: &str| {
@@ -104,8 +127,65 @@ pub fn text(r: &CheckResult, url: &str, lang: Lang) -> String {
     }
     out.push('\n');
     verdict_text(&mut out, r, lang);
+    if let Some(snippet) = &r.snippet {
+        snippet_text(&mut out, snippet, lang);
+    }
+    if !project_given {
+        projects_text(&mut out, &r.projects, lang);
+    }
     notes_text(&mut out, r, lang);
     out
+}
+
+/// The connection block: title, `label: value` lines with their hints, then the notes. The
+/// secret field is the core's mask, whatever happens; it is never replaced here.
+fn snippet_text(out: &mut String, s: &Snippet, lang: Lang) {
+    let _ = writeln!(out, "{}", s.title.get(lang));
+    let _ = writeln!(out, "  {}", PASTE.fill(&[("mask", SECRET_MASK)]).get(lang));
+    for f in &s.fields {
+        let value = if f.secret { SECRET_MASK } else { &f.value };
+        let line = format!("  {}: {value}", f.label.get(lang));
+        let _ = writeln!(out, "{}", line.trim_end());
+        if let Some(h) = &f.hint {
+            let _ = writeln!(out, "      → {}", h.get(lang));
+        }
+    }
+    if !s.notes.is_empty() {
+        let _ = writeln!(out, "  {}:", t(SNIPPET_NOTES, lang));
+        for n in &s.notes {
+            let _ = writeln!(out, "  {INFO_MARK} {}", n.get(lang));
+        }
+    }
+    out.push('\n');
+}
+
+/// The first [`PROJECTS_SHOWN`] projects, then how many more.
+fn projects_text(out: &mut String, projects: &[ProjectRef], lang: Lang) {
+    if projects.is_empty() {
+        return;
+    }
+    let count = projects.len().to_string();
+    let _ = writeln!(out, "{}:", PROJECTS.fill(&[("count", &count)]).get(lang));
+    let width = projects
+        .iter()
+        .take(PROJECTS_SHOWN)
+        .map(|p| p.key.len())
+        .max()
+        .unwrap_or(0);
+    for p in projects.iter().take(PROJECTS_SHOWN) {
+        let _ = writeln!(out, "  {:<width$}  {}", p.key, p.name);
+    }
+    if projects.len() > PROJECTS_SHOWN {
+        let more = (projects.len() - PROJECTS_SHOWN).to_string();
+        let _ = writeln!(
+            out,
+            "  {}",
+            MORE_PROJECTS.fill(&[("count", &more)]).get(lang)
+        );
+    } else {
+        let _ = writeln!(out, "  {}", t(PICK_PROJECT, lang));
+    }
+    out.push('\n');
 }
 
 /// The origin of the first request that got an HTTP answer; `None` when nothing answered.

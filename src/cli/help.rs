@@ -1,8 +1,8 @@
 //! Help texts: the overview and one page per command.
 
-use super::targets::Target;
 use jira_token_wizard::auth_plan::CLOUD_GATEWAY;
 use jira_token_wizard::http::DEFAULT_TIMEOUT_MS;
+use jira_token_wizard::targets::Target;
 
 /// The help text for `topic` (`None`: the overview).
 pub fn help(topic: Option<&str>) -> String {
@@ -43,7 +43,7 @@ pub fn help(topic: Option<&str>) -> String {
              -h, --help          this help\n\n\
              Exit status: 0 the credential works, 1 it does not (or Jira is not reachable),\n\
              2 usage error (including a missing secret).\n",
-            targets = Target::NAMES.join(", "),
+            targets = target_names(),
             gateway = CLOUD_GATEWAY,
             secs = DEFAULT_TIMEOUT_MS / 1000
         ),
@@ -60,4 +60,13 @@ pub fn help(topic: Option<&str>) -> String {
              -V, --version  print the version\n"
         ),
     }
+}
+
+/// Every `--for` value, comma-separated, in menu order.
+pub fn target_names() -> String {
+    Target::ALL
+        .iter()
+        .map(|t| t.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -1,7 +1,7 @@
 //! The native command-line interface: argument parsing ([`args`], help in [`help`]), the one
 //! network module ([`transport`]), the commands ([`detect`], [`check`] with the secret's
-//! source in [`secret`] and the integration targets in [`targets`]) and their rendering
-//! ([`output`], [`check_output`]). HTML is read by the core's native-only `html` module.
+//! source in [`secret`]) and their rendering ([`output`], [`check_output`]). Integration targets
+//! (`--for`) are the core's [`jira_token_wizard::targets::Target`]. HTML is read by the core's native-only `html` module.
 //! Decisions stay in the core; this layer only moves bytes and prints.
 //!
 //! Exit status: 0 success (it is Jira / the credential works), 1 a negative result or no
@@ -14,7 +14,6 @@ mod detect;
 mod help;
 mod output;
 mod secret;
-mod targets;
 mod transport;
 
 use args::Command;

@@ -94,8 +94,9 @@ const EXTRA = {
     assert.ok(sim.log.filter((e) => e.path.startsWith('/idp')).every((e) => !e.hasAuthorization));
   },
   'SSO gateway, PAT': ({ sim }) => {
-    // Bearer sends myself and mypermissions at once; neither followed the redirect.
-    assert.deepEqual(authorized(sim.log).sort(), ['bearer /rest/api/2/myself', 'bearer /rest/api/2/mypermissions'].sort());
+    // Bearer sends myself, mypermissions and the project list at once; none followed the redirect.
+    assert.deepEqual(authorized(sim.log).sort(),
+      ['bearer /rest/api/2/myself', 'bearer /rest/api/2/mypermissions', 'bearer /rest/api/2/project'].sort());
     assert.ok(sim.log.filter((e) => e.path.startsWith('/idp')).every((e) => !e.hasAuthorization));
   },
   "--user jdoe with admin's PAT": ({ json }) => {
@@ -164,28 +165,30 @@ describe('round trips: Basic on Server/DC one request at a time, Bearer and Clou
   const idsAfterDetection = (json) => json.requests.map((r) => r.id).filter((id) => !['page', 'server_info', 'tenant_info'].includes(id));
   const byName = (name) => CASES.find((c) => c.name === name);
 
-  test('Basic on Server 8.5: myself, then mypermissions', async () => {
+  test('Basic on Server 8.5: myself, then mypermissions and the project list', async () => {
     const kase = byName('Server 8.5, username + password');
     const sim = await startTarget(kase);
     try {
       const { json } = await runCase(kase, sim);
-      assert.deepEqual(idsAfterDetection(json), ['myself', 'mypermissions']);
-      assert.deepEqual(authorized(sim.log), ['basic /rest/api/2/myself', 'basic /rest/api/2/mypermissions']);
-      const [me, perms] = sim.log.filter((e) => e.hasAuthorization);
-      assert.ok(me.at <= perms.at);
+      assert.deepEqual(idsAfterDetection(json), ['myself', 'mypermissions', 'projects']);
+      assert.deepEqual(authorized(sim.log).slice(0, 1), ['basic /rest/api/2/myself']);
+      assert.deepEqual(authorized(sim.log).slice(1).sort(), ['basic /rest/api/2/mypermissions', 'basic /rest/api/2/project']);
+      // Only once the password was accepted does a second Basic request go out.
+      const [me, ...rest] = sim.log.filter((e) => e.hasAuthorization);
+      assert.ok(rest.every((e) => me.at <= e.at));
     } finally {
       await sim.close();
     }
   });
 
   for (const name of ['DC 9.12 cluster, jdoe personal access token', 'Cloud, e-mail + API token']) {
-    test(`${name}: myself and mypermissions in one batch`, async () => {
+    test(`${name}: myself, mypermissions and the project list in one batch`, async () => {
       const kase = byName(name);
       const sim = await startTarget(kase);
       try {
         const { json } = await runCase(kase, sim);
-        assert.deepEqual(idsAfterDetection(json).sort(), ['myself', 'mypermissions'].sort());
-        assert.equal(authorized(sim.log).length, 2);
+        assert.deepEqual(idsAfterDetection(json).sort(), ['myself', 'mypermissions', 'projects'].sort());
+        assert.equal(authorized(sim.log).length, 3);
       } finally {
         await sim.close();
       }
