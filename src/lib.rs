@@ -18,6 +18,7 @@ pub mod page;
 pub mod permissions;
 pub mod probe;
 pub mod protocol;
+pub mod report;
 pub mod snippet;
 pub mod targets;
 pub mod urls;

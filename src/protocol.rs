@@ -6,6 +6,7 @@
 use crate::detect::{DetectError, DetectFlow, DetectOptions, Detection};
 use crate::page::PageSnapshot;
 use crate::probe::{CheckError, CheckInput, ProbeFlow};
+use crate::report::{self, Meta, OwnedSubject, Rendered};
 use serde::Deserialize;
 
 /// A command for the core. Deserialize only: a `Check` holds the secret.
@@ -32,6 +33,10 @@ pub enum Command {
         detection: Box<Detection>,
         input: CheckInput,
     },
+    /// Build the redacted diagnostic report of a token test or a detection shown before. No
+    /// request is made: the job is done at once.
+    #[serde(rename_all = "camelCase")]
+    Report { subject: OwnedSubject, meta: Meta },
 }
 
 /// The flow a command stands for.
@@ -41,6 +46,8 @@ pub enum Job {
     Detect(Box<DetectFlow>),
     /// Yields a [`crate::probe::CheckResult`].
     Check(Box<ProbeFlow>),
+    /// Already done: the report and its renderings.
+    Report(Box<Rendered>),
 }
 
 /// Why a command cannot start.
@@ -69,6 +76,9 @@ impl Command {
             Command::Check { detection, input } => {
                 Job::Check(Box::new(ProbeFlow::new(input, *detection)?))
             }
+            Command::Report { subject, meta } => Job::Report(Box::new(Rendered::new(
+                report::build(subject.as_subject(), &meta),
+            ))),
         })
     }
 }

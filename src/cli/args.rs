@@ -45,6 +45,9 @@ pub struct Common {
     /// Per-request timeout, in milliseconds.
     pub timeout_ms: u32,
     pub lang: Lang,
+    /// `--report FILE`: also write a redacted diagnostic report there (Markdown when FILE ends
+    /// in `.md`, else JSON).
+    pub report: Option<std::path::PathBuf>,
 }
 
 /// `detect <URL>`.
@@ -194,6 +197,7 @@ struct CommonBuilder {
     format: Option<Format>,
     timeout_ms: Option<u32>,
     lang: Option<Lang>,
+    report: Option<std::path::PathBuf>,
 }
 
 impl CommonBuilder {
@@ -224,6 +228,15 @@ impl CommonBuilder {
                     other => return Err(usage(format!("--lang must be en or ru, not {other:?}"))),
                 })
             }
+            "report" => {
+                let file = cur.value(name, inline)?;
+                if file.trim().is_empty() {
+                    return Err(usage(
+                        "--report needs a file name (e.g. report.md or report.json)",
+                    ));
+                }
+                self.report = Some(file.into());
+            }
             _ => return Ok(false),
         }
         Ok(true)
@@ -234,6 +247,7 @@ impl CommonBuilder {
             format: self.format.unwrap_or(Format::Text),
             timeout_ms: self.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS),
             lang: self.lang.unwrap_or_else(lang_from_env),
+            report: self.report,
         }
     }
 }

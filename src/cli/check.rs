@@ -10,16 +10,19 @@
 //! secret masked, and the projects the account can browse.
 //!
 //! Exit status: 0 the verdict is `ok`; 1 any other verdict (including `unreachable`,
-//! `timeout` and `not_jira`); 2 a usage error (no secret, no login where one is needed).
+//! `timeout` and `not_jira`); 2 a usage error (no secret, no login where one is needed) or a
+//! `--report` file that could not be written.
 
 use super::args::{CheckArgs, Format};
 use super::check_output;
 use super::detect::detect_with;
 use super::output;
+use super::report_file;
 use super::secret::{self, Redactor};
 use super::transport::Transport;
 use jira_token_wizard::detect::{DetectFlow, DetectOptions};
 use jira_token_wizard::probe::{CheckError, CheckInput, CheckResult, ProbeFlow};
+use jira_token_wizard::report::Subject;
 use jira_token_wizard::targets::Target;
 
 /// Bytes of key material drawn for Issue Sync: 32 (the core's minimum; 64 hex characters).
@@ -32,6 +35,7 @@ pub fn run(args: &CheckArgs) -> i32 {
         Err(e) => return super::usage_error(e.0),
     };
     let login = args.user.clone().unwrap_or_default();
+    let tried_login = login.clone();
     let redactor = Redactor::new(&secret, &login);
     let opts = DetectOptions {
         allow_fetch: true,
@@ -77,6 +81,16 @@ pub fn run(args: &CheckArgs) -> i32 {
         }
     };
     output::out(&redactor.apply(&text));
+    if let Some(path) = &args.common.report {
+        let subject = Subject::Check {
+            result: &result,
+            login: &tried_login,
+        };
+        if let Err(e) = report_file::write(path, subject, args.common.lang, Some(&redactor)) {
+            output::err_line(&format!("jira-token-wizard: {}", redactor.apply(&e)));
+            return 2;
+        }
+    }
     exit_code(&result)
 }
 

@@ -7,10 +7,12 @@
 
 use super::args::{DetectArgs, Format};
 use super::output;
+use super::report_file;
 use super::transport::Transport;
 use jira_token_wizard::detect::{self, DetectFlow, DetectOptions, Detection};
 use jira_token_wizard::html as page_reader;
 use jira_token_wizard::http::Exchange;
+use jira_token_wizard::report::Subject;
 
 /// Why nothing answered: the first request that got no answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +46,12 @@ pub fn run(args: &DetectArgs) -> i32 {
     };
     let outcome = detect_with(&Transport::new(), flow);
     let (d, lang) = (&outcome.detection, args.common.lang);
+    if let Some(path) = &args.common.report {
+        if let Err(e) = report_file::write(path, Subject::Detection(d), lang, None) {
+            output::err_line(&format!("jira-token-wizard: {e}"));
+            return 2;
+        }
+    }
     if let Some(na) = &outcome.no_answer {
         output::err_line(&output::no_answer_line(na, lang));
         if args.common.format == Format::Json {

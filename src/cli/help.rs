@@ -17,8 +17,11 @@ pub fn help(topic: Option<&str>) -> String {
              --format text|json  output format (default text)\n  \
              --timeout SECS      per-request timeout in seconds (default {})\n  \
              --lang en|ru        language of the text output (default from LANG)\n  \
+             --report FILE       also write a diagnostic report for the helpdesk (no secrets;\n                      \
+             Markdown if FILE ends in .md, else JSON)\n  \
              -h, --help          this help\n\n\
-             Exit status: 0 Jira, 1 not Jira or not reachable, 2 usage error.\n",
+             Exit status: 0 Jira, 1 not Jira or not reachable, 2 usage error (or a --report\n\
+             file that cannot be written).\n",
             DEFAULT_TIMEOUT_MS / 1000
         ),
         Some("check") => format!(
@@ -40,9 +43,12 @@ pub fn help(topic: Option<&str>) -> String {
              --format text|json  output format (default text)\n  \
              --timeout SECS      per-request timeout in seconds (default {secs})\n  \
              --lang en|ru        language of the text output (default from LANG)\n  \
+             --report FILE       also write a diagnostic report for the helpdesk (no secrets;\n                      \
+             Markdown if FILE ends in .md, else JSON)\n  \
              -h, --help          this help\n\n\
              Exit status: 0 the credential works, 1 it does not (or Jira is not reachable),\n\
-             2 usage error (including a missing secret).\n",
+             2 usage error (including a missing secret, or a --report file that cannot be\n\
+             written).\n",
             targets = target_names(),
             gateway = CLOUD_GATEWAY,
             secs = DEFAULT_TIMEOUT_MS / 1000

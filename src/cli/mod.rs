@@ -1,7 +1,8 @@
 //! The native command-line interface: argument parsing ([`args`], help in [`help`]), the one
 //! network module ([`transport`]), the commands ([`detect`], [`check`] with the secret's
-//! source in [`secret`]) and their rendering ([`output`], [`check_output`]). Integration targets
-//! (`--for`) are the core's [`jira_token_wizard::targets::Target`]. HTML is read by the core's native-only `html` module.
+//! source in [`secret`]) and their rendering ([`output`], [`check_output`]; `--report` files in
+//! [`report_file`]). Integration targets (`--for`) are the core's
+//! [`jira_token_wizard::targets::Target`]. HTML is read by the core's native-only `html` module.
 //! Decisions stay in the core; this layer only moves bytes and prints.
 //!
 //! Exit status: 0 success (it is Jira / the credential works), 1 a negative result or no
@@ -13,6 +14,7 @@ mod check_output;
 mod detect;
 mod help;
 mod output;
+mod report_file;
 mod secret;
 mod transport;
 
