@@ -13,7 +13,8 @@ import {
   sendMessage,
   uiLanguage,
 } from './browser.js';
-import { checkRequest, detectTab, detectUrl, errorReply, httpOrigin } from './protocol.js';
+import { MIN_KEY_MATERIAL, TARGETS, checkRequest, detectTab, detectUrl, errorReply, httpOrigin } from './protocol.js';
+import { copyText, hasSecretField, renderSnippet } from './snippet-view.js';
 import { LANGS, langFromTag, pick, t } from './ui-strings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -38,12 +39,41 @@ const state = {
     /** An ErrorInfo when the test could not run, or a UI-strings key (string). */
     error: null,
     revealed: false,
+    /** Projects the last test listed (kept while a re-test runs), for the project picker. */
+    projects: [],
+    /** The snippet shows the secret (the user pressed its reveal toggle). */
+    snippetRevealed: false,
+    /** The last copy's outcome: `{key, vars}` (UI strings), or null. */
+    copied: null,
   },
 };
 
-/** Permissions the popup's token test asks for (any integration needs to see projects). */
-const REQUIRED_PERMISSIONS = ['BROWSE_PROJECTS'];
+/**
+ * The secret of the test whose connection block is shown — in this page's memory only (never
+ * in `state`, the DOM, storage or a message other than `check`), so the block can be copied
+ * with it while revealed. Dropped by a new detection, a new test or another target.
+ */
+let heldSecret = null;
+
+/** Permissions asked for besides the target's own (its profile in src/targets.rs names them). */
+const REQUIRED_PERMISSIONS = [];
 const TEST_TIMEOUT_MS = 10_000;
+
+/** Target → UI-strings key of its name. */
+const TARGET_KEYS = {
+  generic: 'targetGeneric',
+  elma365: 'targetElma365',
+  'avepoint-backup': 'targetAvepointBackup',
+  'avepoint-restore': 'targetAvepointRestore',
+  'issue-sync': 'targetIssueSync',
+};
+
+/** The method a target sends whatever the form says (`Profile::wire_auth`), or null. */
+function targetMethod(target, deployment) {
+  if (target === 'elma365') return deployment?.hosting === 'cloud' ? 'api-token' : 'basic';
+  if (target === 'avepoint-backup' || target === 'avepoint-restore') return 'api-token';
+  return null;
+}
 
 const METHOD_KEYS = { 'api-token': 'methodApiToken', pat: 'methodPat', basic: 'methodBasic' };
 
@@ -129,18 +159,26 @@ async function runTest(event) {
     return;
   }
   const project = $('test-project').value.trim();
+  const target = TARGETS.includes($('test-target').value) ? $('test-target').value : 'generic';
+  const secret = secretField.value;
   const request = checkRequest(detection, {
     login: $('test-login').value.trim(),
-    secret: secretField.value,
+    secret,
     auth: $('test-auth').value,
+    target,
     project: project || null,
     requiredPermissions: REQUIRED_PERMISSIONS,
     gateway: null,
     timeoutMs: TEST_TIMEOUT_MS,
+    // The core has no randomness: Issue Sync's Local Authentication Key comes from these.
+    keyMaterial: target === 'issue-sync' ? Array.from(crypto.getRandomValues(new Uint8Array(MIN_KEY_MATERIAL))) : null,
   });
   test.running = true;
   test.error = null;
   test.result = null;
+  test.snippetRevealed = false;
+  test.copied = null;
+  heldSecret = null;
   render();
   let reply;
   try {
@@ -152,9 +190,64 @@ async function runTest(event) {
   request.input.secret = '';
   if (state.test !== test || test.detection !== detection) return; // a new detection came
   test.running = false;
-  if (reply.ok && reply.result) test.result = reply.result;
-  else test.error = reply.error ?? { code: 'internal', message: 'no result' };
+  if (reply.ok && reply.result) {
+    test.result = reply.result;
+    test.projects = reply.result.projects ?? [];
+    // Kept only to fill the block's secret field on reveal.
+    if (hasSecretField(reply.result.snippet)) heldSecret = secret;
+  } else {
+    test.error = reply.error ?? { code: 'internal', message: 'no result' };
+  }
   render();
+}
+
+/** Another target: the last result (and the secret held for its block) no longer applies. */
+function changeTarget() {
+  const test = state.test;
+  if (!test.running) {
+    test.result = null;
+    test.error = null;
+    test.projects = [];
+    test.copied = null;
+    heldSecret = null;
+  }
+  render();
+}
+
+/** A project chosen in the picker: put it in the form and test again. */
+function pickProject() {
+  if (state.test.running) return;
+  $('test-project').value = $('project-pick').value;
+  $('test-form').requestSubmit();
+}
+
+function toggleSnippetReveal() {
+  state.test.snippetRevealed = !state.test.snippetRevealed;
+  state.test.copied = null;
+  render();
+}
+
+/**
+ * A copy button in the connection block. Writes to the clipboard straight from the click (a
+ * user gesture); the secret goes along only while the block is revealed.
+ */
+function copySnippet(event) {
+  const button = event.target.closest('button[data-copy]');
+  const test = state.test;
+  const snippet = test.result?.snippet;
+  if (!button || !snippet) return;
+  const secret = test.snippetRevealed ? heldSecret : null;
+  const text = copyText(snippet, state.lang, button.dataset.copy, button.dataset.key, secret);
+  navigator.clipboard.writeText(text).then(
+    () => {
+      test.copied = { key: secret && text.includes(secret) ? 'copiedSecret' : 'copied' };
+      render();
+    },
+    (err) => {
+      test.copied = { key: 'copyFailed', vars: { message: err?.message ?? err } };
+      render();
+    },
+  );
 }
 
 function toggleReveal() {
@@ -314,7 +407,11 @@ function renderTokenTest(lang, detection, allowFetch) {
   if (!show) return;
   if (test.detection !== detection) {
     // A new detection: prefill the login from the logged-in user, forget the last result.
-    state.test = { detection, running: false, result: null, error: null, revealed: test.revealed };
+    state.test = {
+      detection, running: false, result: null, error: null, revealed: test.revealed,
+      projects: [], snippetRevealed: false, copied: null,
+    };
+    heldSecret = null;
     $('test-login').value = detection.deployment?.user?.name ?? '';
     $('test-project').value = '';
     $('test-auth').value = 'auto';
@@ -322,8 +419,20 @@ function renderTokenTest(lang, detection, allowFetch) {
   const t2 = state.test;
   const d = detection.deployment;
   const plan = detection.authPlan;
-  const choice = $('test-auth').value;
-  const method = choice === 'auto' ? plan?.method : choice;
+  const target = $('test-target').value;
+  const dictated = targetMethod(target, d);
+  const authSelect = $('test-auth');
+  authSelect.disabled = Boolean(dictated);
+  const note = $('test-auth-note');
+  note.hidden = !dictated;
+  if (dictated) {
+    note.textContent = t(lang, 'authSetByTarget', {
+      target: t(lang, TARGET_KEYS[target]),
+      method: t(lang, METHOD_KEYS[dictated]),
+    });
+  }
+  const choice = authSelect.value;
+  const method = dictated ?? (choice === 'auto' ? plan?.method : choice);
   const cloud = d?.hosting === 'cloud' || method === 'api-token' || plan?.login === 'email';
   const label = t(lang, cloud ? 'loginEmail' : 'loginUsername');
   $('test-login-label').textContent = method === 'pat' ? t(lang, 'loginOptional', { label }) : label;
@@ -348,8 +457,35 @@ function renderTokenTest(lang, detection, allowFetch) {
       ? t(lang, t2.error)
       : t(lang, 'testFailed', { message: t2.error.message ?? t2.error.code });
   }
+  renderProjectPicker(lang, t2);
   $('check').hidden = !t2.result;
   if (t2.result) renderCheck(lang, t2.result);
+  renderSnippet(lang, t2.result?.snippet ?? null, {
+    revealed: t2.snippetRevealed,
+    secret: heldSecret,
+    status: t2.copied,
+  });
+}
+
+/** The projects the last test listed, plus "any project"; the current choice selected. */
+function renderProjectPicker(lang, test) {
+  const projects = test.projects ?? [];
+  $('project-pick-field').hidden = projects.length === 0;
+  const pickList = $('project-pick');
+  pickList.disabled = test.running;
+  if (projects.length === 0) {
+    pickList.replaceChildren();
+    return;
+  }
+  const current = $('test-project').value.trim().toUpperCase();
+  const options = [el('option', { value: '' }, t(lang, 'projectAny'))];
+  for (const p of projects) {
+    options.push(el('option', { value: p.key }, p.name && p.name !== p.key ? `${p.key} — ${p.name}` : p.key));
+  }
+  pickList.replaceChildren(...options);
+  pickList.value = projects.some((p) => p.key.toUpperCase() === current)
+    ? projects.find((p) => p.key.toUpperCase() === current).key
+    : '';
 }
 
 /** `Jane Doe (jdoe)`: the display name and the login Jira knows the account by. */
@@ -413,7 +549,8 @@ function renderCheck(lang, result) {
   }
   $('check-warnings').replaceChildren(
     ...(result.warnings ?? []).map((w) => el('li', { dataset: { testid: `check-warning-${w.code}`, code: w.code } },
-      el('strong', {}, pick(lang, w.title)), ' ', pick(lang, w.cause))),
+      el('strong', {}, pick(lang, w.title)), ' ', pick(lang, w.cause),
+      w.fix ? el('p', { className: 'w-fix' }, pick(lang, w.fix)) : null)),
   );
 }
 
@@ -430,6 +567,10 @@ $('url-form').addEventListener('submit', submitUrl);
 $('test-form').addEventListener('submit', runTest);
 $('test-reveal').addEventListener('click', toggleReveal);
 $('test-auth').addEventListener('change', () => render());
+$('test-target').addEventListener('change', changeTarget);
+$('project-pick').addEventListener('change', pickProject);
+$('snippet-reveal').addEventListener('click', toggleSnippetReveal);
+$('snippet').addEventListener('click', copySnippet);
 $('version').textContent = `v${extensionVersion()}`;
 
 (async () => {

@@ -10,9 +10,14 @@
  *   Detect what the tab shows (page snapshot + REST answers when allowed).
  * @typedef {{type: 'detect_url', url: string}} DetectUrlRequest
  *   Detect what a typed URL points to.
+ * @typedef {'generic' | 'elma365' | 'avepoint-backup' | 'avepoint-restore' | 'issue-sync'} Target
+ *   The integration the credential is for (mirror of `Target` in src/targets.rs).
  * @typedef {{login: string, secret: string, auth: 'auto' | 'api-token' | 'pat' | 'basic',
- *   project: string | null, requiredPermissions: string[], gateway: string | null,
- *   timeoutMs: number}} CheckInput  (mirror of `CheckInput` in src/probe/mod.rs)
+ *   target: Target, project: string | null, requiredPermissions: string[],
+ *   gateway: string | null, timeoutMs: number, keyMaterial: number[] | null}} CheckInput
+ *   (mirror of `CheckInput` in src/probe/input.rs). `keyMaterial`: at least 32 bytes from
+ *   `crypto.getRandomValues`, as a plain array — required for `issue-sync` (its Local
+ *   Authentication Key), since the core has no randomness.
  * @typedef {{type: 'check', detection: object, input: CheckInput}} CheckRequest
  *   Test a credential against the detected Jira. `detection` is the `Detection` the popup
  *   shows; `input.secret` lives only in memory (never stored, never logged).
@@ -23,6 +28,11 @@ export const DETECT_TAB = 'detect_tab';
 export const DETECT_URL = 'detect_url';
 export const CHECK = 'check';
 export const AUTH_CHOICES = ['auto', 'api-token', 'pat', 'basic'];
+/** Every target, in menu order (`Target::ALL`). */
+export const TARGETS = ['generic', 'elma365', 'avepoint-backup', 'avepoint-restore', 'issue-sync'];
+/** Fewest random bytes the core takes for Issue Sync's key (`prepare` in src/probe/input.rs). */
+export const MIN_KEY_MATERIAL = 32;
+const MAX_KEY_MATERIAL = 1024;
 
 /** @returns {DetectTabRequest} */
 export const detectTab = (tabId) => ({ type: DETECT_TAB, tabId });
@@ -55,6 +65,16 @@ function validateCheck(msg) {
   if (!Array.isArray(perms) || perms.length > 64 || !perms.every((p) => isString(p, 128))) {
     return invalid('check: requiredPermissions must be a list of permission keys');
   }
+  const target = input.target ?? 'generic';
+  if (!TARGETS.includes(target)) return invalid(`check: target must be one of ${TARGETS.join(', ')}`);
+  const key = input.keyMaterial ?? null;
+  if (key !== null && (!Array.isArray(key) || key.length < MIN_KEY_MATERIAL || key.length > MAX_KEY_MATERIAL
+    || !key.every((b) => Number.isInteger(b) && b >= 0 && b <= 255))) {
+    return invalid(`check: keyMaterial must be ${MIN_KEY_MATERIAL}–${MAX_KEY_MATERIAL} bytes (integers 0–255)`);
+  }
+  if (target === 'issue-sync' && key === null) {
+    return invalid(`check: issue-sync needs keyMaterial (${MIN_KEY_MATERIAL} bytes from crypto.getRandomValues)`);
+  }
   const timeoutMs = input.timeoutMs ?? 10_000;
   if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 120_000) {
     return invalid('check: timeoutMs must be an integer between 100 and 120000');
@@ -66,10 +86,12 @@ function validateCheck(msg) {
       login: (input.login ?? '').trim(),
       secret: input.secret,
       auth,
+      target,
       project,
       requiredPermissions: [...perms],
       gateway: input.gateway ?? null,
       timeoutMs,
+      keyMaterial: key === null ? null : [...key],
     }),
   };
 }
