@@ -287,3 +287,59 @@ fn notes_text(out: &mut String, r: &CheckResult, lang: Lang) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use jira_token_wizard::i18n::Text;
+    use jira_token_wizard::snippet::SnippetField;
+    use jira_token_wizard::targets::Target;
+
+    fn project(i: usize) -> ProjectRef {
+        ProjectRef {
+            key: format!("P{i}"),
+            name: format!("Project {i}"),
+        }
+    }
+
+    #[test]
+    fn the_project_list_shows_twenty_and_counts_the_rest() {
+        let projects: Vec<ProjectRef> = (1..=25).map(project).collect();
+        let mut out = String::new();
+        projects_text(&mut out, &projects, Lang::En);
+        assert!(out.starts_with("Projects the account can browse (25):\n  P1   Project 1\n"));
+        assert!(out.contains("  P20  Project 20\n"));
+        assert!(!out.contains("P21"));
+        assert!(out.contains("… and 5 more (check one with --project KEY)"));
+        let mut none = String::new();
+        projects_text(&mut none, &[], Lang::Ru);
+        assert_eq!(none, "");
+    }
+
+    #[test]
+    fn a_secret_field_is_printed_masked_whatever_it_holds() {
+        let field = |key: &str, value: &str, secret: bool| SnippetField {
+            key: key.into(),
+            label: Text::new(key, key),
+            value: value.into(),
+            secret,
+            hint: Some(Text::new("a hint", "подсказка")),
+        };
+        let snippet = Snippet {
+            target: Target::Generic,
+            title: Text::new("Title", "Заголовок"),
+            fields: vec![field("login", "jdoe", false), field("secret", "LEAK", true)],
+            notes: vec![Text::new("a note", "заметка")],
+            text: Text::new("", ""),
+            json: serde_json::Value::Null,
+        };
+        let mut out = String::new();
+        snippet_text(&mut out, &snippet, Lang::Ru);
+        assert!(out.starts_with("Заголовок\n"), "{out}");
+        assert!(out.contains("  login: jdoe\n      → подсказка\n"));
+        assert!(out.contains(&format!("  secret: {SECRET_MASK}\n")));
+        assert!(!out.contains("LEAK"));
+        assert!(out.contains("  Полезно знать:\n  · заметка\n"));
+    }
+}
