@@ -9,11 +9,12 @@
 // permissions (facts §6.1).
 
 import init, { handle } from './pkg/jira_token_wizard.js';
-import { hasOrigin, onMessage, runInTab } from './browser.js';
+import { extensionVersion, hasOrigin, onMessage, runInTab } from './browser.js';
 import {
   CHECK,
   DETECT_TAB,
   DETECT_URL,
+  REPORT,
   checkCommand,
   checkReply,
   detectPageCommand,
@@ -21,6 +22,8 @@ import {
   detectUrlCommand,
   errorReply,
   httpOrigin,
+  reportCommand,
+  reportReply,
   validateRequest,
 } from './protocol.js';
 import { SNAPSHOT_LIMITS, collectSnapshot } from './snapshot.js';
@@ -47,6 +50,8 @@ onMessage(async (message) => {
       return detectTypedUrl(request.url);
     case CHECK:
       return check(request.detection, request.input);
+    case REPORT:
+      return report(request.subject);
   }
   return errorReply('bad_message', 'unhandled type');
 });
@@ -86,6 +91,23 @@ async function check(detection, input) {
   try {
     await core();
     return checkReply(await handle(checkCommand(detection, input)));
+  } catch (err) {
+    return errorReply('core', err?.message ?? err);
+  }
+}
+
+/** The redacted diagnostic report: the core builds and renders it; this adds what only the
+ *  browser knows (the extension's version, the browser and OS, the time). */
+async function report(subject) {
+  const meta = {
+    tool: 'extension',
+    version: extensionVersion(),
+    environment: globalThis.navigator?.userAgent ?? '',
+    generatedAt: new Date().toISOString(),
+  };
+  try {
+    await core();
+    return reportReply(await handle(reportCommand(subject, meta)));
   } catch (err) {
     return errorReply('core', err?.message ?? err);
   }

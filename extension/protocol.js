@@ -113,6 +113,8 @@ export function validateRequest(msg) {
         : invalid('detect_url needs a url string');
     case CHECK:
       return validateCheck(msg);
+    case REPORT:
+      return validateReport(msg);
     default:
       return invalid(`unknown type ${JSON.stringify(String(msg.type)).slice(0, 64)}`);
   }
@@ -186,4 +188,49 @@ export function httpOrigin(url) {
   } catch {
     return null;
   }
+}
+
+// ---- diagnostic reports (popup → service worker → core `Command::Report`) -----------------
+
+/**
+ * @typedef {{kind: 'check', result: object, login: string} | {kind: 'detection', detection: object}} ReportSubject
+ *   What the report is about: the core's `CheckResult` with the login that was tried (a login
+ *   is not a secret), or a `Detection` (mirror of `report::OwnedSubject` in src/report/mod.rs).
+ * @typedef {{type: 'report', subject: ReportSubject}} ReportRequest
+ *   Build the redacted report. The service worker adds the meta (version, browser, time).
+ * @typedef {{tool: 'extension', version: string, environment: string, generatedAt: string}} ReportMeta
+ * @typedef {{type: 'report', subject: ReportSubject, meta: ReportMeta}} ReportCommand  (`Report`)
+ * @typedef {{ok: true, rendered: {report: object, json: string, markdown: {en: string, ru: string},
+ *   fileName: string}}} ReportReply  (`report::Rendered`)
+ */
+
+export const REPORT = 'report';
+
+/** @returns {ReportRequest} */
+export const reportRequest = (subject) => ({ type: REPORT, subject });
+/** @returns {ReportReply} */
+export const reportReply = (rendered) => ({ ok: true, rendered });
+/** @returns {ReportCommand} */
+export const reportCommand = (subject, meta) => ({ type: REPORT, subject, meta });
+
+/** Validates a report request: a check result or a detection, as the core returned them. */
+function validateReport(msg) {
+  const s = msg.subject;
+  if (!s || typeof s !== 'object') return invalid('report needs a subject');
+  if (s.kind === 'check') {
+    const r = s.result;
+    if (!r || typeof r !== 'object' || !r.deployment || !r.verdict || !Array.isArray(r.requests)) {
+      return invalid('report: subject.result must be a check result');
+    }
+    if (!isNullableString(s.login, 512)) return invalid('report: subject.login must be a string');
+    return { ok: true, request: reportRequest({ kind: 'check', result: r, login: (s.login ?? '').trim() }) };
+  }
+  if (s.kind === 'detection') {
+    const d = s.detection;
+    if (!d || typeof d !== 'object' || !d.deployment || !Array.isArray(d.requests)) {
+      return invalid('report: subject.detection must be a detection');
+    }
+    return { ok: true, request: reportRequest({ kind: 'detection', detection: d }) };
+  }
+  return invalid('report: subject.kind must be check or detection');
 }

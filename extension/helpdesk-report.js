@@ -1,0 +1,81 @@
+// Reading a pasted diagnostic report (src/report/, schema `jira-token-wizard/report@1`) for the
+// helpdesk page: the JSON itself, or a whole Markdown report, which ends with its JSON in a
+// fenced block. Pure: no DOM, no `chrome.*`, so node tests import it directly. Every error is a
+// UI-strings key with its variables, so the page can say what is wrong in EN and RU.
+
+/** The schema this page understands (`report::SCHEMA`). */
+export const SCHEMA = 'jira-token-wizard/report@1';
+const SCHEMA_PREFIX = 'jira-token-wizard/report@';
+/** Largest paste read, in characters (a report is a few KB; a Markdown one maybe 30 KB). */
+export const MAX_INPUT_CHARS = 2_000_000;
+
+/** @typedef {{key: string, vars?: Record<string, string>}} ParseError */
+
+const fail = (key, vars = {}) => ({ ok: false, error: { key, vars } });
+
+/**
+ * The JSON in a Markdown report: the last fenced block whose info string is `json` (its fence is
+ * longer than any backtick run inside, src/report/markdown.rs).
+ */
+export function jsonBlock(text) {
+  const fence = /^(`{3,})[ \t]*json[ \t]*\r?\n([\s\S]*?)\r?\n\1[ \t]*$/gm;
+  let found = null;
+  for (const m of text.matchAll(fence)) found = m[2];
+  return found;
+}
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isText = (v) => isObject(v) && typeof v.en === 'string' && typeof v.ru === 'string';
+const isNullable = (v, test) => v === null || v === undefined || test(v);
+
+/** The first field of `r` that does not have the shape the view needs, or null. */
+function badField(r) {
+  if (!['check', 'detection'].includes(r.kind)) return 'kind';
+  if (!isObject(r.deployment) || !isText(r.deployment.summary)) return 'deployment';
+  if (!isObject(r.versions)) return 'versions';
+  if (typeof r.generatedAt !== 'string') return 'generatedAt';
+  if (!isNullable(r.environment, (v) => typeof v === 'string')) return 'environment';
+  if (!isNullable(r.verdict, (v) => isObject(v) && typeof v.code === 'string'
+    && isText(v.title) && isText(v.cause) && isText(v.fix))) return 'verdict';
+  if (r.kind === 'check' && !isObject(r.verdict)) return 'verdict';
+  if (!isNullable(r.tried, (v) => isObject(v) && typeof v.login === 'string')) return 'tried';
+  if (!Array.isArray(r.checklist) || !r.checklist.every((i) => isObject(i) && typeof i.id === 'string'
+    && ['ok', 'fail', 'info'].includes(i.state) && isText(i.text))) return 'checklist';
+  if (!Array.isArray(r.warnings) || !r.warnings.every((w) => isObject(w) && typeof w.code === 'string'
+    && isText(w.title) && isText(w.cause) && isText(w.fix))) return 'warnings';
+  if (!Array.isArray(r.requests) || !r.requests.every((q) => isObject(q) && typeof q.method === 'string'
+    && typeof q.path === 'string' && typeof q.origin === 'string' && typeof q.auth === 'string'
+    && isNullable(q.status, Number.isInteger) && Number.isFinite(q.ms) && isObject(q.headers)
+    && Object.values(q.headers).every((h) => typeof h === 'string'))) return 'requests';
+  return null;
+}
+
+/**
+ * Reads pasted text.
+ * @returns {{ok: true, report: object, from: 'json' | 'markdown'} | {ok: false, error: ParseError}}
+ */
+export function parseReport(input) {
+  const text = String(input ?? '').trim();
+  if (text === '') return fail('hdErrEmpty');
+  if (text.length > MAX_INPUT_CHARS) return fail('hdErrTooBig');
+  let source = text;
+  let from = 'json';
+  if (!text.startsWith('{')) {
+    const block = jsonBlock(text);
+    if (block === null) return fail(text.startsWith('#') ? 'hdErrNoBlock' : 'hdErrNotJson', { message: 'expected “{”' });
+    source = block;
+    from = 'markdown';
+  }
+  let value;
+  try {
+    value = JSON.parse(source);
+  } catch (err) {
+    return fail('hdErrNotJson', { message: String(err?.message ?? err).slice(0, 200) });
+  }
+  if (!isObject(value) || typeof value.schema !== 'string') return fail('hdErrNotReport');
+  if (!value.schema.startsWith(SCHEMA_PREFIX)) return fail('hdErrNotReport');
+  if (value.schema !== SCHEMA) return fail('hdErrSchema', { schema: value.schema.slice(0, 80) });
+  const field = badField(value);
+  if (field) return fail('hdErrField', { field });
+  return { ok: true, report: value, from };
+}

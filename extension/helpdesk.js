@@ -1,0 +1,191 @@
+// The helpdesk page: reads a pasted diagnostic report (helpdesk-report.js) and lays it out the
+// way the popup showed it to the customer — summary, facts, verdict with cause and fix,
+// checklist, warnings, the requests with Jira's diagnostic headers — in English or Russian.
+// View only: every text about the site comes from the report's own `{en, ru}` pairs; this page's
+// words come from ui-strings.js. Pasted data is untrusted: it only ever lands in textContent.
+
+import { extensionVersion, saveLanguage, savedLanguage, uiLanguage } from './browser.js';
+import { parseReport } from './helpdesk-report.js';
+import { LANGS, langFromTag, pick, t } from './ui-strings.js';
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  lang: 'en',
+  /** The report on show, or null. */
+  report: null,
+  /** A parse error `{key, vars}`, or null. */
+  error: null,
+};
+
+const METHOD_KEYS = { 'api-token': 'methodApiToken', pat: 'methodPat', basic: 'methodBasic' };
+const MARKS = { ok: '✓', fail: '✗', info: '·' };
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'dataset') Object.assign(node.dataset, v);
+    else if (k in node) node[k] = v;
+    else node.setAttribute(k, v);
+  }
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+}
+
+// ---- actions ------------------------------------------------------------------------------
+
+function show(event) {
+  event.preventDefault();
+  const parsed = parseReport($('report-input').value);
+  state.report = parsed.ok ? parsed.report : null;
+  state.error = parsed.ok ? null : parsed.error;
+  render();
+  if (parsed.ok) $('view-summary').focus();
+  else $('report-input').focus();
+}
+
+function clear() {
+  $('report-input').value = '';
+  state.report = null;
+  state.error = null;
+  render();
+  $('report-input').focus();
+}
+
+async function setLanguage(lang) {
+  if (!LANGS.includes(lang)) return;
+  state.lang = lang;
+  render();
+  await saveLanguage(lang).catch(() => {});
+}
+
+// ---- rendering ----------------------------------------------------------------------------
+
+function renderStatic(lang) {
+  document.documentElement.lang = lang;
+  document.title = t(lang, 'hdTitle');
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(lang, node.dataset.i18n);
+  for (const btn of document.querySelectorAll('[data-lang]')) {
+    btn.setAttribute('aria-pressed', String(btn.dataset.lang === lang));
+  }
+}
+
+function render() {
+  const { lang, report, error } = state;
+  renderStatic(lang);
+  const errorBox = $('input-error');
+  errorBox.hidden = !error;
+  errorBox.textContent = error ? t(lang, error.key, error.vars) : '';
+  $('report-input').setAttribute('aria-invalid', String(Boolean(error)));
+  $('view').hidden = !report;
+  if (report) renderReport(lang, report);
+}
+
+function renderReport(lang, r) {
+  const d = r.deployment;
+  $('view-summary').textContent = pick(lang, d.summary);
+  $('view').dataset.kind = r.kind;
+  renderFacts(lang, r);
+  const v = r.verdict;
+  $('view-verdict-box').hidden = !v;
+  if (v) {
+    $('view-verdict').dataset.ok = String(Boolean(v.ok));
+    $('view-verdict-title').textContent = pick(lang, v.title);
+    $('view-verdict-code').textContent = v.code;
+    $('view-verdict-cause').textContent = pick(lang, v.cause);
+    $('view-verdict-fix').textContent = pick(lang, v.fix);
+  }
+  $('view-checklist').replaceChildren(...r.checklist.map((i) => el('li',
+    { className: i.state === 'ok' ? 'good' : i.state === 'fail' ? 'bad' : 'muted', dataset: { testid: `view-check-${i.id}`, state: i.state } },
+    el('span', { className: 'mark', 'aria-hidden': 'true' }, MARKS[i.state] ?? '·'), ' ', pick(lang, i.text))));
+  $('view-warnings-box').hidden = r.warnings.length === 0;
+  $('view-warnings').replaceChildren(...r.warnings.map((w) => el('li', { dataset: { testid: `view-warning-${w.code}` } },
+    el('strong', { className: 'w-title' }, pick(lang, w.title)), ' ', el('code', { className: 'muted' }, w.code),
+    el('p', { className: 'w-cause muted' }, pick(lang, w.cause)),
+    el('p', { className: 'w-fix' }, pick(lang, w.fix)))));
+  renderRequests(lang, r);
+}
+
+const methodName = (lang, m) => (m ? t(lang, METHOD_KEYS[m] ?? m) : null);
+
+function who(user) {
+  if (!user) return null;
+  const id = user.name || user.emailAddress || user.accountId;
+  if (user.displayName && id) return `${user.displayName} (${id})`;
+  return user.displayName || id || null;
+}
+
+function renderFacts(lang, r) {
+  const rows = [];
+  const row = (key, value) => {
+    if (value === null || value === undefined || value === '') return;
+    rows.push(el('dt', {}, t(lang, key)), el('dd', { dataset: { testid: `fact-${key}` } }, String(value)));
+  };
+  const d = r.deployment;
+  row('hdKind', t(lang, r.kind === 'check' ? 'hdKindCheck' : 'hdKindDetection'));
+  row('baseUrl', d.baseUrl);
+  if (d.reachedBaseUrl && d.reachedBaseUrl !== d.baseUrl) row('hdReachedAt', d.reachedBaseUrl);
+  const version = r.versions?.jira ?? d.version;
+  const build = r.versions?.jiraBuild ?? d.buildNumber;
+  if (d.hosting !== 'cloud') row('version', version ? `${version}${build ? ` (${t(lang, 'build')} ${build})` : ''}` : null);
+  row('clusterNode', d.clusterNode);
+  row('cloudId', d.cloudId);
+  row('method', methodName(lang, r.recommended));
+  if (r.tried) {
+    const scheme = r.tried.scheme ? ` · ${r.tried.scheme === 'bearer' ? 'Bearer' : 'Basic'}` : '';
+    row('hdTried', `${methodName(lang, r.tried.method) ?? '—'}${scheme}`);
+    row('hdLogin', r.tried.login || t(lang, 'hdNoLogin'));
+  }
+  row('hdAnsweredAs', who(r.user));
+  row('hdGenerated', r.generatedAt);
+  const v = r.versions ?? {};
+  row('hdTool', `${t(lang, v.tool === 'cli' ? 'hdToolCli' : 'hdToolExtension')} ${v.toolVersion ?? '?'} (core ${v.core ?? '?'})`);
+  row('hdEnvironment', r.environment);
+  $('view-facts').replaceChildren(...rows);
+}
+
+function statusText(lang, q) {
+  if (q.outcome === 'redirect' && (q.status === 0 || q.status === null)) return t(lang, 'hdRedirect');
+  if (Number.isInteger(q.status)) return String(q.status);
+  if (q.outcome === 'timeout') return t(lang, 'hdNoAnswer');
+  return q.detail ? `${t(lang, 'hdUnreachable')}: ${q.detail}` : t(lang, 'hdUnreachable');
+}
+
+function renderRequests(lang, r) {
+  const home = (() => {
+    try {
+      return new URL(r.deployment.reachedBaseUrl ?? r.deployment.baseUrl).origin;
+    } catch {
+      return null;
+    }
+  })();
+  const rows = r.requests.map((q, i) => {
+    const target = q.origin && q.origin !== home ? `${q.origin}${q.path}` : q.path;
+    const headers = el('ul', { className: 'headers' }, ...Object.entries(q.headers).map(([k, v]) =>
+      el('li', {}, el('code', {}, k), ': ', v)));
+    const failed = !Number.isInteger(q.status) || q.status >= 400;
+    return el('tr', { dataset: { testid: `view-request-${i + 1}`, id: q.id }, className: failed ? 'failed' : '' },
+      el('td', {}, String(i + 1)),
+      el('td', { className: 'target' }, el('code', {}, `${q.method} ${target}`)),
+      el('td', {}, q.auth === 'None' ? '—' : q.auth),
+      el('td', { dataset: { testid: `view-request-${i + 1}-status` } }, statusText(lang, q)),
+      el('td', { className: 'num' }, String(q.ms)),
+      el('td', {}, headers));
+  });
+  $('view-requests').tBodies[0].replaceChildren(...rows);
+}
+
+// ---- start --------------------------------------------------------------------------------
+
+for (const btn of document.querySelectorAll('[data-lang]')) {
+  btn.addEventListener('click', () => setLanguage(btn.dataset.lang));
+}
+$('paste-form').addEventListener('submit', show);
+$('report-clear').addEventListener('click', clear);
+$('version').textContent = `v${extensionVersion()}`;
+
+(async () => {
+  const saved = await savedLanguage().catch(() => undefined);
+  state.lang = LANGS.includes(saved) ? saved : langFromTag(uiLanguage());
+  render();
+})();
