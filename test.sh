@@ -30,5 +30,8 @@ cargo test --locked --target wasm32-unknown-unknown --test wasm_boundary
 step "CLI binary for the end-to-end tests"
 cargo build --locked --bin jira-token-wizard
 
+step "languages: every text in EN and RU (ui-strings.js, _locales, the core's texts)"
+node --test tests/i18n.test.mjs
+
 step "simulator, CLI and browser end-to-end tests"
 node --test --test-concurrency=1 tests/simulator/ tests/cli/ tests/e2e/

@@ -174,6 +174,48 @@ fn assert_no_leak(what: &str, r: &Report, login: &str, secret: &str) {
     }
 }
 
+/// The Russian side of every text the report shows is Russian: no English sentence left in it
+/// (a `{var}` filled with an English value in both languages, say). Names, codes, URLs and
+/// header values inside a Russian sentence are fine.
+fn assert_russian(what: &str, r: &Report) {
+    let mut texts = Vec::new();
+    if let Some(v) = &r.verdict {
+        texts.extend([&v.title, &v.cause, &v.fix]);
+    }
+    texts.extend(r.checklist.iter().map(|i| &i.text));
+    texts.extend(r.warnings.iter().flat_map(|w| [&w.title, &w.cause, &w.fix]));
+    for t in texts {
+        // Quotes «…» hold Jira's own words; URLs, paths, e-mails and codes are names.
+        let mut unquoted = String::new();
+        let mut depth = 0usize;
+        for c in t.ru.chars() {
+            match c {
+                '«' => depth += 1,
+                '»' => depth = depth.saturating_sub(1),
+                c if depth == 0 => unquoted.push(c),
+                _ => {}
+            }
+        }
+        let prose: Vec<&str> = unquoted
+            .split_whitespace()
+            .filter(|w| !w.contains(['/', '@', '=', '_']) && !w.trim_end_matches(':').contains(':'))
+            .collect();
+        let prose = prose.join(" ");
+        for sentence in prose.split_inclusive(['.', '!', '?']) {
+            let cyrillic = sentence.chars().any(|c| matches!(c, 'А'..='я' | 'Ё' | 'ё'));
+            let english_words = sentence
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_lowercase()))
+                .count();
+            assert!(
+                cyrillic || english_words < 3,
+                "{what}: English in the Russian text: {:?}",
+                t.ru
+            );
+        }
+    }
+}
+
 #[test]
 fn no_report_holds_the_secret_in_any_recorded_case() {
     let mut reports = 0;
@@ -198,12 +240,9 @@ fn no_report_holds_the_secret_in_any_recorded_case() {
                     );
                     assert_eq!(report.schema, SCHEMA);
                     assert_eq!(report.tried.as_ref().map(|t| t.login.as_str()), Some(login));
-                    assert_no_leak(
-                        &format!("{scenario}/{case} {auth:?}"),
-                        &report,
-                        login,
-                        secret,
-                    );
+                    let what = format!("{scenario}/{case} {auth:?}");
+                    assert_no_leak(&what, &report, login, secret);
+                    assert_russian(&what, &report);
                     codes.insert(result.verdict.code);
                     reports += 1;
                 }

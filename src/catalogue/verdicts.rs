@@ -74,7 +74,7 @@ pub(super) static CREDENTIALS_REJECTED: Entry = v(
     ),
     l(
         "{hint} Re-type the secret (it is case-sensitive). Each failed Basic login counts towards a CAPTCHA lock-out on Server/Data Center.",
-        "{hint} Введите секрет заново (регистр важен). На Server/Data Center каждая неудачная Basic-попытка приближает блокировку с CAPTCHA.",
+        "{hint_ru} Введите секрет заново (регистр важен). На Server/Data Center каждая неудачная Basic-попытка приближает блокировку с CAPTCHA.",
     ),
 );
 
@@ -154,7 +154,7 @@ pub(super) static SCOPED_TOKEN_NEEDS_GATEWAY: Entry = v(
     ),
     l(
         "The site refused the token (\"scope does not match\"); {gateway_result}",
-        "Сайт отклонил токен («scope does not match»); {gateway_result}",
+        "Сайт отклонил токен («scope does not match»); {gateway_result_ru}",
     ),
     l(
         "Either give the integration the URL {gateway} (if it supports it), or create a classic token with \"Create API token\" (without scopes) for {site}.",

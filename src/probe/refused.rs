@@ -6,6 +6,7 @@ use super::{JiraUser, ProbeFlow, Scheme, GATEWAY_MYSELF, MYSELF_BEARER};
 use crate::auth_plan::PAT_PAGE_PATH;
 use crate::catalogue::Code;
 use crate::http::{Exchange, HttpResponse};
+use crate::i18n::l;
 use crate::urls;
 
 pub(super) fn token_ignored(flow: &ProbeFlow) -> Finding {
@@ -82,18 +83,28 @@ fn scoped(flow: &ProbeFlow) -> Finding {
         .get(GATEWAY_MYSELF)
         .and_then(Exchange::response);
     let user = answer.and_then(JiraUser::from_response);
+    let status = answer.map(|a| a.status.to_string()).unwrap_or_default();
+    let label = user.as_ref().map(JiraUser::label).unwrap_or_default();
     let result = match (answer, &user) {
-        (_, Some(u)) => format!("through {gateway} the same token works (as {}).", u.label()),
-        (Some(a), None) => format!(
-            "{gateway} refused it too (HTTP {}): the token lacks the read:jira-user scope.",
-            a.status
+        (_, Some(_)) => l(
+            "through {gateway} the same token works (as {user}).",
+            "через {gateway} тот же токен работает (от имени {user}).",
         ),
-        (None, None) => "the token has scopes (the gateway was not tried).".to_string(),
-    };
+        (Some(_), None) => l(
+            "{gateway} refused it too (HTTP {status}): the token lacks the read:jira-user scope.",
+            "{gateway} тоже его отклонил (HTTP {status}): у токена нет области read:jira-user.",
+        ),
+        (None, None) => l(
+            "the token has scopes (the gateway was not tried).",
+            "у токена есть области (scopes); шлюз не проверялся.",
+        ),
+    }
+    .fill(&[("gateway", &gateway), ("user", &label), ("status", &status)]);
     let mut f = Finding::new(
         Code::ScopedTokenNeedsGateway,
         vec![
-            ("gateway_result", result),
+            ("gateway_result", result.en),
+            ("gateway_result_ru", result.ru),
             ("gateway", gateway),
             ("site", site),
         ],
@@ -105,11 +116,20 @@ fn scoped(flow: &ProbeFlow) -> Finding {
 pub(super) fn rejected(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
     let login = flow.input.login.trim().to_string();
     let hint = if flow.is_cloud() {
-        "Use your Atlassian account e-mail and an API token (not your password)."
+        l(
+            "Use your Atlassian account e-mail and an API token (not your password).",
+            "Используйте e-mail учётной записи Atlassian и API-токен (не пароль).",
+        )
     } else if login.contains('@') {
-        "Server/Data Center logins are usernames, not e-mail addresses."
+        l(
+            "Server/Data Center logins are usernames, not e-mail addresses.",
+            "На Server/Data Center логин — это имя пользователя, а не e-mail.",
+        )
     } else {
-        "Check the username (not the e-mail) and the password."
+        l(
+            "Check the username (not the e-mail) and the password.",
+            "Проверьте имя пользователя (не e-mail) и пароль.",
+        )
     };
     let reason = match reason(r) {
         s if s.is_empty() => "—".to_string(),
@@ -121,7 +141,8 @@ pub(super) fn rejected(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
             ("status", r.status.to_string()),
             ("reason", reason),
             ("login", login),
-            ("hint", hint.to_string()),
+            ("hint", hint.en.to_string()),
+            ("hint_ru", hint.ru.to_string()),
         ],
     )
 }
