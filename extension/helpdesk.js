@@ -19,6 +19,10 @@ const state = {
 };
 
 const METHOD_KEYS = { 'api-token': 'methodApiToken', pat: 'methodPat', basic: 'methodBasic' };
+const TARGET_KEYS = {
+  generic: 'targetGeneric', elma365: 'targetElma365', 'avepoint-backup': 'targetAvepointBackup',
+  'avepoint-restore': 'targetAvepointRestore', 'issue-sync': 'targetIssueSync',
+};
 const MARKS = { ok: '✓', fail: '✗', info: '·' };
 
 function el(tag, props = {}, ...children) {
@@ -134,6 +138,7 @@ function renderFacts(lang, r) {
   if (r.tried) {
     const scheme = r.tried.scheme ? ` · ${r.tried.scheme === 'bearer' ? 'Bearer' : 'Basic'}` : '';
     row('hdTried', `${methodName(lang, r.tried.method) ?? '—'}${scheme}`);
+    if (TARGET_KEYS[r.tried.target]) row('hdTarget', t(lang, TARGET_KEYS[r.tried.target]));
     row('hdLogin', r.tried.login || t(lang, 'hdNoLogin'));
   }
   row('hdAnsweredAs', who(r.user));

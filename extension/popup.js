@@ -14,6 +14,7 @@ import {
   uiLanguage,
 } from './browser.js';
 import { MIN_KEY_MATERIAL, TARGETS, checkRequest, detectTab, detectUrl, errorReply, httpOrigin } from './protocol.js';
+import { renderReportActions } from './popup-report.js';
 import { copyText, hasSecretField, renderSnippet } from './snippet-view.js';
 import { LANGS, langFromTag, pick, t } from './ui-strings.js';
 
@@ -192,6 +193,7 @@ async function runTest(event) {
   test.running = false;
   if (reply.ok && reply.result) {
     test.result = reply.result;
+    test.login = request.input.login; // for the report: a login is not a secret
     test.projects = reply.result.projects ?? [];
     // Kept only to fill the block's secret field on reveal.
     if (hasSecretField(reply.result.snippet)) heldSecret = secret;
@@ -460,6 +462,7 @@ function renderTokenTest(lang, detection, allowFetch) {
   renderProjectPicker(lang, t2);
   $('check').hidden = !t2.result;
   if (t2.result) renderCheck(lang, t2.result);
+  renderReportActions(lang, t2.result, t2.login);
   renderSnippet(lang, t2.result?.snippet ?? null, {
     revealed: t2.snippetRevealed,
     secret: heldSecret,

@@ -8,6 +8,7 @@
 use super::{method_label, Report, ReportRequest, Tool};
 use crate::i18n::{l, L10n, Lang};
 use crate::probe::Scheme;
+use crate::targets::Target;
 use std::fmt::Write;
 
 const TITLE: L10n = l(
@@ -27,6 +28,8 @@ const NODE: L10n = l("Cluster node", "Узел кластера");
 const CLOUD_ID: L10n = l("Cloud ID", "Cloud ID");
 const RECOMMENDED: L10n = l("Recommended method", "Рекомендуемый способ");
 const TRIED: L10n = l("Tried", "Проверялось");
+const TARGET: L10n = l("For", "Для");
+const ANY_INTEGRATION: L10n = l("any integration", "любая интеграция");
 const LOGIN: L10n = l("Login", "Логин");
 const NO_LOGIN: L10n = l("(none)", "(нет)");
 const ANSWERED_AS: L10n = l("Jira answered as", "Jira ответила от имени");
@@ -173,6 +176,11 @@ fn summary(out: &mut String, r: &Report, lang: Lang) {
             None => "",
         };
         row(TRIED, format!("{method}{scheme}"));
+        let target = match tried.target {
+            Target::Generic => t(ANY_INTEGRATION, lang),
+            other => other.profile().name,
+        };
+        row(TARGET, target.to_string());
         let login = if tried.login.is_empty() {
             t(NO_LOGIN, lang).to_string()
         } else {

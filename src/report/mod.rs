@@ -25,6 +25,7 @@ use crate::http::{
 use crate::i18n::{l, L10n, Lang, Text};
 use crate::permissions::PermissionReport;
 use crate::probe::{CheckResult, JiraUser, Scheme, Verdict};
+use crate::targets::Target;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -111,6 +112,9 @@ pub struct Tried {
     pub scheme: Option<Scheme>,
     /// The login entered; `""` for a personal access token without one.
     pub login: String,
+    /// The integration the credential is for.
+    #[serde(default)]
+    pub target: Target,
 }
 
 /// One checklist line, as the popup shows it.
@@ -260,6 +264,7 @@ pub fn build(subject: Subject<'_>, meta: &Meta) -> Report {
                 method: result.auth_method,
                 scheme: result.scheme,
                 login: clean(login.trim(), MAX_LOGIN_CHARS),
+                target: result.target,
             });
             report.verdict = Some(result.verdict.clone());
             report.user = result.user.clone();
