@@ -9,7 +9,7 @@
 # Tools (installed when missing): the wasm32 target, wasm-bindgen CLI at Cargo.lock's version
 # (`cargo install` WITHOUT --locked: its own lockfile wants crates the registry here lacks),
 # npm's binaryen for wasm-opt (Debian's binaryen 108 writes modules that fail at init — never
-# /usr/bin/wasm-opt) and playwright-core for the E2E tests. See ../shared/build-and-browser-testing.md.
+# /usr/bin/wasm-opt), playwright-core for the E2E tests and web-ext for Mozilla's linter. See ../shared/build-and-browser-testing.md.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -35,6 +35,7 @@ need_apt() { # need_apt <command> <package…>
 need_apt node nodejs
 need_apt npm npm
 need_apt zip zip
+need_apt unzip unzip
 # The tests' browser (E2E via playwright-core, wasm-bindgen-test via chromedriver): Debian's
 # Chromium, never a downloaded one.
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
@@ -60,7 +61,7 @@ fi
 
 if [[ ! -x node_modules/.bin/wasm-opt || ! -f node_modules/.package-lock.json \
       || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  log "npm ci (binaryen, playwright-core; no browser download)"
+  log "npm ci (binaryen, playwright-core, web-ext; no browser download)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 WASM_OPT="$ROOT/node_modules/.bin/wasm-opt"
@@ -99,12 +100,15 @@ if (browser === 'firefox') {
   // Firefox MV3 runs background pages, not service workers: `scripts` + module type.
   const { service_worker: sw, type } = m.background;
   m.background = { scripts: [sw], type };
+  // data_collection_permissions (required on addons.mozilla.org) needs Firefox 140, and
+  // Firefox for Android 142 (web-ext lint).
   m.browser_specific_settings = {
     gecko: {
       id: 'jira-token-wizard@extensions.local',
-      strict_min_version: '128.0',
+      strict_min_version: '140.0',
       data_collection_permissions: { required: ['none'] },
     },
+    gecko_android: { strict_min_version: '142.0' },
   };
 }
 fs.writeFileSync(dst, JSON.stringify(m, null, 2) + '\n');
@@ -120,6 +124,32 @@ mkdir -p "$DIST"
 rm -f "$DIST"/jira-token-wizard-*.zip
 assemble chrome
 assemble firefox
+
+# ---- package checks ------------------------------------------------------------------------
+# The version lives in Cargo.toml only: both manifests and both zip names must carry it, each zip
+# must hold its browser's manifest at the root and nothing a store does not need, and
+# dist/firefox must pass Mozilla's linter (addons-linter through npm's web-ext) with no error
+# and no warning.
+log "checking the packages (version $VERSION, web-ext lint)"
+node --input-type=module - "$DIST" "$VERSION" <<'EOF'
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+const [dist, version] = process.argv.slice(2);
+const fail = (msg) => { console.error(`build.sh: ${msg}`); process.exit(1); };
+for (const browser of ['chrome', 'firefox']) {
+  const m = JSON.parse(readFileSync(`${dist}/${browser}/manifest.json`, 'utf8'));
+  if (m.version !== version) fail(`${browser} manifest version ${m.version} is not Cargo.toml's ${version}`);
+  const zip = `${dist}/jira-token-wizard-${browser}-${version}.zip`;
+  const inZip = JSON.parse(execFileSync('unzip', ['-p', zip, 'manifest.json'], { encoding: 'utf8' }));
+  if (JSON.stringify(inZip) !== JSON.stringify(m)) fail(`${zip}: manifest.json differs from dist/${browser}`);
+  const files = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  for (const f of files) if (/\.(mjs|map|rs|md)$|(^|\/)\./.test(f)) fail(`${zip} holds a file no store needs: ${f}`);
+  if (browser === 'chrome' && m.background?.service_worker !== 'background.js') fail('chrome: background.service_worker');
+  if (browser === 'firefox' && (m.background?.scripts?.[0] !== 'background.js' || m.background?.type !== 'module'
+    || !m.browser_specific_settings?.gecko?.id)) fail('firefox: background.scripts + type module + gecko id');
+}
+EOF
+"$ROOT/node_modules/.bin/web-ext" lint --source-dir "$DIST/firefox" --warnings-as-errors --no-input
 
 # ---- CLI -----------------------------------------------------------------------------------
 log "cargo build (CLI, release)"
