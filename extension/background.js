@@ -12,11 +12,14 @@ import init, { handle } from './pkg/jira_token_wizard.js';
 import { extensionVersion, hasOrigin, onMessage, runInTab } from './browser.js';
 import {
   CHECK,
+  CREATE_PAT,
   DETECT_TAB,
   DETECT_URL,
   REPORT,
   checkCommand,
   checkReply,
+  createPatCommand,
+  createPatReply,
   detectPageCommand,
   detectReply,
   detectUrlCommand,
@@ -52,6 +55,8 @@ onMessage(async (message) => {
       return check(request.detection, request.input);
     case REPORT:
       return report(request.subject);
+    case CREATE_PAT:
+      return createPat(request);
   }
   return errorReply('bad_message', 'unhandled type');
 });
@@ -108,6 +113,19 @@ async function report(subject) {
   try {
     await core();
     return reportReply(await handle(reportCommand(subject, meta)));
+  } catch (err) {
+    return errorReply('core', err?.message ?? err);
+  }
+}
+
+/**
+ * The one-click PAT: the core's `CreatePat` sends one POST with the user's Jira session. The
+ * reply carries the new token for the popup to show once; nothing here keeps or logs it.
+ */
+async function createPat({ detection, name, expirationDays }) {
+  try {
+    await core();
+    return createPatReply(await handle(createPatCommand(detection, name, expirationDays)));
   } catch (err) {
     return errorReply('core', err?.message ?? err);
   }

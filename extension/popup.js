@@ -14,6 +14,7 @@ import {
   uiLanguage,
 } from './browser.js';
 import { MIN_KEY_MATERIAL, TARGETS, checkRequest, detectTab, detectUrl, errorReply, httpOrigin } from './protocol.js';
+import { initPatCreate, renderPatCreate } from './popup-pat.js';
 import { renderReportActions } from './popup-report.js';
 import { copyText, hasSecretField, renderSnippet } from './snippet-view.js';
 import { LANGS, langFromTag, pick, t } from './ui-strings.js';
@@ -309,7 +310,16 @@ function render() {
   const isJira = detection?.deployment?.product === 'jira';
   $('url-form').hidden = phase === 'loading' || isJira;
   if (detection) renderDetection(lang, detection, reply.origin);
+  renderPatCreate(lang, detection, Boolean(reply?.allowFetch));
   renderTokenTest(lang, detection, Boolean(reply?.allowFetch));
+}
+
+/** A token the popup just created (popup-pat.js): test it as a personal access token. */
+function testCreatedToken(token) {
+  $('test-auth').value = 'pat';
+  $('test-secret').value = token;
+  render();
+  $('test-form').requestSubmit();
 }
 
 function errorText(lang, error) {
@@ -574,6 +584,7 @@ $('test-target').addEventListener('change', changeTarget);
 $('project-pick').addEventListener('change', pickProject);
 $('snippet-reveal').addEventListener('click', toggleSnippetReveal);
 $('snippet').addEventListener('click', copySnippet);
+initPatCreate({ onToken: testCreatedToken });
 $('version').textContent = `v${extensionVersion()}`;
 
 (async () => {

@@ -115,6 +115,8 @@ export function validateRequest(msg) {
       return validateCheck(msg);
     case REPORT:
       return validateReport(msg);
+    case CREATE_PAT:
+      return validateCreatePat(msg);
     default:
       return invalid(`unknown type ${JSON.stringify(String(msg.type)).slice(0, 64)}`);
   }
@@ -233,4 +235,47 @@ function validateReport(msg) {
     return { ok: true, request: reportRequest({ kind: 'detection', detection: d }) };
   }
   return invalid('report: subject.kind must be check or detection');
+}
+
+// ---- one-click personal access token (popup → service worker → core `Command::CreatePat`) --
+
+/**
+ * @typedef {{type: 'create_pat', detection: object, name: string, expirationDays: number | null}} CreatePatRequest
+ *   Create a PAT on the detected Jira Server/DC ≥ 8.14 with the user's browser session (the one
+ *   request sent with cookies). Only after the user confirmed it in the popup.
+ * @typedef {{name: string, expirationDays: number | null, timeoutMs: number}} CreateInput
+ *   (mirror of `pat::CreateInput` in src/pat.rs)
+ * @typedef {{type: 'create_pat', detection: object, input: CreateInput}} CreatePatCommand  (`CreatePat`)
+ * @typedef {{ok: true, created: {outcome: object, ok: boolean, token: object | null,
+ *   tokenPageUrl: string, requests: object[]}}} CreatePatReply  (`pat::CreateResult`)
+ *   `created.token.rawToken` is the new secret: shown once, never stored, never logged.
+ */
+
+export const CREATE_PAT = 'create_pat';
+/** Longest token name and expiry Jira takes by default (src/pat.rs, facts §3.3). */
+export const PAT_MAX_NAME = 40;
+export const PAT_MAX_DAYS = 365;
+
+/** @returns {CreatePatRequest} */
+export const createPatRequest = (detection, name, expirationDays) => ({ type: CREATE_PAT, detection, name, expirationDays });
+/** @returns {CreatePatReply} */
+export const createPatReply = (created) => ({ ok: true, created });
+/** @returns {CreatePatCommand} */
+export const createPatCommand = (detection, name, expirationDays) => ({
+  type: CREATE_PAT,
+  detection,
+  input: { name, expirationDays, timeoutMs: 15_000 },
+});
+
+function validateCreatePat(msg) {
+  const { detection, name, expirationDays } = msg;
+  if (!detection || typeof detection !== 'object' || !detection.deployment) return invalid('create_pat needs a detection');
+  if (typeof name !== 'string' || name.trim() === '' || name.trim().length > PAT_MAX_NAME) {
+    return invalid(`create_pat: name must be 1 to ${PAT_MAX_NAME} characters`);
+  }
+  const days = expirationDays ?? null;
+  if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= PAT_MAX_DAYS)) {
+    return invalid(`create_pat: expirationDays must be 1 to ${PAT_MAX_DAYS}, or null`);
+  }
+  return { ok: true, request: createPatRequest(detection, name.trim(), days) };
 }

@@ -58,10 +58,20 @@ pub struct AuthPlan {
     pub notes: Vec<Text>,
     /// Other methods that also work here, for integrations that cannot use the first.
     pub alternatives: Vec<AuthMethod>,
+    /// The wizard can create a personal access token here with the user's browser session
+    /// (`pat::offered`: self-managed Jira known to be 8.14 or later).
+    #[serde(default)]
+    pub one_click_pat: bool,
 }
 
 /// The plan for a Jira deployment.
 pub fn plan(d: &Deployment) -> AuthPlan {
+    let mut p = plan_for(d);
+    p.one_click_pat = crate::pat::offered(d);
+    p
+}
+
+fn plan_for(d: &Deployment) -> AuthPlan {
     if d.hosting == Some(Hosting::Cloud) {
         return cloud(d);
     }
@@ -134,6 +144,7 @@ fn cloud(d: &Deployment) -> AuthPlan {
             .text(),
         ],
         alternatives: vec![],
+        one_click_pat: false,
     }
 }
 
@@ -171,6 +182,7 @@ fn pat(base: &str, alternatives: Vec<AuthMethod>) -> AuthPlan {
         )
         .text()],
         alternatives,
+        one_click_pat: false,
     }
 }
 
@@ -210,6 +222,7 @@ fn basic(base: &str) -> AuthPlan {
             .text(),
         ],
         alternatives: vec![],
+        one_click_pat: false,
     }
 }
 

@@ -2,7 +2,9 @@
 //! (`src/wasm.rs` in the browser, `src/cli/transport.rs` natively).
 //!
 //! The core builds [`HttpRequest`]s and classifies [`Exchange`]s; it never sends anything.
-//! Transports must: send no cookies (`credentials: "omit"` / no cookie jar), never follow
+//! Transports must: send no cookies (`credentials: "omit"` / no cookie jar) unless a request
+//! without `Authorization` asks for the browser session ([`HttpRequest::with_session_cookies`],
+//! only the one-click PAT creation, `src/pat.rs`), never follow
 //! redirects (`redirect: "manual"` / zero redirects), apply [`HttpRequest::timeout_ms`], and
 //! read at most [`MAX_BODY_BYTES`] of a body (setting [`HttpResponse::truncated`]).
 
@@ -33,6 +35,11 @@ pub struct HttpRequest {
     /// Follow redirects and report where they end ([`HttpResponse::final_url`]). Only ever set
     /// on requests without credentials: a credential never follows a redirect.
     pub follow_redirects: bool,
+    /// Send the browser's cookies for this site (`credentials: "include"`): the user's Jira
+    /// session. Only `pat::CreateFlow` sets it, on a request without `Authorization`; a request
+    /// with a credential never carries cookies whatever this says. The CLI has no cookie jar,
+    /// so natively it changes nothing.
+    pub with_session_cookies: bool,
 }
 
 impl std::fmt::Debug for HttpRequest {
@@ -56,6 +63,7 @@ impl std::fmt::Debug for HttpRequest {
             .field("headers", &headers)
             .field("timeout_ms", &self.timeout_ms)
             .field("follow_redirects", &self.follow_redirects)
+            .field("with_session_cookies", &self.with_session_cookies)
             .finish_non_exhaustive()
     }
 }
@@ -71,7 +79,14 @@ impl HttpRequest {
             body: None,
             timeout_ms,
             follow_redirects: false,
+            with_session_cookies: false,
         }
+    }
+
+    /// True when the transport is to send the browser session's cookies: asked for, and no
+    /// `Authorization` header (a credential never travels with a session).
+    pub fn sends_session_cookies(&self) -> bool {
+        self.with_session_cookies && !self.has_credentials()
     }
 
     /// True when the request carries an `Authorization` header.
@@ -233,7 +248,8 @@ pub struct RequestLog {
     pub method: Method,
     /// Origin + path + query of the URL (query strings here never hold secrets).
     pub url: String,
-    /// `Basic`, `Bearer` or `None`: which scheme was sent, never its value.
+    /// `Basic`, `Bearer`, `Session` (the browser's cookies, PAT creation only) or `None`: how
+    /// the request was authenticated, never a value.
     pub auth: String,
     /// HTTP status; `None` for a timeout or an unreachable server.
     pub status: Option<u16>,
@@ -254,7 +270,11 @@ impl RequestLog {
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case("authorization"))
             .and_then(|(_, v)| v.split_whitespace().next())
-            .unwrap_or("None")
+            .unwrap_or(if req.sends_session_cookies() {
+                "Session"
+            } else {
+                "None"
+            })
             .to_string();
         let (status, outcome, headers) = match ex {
             Exchange::Response(r) => {

@@ -15,6 +15,7 @@ pub mod html;
 pub mod http;
 pub mod i18n;
 pub mod page;
+pub mod pat;
 pub mod permissions;
 pub mod probe;
 pub mod protocol;

@@ -5,6 +5,7 @@
 
 use crate::detect::{DetectError, DetectFlow, DetectOptions, Detection};
 use crate::page::PageSnapshot;
+use crate::pat::{CreateError, CreateFlow, CreateInput};
 use crate::probe::{CheckError, CheckInput, ProbeFlow};
 use crate::report::{self, Meta, OwnedSubject, Rendered};
 use serde::Deserialize;
@@ -37,6 +38,12 @@ pub enum Command {
     /// request is made: the job is done at once.
     #[serde(rename_all = "camelCase")]
     Report { subject: OwnedSubject, meta: Meta },
+    /// Create a personal access token with the user's browser session (Server/DC ≥ 8.14).
+    #[serde(rename_all = "camelCase")]
+    CreatePat {
+        detection: Box<Detection>,
+        input: CreateInput,
+    },
 }
 
 /// The flow a command stands for.
@@ -48,6 +55,8 @@ pub enum Job {
     Check(Box<ProbeFlow>),
     /// Already done: the report and its renderings.
     Report(Box<Rendered>),
+    /// Yields a [`crate::pat::CreateResult`].
+    CreatePat(Box<CreateFlow>),
 }
 
 /// Why a command cannot start.
@@ -57,6 +66,8 @@ pub enum CommandError {
     Detect(#[from] DetectError),
     #[error(transparent)]
     Check(#[from] CheckError),
+    #[error(transparent)]
+    CreatePat(#[from] CreateError),
 }
 
 impl Command {
@@ -79,6 +90,9 @@ impl Command {
             Command::Report { subject, meta } => Job::Report(Box::new(Rendered::new(
                 report::build(subject.as_subject(), &meta),
             ))),
+            Command::CreatePat { detection, input } => {
+                Job::CreatePat(Box::new(CreateFlow::new(input, &detection.deployment)?))
+            }
         })
     }
 }

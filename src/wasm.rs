@@ -7,7 +7,8 @@
 //!   place ([`BoundaryError`] → [`JsError`]).
 //! - [`run_flow`]: the browser transport for any sans-IO [`Flow`]. It keeps the contract of
 //!   `crate::http`: every request of a batch in parallel, `credentials: "omit"` (no site
-//!   cookies reach Jira, facts §6.2), `redirect: "manual"` (an `opaqueredirect` becomes
+//!   cookies reach Jira, facts §6.2) except `"include"` for the one request that asks for the
+//!   user's session (`HttpRequest::sends_session_cookies`, PAT creation), `redirect: "manual"` (an `opaqueredirect` becomes
 //!   `status: 0, redirect: true`) unless the core asked to follow redirects on a request
 //!   without credentials (then `final_url` says where it ended), a timeout through
 //!   `AbortSignal.timeout(ms)` (no `window` needed, so it works in a service worker), bodies
@@ -69,6 +70,7 @@ async fn run_command(command: JsValue) -> Result<JsValue, BoundaryError> {
         Job::Detect(flow) => to_js(&run_flow(*flow).await),
         Job::Check(flow) => to_js(&run_flow(*flow).await),
         Job::Report(rendered) => to_js(&*rendered),
+        Job::CreatePat(flow) => to_js(&run_flow(*flow).await),
     }
 }
 
@@ -184,7 +186,13 @@ async fn send(req: &HttpRequest) -> Result<Response, FetchFailure> {
     let signal = AbortSignal::timeout_with_u32(req.timeout_ms);
     let mut builder = RequestBuilder::new(&req.url)
         .method(method)
-        .credentials(RequestCredentials::Omit)
+        // The user's Jira session only where the core asked for it (PAT creation) and no
+        // credential rides along; everything else omits cookies (facts §6.2).
+        .credentials(if req.sends_session_cookies() {
+            RequestCredentials::Include
+        } else {
+            RequestCredentials::Omit
+        })
         // Belt and braces for http.rs's rule: a credential never follows a redirect.
         .redirect(if req.follow_redirects && !req.has_credentials() {
             RequestRedirect::Follow

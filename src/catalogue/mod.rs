@@ -2,6 +2,7 @@
 //! [`Code`], defined here once, with a title, a cause and a fix in English and Russian.
 //! The popup, the CLI's JSON and reports all speak these codes.
 
+mod pat;
 mod verdicts;
 mod warnings;
 
@@ -14,6 +15,9 @@ use serde::{Deserialize, Serialize};
 pub enum Kind {
     Verdict,
     Warning,
+    /// What creating a personal access token came to (`src/pat.rs`).
+    #[serde(rename = "pat_creation")]
+    PatCreation,
 }
 
 /// A stable diagnosis code. The serde name is the public code.
@@ -51,6 +55,13 @@ pub enum Code {
     HostPermissionNeeded,
     LoginRedirect,
     TechnicalUserIsYou,
+    // One-click personal access token.
+    PatCreated,
+    PatLimitReached,
+    PatNotLoggedIn,
+    PatDisabled,
+    PatXsrfRejected,
+    PatRequestInvalid,
 }
 
 impl Code {
@@ -85,6 +96,12 @@ impl Code {
         Code::HostPermissionNeeded,
         Code::LoginRedirect,
         Code::TechnicalUserIsYou,
+        Code::PatCreated,
+        Code::PatLimitReached,
+        Code::PatNotLoggedIn,
+        Code::PatDisabled,
+        Code::PatXsrfRejected,
+        Code::PatRequestInvalid,
     ];
 
     /// The public snake_case code, e.g. `"base_url_mismatch"`.
@@ -127,6 +144,12 @@ impl Code {
             Code::HostPermissionNeeded => &warnings::HOST_PERMISSION_NEEDED,
             Code::LoginRedirect => &warnings::LOGIN_REDIRECT,
             Code::TechnicalUserIsYou => &warnings::TECHNICAL_USER_IS_YOU,
+            Code::PatCreated => &pat::PAT_CREATED,
+            Code::PatLimitReached => &pat::PAT_LIMIT_REACHED,
+            Code::PatNotLoggedIn => &pat::PAT_NOT_LOGGED_IN,
+            Code::PatDisabled => &pat::PAT_DISABLED,
+            Code::PatXsrfRejected => &pat::PAT_XSRF_REJECTED,
+            Code::PatRequestInvalid => &pat::PAT_REQUEST_INVALID,
             Code::TargetNotSupported => &verdicts::TARGET_NOT_SUPPORTED,
         }
     }

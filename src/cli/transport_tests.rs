@@ -65,6 +65,7 @@ fn get(id: &str, url: &str, timeout_ms: u32) -> HttpRequest {
         body: None,
         timeout_ms,
         follow_redirects: false,
+        with_session_cookies: false,
     }
 }
 

@@ -158,7 +158,7 @@ pub struct ReportRequest {
     pub origin: String,
     /// Path and query.
     pub path: String,
-    /// `Basic`, `Bearer` or `None`: the scheme's name, never its value.
+    /// `Basic`, `Bearer`, `Session` or `None`: the scheme's name, never its value.
     pub auth: String,
     /// HTTP status; `None` for a timeout or an unreachable server.
     pub status: Option<u16>,
@@ -348,6 +348,7 @@ fn request(r: &RequestLog) -> ReportRequest {
     let auth = match r.auth.split_whitespace().next().unwrap_or("") {
         a if a.eq_ignore_ascii_case("basic") => "Basic",
         a if a.eq_ignore_ascii_case("bearer") => "Bearer",
+        a if a.eq_ignore_ascii_case("session") => "Session",
         _ => "None",
     };
     ReportRequest {

@@ -1,0 +1,158 @@
+// "Create a token for me" in the popup (Jira Server/Data Center ≥ 8.14, when the core's auth
+// plan says `oneClickPat`): name + expiry, an explicit confirmation, then the core's CreatePat
+// (one POST with the user's Jira session, src/pat.rs). The new token is shown once with a copy
+// button and handed straight to the token test; it lives only in this page's memory and DOM —
+// never stored, never logged, gone when the popup closes. View only: the outcome's texts come
+// from the core's catalogue.
+
+import { sendMessage } from './browser.js';
+import { PAT_MAX_DAYS, PAT_MAX_NAME, createPatRequest, errorReply } from './protocol.js';
+import { pick, t } from './ui-strings.js';
+
+const $ = (id) => document.getElementById(id);
+const DEFAULT_DAYS = 90;
+
+/** @type {{detection: object | null, phase: 'form' | 'confirm' | 'creating' | 'done',
+ *   name: string, days: number, created: object | null, error: object | null,
+ *   invalid: string | null, copied: object | null}} */
+let pat = fresh(null);
+let lang = 'en';
+/** Called with the new token to test it (set by popup.js). */
+let testToken = () => {};
+
+function fresh(detection) {
+  const date = new Date().toISOString().slice(0, 10);
+  return {
+    detection, phase: 'form', name: `integration-${date}`, days: DEFAULT_DAYS,
+    created: null, error: null, invalid: null, copied: null,
+  };
+}
+
+/** Wires the section; `onToken(rawToken)` runs the token test with the new token. */
+export function initPatCreate({ onToken }) {
+  testToken = onToken;
+  $('pat-form').addEventListener('submit', ask);
+  $('pat-yes').addEventListener('click', create);
+  $('pat-no').addEventListener('click', cancel);
+  $('pat-copy').addEventListener('click', copy);
+  $('pat-again').addEventListener('click', () => {
+    pat = fresh(pat.detection);
+    paint();
+    $('pat-name').focus();
+  });
+}
+
+/** Shows the section for a detection whose plan offers a one-click PAT (with host access). */
+export function renderPatCreate(uiLang, detection, allowFetch) {
+  lang = uiLang;
+  const show = Boolean(detection?.authPlan?.oneClickPat && allowFetch);
+  $('pat-create').hidden = !show;
+  if (!show) return;
+  if (pat.detection !== detection) {
+    pat = fresh(detection);
+    $('pat-name').value = pat.name;
+    $('pat-days').value = String(pat.days);
+  }
+  paint();
+}
+
+/** Reads and checks the form; shows the confirmation. */
+function ask(event) {
+  event.preventDefault();
+  const name = $('pat-name').value.trim();
+  const days = Number($('pat-days').value);
+  pat.invalid = null;
+  if (name === '' || name.length > PAT_MAX_NAME) pat.invalid = 'patNameInvalid';
+  else if (!Number.isInteger(days) || days < 1 || days > PAT_MAX_DAYS) pat.invalid = 'patDaysInvalid';
+  if (pat.invalid) {
+    paint();
+    $(pat.invalid === 'patNameInvalid' ? 'pat-name' : 'pat-days').focus();
+    return;
+  }
+  Object.assign(pat, { name, days, phase: 'confirm', error: null });
+  paint();
+  $('pat-yes').focus();
+}
+
+function cancel() {
+  pat.phase = 'form';
+  paint();
+  $('pat-start').focus();
+}
+
+async function create() {
+  if (pat.phase !== 'confirm') return;
+  const mine = pat;
+  pat.phase = 'creating';
+  paint();
+  let reply;
+  try {
+    reply = (await sendMessage(createPatRequest(mine.detection, mine.name, mine.days))) ?? errorReply('internal', 'no reply');
+  } catch (err) {
+    reply = errorReply('internal', err?.message ?? err);
+  }
+  if (pat !== mine) return; // a new detection came meanwhile
+  pat.phase = 'done';
+  if (reply.ok) pat.created = reply.created;
+  else pat.error = reply.error;
+  paint();
+  const token = pat.created?.token?.rawToken;
+  if (token) {
+    $('pat-token').focus();
+    $('pat-token').select();
+    testToken(token);
+  }
+}
+
+function copy() {
+  const token = pat.created?.token?.rawToken;
+  if (!token) return;
+  navigator.clipboard.writeText(token).then(
+    () => {
+      pat.copied = { key: 'patCopied' };
+      paint();
+    },
+    (err) => {
+      pat.copied = { key: 'copyFailed', vars: { message: err?.message ?? String(err) } };
+      paint();
+    },
+  );
+}
+
+function paint() {
+  const { phase, created, error, invalid, copied } = pat;
+  const busy = phase === 'creating';
+  $('pat-create').setAttribute('aria-busy', String(busy));
+  $('pat-form').hidden = phase !== 'form';
+  $('pat-invalid').hidden = !invalid;
+  $('pat-invalid').textContent = invalid ? t(lang, invalid, { max: String(PAT_MAX_NAME), days: String(PAT_MAX_DAYS) }) : '';
+  $('pat-name').setAttribute('aria-invalid', String(invalid === 'patNameInvalid'));
+  $('pat-days').setAttribute('aria-invalid', String(invalid === 'patDaysInvalid'));
+
+  $('pat-confirm').hidden = phase !== 'confirm' && phase !== 'creating';
+  const base = pat.detection?.deployment?.baseUrl ?? pat.detection?.deployment?.reachedBaseUrl ?? '';
+  const user = pat.detection?.deployment?.user;
+  const who = user?.displayName ?? user?.name ?? t(lang, 'patWhoLoggedIn');
+  $('pat-confirm-text').textContent = t(lang, 'patConfirm', { name: pat.name, days: String(pat.days), base, who });
+  $('pat-yes').disabled = busy;
+  $('pat-no').disabled = busy;
+  $('pat-yes').textContent = t(lang, busy ? 'patCreating' : 'patYes');
+  $('pat-yes').setAttribute('aria-busy', String(busy));
+
+  const outcome = created?.outcome;
+  $('pat-outcome').hidden = phase !== 'done';
+  $('pat-outcome').dataset.ok = String(Boolean(created?.ok));
+  $('pat-outcome-title').textContent = outcome ? pick(lang, outcome.title) : t(lang, 'patFailed');
+  $('pat-outcome-code').textContent = outcome?.code ?? error?.code ?? '';
+  $('pat-outcome-cause').textContent = outcome ? pick(lang, outcome.cause) : error?.message ?? '';
+  $('pat-outcome-fix').textContent = outcome ? pick(lang, outcome.fix) : '';
+  const page = created?.tokenPageUrl;
+  $('pat-page').hidden = !page || Boolean(created?.ok);
+  if (page) $('pat-page').href = page;
+
+  const token = created?.token?.rawToken;
+  $('pat-token-box').hidden = !token;
+  if ($('pat-token').value !== (token ?? '')) $('pat-token').value = token ?? '';
+  $('pat-copied').textContent = copied ? t(lang, copied.key, copied.vars) : '';
+  $('pat-again').hidden = phase !== 'done' || Boolean(token);
+}
