@@ -99,6 +99,7 @@ function renderReport(lang, r) {
     $('view-verdict-cause').textContent = pick(lang, v.cause);
     $('view-verdict-fix').textContent = pick(lang, v.fix);
   }
+  $('view-checklist').closest('section').hidden = r.checklist.length === 0;
   $('view-checklist').replaceChildren(...r.checklist.map((i) => el('li',
     { className: i.state === 'ok' ? 'good' : i.state === 'fail' ? 'bad' : 'muted', dataset: { testid: `view-check-${i.id}`, state: i.state } },
     el('span', { className: 'mark', 'aria-hidden': 'true' }, MARKS[i.state] ?? '·'), ' ', pick(lang, i.text))));

@@ -1,0 +1,206 @@
+// UI quality of the popup and the helpdesk page, in the real extension: every control has a
+// label (an accessible name), the keyboard alone reaches every control in a sensible order and
+// runs a token test, keyboard focus is visible, dark mode follows `prefers-color-scheme` with
+// readable contrast, and nothing overflows 360 px. Dark-mode pictures go to tests/e2e/artifacts/.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startSimulator } from '../simulator/server.mjs';
+import { launchExtension } from './harness.mjs';
+
+let ext;
+let sim;
+before(async () => {
+  [ext, sim] = await Promise.all([launchExtension(), startSimulator({ scenario: 'dc-9.12-cluster' })]);
+});
+after(async () => {
+  await ext?.close();
+  await sim?.close();
+});
+
+/**
+ * In a page: visible controls without an accessible name, images without alt, and whether the
+ * document is wider than its viewport.
+ */
+function audit() {
+  const visible = (el) => !el.closest('[hidden]') && el.getClientRects().length > 0;
+  const nameOf = (el) => {
+    if (el.getAttribute('aria-label')?.trim()) return el.getAttribute('aria-label').trim();
+    const by = el.getAttribute('aria-labelledby');
+    if (by) return by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+    if (el.labels?.length) return [...el.labels].map((l) => l.textContent).join(' ').trim();
+    if (el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SUMMARY') return el.textContent.trim();
+    return '';
+  };
+  const controls = [...document.querySelectorAll('input, select, textarea, button, a[href], summary, [tabindex]')].filter(visible);
+  return {
+    unnamed: controls.filter((el) => el.tagName !== 'DIV' && el.tagName !== 'H2' && !nameOf(el))
+      .map((el) => el.dataset.testid ?? el.id ?? el.outerHTML.slice(0, 60)),
+    images: [...document.images].filter((i) => i.getAttribute('alt') === null).map((i) => i.src),
+    // How far anything reaches past the body's right edge, or past the viewport.
+    overflow: Math.max(
+      document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      // (inside a scrollable region such as the requests table, width is the region's business)
+      ...[...document.body.querySelectorAll('*')].filter((el) => visible(el) && !el.closest('.table-wrap'))
+        .map((el) => el.getBoundingClientRect().right - document.body.getBoundingClientRect().right),
+    ),
+    width: Math.round(document.body.getBoundingClientRect().width),
+    controls: controls.length,
+  };
+}
+
+/** Relative luminance contrast of two `rgb(…)` colours (WCAG 2). */
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+async function key(popup, keyName, modifiers = 0) {
+  const codes = { Tab: 9, Enter: 13, ' ': 32 };
+  for (const type of ['keyDown', 'keyUp']) {
+    await popup.send('Input.dispatchKeyEvent', {
+      type, key: keyName, code: keyName === ' ' ? 'Space' : keyName, windowsVirtualKeyCode: codes[keyName], modifiers,
+      ...(type === 'keyDown' && keyName === 'Enter' ? { text: '\r' } : {}),
+    });
+  }
+}
+
+/** The focused element: its test id (or id, or tag), its focus ring, and whether Tab was here before. */
+const active = (popup) => popup.eval(() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  const seen = el.dataset.tabSeen === '1';
+  if (el.dataset) el.dataset.tabSeen = '1';
+  return { id: el.dataset?.testid || el.id || el.tagName.toLowerCase(), outline: style.outlineStyle, width: parseFloat(style.outlineWidth), seen };
+});
+const forgetTabs = (popup) => popup.eval(() => document.querySelectorAll('[data-tab-seen]').forEach((e) => delete e.dataset.tabSeen));
+
+test('the popup: labels, keyboard only, visible focus, 360 px', async () => {
+  const popup = await ext.openPopup(`${sim.baseUrl}/test-login?user=jdoe`);
+  try {
+    assert.equal(await popup.settled(), 'ready');
+    await popup.waitFor(() => !document.querySelector('[data-testid=token-test]').hidden);
+    let a = await popup.eval(audit);
+    assert.deepEqual(a.unnamed, [], 'controls without a label');
+    assert.deepEqual(a.images, [], 'images without alt');
+    assert.equal(a.width, 360);
+    assert.ok(a.overflow <= 0, `the popup is ${a.overflow} px wider than 360`);
+
+    // Tab from the top reaches every control in reading order; nothing hidden takes focus.
+    await popup.eval(() => document.activeElement?.blur());
+    const order = [];
+    await forgetTabs(popup);
+    for (let i = 0; i < 60; i += 1) {
+      await key(popup, 'Tab');
+      const now = await active(popup);
+      if (now.seen || now.id === 'body') break;
+      order.push(now.id);
+      assert.notEqual(now.outline, 'none', `no visible focus on ${now.id}`);
+      assert.ok(now.width >= 2, `focus ring on ${now.id} is ${now.width} px`);
+    }
+    const want = ['lang-en', 'lang-ru', 'token-page', 'pat-name', 'pat-days', 'pat-start', 'test-target', 'test-login',
+      'test-secret', 'test-reveal', 'test-auth', 'test-project', 'test-run', 'open-helpdesk'];
+    for (const id of want) assert.ok(order.includes(id), `Tab never reaches ${id}: ${order.join(' → ')}`);
+    const at = (id) => order.indexOf(id);
+    assert.ok(at('lang-en') < at('pat-name') && at('pat-name') < at('test-login') && at('test-secret') < at('test-run'),
+      `reading order: ${order.join(' → ')}`);
+
+    // Keyboard only: type the secret, press Enter, read the verdict; then reach the report buttons.
+    await popup.eval(() => document.querySelector('[data-testid=test-login]').focus());
+    await popup.send('Input.insertText', { text: 'jdoe' });
+    await key(popup, 'Tab');
+    assert.equal((await active(popup)).id, 'test-secret');
+    await popup.send('Input.insertText', { text: 'wrong-password-1' });
+    await popup.eval(() => { document.querySelector('[data-testid=test-auth]').value = 'basic'; });
+    await key(popup, 'Enter');
+    await popup.waitFor(() => !document.querySelector('[data-testid=check]').hidden
+      && !document.querySelector('[data-testid=report-copy]').disabled, null, 15_000);
+    assert.equal(await popup.text('verdict-code'), 'credentials_rejected');
+    const after = [];
+    for (let i = 0; i < 12; i += 1) {
+      await key(popup, 'Tab');
+      after.push((await active(popup)).id);
+    }
+    assert.ok(after.includes('report-copy') && after.includes('report-download'), `after the test: ${after.join(' → ')}`);
+    a = await popup.eval(audit);
+    assert.deepEqual(a.unnamed, [], 'controls without a label after the test');
+    assert.ok(a.overflow <= 0, `after the test the popup is ${a.overflow} px too wide`);
+
+    // The PAT confirmation is reachable and operable by keyboard too.
+    await popup.eval(() => document.querySelector('[data-testid=pat-start]').focus());
+    await key(popup, 'Enter');
+    await popup.waitFor(() => !document.querySelector('[data-testid=pat-confirm]').hidden);
+    assert.equal((await active(popup)).id, 'pat-yes');
+    await key(popup, 'Tab');
+    assert.equal((await active(popup)).id, 'pat-no');
+    await key(popup, 'Enter');
+    assert.equal((await active(popup)).id, 'pat-start', 'Cancel returns focus to the button');
+    assert.ok(!sim.log.some((e) => e.method === 'POST'), 'nothing was created');
+  } finally {
+    await popup.close();
+  }
+});
+
+test('dark mode follows the system and keeps text readable', async () => {
+  const popup = await ext.openPopup(sim.url);
+  try {
+    assert.equal(await popup.settled(), 'ready');
+    const colors = () => popup.eval(() => {
+      const body = getComputedStyle(document.body);
+      const muted = getComputedStyle(document.querySelector('.muted') ?? document.body);
+      const primary = getComputedStyle(document.querySelector('button.primary:not([hidden])') ?? document.body);
+      return { bg: body.backgroundColor, fg: body.color, muted: muted.color, btnBg: primary.backgroundColor, btnFg: primary.color };
+    });
+    const light = await colors();
+    await popup.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: 'dark' }] });
+    const dark = await colors();
+    assert.notEqual(dark.bg, light.bg, 'the background changes in dark mode');
+    for (const [mode, c] of [['light', light], ['dark', dark]]) {
+      assert.ok(contrast(c.fg, c.bg) >= 7, `${mode}: text contrast ${contrast(c.fg, c.bg).toFixed(2)}`);
+      assert.ok(contrast(c.muted, c.bg) >= 4.5, `${mode}: muted text contrast ${contrast(c.muted, c.bg).toFixed(2)}`);
+      assert.ok(contrast(c.btnFg, c.btnBg) >= 4.5, `${mode}: button contrast ${contrast(c.btnFg, c.btnBg).toFixed(2)}`);
+    }
+    assert.ok(contrast(dark.bg, 'rgb(0,0,0)') < 2, 'the dark background is dark');
+    await popup.screenshot('popup-dark.png');
+  } finally {
+    await popup.close();
+  }
+});
+
+test('the helpdesk page at 360 px, light and dark: labelled, no page overflow', async () => {
+  const page = await ext.ctx.newPage();
+  try {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(`chrome-extension://${ext.extId}/helpdesk.html`, { waitUntil: 'load' });
+    const report = {
+      schema: 'jira-token-wizard/report@1', kind: 'detection', generatedAt: '2025-01-31T09:30:00Z', environment: 'x',
+      versions: { tool: 'cli', toolVersion: '0.1.0', core: '0.1.0', jira: '9.12.15', jiraBuild: 9120015 },
+      deployment: { product: 'jira', hosting: 'self-managed', baseUrl: 'https://jira.example.com/a/very/long/context/path/that/goes/on',
+        summary: { en: 'Jira Data Center 9.12.15', ru: 'Jira Data Center 9.12.15' } },
+      recommended: 'pat', tried: null, verdict: null, checklist: [], user: null, permissions: null, warnings: [],
+      requests: [{ id: 'server_info', method: 'GET', origin: 'https://jira.example.com', path: `/a/very/long/context/path/rest/api/2/serverInfo?${'x'.repeat(120)}`,
+        auth: 'None', status: 200, outcome: 'response', ms: 12, headers: { 'x-anodeid': 'node-with-a-long-name-'.repeat(5) } }],
+    };
+    await page.fill('[data-testid=report-input]', JSON.stringify(report));
+    await page.click('[data-testid=report-show]');
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const a = await page.evaluate(audit);
+      assert.deepEqual(a.unnamed, [], `${scheme}: unlabelled controls`);
+      assert.ok(a.overflow <= 0, `${scheme}: the page is ${a.overflow} px wider than 360`);
+      await page.screenshot({ path: `tests/e2e/artifacts/helpdesk-360-${scheme}.png`, fullPage: true });
+    }
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(focused, 'none');
+  } finally {
+    await page.close();
+  }
+});
