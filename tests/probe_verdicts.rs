@@ -333,3 +333,26 @@ fn a_site_that_never_answered_gets_no_credential() {
         assert_eq!(result.verdict.code, want);
     }
 }
+
+#[test]
+fn a_server_echoing_the_secret_does_not_carry_it_into_the_result() {
+    let c = CASES.iter().find(|c| c.want == Code::SsoLoginPage).unwrap();
+    let flow = ProbeFlow::new(input(c), detection(c.scenario)).unwrap();
+    let (result, _) = common::drive(flow, |_| {
+        let mut r = match common::answer(c.scenario, "myself-ok") {
+            Exchange::Response(r) => r,
+            other => other.response().cloned().unwrap_or_default(),
+        };
+        r.headers
+            .insert("x-ausername".into(), format!("user-{SECRET}"));
+        r.headers.insert(
+            "location".into(),
+            format!("https://idp.example/login?t={SECRET}"),
+        );
+        Exchange::Response(r)
+    });
+    assert_eq!(result.verdict.code, Code::SsoLoginPage);
+    let json = serde_json::to_string(&result).unwrap();
+    assert!(!json.contains(SECRET), "{json}");
+    assert!(json.contains("<redacted>"));
+}
