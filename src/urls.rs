@@ -2,10 +2,69 @@
 
 use url::Url;
 
-/// Parses an absolute http(s) URL.
+/// Parses an absolute http(s) URL. A URL with non-ASCII characters goes through
+/// [`ascii_host`] first, so `jira.пример.рф` is parsed as `jira.xn--e1afmkfd.xn--p1ai`.
 pub fn parse_http(s: &str) -> Option<Url> {
-    let u = Url::parse(s.trim()).ok()?;
+    let s = s.trim();
+    let converted;
+    let s = if s.is_ascii() {
+        s
+    } else {
+        // Never hand the url crate a non-ASCII host: with idna_adapter 1.0 it refuses it (and
+        // its debug build asserts on mixed-case ones).
+        converted = ascii_host(s)?;
+        &converted
+    };
+    let u = Url::parse(s).ok()?;
     matches!(u.scheme(), "http" | "https").then_some(u)
+}
+
+/// `url` with its host lower-cased and every non-ASCII label punycoded (`xn--…`), the rest
+/// unchanged; `None` when there is no `scheme://` or a label cannot be encoded.
+///
+/// Why here and not in the `url` crate: the crate's full UTS #46 processing (`idna_adapter`
+/// 1.2, ICU4X tables) is ~47 KB of gzipped wasm, a third of the extension's size budget
+/// (BENCHMARKS.md), so Cargo.toml pins `idna_adapter = "~1.0"`, which refuses non-ASCII hosts.
+/// Browsers hand the extension tab URLs already punycoded; what reaches this is a typed URL
+/// (or a `baseUrl` a Jira admin typed). Lower-casing + punycode is what UTS #46 does for the
+/// names people actually type (Cyrillic, accented Latin, CJK); what it skips — NFC/NFKC
+/// normalisation, mapping of full-width or ignorable characters, bidi rules — can only make
+/// an exotic host resolve to nothing, which the token test then names (`unreachable`).
+pub fn ascii_host(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !scheme_ok {
+        return None;
+    }
+    // Special schemes ignore extra slashes before the host (WHATWG URL): so do we.
+    let rest = rest.trim_start_matches(['/', '\\']);
+    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    let (userinfo, host_port) = match authority.rfind('@') {
+        Some(i) => authority.split_at(i + 1),
+        None => ("", authority),
+    };
+    let (host, port) = match host_port.rfind(':') {
+        Some(i) if host_port[i + 1..].bytes().all(|b| b.is_ascii_digit()) => host_port.split_at(i),
+        _ => (host_port, ""),
+    };
+    let labels: Option<Vec<String>> = host
+        .split(['.', '\u{3002}', '\u{FF0E}', '\u{FF61}'])
+        .map(|label| {
+            if label.is_ascii() {
+                Some(label.to_ascii_lowercase())
+            } else {
+                idna::punycode::encode_str(&label.to_lowercase()).map(|p| format!("xn--{p}"))
+            }
+        })
+        .collect();
+    Some(format!(
+        "{scheme}://{userinfo}{}{port}{tail}",
+        labels?.join(".")
+    ))
 }
 
 /// `scheme://host[:port]` of a URL (default ports omitted).
@@ -115,6 +174,36 @@ mod tests {
             ctx("https://acme.atlassian.net/jira/software/projects/X"),
             "/jira"
         );
+    }
+
+    #[test]
+    fn unicode_hosts_are_punycoded() {
+        let host = |s: &str| parse_http(s).map(|u| u.to_string());
+        assert_eq!(
+            host("https://Jira.Пример.РФ:8443/jira?x=й#y").as_deref(),
+            Some("https://jira.xn--e1afmkfd.xn--p1ai:8443/jira?x=%D0%B9#y")
+        );
+        assert_eq!(
+            host("http://ann@bücher.example/").as_deref(),
+            Some("http://ann@xn--bcher-kva.example/")
+        );
+        assert_eq!(
+            host("https://jira。пример。рф").as_deref(),
+            Some("https://jira.xn--e1afmkfd.xn--p1ai/")
+        );
+        // Already punycoded (what browsers hand over): unchanged.
+        assert_eq!(
+            host("https://jira.xn--e1afmkfd.xn--p1ai/").as_deref(),
+            Some("https://jira.xn--e1afmkfd.xn--p1ai/")
+        );
+        assert_eq!(host("ftp://пример.рф/"), None);
+        assert_eq!(host("пример.рф"), None);
+        assert_eq!(host("https://xn--zz.example/"), None);
+        assert_eq!(
+            host("http:///Bücher.example").as_deref(),
+            Some("http://xn--bcher-kva.example/")
+        );
+        assert!(host("http://%41%C3%BC/").is_none_or(|h| h.is_ascii()));
     }
 
     #[test]

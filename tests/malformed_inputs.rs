@@ -939,3 +939,30 @@ fn the_native_transport_cuts_a_ten_megabyte_body_at_the_cap() {
         assert!(elapsed < Duration::from_secs(8), "{elapsed:?}");
     });
 }
+
+// ---- non-ASCII hosts (idna_adapter 1.0 + urls::ascii_host, BENCHMARKS.md "Shipped size") --
+
+#[test]
+fn a_unicode_host_is_asked_for_in_punycode() {
+    bounded("unicode host", || {
+        let (d, _) = detect_url(
+            "https://Jira.Пример.РФ/jira/secure/Dashboard.jspa",
+            |r| {
+                assert!(
+                    r.url
+                        .starts_with("https://jira.xn--e1afmkfd.xn--p1ai/jira/rest/api/2/"),
+                    "{}",
+                    r.url
+                );
+                json(200, GOOD_INFO)
+            },
+        );
+        assert_eq!(d.deployment.product, Product::Jira);
+        assert_eq!(
+            d.deployment.reached_base_url.as_deref(),
+            Some("https://jira.xn--e1afmkfd.xn--p1ai/jira")
+        );
+        // A label that cannot be a host stays an error, not a guess.
+        assert!(DetectFlow::for_url("https://xn--zz.example/", DetectOptions::default()).is_err());
+    });
+}

@@ -323,6 +323,24 @@ proptest! {
     }
 
     #[test]
+    fn url_parsing_never_panics_and_gives_ascii_hosts(
+        scheme in select(&["http://", "https://", "HTTPS://", "ftp://", "", "http:/"][..]),
+        userinfo in prop::option::of("[a-z]{1,5}(:[a-z]{0,5})?@"),
+        labels in prop::collection::vec(prop_oneof![
+            "[a-z0-9-]{0,10}",
+            prop::collection::vec(any::<char>(), 1..8).prop_map(String::from_iter),
+            select(&["пример", "рф", "Bücher", "xn--p1ai", "XN--P1AI", "xn--Bcher-kva", "xn--zz", "JIRA", "例え", "[::1]", ""][..]).prop_map(str::to_string),
+        ], 1..4),
+        dot in select(&[".", "\u{3002}", "\u{FF0E}"][..]),
+        port in prop::option::of(any::<u16>()),
+        tail in text(),
+    ) {
+        let port = port.map(|p| format!(":{p}")).unwrap_or_default();
+        let url = format!("{scheme}{}{}{port}/{tail}", userinfo.unwrap_or_default(), labels.join(dot));
+        fuzz_harness::parse_url(&url);
+    }
+
+    #[test]
     fn detection_names_every_outcome(url in any::<u8>(), answers in answers()) {
         fuzz_harness::detect(url, &answers);
     }

@@ -278,6 +278,18 @@ pub fn html_read(html: &str, content_type: Option<&str>, url_path: &str) {
     }
 }
 
+/// Property 1b: URL parsing (with the punycode fallback for non-ASCII hosts) on any string.
+pub fn parse_url(s: &str) {
+    if let Some(u) = jira_token_wizard::urls::parse_http(s) {
+        assert!(matches!(u.scheme(), "http" | "https"));
+        assert!(
+            u.host_str().is_none_or(|h| h.is_ascii()),
+            "non-ASCII host from {s:?}"
+        );
+    }
+    let _ = jira_token_wizard::urls::ascii_host(s);
+}
+
 /// Property 2: detection of a typed URL (the CLI: page, serverInfo, tenant_info) whatever
 /// the answers (mapped onto requests by [`answer_for`]).
 /// Returns the detection and the origin it started from.
