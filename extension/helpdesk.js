@@ -5,10 +5,9 @@
 // words come from ui-strings.js. Pasted data is untrusted: it only ever lands in textContent.
 
 import { extensionVersion, saveLanguage, savedLanguage, uiLanguage } from './browser.js';
+import { $, el } from './dom.js';
 import { parseReport } from './helpdesk-report.js';
 import { LANGS, langFromTag, pick, t } from './ui-strings.js';
-
-const $ = (id) => document.getElementById(id);
 
 const state = {
   lang: 'en',
@@ -24,17 +23,6 @@ const TARGET_KEYS = {
   'avepoint-restore': 'targetAvepointRestore', 'issue-sync': 'targetIssueSync',
 };
 const MARKS = { ok: '✓', fail: '✗', info: '·' };
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'dataset') Object.assign(node.dataset, v);
-    else if (k in node) node[k] = v;
-    else node.setAttribute(k, v);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
 
 // ---- actions ------------------------------------------------------------------------------
 

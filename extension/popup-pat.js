@@ -6,10 +6,10 @@
 // from the core's catalogue.
 
 import { sendMessage } from './browser.js';
+import { $ } from './dom.js';
 import { PAT_MAX_DAYS, PAT_MAX_NAME, createPatRequest, errorReply } from './protocol.js';
 import { pick, t } from './ui-strings.js';
 
-const $ = (id) => document.getElementById(id);
 const DEFAULT_DAYS = 90;
 
 /** @type {{detection: object | null, phase: 'form' | 'confirm' | 'creating' | 'done',

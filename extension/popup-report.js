@@ -5,10 +5,9 @@
 // holds no secret; neither does anything here. Also the footer link to the helpdesk page.
 
 import { openTab, sendMessage } from './browser.js';
+import { $ } from './dom.js';
 import { reportRequest } from './protocol.js';
 import { t } from './ui-strings.js';
-
-const $ = (id) => document.getElementById(id);
 
 const report = {
   /** The CheckResult the report is about (by identity), or null. */

@@ -1,7 +1,11 @@
 // The popup: asks the service worker to detect the active tab (or a typed URL) and shows the
 // core's answer. View only — every decision (what the site is, which token, which steps,
-// which warnings) comes from the core; this file picks the language and lays it out. The
-// whole view is re-rendered from `state`, so the EN/RU switch needs no new detection.
+// which warnings) comes from the core. This module owns the popup's `state` (and the secret
+// held for the connection block), the actions and event wiring, and the render orchestration:
+// the whole view is re-rendered from `state`, so the EN/RU switch needs no new detection. The
+// parts are laid out by detection-view.js (summary, warnings, plan, details), check-view.js
+// (token-test form, checklist, verdict), snippet-view.js (connection block), popup-pat.js
+// (create a token) and popup-report.js (copy/download the report).
 
 import {
   activeTab,
@@ -13,13 +17,14 @@ import {
   sendMessage,
   uiLanguage,
 } from './browser.js';
+import { prefillTestForm, renderTokenTest, testable } from './check-view.js';
+import { renderDetection } from './detection-view.js';
+import { $ } from './dom.js';
 import { MIN_KEY_MATERIAL, TARGETS, checkRequest, detectTab, detectUrl, errorReply, httpOrigin } from './protocol.js';
 import { initPatCreate, renderPatCreate } from './popup-pat.js';
 import { renderReportActions } from './popup-report.js';
 import { copyText, hasSecretField, renderSnippet } from './snippet-view.js';
-import { LANGS, langFromTag, pick, t } from './ui-strings.js';
-
-const $ = (id) => document.getElementById(id);
+import { LANGS, langFromTag, t } from './ui-strings.js';
 
 const state = {
   lang: 'en',
@@ -60,24 +65,6 @@ let heldSecret = null;
 /** Permissions asked for besides the target's own (its profile in src/targets.rs names them). */
 const REQUIRED_PERMISSIONS = [];
 const TEST_TIMEOUT_MS = 10_000;
-
-/** Target → UI-strings key of its name. */
-const TARGET_KEYS = {
-  generic: 'targetGeneric',
-  elma365: 'targetElma365',
-  'avepoint-backup': 'targetAvepointBackup',
-  'avepoint-restore': 'targetAvepointRestore',
-  'issue-sync': 'targetIssueSync',
-};
-
-/** The method a target sends whatever the form says (`Profile::wire_auth`), or null. */
-function targetMethod(target, deployment) {
-  if (target === 'elma365') return deployment?.hosting === 'cloud' ? 'api-token' : 'basic';
-  if (target === 'avepoint-backup' || target === 'avepoint-restore') return 'api-token';
-  return null;
-}
-
-const METHOD_KEYS = { 'api-token': 'methodApiToken', pat: 'methodPat', basic: 'methodBasic' };
 
 // ---- actions ------------------------------------------------------------------------------
 
@@ -267,17 +254,6 @@ async function setLanguage(lang) {
 
 // ---- rendering ----------------------------------------------------------------------------
 
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'dataset') Object.assign(node.dataset, v);
-    else if (k in node) node[k] = v;
-    else node.setAttribute(k, v);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
-
 function renderStatic(lang) {
   document.documentElement.lang = lang;
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(lang, node.dataset.i18n);
@@ -309,9 +285,35 @@ function render() {
   $('result').hidden = !detection;
   const isJira = detection?.deployment?.product === 'jira';
   $('url-form').hidden = phase === 'loading' || isJira;
-  if (detection) renderDetection(lang, detection, reply.origin);
-  renderPatCreate(lang, detection, Boolean(reply?.allowFetch));
-  renderTokenTest(lang, detection, Boolean(reply?.allowFetch));
+  if (detection) renderDetection(lang, detection, { origin: reply.origin, flash: state.flash, onAllowAccess: allowAccess });
+  const allowFetch = Boolean(reply?.allowFetch);
+  renderPatCreate(lang, detection, allowFetch);
+  renderTest(lang, detection, allowFetch);
+}
+
+/** The token test, with its connection block and report actions, for a testable detection. */
+function renderTest(lang, detection, allowFetch) {
+  const show = testable(detection) && allowFetch;
+  if (show && state.test.detection !== detection) startTest(detection);
+  renderTokenTest(lang, detection, show ? state.test : null);
+  if (!show) return;
+  const test = state.test;
+  renderReportActions(lang, test.result, test.login);
+  renderSnippet(lang, test.result?.snippet ?? null, {
+    revealed: test.snippetRevealed,
+    secret: heldSecret,
+    status: test.copied,
+  });
+}
+
+/** A new detection: prefill the login from the logged-in user, forget the last result. */
+function startTest(detection) {
+  state.test = {
+    detection, running: false, result: null, error: null, revealed: state.test.revealed,
+    projects: [], snippetRevealed: false, copied: null,
+  };
+  heldSecret = null;
+  prefillTestForm(detection);
 }
 
 /** A token the popup just created (popup-pat.js): test it as a personal access token. */
@@ -325,246 +327,6 @@ function testCreatedToken(token) {
 function errorText(lang, error) {
   if (error?.code === 'tab_unreadable') return t(lang, 'tabUnreadable');
   return t(lang, 'failed', { message: error?.message ?? '?' });
-}
-
-function renderDetection(lang, detection, origin) {
-  const d = detection.deployment;
-  $('summary').textContent = pick(lang, d.summary);
-  $('app').dataset.product = d.product;
-  renderWarnings(lang, detection.warnings ?? [], origin);
-  renderPlan(lang, detection.authPlan);
-  renderDetails(lang, d);
-}
-
-function renderWarnings(lang, warnings, origin) {
-  const list = $('warnings');
-  list.replaceChildren(
-    ...warnings.map((w) => {
-      const item = el(
-        'li',
-        { dataset: { testid: `warning-${w.code}`, code: w.code } },
-        el('strong', { className: 'w-title' }, pick(lang, w.title)),
-        el('p', { className: 'w-cause muted' }, pick(lang, w.cause)),
-        el('p', { className: 'w-fix' }, pick(lang, w.fix)),
-      );
-      if (w.code === 'host_permission_needed' && origin) {
-        const btn = el('button', { type: 'button', className: 'primary', dataset: { testid: 'allow-access' } },
-          t(lang, 'allowAccess', { origin }));
-        btn.addEventListener('click', () => allowAccess(origin));
-        item.append(btn);
-        if (state.flash) item.append(el('p', { className: 'error', role: 'alert' }, t(lang, state.flash)));
-      }
-      return item;
-    }),
-  );
-  $('warnings-box').hidden = warnings.length === 0;
-}
-
-function renderPlan(lang, plan) {
-  $('plan').hidden = !plan;
-  if (!plan) return;
-  $('method').textContent = t(lang, METHOD_KEYS[plan.method] ?? plan.method);
-  $('method').dataset.method = plan.method;
-  const alternatives = (plan.alternatives ?? []).map((m) => t(lang, METHOD_KEYS[m] ?? m));
-  $('alternatives').hidden = alternatives.length === 0;
-  $('alternatives').textContent = t(lang, 'alsoWorks', { methods: alternatives.join('; ') });
-  const url = plan.tokenPageUrl;
-  const button = $('token-page');
-  button.hidden = !url;
-  button.textContent = t(lang, 'openTokenPage');
-  button.dataset.url = url ?? '';
-  $('token-page-url').hidden = !url;
-  $('token-page-url').textContent = url ?? '';
-  $('steps').replaceChildren(...(plan.steps ?? []).map((s) => el('li', {}, pick(lang, s))));
-  $('notes').replaceChildren(...(plan.notes ?? []).map((n) => el('li', {}, pick(lang, n))));
-  $('notes-box').hidden = (plan.notes ?? []).length === 0;
-}
-
-function renderDetails(lang, d) {
-  const rows = [];
-  const row = (key, value) => {
-    if (value === null || value === undefined || value === '') return;
-    rows.push(el('dt', {}, t(lang, key)), el('dd', { dataset: { testid: `detail-${key}` } }, String(value)));
-  };
-  const selfManaged = d.hosting === 'self-managed';
-  row('hosting', d.hosting === 'cloud' ? t(lang, 'hostingCloud') : selfManaged ? t(lang, 'hostingSelfManaged') : null);
-  if (selfManaged) row('edition', t(lang, d.edition === 'data-center' ? 'editionDataCenter' : 'editionUnknown'));
-  if (d.hosting !== 'cloud') row('version', d.version);
-  row('build', d.buildNumber);
-  row('baseUrl', d.baseUrl);
-  if (selfManaged && d.contextPath !== null && d.contextPath !== undefined) {
-    row('contextPath', d.contextPath || t(lang, 'contextRoot'));
-  }
-  row('cloudId', d.cloudId);
-  row('clusterNode', d.clusterNode);
-  const u = d.user;
-  if (u) {
-    const who = u.displayName && u.name ? `${u.displayName} (${u.name})` : u.displayName ?? u.name ?? u.accountId;
-    row('user', who);
-  }
-  $('details').replaceChildren(...rows);
-  $('details-box').hidden = rows.length === 0;
-}
-
-// ---- token test ---------------------------------------------------------------------------
-
-/** A detection worth testing a credential against: Jira, or a site that may be Jira. */
-const testable = (detection) => Boolean(detection && (detection.deployment?.product === 'jira' || detection.authPlan));
-
-function renderTokenTest(lang, detection, allowFetch) {
-  const section = $('token-test');
-  const show = testable(detection) && allowFetch;
-  section.hidden = !show;
-  const test = state.test;
-  if (!show) return;
-  if (test.detection !== detection) {
-    // A new detection: prefill the login from the logged-in user, forget the last result.
-    state.test = {
-      detection, running: false, result: null, error: null, revealed: test.revealed,
-      projects: [], snippetRevealed: false, copied: null,
-    };
-    heldSecret = null;
-    $('test-login').value = detection.deployment?.user?.name ?? '';
-    $('test-project').value = '';
-    $('test-auth').value = 'auto';
-  }
-  const t2 = state.test;
-  const d = detection.deployment;
-  const plan = detection.authPlan;
-  const target = $('test-target').value;
-  const dictated = targetMethod(target, d);
-  const authSelect = $('test-auth');
-  authSelect.disabled = Boolean(dictated);
-  const note = $('test-auth-note');
-  note.hidden = !dictated;
-  if (dictated) {
-    note.textContent = t(lang, 'authSetByTarget', {
-      target: t(lang, TARGET_KEYS[target]),
-      method: t(lang, METHOD_KEYS[dictated]),
-    });
-  }
-  const choice = authSelect.value;
-  const method = dictated ?? (choice === 'auto' ? plan?.method : choice);
-  const cloud = d?.hosting === 'cloud' || method === 'api-token' || plan?.login === 'email';
-  const label = t(lang, cloud ? 'loginEmail' : 'loginUsername');
-  $('test-login-label').textContent = method === 'pat' ? t(lang, 'loginOptional', { label }) : label;
-  $('test-login').type = cloud ? 'email' : 'text';
-
-  const reveal = $('test-reveal');
-  $('test-secret').type = t2.revealed ? 'text' : 'password';
-  reveal.setAttribute('aria-pressed', String(t2.revealed));
-  reveal.textContent = t(lang, t2.revealed ? 'hide' : 'reveal');
-  reveal.setAttribute('aria-label', t(lang, 'revealLabel'));
-
-  const run = $('test-run');
-  run.disabled = t2.running;
-  run.setAttribute('aria-busy', String(t2.running));
-  run.textContent = t(lang, t2.running ? 'testRunning' : 'testRun');
-  section.setAttribute('aria-busy', String(t2.running));
-
-  const error = $('test-error');
-  error.hidden = !t2.error;
-  if (t2.error) {
-    error.textContent = typeof t2.error === 'string'
-      ? t(lang, t2.error)
-      : t(lang, 'testFailed', { message: t2.error.message ?? t2.error.code });
-  }
-  renderProjectPicker(lang, t2);
-  $('check').hidden = !t2.result;
-  if (t2.result) renderCheck(lang, t2.result);
-  renderReportActions(lang, t2.result, t2.login);
-  renderSnippet(lang, t2.result?.snippet ?? null, {
-    revealed: t2.snippetRevealed,
-    secret: heldSecret,
-    status: t2.copied,
-  });
-}
-
-/** The projects the last test listed, plus "any project"; the current choice selected. */
-function renderProjectPicker(lang, test) {
-  const projects = test.projects ?? [];
-  $('project-pick-field').hidden = projects.length === 0;
-  const pickList = $('project-pick');
-  pickList.disabled = test.running;
-  if (projects.length === 0) {
-    pickList.replaceChildren();
-    return;
-  }
-  const current = $('test-project').value.trim().toUpperCase();
-  const options = [el('option', { value: '' }, t(lang, 'projectAny'))];
-  for (const p of projects) {
-    options.push(el('option', { value: p.key }, p.name && p.name !== p.key ? `${p.key} — ${p.name}` : p.key));
-  }
-  pickList.replaceChildren(...options);
-  pickList.value = projects.some((p) => p.key.toUpperCase() === current)
-    ? projects.find((p) => p.key.toUpperCase() === current).key
-    : '';
-}
-
-/** `Jane Doe (jdoe)`: the display name and the login Jira knows the account by. */
-function who(user) {
-  if (!user) return null;
-  const id = user.name || user.emailAddress || user.accountId;
-  if (user.displayName && id) return `${user.displayName} (${id})`;
-  return user.displayName || id || null;
-}
-
-function renderCheck(lang, result) {
-  const code = result.verdict?.code ?? 'unexpected_response';
-  const items = [];
-  const item = (testid, good, text) => {
-    items.push(el('li', { className: good ? 'good' : 'bad', dataset: { testid, ok: String(good) } },
-      el('span', { className: 'mark', 'aria-hidden': 'true' }, good ? '✓' : '✗'), ' ', text));
-  };
-  const reachable = !['unreachable', 'timeout', 'not_jira'].includes(code)
-    && (result.requests ?? []).some((r) => r.outcome === 'response' || r.outcome === 'redirect');
-  item('check-reachable', reachable, t(lang, reachable ? 'reachable' : 'unreachable'));
-  const name = who(result.user);
-  item('check-user', Boolean(name), name ? t(lang, 'authenticatedAs', { who: name }) : t(lang, 'notAuthenticated'));
-  const scheme = result.scheme ? (result.scheme === 'bearer' ? 'Bearer' : 'Basic') : null;
-  const methodName = result.authMethod ? t(lang, METHOD_KEYS[result.authMethod] ?? result.authMethod) : null;
-  item('check-method', Boolean(scheme) && Boolean(name),
-    scheme ? t(lang, 'sentAs', { scheme: methodName ? `${scheme} — ${methodName}` : scheme }) : t(lang, 'notSent'));
-  const p = result.permissions;
-  if (!p) {
-    item('check-permissions', false, t(lang, 'permissionsNotChecked'));
-  } else {
-    const inProject = (text) => (p.project ? t(lang, 'inProject', { text, project: p.project }) : text);
-    if ((p.missing ?? []).length) {
-      const names = p.missing.map((m) => `${m.name} (${m.key})`).join(', ');
-      item('check-permissions', false, inProject(t(lang, 'permissionsMissing', { names })));
-    } else if ((p.checked ?? []).length) {
-      item('check-permissions', true, inProject(t(lang, 'permissionsOk', { keys: p.checked.join(', ') })));
-    } else {
-      item('check-permissions', false, t(lang, 'permissionsNotChecked'));
-    }
-    if ((p.unknown ?? []).length) {
-      items.push(el('li', { className: 'muted', dataset: { testid: 'check-permissions-unknown' } },
-        t(lang, 'permissionsUnknown', { keys: p.unknown.join(', ') })));
-    }
-  }
-  $('checklist').replaceChildren(...items);
-
-  const v = result.verdict ?? {};
-  $('verdict').dataset.ok = String(Boolean(v.ok));
-  $('verdict-title').textContent = pick(lang, v.title);
-  $('verdict-code').textContent = code;
-  $('verdict-cause').textContent = pick(lang, v.cause);
-  $('verdict-fix').textContent = pick(lang, v.fix);
-  const link = $('login-url');
-  const loginUrl = code === 'captcha_required' && httpOrigin(result.loginUrl ?? '') ? result.loginUrl : null;
-  link.hidden = !loginUrl;
-  if (loginUrl) {
-    link.href = loginUrl;
-    link.textContent = t(lang, 'solveCaptcha');
-  } else {
-    link.removeAttribute('href');
-  }
-  $('check-warnings').replaceChildren(
-    ...(result.warnings ?? []).map((w) => el('li', { dataset: { testid: `check-warning-${w.code}`, code: w.code } },
-      el('strong', {}, pick(lang, w.title)), ' ', pick(lang, w.cause),
-      w.fix ? el('p', { className: 'w-fix' }, pick(lang, w.fix)) : null)),
-  );
 }
 
 // ---- start --------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 // substituted here, and only when the caller passes it — which the popup does only while the
 // user has pressed the reveal toggle. So a masked view copies masked text.
 
+import { $ } from './dom.js';
 import { pick, t } from './ui-strings.js';
 
 /** What the core puts in a snippet's secret fields (`snippet::SECRET_MASK`). */
@@ -36,7 +37,6 @@ export function snippetJson(snippet, secret) {
  * memory); `status`: a UI-strings key and vars for the copy result line, or null.
  */
 export function renderSnippet(lang, snippet, { revealed, secret, status }) {
-  const $ = (id) => document.getElementById(id);
   const section = $('snippet');
   section.hidden = !snippet;
   if (!snippet) return;

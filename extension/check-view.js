@@ -1,0 +1,176 @@
+// The popup's token-test view: the form (login label and type, the method the target dictates,
+// the secret's reveal toggle, the run button), the project picker, the checklist, the verdict
+// with its cause and fix (and the CAPTCHA login link) and the result's warnings. View only:
+// it lays out the state popup.js hands it and the core's `CheckResult`; it holds no state and
+// never sees the secret (the secret stays in its field until popup.js reads it on submit).
+
+import { methodName } from './detection-view.js';
+import { $, el } from './dom.js';
+import { httpOrigin } from './protocol.js';
+import { pick, t } from './ui-strings.js';
+
+/** Target → UI-strings key of its name. */
+const TARGET_KEYS = {
+  generic: 'targetGeneric',
+  elma365: 'targetElma365',
+  'avepoint-backup': 'targetAvepointBackup',
+  'avepoint-restore': 'targetAvepointRestore',
+  'issue-sync': 'targetIssueSync',
+};
+
+/** The method a target sends whatever the form says (`Profile::wire_auth`), or null. */
+function targetMethod(target, deployment) {
+  if (target === 'elma365') return deployment?.hosting === 'cloud' ? 'api-token' : 'basic';
+  if (target === 'avepoint-backup' || target === 'avepoint-restore') return 'api-token';
+  return null;
+}
+
+/** A detection worth testing a credential against: Jira, or a site that may be Jira. */
+export const testable = (detection) => Boolean(detection && (detection.deployment?.product === 'jira' || detection.authPlan));
+
+/** A new detection: the login from the logged-in user, any project, the recommended method. */
+export function prefillTestForm(detection) {
+  $('test-login').value = detection.deployment?.user?.name ?? '';
+  $('test-project').value = '';
+  $('test-auth').value = 'auto';
+}
+
+/**
+ * Shows the token test for `detection` when `test` (popup.js's `state.test`) is given, hides
+ * it when `test` is null.
+ */
+export function renderTokenTest(lang, detection, test) {
+  const section = $('token-test');
+  section.hidden = !test;
+  if (!test) return;
+  const d = detection.deployment;
+  const plan = detection.authPlan;
+  const target = $('test-target').value;
+  const dictated = targetMethod(target, d);
+  const authSelect = $('test-auth');
+  authSelect.disabled = Boolean(dictated);
+  const note = $('test-auth-note');
+  note.hidden = !dictated;
+  if (dictated) {
+    note.textContent = t(lang, 'authSetByTarget', {
+      target: t(lang, TARGET_KEYS[target]),
+      method: methodName(lang, dictated),
+    });
+  }
+  const choice = authSelect.value;
+  const method = dictated ?? (choice === 'auto' ? plan?.method : choice);
+  const cloud = d?.hosting === 'cloud' || method === 'api-token' || plan?.login === 'email';
+  const label = t(lang, cloud ? 'loginEmail' : 'loginUsername');
+  $('test-login-label').textContent = method === 'pat' ? t(lang, 'loginOptional', { label }) : label;
+  $('test-login').type = cloud ? 'email' : 'text';
+
+  const reveal = $('test-reveal');
+  $('test-secret').type = test.revealed ? 'text' : 'password';
+  reveal.setAttribute('aria-pressed', String(test.revealed));
+  reveal.textContent = t(lang, test.revealed ? 'hide' : 'reveal');
+  reveal.setAttribute('aria-label', t(lang, 'revealLabel'));
+
+  const run = $('test-run');
+  run.disabled = test.running;
+  run.setAttribute('aria-busy', String(test.running));
+  run.textContent = t(lang, test.running ? 'testRunning' : 'testRun');
+  section.setAttribute('aria-busy', String(test.running));
+
+  const error = $('test-error');
+  error.hidden = !test.error;
+  if (test.error) {
+    error.textContent = typeof test.error === 'string'
+      ? t(lang, test.error)
+      : t(lang, 'testFailed', { message: test.error.message ?? test.error.code });
+  }
+  renderProjectPicker(lang, test);
+  $('check').hidden = !test.result;
+  if (test.result) renderCheck(lang, test.result);
+}
+
+/** The projects the last test listed, plus "any project"; the current choice selected. */
+function renderProjectPicker(lang, test) {
+  const projects = test.projects ?? [];
+  $('project-pick-field').hidden = projects.length === 0;
+  const pickList = $('project-pick');
+  pickList.disabled = test.running;
+  if (projects.length === 0) {
+    pickList.replaceChildren();
+    return;
+  }
+  const current = $('test-project').value.trim().toUpperCase();
+  const options = [el('option', { value: '' }, t(lang, 'projectAny'))];
+  for (const p of projects) {
+    options.push(el('option', { value: p.key }, p.name && p.name !== p.key ? `${p.key} — ${p.name}` : p.key));
+  }
+  pickList.replaceChildren(...options);
+  pickList.value = projects.some((p) => p.key.toUpperCase() === current)
+    ? projects.find((p) => p.key.toUpperCase() === current).key
+    : '';
+}
+
+/** `Jane Doe (jdoe)`: the display name and the login Jira knows the account by. */
+function who(user) {
+  if (!user) return null;
+  const id = user.name || user.emailAddress || user.accountId;
+  if (user.displayName && id) return `${user.displayName} (${id})`;
+  return user.displayName || id || null;
+}
+
+function renderCheck(lang, result) {
+  const code = result.verdict?.code ?? 'unexpected_response';
+  const items = [];
+  const item = (testid, good, text) => {
+    items.push(el('li', { className: good ? 'good' : 'bad', dataset: { testid, ok: String(good) } },
+      el('span', { className: 'mark', 'aria-hidden': 'true' }, good ? '✓' : '✗'), ' ', text));
+  };
+  const reachable = !['unreachable', 'timeout', 'not_jira'].includes(code)
+    && (result.requests ?? []).some((r) => r.outcome === 'response' || r.outcome === 'redirect');
+  item('check-reachable', reachable, t(lang, reachable ? 'reachable' : 'unreachable'));
+  const name = who(result.user);
+  item('check-user', Boolean(name), name ? t(lang, 'authenticatedAs', { who: name }) : t(lang, 'notAuthenticated'));
+  const scheme = result.scheme ? (result.scheme === 'bearer' ? 'Bearer' : 'Basic') : null;
+  const method = result.authMethod ? methodName(lang, result.authMethod) : null;
+  item('check-method', Boolean(scheme) && Boolean(name),
+    scheme ? t(lang, 'sentAs', { scheme: method ? `${scheme} — ${method}` : scheme }) : t(lang, 'notSent'));
+  const p = result.permissions;
+  if (!p) {
+    item('check-permissions', false, t(lang, 'permissionsNotChecked'));
+  } else {
+    const inProject = (text) => (p.project ? t(lang, 'inProject', { text, project: p.project }) : text);
+    if ((p.missing ?? []).length) {
+      const names = p.missing.map((m) => `${m.name} (${m.key})`).join(', ');
+      item('check-permissions', false, inProject(t(lang, 'permissionsMissing', { names })));
+    } else if ((p.checked ?? []).length) {
+      item('check-permissions', true, inProject(t(lang, 'permissionsOk', { keys: p.checked.join(', ') })));
+    } else {
+      item('check-permissions', false, t(lang, 'permissionsNotChecked'));
+    }
+    if ((p.unknown ?? []).length) {
+      items.push(el('li', { className: 'muted', dataset: { testid: 'check-permissions-unknown' } },
+        t(lang, 'permissionsUnknown', { keys: p.unknown.join(', ') })));
+    }
+  }
+  $('checklist').replaceChildren(...items);
+
+  const v = result.verdict ?? {};
+  $('verdict').dataset.ok = String(Boolean(v.ok));
+  $('verdict-title').textContent = pick(lang, v.title);
+  $('verdict-code').textContent = code;
+  $('verdict-cause').textContent = pick(lang, v.cause);
+  $('verdict-fix').textContent = pick(lang, v.fix);
+  const link = $('login-url');
+  const loginUrl = code === 'captcha_required' && httpOrigin(result.loginUrl ?? '') ? result.loginUrl : null;
+  link.hidden = !loginUrl;
+  if (loginUrl) {
+    link.href = loginUrl;
+    link.textContent = t(lang, 'solveCaptcha');
+  } else {
+    link.removeAttribute('href');
+  }
+  $('check-warnings').replaceChildren(
+    ...(result.warnings ?? []).map((w) => el('li', { dataset: { testid: `check-warning-${w.code}`, code: w.code } },
+      el('strong', {}, pick(lang, w.title)), ' ', pick(lang, w.cause),
+      w.fix ? el('p', { className: 'w-fix' }, pick(lang, w.fix)) : null)),
+  );
+}

@@ -1,0 +1,21 @@
+// DOM helpers shared by the popup's and the helpdesk page's modules: `$` (an element by id) and
+// `el` (build an element with properties, data attributes and children). No state, no texts,
+// no chrome.* — text lands only in textContent or properties, never in markup.
+
+/** The element with this id. */
+export const $ = (id) => document.getElementById(id);
+
+/**
+ * `<tag>` with `props` (`dataset` merged into data-*, DOM properties set, anything else as an
+ * attribute) and `children` (nodes or strings; null and undefined skipped).
+ */
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'dataset') Object.assign(node.dataset, v);
+    else if (k in node) node[k] = v;
+    else node.setAttribute(k, v);
+  }
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+}
