@@ -1,0 +1,193 @@
+//! The checklist: the few ✓/✗ lines that sum up a token test (reachable, authenticated, how
+//! the credential was sent, permissions) or a detection (reachable, Jira or not, the
+//! recommended method), in English and Russian, as the report and the helpdesk page show them.
+
+use super::model::{CheckItem, ItemState};
+use crate::auth_plan::AuthMethod;
+use crate::catalogue::Code;
+use crate::deployment::Product;
+use crate::detect::Detection;
+use crate::http::RequestLog;
+use crate::i18n::{l, L10n, Text};
+use crate::probe::{CheckResult, JiraUser, Scheme};
+
+const REACHABLE: L10n = l("Jira answered", "Jira ответила");
+const NOT_REACHABLE: L10n = l("Jira did not answer", "Jira не ответила");
+const IS_JIRA: L10n = l("It is Jira: {summary}", "Это Jira: {summary}");
+const NOT_JIRA: L10n = l("Not Jira: {summary}", "Не Jira: {summary}");
+const AUTHENTICATED: L10n = l("Authenticated as {who}", "Вход выполнен как {who}");
+const NOT_AUTHENTICATED: L10n = l("Not authenticated", "Вход не выполнен");
+const SENT_AS: L10n = l(
+    "Sent as {scheme} — {method}",
+    "Отправлено как {scheme} — {method}",
+);
+const SENT_AS_SCHEME: L10n = l("Sent as {scheme}", "Отправлено как {scheme}");
+const NOT_SENT: L10n = l("No credential was accepted", "Учётные данные не приняты");
+const PERMISSIONS_OK: L10n = l("Permissions: {keys}", "Права: {keys}");
+const PERMISSIONS_MISSING: L10n = l("Missing permissions: {names}", "Не хватает прав: {names}");
+const PERMISSIONS_UNKNOWN: L10n = l(
+    "Not reported by this Jira: {keys}",
+    "Эта Jira не сообщила: {keys}",
+);
+const PERMISSIONS_NOT_CHECKED: L10n = l("Permissions not checked", "Права не проверены");
+const IN_PROJECT: L10n = l("{text} (project {project})", "{text} (проект {project})");
+const RECOMMENDED: L10n = l("Recommended: {method}", "Рекомендуется: {method}");
+
+/// Bilingual name of an auth method.
+pub fn method_label(m: AuthMethod) -> L10n {
+    match m {
+        AuthMethod::ApiToken => l(
+            "API token: e-mail + token (Basic auth)",
+            "API-токен: e-mail + токен (Basic-аутентификация)",
+        ),
+        AuthMethod::Pat => l(
+            "Personal access token (Bearer)",
+            "Персональный токен доступа (Bearer)",
+        ),
+        AuthMethod::Basic => l(
+            "Username + password (Basic auth)",
+            "Логин + пароль (Basic-аутентификация)",
+        ),
+    }
+}
+
+fn item(id: &str, state: ItemState, text: Text) -> CheckItem {
+    CheckItem {
+        id: id.to_string(),
+        state,
+        text,
+    }
+}
+
+fn ok_or_fail(good: bool) -> ItemState {
+    if good {
+        ItemState::Ok
+    } else {
+        ItemState::Fail
+    }
+}
+
+/// Fills `{name}` in both languages with language-specific values.
+fn fill2(s: L10n, name: &str, en: &str, ru: &str) -> Text {
+    let pat = format!("{{{name}}}");
+    Text::new(s.en.replace(&pat, en), s.ru.replace(&pat, ru))
+}
+
+fn answered(requests: &[RequestLog]) -> bool {
+    requests
+        .iter()
+        .any(|r| matches!(r.outcome.as_str(), "response" | "redirect"))
+}
+
+/// The token test's checklist: reachable, authenticated, how it was sent, permissions — the
+/// same lines, marks and words as the popup's checklist (`extension/check-view.js`).
+pub fn check_checklist(r: &CheckResult) -> Vec<CheckItem> {
+    let code = r.verdict.code;
+    let mut items = Vec::new();
+    let reachable =
+        !matches!(code, Code::Unreachable | Code::Timeout | Code::NotJira) && answered(&r.requests);
+    items.push(item(
+        "reachable",
+        ok_or_fail(reachable),
+        if reachable { REACHABLE } else { NOT_REACHABLE }.text(),
+    ));
+    let who = r.user.as_ref().map(JiraUser::label);
+    items.push(match &who {
+        Some(w) => item(
+            "authenticated",
+            ItemState::Ok,
+            AUTHENTICATED.fill(&[("who", w)]),
+        ),
+        None => item("authenticated", ItemState::Fail, NOT_AUTHENTICATED.text()),
+    });
+    items.push(match (r.scheme, r.auth_method) {
+        (Some(scheme), method) => {
+            let scheme = match scheme {
+                Scheme::Basic => "Basic",
+                Scheme::Bearer => "Bearer",
+            };
+            let text = match method {
+                Some(m) => {
+                    let label = method_label(m);
+                    let sent = SENT_AS.fill(&[("scheme", scheme)]);
+                    Text::new(
+                        sent.en.replace("{method}", label.en),
+                        sent.ru.replace("{method}", label.ru),
+                    )
+                }
+                None => SENT_AS_SCHEME.fill(&[("scheme", scheme)]),
+            };
+            item("method", ok_or_fail(who.is_some()), text)
+        }
+        (None, _) => item("method", ItemState::Fail, NOT_SENT.text()),
+    });
+    match &r.permissions {
+        None => items.push(item(
+            "permissions",
+            ItemState::Fail,
+            PERMISSIONS_NOT_CHECKED.text(),
+        )),
+        Some(p) => {
+            let in_project = |t: Text| match &p.project {
+                Some(project) => Text::new(
+                    IN_PROJECT.fill(&[("text", &t.en), ("project", project)]).en,
+                    IN_PROJECT.fill(&[("text", &t.ru), ("project", project)]).ru,
+                ),
+                None => t,
+            };
+            if !p.missing.is_empty() {
+                let names: Vec<String> = p
+                    .missing
+                    .iter()
+                    .map(|m| format!("{} ({})", m.name, m.key))
+                    .collect();
+                let text = PERMISSIONS_MISSING.fill(&[("names", &names.join(", "))]);
+                items.push(item("permissions", ItemState::Fail, in_project(text)));
+            } else if !p.checked.is_empty() {
+                let text = PERMISSIONS_OK.fill(&[("keys", &p.checked.join(", "))]);
+                items.push(item("permissions", ItemState::Ok, in_project(text)));
+            } else {
+                items.push(item(
+                    "permissions",
+                    ItemState::Fail,
+                    PERMISSIONS_NOT_CHECKED.text(),
+                ));
+            }
+            if !p.unknown.is_empty() {
+                items.push(item(
+                    "permissions_unknown",
+                    ItemState::Info,
+                    PERMISSIONS_UNKNOWN.fill(&[("keys", &p.unknown.join(", "))]),
+                ));
+            }
+        }
+    }
+    items
+}
+
+/// A detection's checklist: did the site answer, is it Jira, which method to use.
+pub(super) fn detection_checklist(d: &Detection) -> Vec<CheckItem> {
+    let dep = &d.deployment;
+    let reachable = answered(&d.requests);
+    let mut items = vec![item(
+        "reachable",
+        ok_or_fail(reachable),
+        if reachable { REACHABLE } else { NOT_REACHABLE }.text(),
+    )];
+    let jira = dep.product == Product::Jira;
+    let s = if jira { IS_JIRA } else { NOT_JIRA };
+    items.push(item(
+        "jira",
+        ok_or_fail(jira),
+        fill2(s, "summary", &dep.summary.en, &dep.summary.ru),
+    ));
+    if let Some(plan) = &d.auth_plan {
+        let label = method_label(plan.method);
+        items.push(item(
+            "method",
+            ItemState::Info,
+            fill2(RECOMMENDED, "method", label.en, label.ru),
+        ));
+    }
+    items
+}
