@@ -8,10 +8,13 @@
 // - CDP `Network.enable` on the service worker and on the popup (both CDP targets, reached
 //   through the browser session as tests/e2e/harness.mjs does): which context sent what. It is
 //   also the positive control: the service worker must be seen talking to the simulator.
+// A second test covers the browser transport's 1 MiB body cap with a 10 MB answer (the native
+// transport's is in tests/malformed_inputs.rs).
 // The launch is the harness's (a temp copy of dist/chrome with the simulator's origin as host
 // permission, every other host mapped to NOTFOUND) plus the NetLog flag.
 
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -200,4 +203,55 @@ test('detect → token test on Data Center: every request goes to the simulator 
   } finally {
     if (!process.env.KEEP_NETLOG) rmSync(dir, { recursive: true, force: true }); else t.diagnostic(netlog);
   }
+});
+
+// The browser transport's body cap (src/wasm.rs `read_body`, 1 MiB): a Jira-looking page whose
+// serverInfo answers 10 MB of JSON. The popup must settle quickly with the page's own facts and
+// `server_info_unavailable` (a cut body is never trusted), and the server sees the reader stop.
+test('the browser transport cuts a 10 MB answer at the cap', async () => {
+  let written = 0;
+  let aborted = false;
+  const server = http.createServer((req, res) => {
+    if (req.url.startsWith('/rest/api/2/serverInfo')) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.on('close', () => { aborted = !res.writableFinished; });
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      res.write('{"baseUrl":"');
+      const pump = () => {
+        while (written < 10 * 1024 * 1024) {
+          written += chunk.length;
+          if (!res.write(chunk)) return res.once('drain', pump);
+        }
+        res.end('","deploymentType":"Server"}');
+      };
+      pump();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end('<html><head><title>Jira</title><meta name="application-name" content="JIRA" data-name="jira" data-version="9.12.15">'
+      + '<meta name="ajs-version-number" content="9.12.15"><meta name="ajs-context-path" content=""></head><body id="jira"></body></html>');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const dir = mkdtempSync(join(tmpdir(), 'jtw-netlog-'));
+  let browser;
+  try {
+    browser = await launch(join(dir, 'netlog.json'));
+    const popup = await openPopup(browser, `${origin}/secure/Dashboard.jspa`, []);
+    const started = Date.now();
+    assert.equal(await popup.settled(15_000), 'ready');
+    const ms = Date.now() - started;
+    assert.ok(ms < 10_000, `settled in ${ms} ms`);
+    await popup.waitFor(() => document.querySelector('[data-testid=warning-server_info_unavailable]'));
+    const summary = await popup.eval(() => document.body.innerText);
+    assert.match(summary, /9\.12\.15/, "the page's version is kept");
+    assert.ok(summary.length < 20_000, 'the 10 MB answer is not on the screen');
+  } finally {
+    await withTimeout(10_000, 'closing chromium', browser?.ctx.close() ?? Promise.resolve()).catch(() => {});
+    browser?.cleanup();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.ok(aborted || written < 10 * 1024 * 1024, `the reader stopped early (${written} bytes written, aborted: ${aborted})`);
 });
