@@ -4,7 +4,7 @@
 #   bench/fuzz.sh            # RUNS=1000000 per target by default; RUNS=… to change
 #
 # With a nightly toolchain it runs the cargo-fuzz targets in fuzz/ (html_read, detect,
-# classify; installs cargo-fuzz if missing), without a sanitizer (the core is safe Rust: the
+# classify, urls; installs cargo-fuzz if missing), without a sanitizer (the core is safe Rust: the
 # targets look for panics, hangs and broken invariants, not memory errors) and with the
 # dictionary fuzz/jira.dict. Without nightly it runs the same three properties through
 # proptest (tests/malformed_props.rs) with PROPTEST_CASES=$RUNS. Either way it prints one line
@@ -29,7 +29,7 @@ if [[ "$MODE" == fuzz ]]; then
     cargo install cargo-fuzz
   fi
   (cd fuzz && cargo +nightly fuzz build -s none -O) >&2
-  for target in html_read detect classify; do
+  for target in html_read urls detect classify; do
     log="fuzz/target/$target.log"
     start=$(date +%s)
     status=0
@@ -45,7 +45,7 @@ if [[ "$MODE" == fuzz ]]; then
 else
   export CARGO_TARGET_DIR="$PWD/target/props-release" CARGO_PROFILE_RELEASE_LTO=false
   cargo test --release --test malformed_props --no-run >&2
-  for prop in html_read detection every_answer; do
+  for prop in html_read url_parsing detection every_answer; do
     start=$(date +%s)
     status=0
     PROPTEST_CASES="$RUNS" cargo test --release --test malformed_props -- "$prop" \
