@@ -82,7 +82,7 @@ async function wasmBench(cases) {
   }
   for (const c of cases.check) {
     const { ns, last } = await time({ type: 'check', detection: c.detection, input: c.input }, c.answers);
-    const got = last?.verdict?.code;
+    const got = last?.result?.verdict?.code;
     rows.set(`verdict/${c.code}`, got === c.code ? ns : `${us(ns)} (gave ${got})`);
   }
   return rows;

@@ -1,8 +1,9 @@
 // The popup's token-test view: the form (login label and type, the method the target dictates,
 // the secret's reveal toggle, the run button), the project picker, the checklist, the verdict
 // with its cause and fix (and the CAPTCHA login link) and the result's warnings. View only:
-// it lays out the state popup.js hands it and the core's `CheckResult`; it holds no state and
-// never sees the secret (the secret stays in its field until popup.js reads it on submit).
+// it lays out the state popup.js hands it and the core's `CheckResult` — the checklist too is
+// the core's (it comes beside the result), so the popup and the report say the same. It holds
+// no state and never sees the secret (it stays in its field until popup.js reads it on submit).
 
 import { methodName } from './detection-view.js';
 import { $, el } from './dom.js';
@@ -85,7 +86,7 @@ export function renderTokenTest(lang, detection, test) {
   }
   renderProjectPicker(lang, test);
   $('check').hidden = !test.result;
-  if (test.result) renderCheck(lang, test.result);
+  if (test.result) renderCheck(lang, test.result, test.checklist ?? []);
 }
 
 /** The projects the last test listed, plus "any project"; the current choice selected. */
@@ -109,49 +110,31 @@ function renderProjectPicker(lang, test) {
     : '';
 }
 
-/** `Jane Doe (jdoe)`: the display name and the login Jira knows the account by. */
-function who(user) {
-  if (!user) return null;
-  const id = user.name || user.emailAddress || user.accountId;
-  if (user.displayName && id) return `${user.displayName} (${id})`;
-  return user.displayName || id || null;
+/** The core's checklist ids → the popup's E2E hooks. */
+const ITEM_TESTIDS = {
+  reachable: 'check-reachable',
+  authenticated: 'check-user',
+  method: 'check-method',
+  permissions: 'check-permissions',
+  permissions_unknown: 'check-permissions-unknown',
+};
+
+/**
+ * One line of the core's checklist (`report::check_checklist`, the report's own lines, sent
+ * beside the result): ✓ or ✗ with `data-ok`, or a muted note for an `info` line.
+ */
+function checklistItem(lang, item) {
+  const testid = ITEM_TESTIDS[item.id] ?? `check-${item.id}`;
+  const text = pick(lang, item.text);
+  if (item.state === 'info') return el('li', { className: 'muted', dataset: { testid } }, text);
+  const good = item.state === 'ok';
+  return el('li', { className: good ? 'good' : 'bad', dataset: { testid, ok: String(good) } },
+    el('span', { className: 'mark', 'aria-hidden': 'true' }, good ? '✓' : '✗'), ' ', text);
 }
 
-function renderCheck(lang, result) {
+function renderCheck(lang, result, checklist) {
   const code = result.verdict?.code ?? 'unexpected_response';
-  const items = [];
-  const item = (testid, good, text) => {
-    items.push(el('li', { className: good ? 'good' : 'bad', dataset: { testid, ok: String(good) } },
-      el('span', { className: 'mark', 'aria-hidden': 'true' }, good ? '✓' : '✗'), ' ', text));
-  };
-  const reachable = !['unreachable', 'timeout', 'not_jira'].includes(code)
-    && (result.requests ?? []).some((r) => r.outcome === 'response' || r.outcome === 'redirect');
-  item('check-reachable', reachable, t(lang, reachable ? 'reachable' : 'unreachable'));
-  const name = who(result.user);
-  item('check-user', Boolean(name), name ? t(lang, 'authenticatedAs', { who: name }) : t(lang, 'notAuthenticated'));
-  const scheme = result.scheme ? (result.scheme === 'bearer' ? 'Bearer' : 'Basic') : null;
-  const method = result.authMethod ? methodName(lang, result.authMethod) : null;
-  item('check-method', Boolean(scheme) && Boolean(name),
-    scheme ? t(lang, 'sentAs', { scheme: method ? `${scheme} — ${method}` : scheme }) : t(lang, 'notSent'));
-  const p = result.permissions;
-  if (!p) {
-    item('check-permissions', false, t(lang, 'permissionsNotChecked'));
-  } else {
-    const inProject = (text) => (p.project ? t(lang, 'inProject', { text, project: p.project }) : text);
-    if ((p.missing ?? []).length) {
-      const names = p.missing.map((m) => `${m.name} (${m.key})`).join(', ');
-      item('check-permissions', false, inProject(t(lang, 'permissionsMissing', { names })));
-    } else if ((p.checked ?? []).length) {
-      item('check-permissions', true, inProject(t(lang, 'permissionsOk', { keys: p.checked.join(', ') })));
-    } else {
-      item('check-permissions', false, t(lang, 'permissionsNotChecked'));
-    }
-    if ((p.unknown ?? []).length) {
-      items.push(el('li', { className: 'muted', dataset: { testid: 'check-permissions-unknown' } },
-        t(lang, 'permissionsUnknown', { keys: p.unknown.join(', ') })));
-    }
-  }
-  $('checklist').replaceChildren(...items);
+  $('checklist').replaceChildren(...checklist.map((item) => checklistItem(lang, item)));
 
   const v = result.verdict ?? {};
   $('verdict').dataset.ok = String(Boolean(v.ok));

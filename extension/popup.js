@@ -43,6 +43,8 @@ const state = {
     running: false,
     /** The core's `CheckResult`, or null. */
     result: null,
+    /** The core's checklist of `result` (sent beside it). */
+    checklist: [],
     /** An ErrorInfo when the test could not run, or a UI-strings key (string). */
     error: null,
     revealed: false,
@@ -181,6 +183,7 @@ async function runTest(event) {
   test.running = false;
   if (reply.ok && reply.result) {
     test.result = reply.result;
+    test.checklist = reply.checklist ?? []; // the core's lines for this result
     test.login = request.input.login; // for the report: a login is not a secret
     test.projects = reply.result.projects ?? [];
     // Kept only to fill the block's secret field on reveal.
@@ -309,7 +312,7 @@ function renderTest(lang, detection, allowFetch) {
 /** A new detection: prefill the login from the logged-in user, forget the last result. */
 function startTest(detection) {
   state.test = {
-    detection, running: false, result: null, error: null, revealed: state.test.revealed,
+    detection, running: false, result: null, checklist: [], error: null, revealed: state.test.revealed,
     projects: [], snippetRevealed: false, copied: null,
   };
   heldSecret = null;

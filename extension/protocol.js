@@ -132,13 +132,15 @@ export function validateRequest(msg) {
  *   `allowFetch`: whether the core could ask that origin's REST API;
  *   `detection`: the core's `Detection` (src/detect/mod.rs), texts as `{en, ru}` pairs.
  * @typedef {{ok: false, error: ErrorInfo}} ErrorReply
- * @typedef {{ok: true, result: object}} CheckReply
+ * @typedef {{ok: true, result: object, checklist: object[]}} CheckReply
  *   `result`: the core's `CheckResult` (src/probe/mod.rs); it holds no secret.
+ *   `checklist`: the core's checklist of that result (`report::CheckItem`s, the report's own
+ *   lines), which the popup shows.
  * @typedef {DetectReply | CheckReply | ErrorReply} Reply
  */
 
-/** @returns {CheckReply} */
-export const checkReply = (result) => ({ ok: true, result });
+/** The wasm `check` answer (`protocol::CheckOutput`) as a reply. @returns {CheckReply} */
+export const checkReply = ({ result, checklist }) => ({ ok: true, result, checklist });
 
 /** @returns {DetectReply} */
 export const detectReply = (origin, allowFetch, detection) => ({ ok: true, origin, allowFetch, detection });

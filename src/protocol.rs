@@ -4,11 +4,13 @@
 //! flow a transport drives.
 
 use crate::detect::{DetectError, DetectFlow, DetectOptions, Detection};
+use crate::flow::Flow;
+use crate::http::{Exchange, HttpRequest};
 use crate::page::PageSnapshot;
 use crate::pat::{CreateError, CreateFlow, CreateInput};
-use crate::probe::{CheckError, CheckInput, ProbeFlow};
-use crate::report::{self, Meta, OwnedSubject, Rendered};
-use serde::Deserialize;
+use crate::probe::{CheckError, CheckInput, CheckResult, ProbeFlow};
+use crate::report::{self, CheckItem, Meta, OwnedSubject, Rendered};
+use serde::{Deserialize, Serialize};
 
 /// A command for the core. Deserialize only: a `Check` holds the secret.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -51,8 +53,8 @@ pub enum Command {
 pub enum Job {
     /// Yields a [`Detection`].
     Detect(Box<DetectFlow>),
-    /// Yields a [`crate::probe::CheckResult`].
-    Check(Box<ProbeFlow>),
+    /// Yields a [`CheckResult`] with its checklist ([`CheckOutput`]).
+    Check(Box<CheckJob>),
     /// Already done: the report and its renderings.
     Report(Box<Rendered>),
     /// Yields a [`crate::pat::CreateResult`].
@@ -85,7 +87,7 @@ impl Command {
                 Job::Detect(Box::new(DetectFlow::for_url(&url, options)?))
             }
             Command::Check { detection, input } => {
-                Job::Check(Box::new(ProbeFlow::new(input, *detection)?))
+                Job::Check(Box::new(CheckJob(ProbeFlow::new(input, *detection)?)))
             }
             Command::Report { subject, meta } => Job::Report(Box::new(Rendered::new(
                 report::build(subject.as_subject(), &meta),
@@ -94,5 +96,45 @@ impl Command {
                 Job::CreatePat(Box::new(CreateFlow::new(input, &detection.deployment)?))
             }
         })
+    }
+}
+
+/// What a `check` command answers: the core's [`CheckResult`] and the `checklist` the popup
+/// shows ([`report::check_checklist`], the report's own lines), so the popup lays out the
+/// core's words instead of building its own. (Beside the result, not flattened into it:
+/// `serde(flatten)` would put a second copy of `CheckResult`'s serializer into the wasm.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckOutput {
+    pub result: CheckResult,
+    pub checklist: Vec<CheckItem>,
+}
+
+impl From<CheckResult> for CheckOutput {
+    fn from(result: CheckResult) -> CheckOutput {
+        CheckOutput {
+            checklist: report::check_checklist(&result),
+            result,
+        }
+    }
+}
+
+/// The token test as the extension runs it: the [`ProbeFlow`], whose result comes with its
+/// checklist.
+#[derive(Debug)]
+pub struct CheckJob(ProbeFlow);
+
+impl Flow for CheckJob {
+    type Output = CheckOutput;
+
+    fn next_batch(&mut self) -> Vec<HttpRequest> {
+        self.0.next_batch()
+    }
+
+    fn feed(&mut self, answers: Vec<(String, Exchange)>) {
+        self.0.feed(answers);
+    }
+
+    fn finish(self) -> CheckOutput {
+        self.0.finish().into()
     }
 }

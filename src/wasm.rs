@@ -54,7 +54,8 @@ pub fn version() -> String {
 
 /// Runs one core command, e.g. `{type: "detect_page", snapshot, options: {allowFetch}}`, and
 /// resolves with the core's result as plain JSON-compatible data (a `Detection` for the
-/// detect commands, a `CheckResult` for `check`, a `report::Rendered` for `report`). Rejects with an `Error` whose message says
+/// detect commands, a `protocol::CheckOutput` — the `CheckResult` and its checklist — for
+/// `check`, a `report::Rendered` for `report`). Rejects with an `Error` whose message says
 /// what was wrong; the message never holds the command itself (a `check` carries a secret).
 #[wasm_bindgen]
 pub async fn handle(command: JsValue) -> Result<JsValue, JsError> {

@@ -12,6 +12,7 @@ use jira_token_wizard::detect::Detection;
 use jira_token_wizard::http::{Exchange, HttpResponse};
 use jira_token_wizard::i18n::Lang;
 use jira_token_wizard::probe::{AuthChoice, CheckInput, CheckResult, ProbeFlow, Secret};
+use jira_token_wizard::protocol::CheckOutput;
 use jira_token_wizard::report::{self, Meta, Report, Subject, Tool, SCHEMA};
 use std::path::PathBuf;
 
@@ -399,4 +400,31 @@ fn a_report_says_what_the_customer_saw() {
     let end = en[start..].find("\n```").unwrap() + start;
     let back: Report = serde_json::from_str(&en[start..end]).unwrap();
     assert_eq!(back, report);
+}
+
+/// The extension's `check` answer is the result and, beside it, the report's own checklist (the
+/// popup shows that one, not one of its own).
+#[test]
+fn the_check_output_carries_the_reports_checklist() {
+    for (myself, login, auth) in [
+        ("myself-pat-ok", "", AuthChoice::Pat),
+        ("myself-bad-password", "admin", AuthChoice::Basic),
+    ] {
+        let result = check("dc-9.12-cluster", myself, login, "x-1", auth).unwrap();
+        let json = serde_json::to_value(CheckOutput::from(result.clone())).unwrap();
+        let report = report::build(
+            Subject::Check {
+                result: &result,
+                login,
+            },
+            &meta(),
+        );
+        assert_eq!(json["checklist"].as_array().map(Vec::len), Some(4));
+        assert_eq!(
+            json["checklist"],
+            serde_json::to_value(&report.checklist).unwrap()
+        );
+        let back: CheckResult = serde_json::from_value(json["result"].clone()).unwrap();
+        assert_eq!(back, result);
+    }
 }

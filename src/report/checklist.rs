@@ -1,6 +1,8 @@
 //! The checklist: the few ✓/✗ lines that sum up a token test (reachable, authenticated, how
 //! the credential was sent, permissions) or a detection (reachable, Jira or not, the
-//! recommended method), in English and Russian, as the report and the helpdesk page show them.
+//! recommended method), in English and Russian. The one source of these lines: the report and
+//! the helpdesk page show them, and so does the popup (the token test's checklist comes with
+//! its result, `protocol::CheckOutput`).
 
 use super::model::{CheckItem, ItemState};
 use crate::auth_plan::AuthMethod;
@@ -79,8 +81,8 @@ fn answered(requests: &[RequestLog]) -> bool {
         .any(|r| matches!(r.outcome.as_str(), "response" | "redirect"))
 }
 
-/// The token test's checklist: reachable, authenticated, how it was sent, permissions — the
-/// same lines, marks and words as the popup's checklist (`extension/check-view.js`).
+/// The token test's checklist: reachable, authenticated, how it was sent, permissions. The
+/// popup shows these lines as they are (`extension/check-view.js`), the report carries them.
 pub fn check_checklist(r: &CheckResult) -> Vec<CheckItem> {
     let code = r.verdict.code;
     let mut items = Vec::new();
