@@ -354,5 +354,8 @@ fn a_server_echoing_the_secret_does_not_carry_it_into_the_result() {
     assert_eq!(result.verdict.code, Code::SsoLoginPage);
     let json = serde_json::to_string(&result).unwrap();
     assert!(!json.contains(SECRET), "{json}");
-    assert!(json.contains("<redacted>"));
+    assert!(
+        json.contains("[redacted]"),
+        "the same marker as the CLI's redactor"
+    );
 }

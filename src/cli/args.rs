@@ -305,12 +305,14 @@ fn check_url_of(what: &str, url: &str) -> Result<String, UsageError> {
     } else {
         "(not shown: it does not start with http:// or https://)".to_string()
     };
-    let parsed = url::Url::parse(url.trim())
-        .map_err(|e| usage(format!("{what}not a valid URL: {shown} ({e})")))?;
-    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
-        return Err(usage(format!(
-            "{what}not an http(s) URL: {shown} (example: https://jira.example.com)"
-        )));
+    // The core's parser: it also turns non-ASCII host names into punycode (src/urls.rs).
+    let parsed = jira_token_wizard::urls::parse_http(url).ok_or_else(|| {
+        usage(format!(
+            "{what}not a valid http(s) URL: {shown} (example: https://jira.example.com)"
+        ))
+    })?;
+    if parsed.host_str().is_none() {
+        return Err(usage(format!("{what}the URL has no host name: {shown}")));
     }
     if !parsed.username().is_empty() || parsed.password().is_some() {
         return Err(usage(

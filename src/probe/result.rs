@@ -94,7 +94,7 @@ fn scrub(v: &mut serde_json::Value, forms: &[&String]) -> bool {
             let mut hit = false;
             for f in forms {
                 if s.contains(f.as_str()) {
-                    *s = s.replace(f.as_str(), "<redacted>");
+                    *s = s.replace(f.as_str(), "[redacted]");
                     hit = true;
                 }
             }
