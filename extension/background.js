@@ -8,7 +8,7 @@
 // here, not from the page: a content-script context cannot fetch cross-origin even with host
 // permissions (facts §6.1).
 
-import init, { handle } from './pkg/jira_token_wizard.js';
+import init, { handle as handleJson } from './pkg/jira_token_wizard.js';
 import { extensionVersion, hasOrigin, onMessage, runInTab } from './browser.js';
 import {
   CHECK,
@@ -40,6 +40,16 @@ function core() {
     throw err;
   });
   return wasmReady;
+}
+
+/**
+ * Runs one core command. The core reads and writes JSON text (src/wasm.rs): one JSON parser
+ * in the wasm instead of a second, JsValue-walking one (BENCHMARKS.md "Shipped size").
+ * @param {object} command  built by protocol.js
+ * @returns {Promise<any>}  the core's answer, plain data
+ */
+async function handle(command) {
+  return JSON.parse(await handleJson(JSON.stringify(command)));
 }
 
 onMessage(async (message) => {

@@ -1,7 +1,7 @@
 //! The commands the extension's service worker hands to the wasm core, mirrored from
 //! `extension/protocol.js` (the one file that defines the extension's message protocol).
-//! Plain serde types: `{ "type": "detect_page", … }`. A command turns into a [`Job`]: the
-//! flow a transport drives.
+//! JSON objects like `{ "type": "detect_page", … }` ([`Command::from_json`]). A command turns
+//! into a [`Job`]: the flow a transport drives.
 
 use crate::detect::{DetectError, DetectFlow, DetectOptions, Detection};
 use crate::flow::Flow;
@@ -9,43 +9,123 @@ use crate::http::{Exchange, HttpRequest};
 use crate::page::PageSnapshot;
 use crate::pat::{CreateError, CreateFlow, CreateInput};
 use crate::probe::{CheckError, CheckInput, CheckResult, ProbeFlow};
-use crate::report::{self, CheckItem, Meta, OwnedSubject, Rendered};
+use crate::report::{self, CheckItem, Meta, OwnedSubject, Rendered, ReportKind};
 use serde::{Deserialize, Serialize};
 
-/// A command for the core. Deserialize only: a `Check` holds the secret.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+/// A command for the core, read with [`Command::from_json`]. A `Check` holds the secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     /// Detect what the tab shows.
-    #[serde(rename_all = "camelCase")]
     DetectPage {
         snapshot: PageSnapshot,
-        #[serde(default)]
         options: DetectOptions,
     },
     /// Detect what a typed URL points to.
-    #[serde(rename_all = "camelCase")]
-    DetectUrl {
-        url: String,
-        #[serde(default)]
-        options: DetectOptions,
-    },
+    DetectUrl { url: String, options: DetectOptions },
     /// Test a credential against a deployment detected before.
-    #[serde(rename_all = "camelCase")]
     Check {
         detection: Box<Detection>,
         input: CheckInput,
     },
     /// Build the redacted diagnostic report of a token test or a detection shown before. No
     /// request is made: the job is done at once.
-    #[serde(rename_all = "camelCase")]
     Report { subject: OwnedSubject, meta: Meta },
     /// Create a personal access token with the user's browser session (Server/DC ≥ 8.14).
-    #[serde(rename_all = "camelCase")]
     CreatePat {
         detection: Box<Detection>,
         input: CreateInput,
     },
+}
+
+/// The command's `"type"`, read in a first pass over the JSON (other keys are skipped).
+#[derive(Deserialize)]
+struct Tag {
+    #[serde(rename = "type")]
+    kind: Kind,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Kind {
+    DetectPage,
+    DetectUrl,
+    Check,
+    Report,
+    CreatePat,
+}
+
+// One struct per command: the second pass reads the command's own keys (and skips `"type"`).
+#[derive(Deserialize)]
+struct DetectPageArgs {
+    snapshot: PageSnapshot,
+    #[serde(default)]
+    options: DetectOptions,
+}
+
+#[derive(Deserialize)]
+struct DetectUrlArgs {
+    url: String,
+    #[serde(default)]
+    options: DetectOptions,
+}
+
+#[derive(Deserialize)]
+struct DetectionArgs<I> {
+    detection: Box<Detection>,
+    input: I,
+}
+
+#[derive(Deserialize)]
+struct ReportArgs {
+    subject: OwnedSubject,
+    meta: Meta,
+}
+
+impl Command {
+    /// Reads `{"type": "detect_page", "snapshot": …, "options": …}` and the like (the shapes
+    /// `extension/protocol.js` builds). The tag is read in a first pass instead of through
+    /// serde's internally tagged enums, which buffer the whole command into serde's `Content`
+    /// and so put a second deserializer for every type into the wasm (BENCHMARKS.md "Shipped
+    /// size").
+    pub fn from_json(json: &str) -> Result<Command, serde_json::Error> {
+        Ok(match serde_json::from_str::<Tag>(json)?.kind {
+            Kind::DetectPage => {
+                let a: DetectPageArgs = serde_json::from_str(json)?;
+                Command::DetectPage {
+                    snapshot: a.snapshot,
+                    options: a.options,
+                }
+            }
+            Kind::DetectUrl => {
+                let a: DetectUrlArgs = serde_json::from_str(json)?;
+                Command::DetectUrl {
+                    url: a.url,
+                    options: a.options,
+                }
+            }
+            Kind::Check => {
+                let a: DetectionArgs<CheckInput> = serde_json::from_str(json)?;
+                Command::Check {
+                    detection: a.detection,
+                    input: a.input,
+                }
+            }
+            Kind::Report => {
+                let a: ReportArgs = serde_json::from_str(json)?;
+                Command::Report {
+                    subject: a.subject,
+                    meta: a.meta,
+                }
+            }
+            Kind::CreatePat => {
+                let a: DetectionArgs<CreateInput> = serde_json::from_str(json)?;
+                Command::CreatePat {
+                    detection: a.detection,
+                    input: a.input,
+                }
+            }
+        })
+    }
 }
 
 /// The flow a command stands for.
@@ -70,6 +150,9 @@ pub enum CommandError {
     Check(#[from] CheckError),
     #[error(transparent)]
     CreatePat(#[from] CreateError),
+    /// A `report` whose subject lacks the `result` (kind `check`) or `detection` it names.
+    #[error("report: a subject of kind \"{0}\" needs its \"{1}\"")]
+    IncompleteSubject(&'static str, &'static str),
 }
 
 impl Command {
@@ -89,9 +172,15 @@ impl Command {
             Command::Check { detection, input } => {
                 Job::Check(Box::new(CheckJob(ProbeFlow::new(input, *detection)?)))
             }
-            Command::Report { subject, meta } => Job::Report(Box::new(Rendered::new(
-                report::build(subject.as_subject(), &meta),
-            ))),
+            Command::Report { subject, meta } => {
+                let subject = subject.as_subject().ok_or(match subject.kind {
+                    ReportKind::Check => CommandError::IncompleteSubject("check", "result"),
+                    ReportKind::Detection => {
+                        CommandError::IncompleteSubject("detection", "detection")
+                    }
+                })?;
+                Job::Report(Box::new(Rendered::new(report::build(subject, &meta))))
+            }
             Command::CreatePat { detection, input } => {
                 Job::CreatePat(Box::new(CreateFlow::new(input, &detection.deployment)?))
             }

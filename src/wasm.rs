@@ -1,10 +1,12 @@
 //! The wasm boundary: the one module that knows wasm-bindgen, web-sys, js-sys and gloo-net.
 //!
 //! It owns two things and decides nothing:
-//! - [`handle`]: a `protocol::Command` from the service worker in (serde, tag `"type"`), the
-//!   core's plain result out (`Serializer::json_compatible()`, so it survives
-//!   `chrome.runtime.sendMessage` and `chrome.storage`). Errors become a JS `Error` in one
-//!   place ([`BoundaryError`] → [`JsError`]).
+//! - [`handle`]: a `protocol::Command` from the service worker in as JSON text
+//!   ([`Command::from_json`], tag `"type"`), the core's plain result out as JSON text
+//!   (`serde_json`; the worker `JSON.parse`s it). Text both ways keeps one JSON reader and one
+//!   writer in the wasm — `serde-wasm-bindgen` would add a second (de)serializer for every type,
+//!   13 KB gzip (BENCHMARKS.md "Shipped size"). Errors become a JS `Error` in one place
+//!   ([`BoundaryError`] → [`JsError`]).
 //! - [`run_flow`]: the browser transport for any sans-IO [`Flow`]. It keeps the contract of
 //!   `crate::http`: every request of a batch in parallel, `credentials: "omit"` (no site
 //!   cookies reach Jira, facts §6.2) except `"include"` for the one request that asks for the
@@ -39,11 +41,11 @@ use web_sys::{
 enum BoundaryError {
     /// serde's message with string values blanked (a `check` command carries a secret).
     #[error("malformed command: {}", redact_strings(&.0.to_string()))]
-    BadCommand(serde_wasm_bindgen::Error),
+    BadCommand(serde_json::Error),
     #[error(transparent)]
     Command(#[from] CommandError),
     #[error("could not return the result: {0}")]
-    Serialize(serde_wasm_bindgen::Error),
+    Serialize(serde_json::Error),
 }
 
 /// The crate version (Cargo.toml), shown in the popup and written into the manifests.
@@ -52,21 +54,20 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// Runs one core command, e.g. `{type: "detect_page", snapshot, options: {allowFetch}}`, and
-/// resolves with the core's result as plain JSON-compatible data (a `Detection` for the
+/// Runs one core command, e.g. `{"type": "detect_page", "snapshot": …, "options": …}` as JSON
+/// text, and resolves with the core's result as JSON text (a `Detection` for the
 /// detect commands, a `protocol::CheckOutput` — the `CheckResult` and its checklist — for
 /// `check`, a `report::Rendered` for `report`). Rejects with an `Error` whose message says
 /// what was wrong; the message never holds the command itself (a `check` carries a secret).
 #[wasm_bindgen]
-pub async fn handle(command: JsValue) -> Result<JsValue, JsError> {
+pub async fn handle(command: String) -> Result<String, JsError> {
     run_command(command)
         .await
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-async fn run_command(command: JsValue) -> Result<JsValue, BoundaryError> {
-    let command: Command =
-        serde_wasm_bindgen::from_value(command).map_err(BoundaryError::BadCommand)?;
+async fn run_command(command: String) -> Result<String, BoundaryError> {
+    let command = Command::from_json(&command).map_err(BoundaryError::BadCommand)?;
     match command.into_job()? {
         Job::Detect(flow) => to_js(&run_flow(*flow).await),
         Job::Check(flow) => to_js(&run_flow(*flow).await),
@@ -95,10 +96,8 @@ fn redact_strings(message: &str) -> String {
     out
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, BoundaryError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(BoundaryError::Serialize)
+fn to_js<T: Serialize>(value: &T) -> Result<String, BoundaryError> {
+    serde_json::to_string(value).map_err(BoundaryError::Serialize)
 }
 
 /// Drives a sans-IO flow to its end over `fetch`, one parallel batch per round trip.

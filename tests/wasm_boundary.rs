@@ -11,15 +11,14 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn to_js(v: &Value) -> JsValue {
-    js_sys::JSON::parse(&v.to_string()).unwrap_or(JsValue::NULL)
+/// The command as the service worker hands it over: `JSON.stringify(command)`.
+fn to_js(v: &Value) -> String {
+    v.to_string()
 }
 
-fn from_js(v: &JsValue) -> Value {
-    let text: String = js_sys::JSON::stringify(v)
-        .map(String::from)
-        .unwrap_or_default();
-    serde_json::from_str(&text).unwrap_or(Value::Null)
+/// The answer as the service worker reads it: `JSON.parse(answer)`.
+fn from_js(v: &str) -> Value {
+    serde_json::from_str(v).unwrap_or(Value::Null)
 }
 
 async fn error_message(command: Value) -> String {
@@ -84,7 +83,7 @@ async fn page_alone_gives_a_detection_without_fetching() {
         },
         "options": {"allowFetch": false}
     });
-    let out = from_js(&handle(to_js(&cmd)).await.unwrap_or(JsValue::NULL));
+    let out = from_js(&handle(to_js(&cmd)).await.unwrap_or_default());
     assert_eq!(out["deployment"]["product"], "jira", "{out}");
     assert_eq!(out["deployment"]["version"], "9.12.15");
     assert_eq!(
@@ -108,7 +107,7 @@ async fn refused_connection_is_reported_as_unreachable() {
         "url": "http://127.0.0.1:9/",
         "options": {"allowFetch": true, "timeoutMs": 3000}
     });
-    let out = from_js(&handle(to_js(&cmd)).await.unwrap_or(JsValue::NULL));
+    let out = from_js(&handle(to_js(&cmd)).await.unwrap_or_default());
     let first = &out["requests"][0];
     assert_eq!(first["id"], "server_info", "{out}");
     assert_eq!(first["outcome"], "unreachable", "{out}");

@@ -53,25 +53,32 @@ pub enum Subject<'a> {
     Detection(&'a Detection),
 }
 
-/// [`Subject`] as owned data, for the wasm `report` command (serde tag `"kind"`).
+/// [`Subject`] as owned data, for the wasm `report` command:
+/// `{"kind": "check", "result": …, "login": …}` or `{"kind": "detection", "detection": …}`.
+/// Read as one flat struct and checked in [`OwnedSubject::as_subject`] rather than as a serde
+/// internally tagged enum, which would buffer it through serde's `Content` (BENCHMARKS.md
+/// "Shipped size").
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum OwnedSubject {
-    Check {
-        result: Box<CheckResult>,
-        #[serde(default)]
-        login: String,
-    },
-    Detection {
-        detection: Box<Detection>,
-    },
+pub struct OwnedSubject {
+    pub kind: ReportKind,
+    #[serde(default)]
+    pub result: Option<Box<CheckResult>>,
+    /// The login that was tried (a login is not a secret).
+    #[serde(default)]
+    pub login: String,
+    #[serde(default)]
+    pub detection: Option<Box<Detection>>,
 }
 
 impl OwnedSubject {
-    pub fn as_subject(&self) -> Subject<'_> {
-        match self {
-            OwnedSubject::Check { result, login } => Subject::Check { result, login },
-            OwnedSubject::Detection { detection } => Subject::Detection(detection),
+    /// The subject its `kind` names; `None` when the field that kind needs is missing.
+    pub fn as_subject(&self) -> Option<Subject<'_>> {
+        match self.kind {
+            ReportKind::Check => self.result.as_deref().map(|result| Subject::Check {
+                result,
+                login: &self.login,
+            }),
+            ReportKind::Detection => self.detection.as_deref().map(Subject::Detection),
         }
     }
 }
