@@ -6,7 +6,7 @@ mod common;
 use jira_token_wizard::catalogue::Code;
 use jira_token_wizard::detect::Detection;
 use jira_token_wizard::http::{Exchange, HttpRequest, HttpResponse};
-use jira_token_wizard::probe::{AuthChoice, CheckInput, CheckResult, ProbeFlow, Secret};
+use jira_token_wizard::probe::{AuthChoice, CheckInput, CheckResult, ProbeFlow, Scheme, Secret};
 
 struct Case {
     scenario: &'static str,
@@ -358,4 +358,42 @@ fn a_server_echoing_the_secret_does_not_carry_it_into_the_result() {
         json.contains("[redacted]"),
         "the same marker as the CLI's redactor"
     );
+}
+
+/// A password that is also one of the result's enum values (`"basic"` is the scheme sent) is
+/// still scrubbed from what the server echoed, and the enum keeps its value: the scrub touches
+/// text only and never falls back to the unscrubbed result.
+#[test]
+fn a_secret_that_is_also_an_enum_value_is_scrubbed_from_text_only() {
+    let c = CASES
+        .iter()
+        .find(|c| c.scenario == "server-8.5" && c.want == Code::Ok)
+        .unwrap();
+    let input = CheckInput {
+        secret: Secret::new("basic"),
+        auth: AuthChoice::Basic,
+        ..input(c)
+    };
+    let flow = ProbeFlow::new(input, detection(c.scenario)).unwrap();
+    let (result, _) = common::drive(flow, |req| {
+        let case = c.answers.iter().find(|(id, _)| *id == req.id).map(|a| a.1);
+        let mut r = match common::answer(c.scenario, case.unwrap_or("project-list")) {
+            Exchange::Response(r) => r,
+            other => other.response().cloned().unwrap_or_default(),
+        };
+        r.headers.insert("x-ausername".into(), "admin-basic".into());
+        Exchange::Response(r)
+    });
+    assert_eq!(result.verdict.code, Code::Ok);
+    assert_eq!(result.scheme, Some(Scheme::Basic));
+    let logged: Vec<&String> = result
+        .requests
+        .iter()
+        .filter_map(|r| r.headers.get("x-ausername"))
+        .collect();
+    assert!(
+        logged.iter().any(|v| v.as_str() == "admin-[redacted]"),
+        "the echo is logged, scrubbed: {logged:?}"
+    );
+    assert!(!logged.iter().any(|v| v.contains("basic")), "{logged:?}");
 }

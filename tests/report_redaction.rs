@@ -153,6 +153,12 @@ fn renderings(r: &Report) -> Vec<(&'static str, String)> {
 fn assert_no_leak(what: &str, r: &Report, login: &str, secret: &str) {
     let forms = Secret::new(secret).leak_forms(login);
     assert_eq!(forms.len(), 3);
+    // The JSON form is serde_json's pretty layout, byte for byte (report::rendered::indent).
+    assert_eq!(
+        r.to_json(),
+        serde_json::to_string_pretty(r).unwrap(),
+        "{what}"
+    );
     for (name, text) in renderings(r) {
         for form in &forms {
             assert!(

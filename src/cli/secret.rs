@@ -81,7 +81,7 @@ impl Redactor {
         let mut out = text.to_string();
         for f in &self.forms {
             if out.contains(f.as_str()) {
-                out = out.replace(f.as_str(), "[redacted]");
+                out = out.replace(f.as_str(), jira_token_wizard::probe::REDACTED);
             }
         }
         out

@@ -233,7 +233,7 @@ fn scrub(req: &HttpRequest, mut detail: String) -> String {
         let credential = v.split_whitespace().last().unwrap_or_default();
         for secret in [v.as_str(), credential] {
             if secret.len() >= 4 {
-                detail = detail.replace(secret, "[redacted]");
+                detail = detail.replace(secret, jira_token_wizard::probe::REDACTED);
             }
         }
     }

@@ -16,11 +16,13 @@ mod identity;
 mod input;
 mod refused;
 mod result;
+mod scrub;
 
 pub use credential::{base64, Scheme, Secret};
 pub use identity::JiraUser;
 pub use input::{resolve_method, AuthChoice, CheckError, CheckInput};
 pub use result::{ProjectRef, MAX_PROJECTS};
+pub use scrub::REDACTED;
 
 use crate::auth_plan::{AuthMethod, PAT_SINCE};
 use crate::catalogue::{Code, Notice};

@@ -3,6 +3,7 @@
 //! target's warnings.
 
 use super::classify;
+use super::scrub::{Forms, Scrub};
 use super::{CheckResult, JiraUser, ProbeFlow, Verdict, PROJECTS};
 use crate::catalogue::{Code, Notice};
 use crate::http::Exchange;
@@ -50,7 +51,7 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         })
     });
     let forms = flow.input.secret.leak_forms(&flow.input.login);
-    let result = CheckResult {
+    let mut result = CheckResult {
         deployment: flow.detection.deployment.clone(),
         target: flow.input.target,
         verdict,
@@ -64,53 +65,9 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         warnings,
         requests: flow.log,
     };
-    without_secret(result, &forms)
-}
-
-/// Shortest secret form scrubbed from answers: shorter ones would garble ordinary text.
-const MIN_SCRUBBED_CHARS: usize = 4;
-
-/// The result with every echo of the secret replaced. A hostile or broken server may repeat the
-/// credential in a header (`X-AUSERNAME`, `Location`) or a body field; nothing the server said
-/// may carry it into a report, the popup or the CLI's JSON.
-fn without_secret(result: CheckResult, forms: &[String]) -> CheckResult {
-    let forms: Vec<&String> = forms
-        .iter()
-        .filter(|f| f.chars().count() >= MIN_SCRUBBED_CHARS)
-        .collect();
-    let Ok(mut value) = serde_json::to_value(&result) else {
-        return result;
-    };
-    if !scrub(&mut value, &forms) {
-        return result;
-    }
-    serde_json::to_string(&value)
-        .ok()
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or(result)
-}
-
-/// Replaces the forms in every string of `v`; true when something was replaced.
-fn scrub(v: &mut serde_json::Value, forms: &[&String]) -> bool {
-    match v {
-        serde_json::Value::String(s) => {
-            let mut hit = false;
-            for f in forms {
-                if s.contains(f.as_str()) {
-                    *s = s.replace(f.as_str(), "[redacted]");
-                    hit = true;
-                }
-            }
-            hit
-        }
-        serde_json::Value::Array(items) => {
-            items.iter_mut().fold(false, |hit, i| scrub(i, forms) | hit)
-        }
-        serde_json::Value::Object(map) => {
-            map.values_mut().fold(false, |hit, i| scrub(i, forms) | hit)
-        }
-        _ => false,
-    }
+    // Nothing the server echoed may carry the secret into a report, the popup or the CLI.
+    result.scrub(&Forms::new(&forms));
+    result
 }
 
 /// `GET /rest/api/2/project`: the projects the account can browse, keys validated, capped.
