@@ -101,8 +101,18 @@ async function runCore(origin, allowFetch, command) {
   }
 }
 
-/** The token test: the core's `Check` command. The secret is passed on, never kept or logged. */
+/**
+ * The token test: the core's `Check` command. The secret is passed on, never kept or logged.
+ * With `input.gateway` (protocol.js lets only `ATLASSIAN_GATEWAY` through) the core may send
+ * the credential to Atlassian's gateway, so the extension must hold the host permission the
+ * user granted for it from the popup's button. Without it the check is refused here: a fetch
+ * without host permission still reaches the server (its CORS preflight does), so it must not
+ * be tried at all.
+ */
 async function check(detection, input) {
+  if (input.gateway !== null && !(await hasOrigin(input.gateway).catch(() => false))) {
+    return errorReply('gateway_not_allowed', `no access to ${input.gateway}: the user has not allowed it`);
+  }
   try {
     await core();
     return checkReply(await handle(checkCommand(detection, input)));

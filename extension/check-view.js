@@ -1,6 +1,7 @@
 // The popup's token-test view: the form (login label and type, the method the target dictates,
 // the secret's reveal toggle, the run button), the project picker, the checklist, the verdict
-// with its cause and fix (and the CAPTCHA login link) and the result's warnings. View only:
+// with its cause and fix (and the CAPTCHA login link, or the offer to try a scoped token through
+// Atlassian's gateway: popup-gateway.js) and the result's warnings. View only:
 // it lays out the state popup.js hands it and the core's `CheckResult` — the checklist too is
 // the core's (it comes beside the result), so the popup and the report say the same. It holds
 // no state and never sees the secret (it stays in its field until popup.js reads it on submit).
@@ -8,6 +9,7 @@
 import { methodName } from './detection-view.js';
 import { $, el } from './dom.js';
 import { httpOrigin } from './protocol.js';
+import { renderGateway } from './popup-gateway.js';
 import { pick, t } from './ui-strings.js';
 
 /** Target → UI-strings key of its name. */
@@ -80,13 +82,14 @@ export function renderTokenTest(lang, detection, test) {
   const error = $('test-error');
   error.hidden = !test.error;
   if (test.error) {
-    error.textContent = typeof test.error === 'string'
-      ? t(lang, test.error)
-      : t(lang, 'testFailed', { message: test.error.message ?? test.error.code });
+    if (typeof test.error === 'string') error.textContent = t(lang, test.error);
+    else if (test.error.code === 'gateway_not_allowed') error.textContent = t(lang, 'gatewayDenied');
+    else error.textContent = t(lang, 'testFailed', { message: test.error.message ?? test.error.code });
   }
   renderProjectPicker(lang, test);
   $('check').hidden = !test.result;
   if (test.result) renderCheck(lang, test.result, test.checklist ?? []);
+  renderGateway(test);
 }
 
 /** The projects the last test listed, plus "any project"; the current choice selected. */

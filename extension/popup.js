@@ -4,8 +4,9 @@
 // held for the connection block), the actions and event wiring, and the render orchestration:
 // the whole view is re-rendered from `state`, so the EN/RU switch needs no new detection. The
 // parts are laid out by detection-view.js (summary, warnings, plan, details), check-view.js
-// (token-test form, checklist, verdict), snippet-view.js (connection block), popup-pat.js
-// (create a token) and popup-report.js (copy/download the report).
+// (token-test form, checklist, verdict), popup-gateway.js (a scoped token through
+// api.atlassian.com), snippet-view.js (connection block), popup-pat.js (create a token) and
+// popup-report.js (copy/download the report).
 
 import {
   activeTab,
@@ -20,7 +21,8 @@ import {
 import { prefillTestForm, renderTokenTest, testable } from './check-view.js';
 import { renderDetection } from './detection-view.js';
 import { $ } from './dom.js';
-import { MIN_KEY_MATERIAL, TARGETS, checkRequest, detectTab, detectUrl, errorReply, httpOrigin } from './protocol.js';
+import { ATLASSIAN_GATEWAY, MIN_KEY_MATERIAL, TARGETS, checkRequest, detectTab, detectUrl, errorReply, httpOrigin } from './protocol.js';
+import { initGateway } from './popup-gateway.js';
 import { initPatCreate, renderPatCreate } from './popup-pat.js';
 import { renderReportActions } from './popup-report.js';
 import { copyText, hasSecretField, renderSnippet } from './snippet-view.js';
@@ -54,6 +56,10 @@ const state = {
     snippetRevealed: false,
     /** The last copy's outcome: `{key, vars}` (UI strings), or null. */
     copied: null,
+    /** The last run went through Atlassian's gateway (the user clicked and allowed it). */
+    gatewayTried: false,
+    /** The user refused access to the gateway: the offer says nothing was sent there. */
+    gatewayDenied: false,
   },
 };
 
@@ -135,9 +141,13 @@ function submitUrl(event) {
   );
 }
 
-/** Test click: reads the form, sends `check` to the service worker, shows the `CheckResult`. */
-async function runTest(event) {
-  event.preventDefault();
+/**
+ * Test click: reads the form, sends `check` to the service worker, shows the `CheckResult`.
+ * `gateway` is null, or `ATLASSIAN_GATEWAY` when the user pressed "Test through
+ * api.atlassian.com" and granted access to it (popup-gateway.js): never otherwise.
+ */
+async function runTest(event, gateway = null) {
+  event?.preventDefault();
   const test = state.test;
   const detection = test.detection;
   if (test.running || !detection) return;
@@ -159,7 +169,7 @@ async function runTest(event) {
     target,
     project: project || null,
     requiredPermissions: REQUIRED_PERMISSIONS,
-    gateway: null,
+    gateway,
     timeoutMs: TEST_TIMEOUT_MS,
     // The core has no randomness: Issue Sync's Local Authentication Key comes from these.
     keyMaterial: target === 'issue-sync' ? Array.from(crypto.getRandomValues(new Uint8Array(MIN_KEY_MATERIAL))) : null,
@@ -169,6 +179,8 @@ async function runTest(event) {
   test.result = null;
   test.snippetRevealed = false;
   test.copied = null;
+  test.gatewayTried = gateway !== null;
+  test.gatewayDenied = false;
   heldSecret = null;
   render();
   let reply;
@@ -313,7 +325,7 @@ function renderTest(lang, detection, allowFetch) {
 function startTest(detection) {
   state.test = {
     detection, running: false, result: null, checklist: [], error: null, revealed: state.test.revealed,
-    projects: [], snippetRevealed: false, copied: null,
+    projects: [], snippetRevealed: false, copied: null, gatewayTried: false, gatewayDenied: false,
   };
   heldSecret = null;
   prefillTestForm(detection);
@@ -350,6 +362,13 @@ $('project-pick').addEventListener('change', pickProject);
 $('snippet-reveal').addEventListener('click', toggleSnippetReveal);
 $('snippet').addEventListener('click', copySnippet);
 initPatCreate({ onToken: testCreatedToken });
+initGateway({
+  onGranted: () => runTest(null, ATLASSIAN_GATEWAY),
+  onDenied: () => {
+    state.test.gatewayDenied = true;
+    render();
+  },
+});
 $('version').textContent = `v${extensionVersion()}`;
 
 (async () => {

@@ -15,7 +15,9 @@
  * @typedef {{login: string, secret: string, auth: 'auto' | 'api-token' | 'pat' | 'basic',
  *   target: Target, project: string | null, requiredPermissions: string[],
  *   gateway: string | null, timeoutMs: number, keyMaterial: number[] | null}} CheckInput
- *   (mirror of `CheckInput` in src/probe/input.rs). `keyMaterial`: at least 32 bytes from
+ *   (mirror of `CheckInput` in src/probe/input.rs). `gateway`: null, or `ATLASSIAN_GATEWAY` for
+ *   a Cloud detection — nothing else (the service worker also needs the host permission for it).
+ *   `keyMaterial`: at least 32 bytes from
  *   `crypto.getRandomValues`, as a plain array — required for `issue-sync` (its Local
  *   Authentication Key), since the core has no randomness.
  * @typedef {{type: 'check', detection: object, input: CheckInput}} CheckRequest
@@ -33,6 +35,13 @@ export const TARGETS = ['generic', 'elma365', 'avepoint-backup', 'avepoint-resto
 /** Fewest random bytes the core takes for Issue Sync's key (`prepare` in src/probe/input.rs). */
 export const MIN_KEY_MATERIAL = 32;
 const MAX_KEY_MATERIAL = 1024;
+/**
+ * Atlassian's gateway for scoped Cloud API tokens (`auth_plan::CLOUD_GATEWAY`, facts §3.2): the
+ * only value `CheckInput.gateway` may take besides null. The popup sets it only after the user
+ * pressed "Test through api.atlassian.com" and granted the optional host permission for it;
+ * the service worker checks that permission again before the core may contact it.
+ */
+export const ATLASSIAN_GATEWAY = 'https://api.atlassian.com';
 
 /** @returns {DetectTabRequest} */
 export const detectTab = (tabId) => ({ type: DETECT_TAB, tabId });
@@ -60,7 +69,9 @@ function validateCheck(msg) {
   const auth = input.auth ?? 'auto';
   if (!AUTH_CHOICES.includes(auth)) return invalid('check: auth must be auto, api-token, pat or basic');
   if (!isNullableString(input.project, 255)) return invalid('check: project must be a string or null');
-  if (!isNullableString(input.gateway, 2048)) return invalid('check: gateway must be a string or null');
+  const gateway = input.gateway ?? null;
+  if (gateway !== null && gateway !== ATLASSIAN_GATEWAY) return invalid(`check: gateway must be null or ${ATLASSIAN_GATEWAY}`);
+  if (gateway !== null && detection.deployment.hosting !== 'cloud') return invalid('check: a gateway is only for Jira Cloud');
   const perms = input.requiredPermissions ?? [];
   if (!Array.isArray(perms) || perms.length > 64 || !perms.every((p) => isString(p, 128))) {
     return invalid('check: requiredPermissions must be a list of permission keys');
@@ -89,7 +100,7 @@ function validateCheck(msg) {
       target,
       project,
       requiredPermissions: [...perms],
-      gateway: input.gateway ?? null,
+      gateway,
       timeoutMs,
       keyMaterial: key === null ? null : [...key],
     }),
@@ -125,7 +136,8 @@ export function validateRequest(msg) {
 // ---- service worker → popup ---------------------------------------------------------------
 
 /**
- * @typedef {'bad_message' | 'tab_unreadable' | 'invalid_url' | 'core' | 'internal'} ErrorCode
+ * @typedef {'bad_message' | 'tab_unreadable' | 'invalid_url' | 'gateway_not_allowed' | 'core' | 'internal'} ErrorCode
+ *   `gateway_not_allowed`: a check asked for the gateway without the host permission for it.
  * @typedef {{code: ErrorCode, message: string}} ErrorInfo
  * @typedef {{ok: true, origin: string, allowFetch: boolean, detection: object}} DetectReply
  *   `origin`: the origin whose host permission was checked (`https://host[:port]`);

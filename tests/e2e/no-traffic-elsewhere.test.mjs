@@ -2,140 +2,25 @@
 // Center site and tests a PAT (dc-9.12-cluster), and fails on any host other than the
 // simulator's origin.
 //
-// Two recorders, so that one blind spot cannot hide a request:
-// - Chromium's NetLog (`--log-net-log`): every URL request and host resolution of the whole
-//   browser — tab, popup, service worker, the browser itself — written when the browser closes;
-// - CDP `Network.enable` on the service worker and on the popup (both CDP targets, reached
-//   through the browser session as tests/e2e/harness.mjs does): which context sent what. It is
-//   also the positive control: the service worker must be seen talking to the simulator.
+// Two recorders (tests/e2e/recorder.mjs), so that one blind spot cannot hide a request:
+// Chromium's NetLog for the whole browser and CDP `Network.enable` on the service worker and
+// the popup. The CDP recorder is also the positive control: the service worker must be seen
+// talking to the simulator. Strict: not even Atlassian's gateway is allowed here — only
+// tests/e2e/gateway.test.mjs, the scoped-token scenario, lets api.atlassian.com through.
 // A second test covers the browser transport's 1 MiB body cap with a 10 MB answer (the native
 // transport's is in tests/malformed_inputs.rs).
-// The launch is the harness's (a temp copy of dist/chrome with the simulator's origin as host
-// permission, every other host mapped to NOTFOUND) plus the NetLog flag.
+// The launch (recorder.mjs) is the harness's (a temp copy of dist/chrome with the simulator's
+// origin as host permission, every other host mapped to NOTFOUND) plus the NetLog flag.
 
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { startSimulator } from '../simulator/server.mjs';
-import { DIST, Popup, withTimeout } from './harness.mjs';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Schemes that are not network traffic. */
-const LOCAL = /^(chrome-extension|chrome|devtools|data|blob|about|file):/;
-
-async function launch(netlog) {
-  const extDir = mkdtempSync(join(tmpdir(), 'jtw-ext-'));
-  const profile = mkdtempSync(join(tmpdir(), 'jtw-profile-'));
-  cpSync(DIST, extDir, { recursive: true });
-  const manifestPath = join(extDir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
-  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
-  const cleanup = () => {
-    rmSync(extDir, { recursive: true, force: true });
-    rmSync(profile, { recursive: true, force: true });
-  };
-  try {
-    const ctx = await withTimeout(20_000, 'launching chromium', chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-        `--log-net-log=${netlog}`, '--net-log-capture-mode=Default',
-        `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`,
-      ],
-    }));
-    let [worker] = ctx.serviceWorkers();
-    worker ??= await ctx.waitForEvent('serviceworker', { timeout: 10_000 });
-    const extId = new URL(worker.url()).host;
-    const cdp = await ctx.browser().newBrowserCDPSession();
-    const page = ctx.pages()[0] ?? (await ctx.newPage());
-    return { ctx, extId, cdp, page, cleanup };
-  } catch (err) {
-    cleanup();
-    throw err;
-  }
-}
-
-async function targets(cdp, filter) {
-  return (await cdp.send('Target.getTargets', filter ? { filter } : {})).targetInfos;
-}
-
-/**
- * Records `Network.requestWillBeSent` of one CDP target (non-flat session, like the harness's
- * popup) into `seen` as `{ from, url }`.
- */
-async function recordTarget(cdp, targetId, from, seen) {
-  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
-  let id = 0;
-  const pending = new Map();
-  cdp.on('Target.receivedMessageFromTarget', (event) => {
-    if (event.sessionId !== sessionId) return;
-    const msg = JSON.parse(event.message);
-    if (msg.id && pending.has(msg.id)) {
-      pending.get(msg.id)(msg);
-      pending.delete(msg.id);
-    } else if (msg.method === 'Network.requestWillBeSent') {
-      seen.push({ from, url: msg.params.request.url });
-    }
-  });
-  const send = async (method) => {
-    const mine = ++id;
-    const reply = new Promise((resolve) => pending.set(mine, resolve));
-    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: mine, method, params: {} }) });
-    return withTimeout(5_000, `${from} ${method}`, reply);
-  };
-  await send('Network.enable');
-  return sessionId;
-}
-
-/** Opens `url` in the tab and clicks the toolbar button (harness.mjs `openPopup`, trimmed). */
-async function openPopup({ cdp, extId, page }, url, seen) {
-  const popupUrl = `chrome-extension://${extId}/popup.html`;
-  await page.goto(url, { waitUntil: 'load', timeout: 10_000 });
-  const tab = (await targets(cdp, [{ type: 'tab' }])).find((t) => t.url === page.url());
-  assert.ok(tab, `no tab target for ${page.url()}`);
-  await sleep(150);
-  for (let attempt = 1; attempt <= 3; attempt += 1) {
-    await cdp.send('Extensions.triggerAction', { id: extId, targetId: tab.targetId }).catch(() => {});
-    const until = Date.now() + 3_000;
-    while (Date.now() < until) {
-      const found = (await targets(cdp)).find((t) => t.url === popupUrl);
-      if (found) {
-        await recordTarget(cdp, found.targetId, 'popup', seen);
-        return Popup.attach(cdp, found.targetId);
-      }
-      await sleep(50);
-    }
-    await sleep(300);
-  }
-  throw new Error('the popup did not open');
-}
-
-/**
- * The URL requests in a NetLog file: `{ url, initiator }` from every URL_REQUEST_START_JOB.
- * `initiator` is the requesting origin (`chrome-extension://<id>` for the extension, the page's
- * origin for its subresources) or `not an origin` for top-level navigations and the browser's
- * own services.
- */
-function netlogRequests(file) {
-  let text = readFileSync(file, 'utf8').trimEnd();
-  // Chromium closes the JSON on a clean exit; tolerate a cut tail anyway.
-  if (!text.endsWith('}')) text = `${text.replace(/,$/, '')}]}`;
-  const log = JSON.parse(text);
-  const startJob = log.constants.logEventTypes.URL_REQUEST_START_JOB;
-  return log.events
-    .filter((e) => e.type === startJob && e.params?.url)
-    .map((e) => ({ url: e.params.url, initiator: e.params.initiator ?? 'not an origin' }));
-}
+import { withTimeout } from './harness.mjs';
+import { BROWSER_OWN, LOCAL, launchRecorded as launch, netlogSplit, openPopup, recordServiceWorker } from './recorder.mjs';
 
 test('detect → token test on Data Center: every request goes to the simulator and nowhere else', async (t) => {
   const sim = await startSimulator({ scenario: 'dc-9.12-cluster' });
@@ -146,11 +31,8 @@ test('detect → token test on Data Center: every request goes to the simulator 
   let extId;
   try {
     browser = await launch(netlog);
-    const { cdp } = browser;
     extId = browser.extId;
-    const sw = (await targets(cdp)).find((x) => x.type === 'service_worker' && x.url.startsWith(`chrome-extension://${extId}/`));
-    assert.ok(sw, 'the service worker is a CDP target');
-    await recordTarget(cdp, sw.targetId, 'service worker', seen);
+    await recordServiceWorker(browser, seen);
 
     const popup = await openPopup(browser, sim.url, seen);
     assert.equal(await popup.settled(), 'ready');
@@ -188,17 +70,14 @@ test('detect → token test on Data Center: every request goes to the simulator 
     // host-resolver rule, as on any machine without them) and is only listed, except a
     // navigation, which must be the simulator's page.
     assert.ok(existsSync(netlog), 'Chromium wrote its NetLog');
-    const requests = netlogRequests(netlog).filter((r) => !LOCAL.test(r.url));
-    const extOrigin = `chrome-extension://${extId}`;
-    const ours = requests.filter((r) => r.initiator === extOrigin || r.initiator === sim.origin);
-    const browserOwn = requests.filter((r) => !ours.includes(r) && new URL(r.url).origin !== sim.origin);
+    const { requests, ours, browserOwn, extOrigin } = netlogSplit(netlog, extId, sim.origin, [sim.origin]);
     t.diagnostic(`NetLog: ${requests.length} requests, ${ours.length} from the extension or the page`);
     for (const r of new Set(browserOwn.map((x) => new URL(x.url).origin))) t.diagnostic(`browser's own (not the extension's): ${r}`);
     assert.ok(ours.some((r) => r.initiator === extOrigin && r.url.startsWith(`${sim.origin}/rest/api/2/myself`)),
       "the NetLog saw the extension's token test");
     assert.deepEqual(ours.filter((r) => new URL(r.url).origin !== sim.origin), [],
       'no request from the extension or the page to another origin (NetLog)');
-    const navigations = browserOwn.filter((r) => /^https?:/.test(r.url) && !/googleapis\.com|google\.com|gstatic\.com/.test(new URL(r.url).hostname));
+    const navigations = browserOwn.filter((r) => /^https?:/.test(r.url) && !BROWSER_OWN.test(new URL(r.url).hostname));
     assert.deepEqual(navigations, [], "no other request outside Chromium's own Google services");
   } finally {
     if (!process.env.KEEP_NETLOG) rmSync(dir, { recursive: true, force: true }); else t.diagnostic(netlog);
