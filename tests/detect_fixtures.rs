@@ -301,3 +301,45 @@ fn a_typed_url_without_host_access_is_unknown_and_asks_for_access() {
         .expect("asks for access");
     assert!(w.title.en.contains("https://jira.corp.example"));
 }
+
+/// A typed Cloud URL on a host name that does not say Cloud (`/jira/your-work`, no page read):
+/// `/jira` is only a guess, so when serverInfo is not there the site root is asked next round.
+/// A context path the page declares is never second-guessed this way.
+#[test]
+fn a_guessed_context_path_that_has_no_server_info_falls_back_to_the_root() {
+    use jira_token_wizard::detect::{DetectFlow, DetectOptions};
+    use jira_token_wizard::http::{Exchange, HttpResponse};
+    let not_found = || {
+        Exchange::Response(HttpResponse {
+            status: 404,
+            body: "<html>Not found</html>".into(),
+            ..HttpResponse::default()
+        })
+    };
+    let url = "http://127.0.0.1:47301/jira/your-work";
+    let flow = DetectFlow::for_url(url, DetectOptions::default()).unwrap();
+    let mut asked = Vec::new();
+    let (d, rounds) = common::drive(flow, |req| {
+        asked.push(req.url.clone());
+        match req.id.as_str() {
+            "server_info" if req.url.contains("/jira/rest/") => not_found(),
+            "server_info" => common::answer("cloud", "serverinfo-anon"),
+            "tenant_info" => common::answer("cloud", "tenant-info"),
+            other => panic!("unexpected {other}"),
+        }
+    });
+    assert_eq!(d.deployment.hosting, Some(Hosting::Cloud), "{asked:?}");
+    assert_eq!(d.deployment.context_path.as_deref().unwrap_or(""), "");
+    assert_eq!(
+        asked[..2],
+        [
+            "http://127.0.0.1:47301/jira/rest/api/2/serverInfo".to_string(),
+            "http://127.0.0.1:47301/rest/api/2/serverInfo".to_string()
+        ]
+    );
+    assert!(rounds <= 3, "{rounds} rounds: {asked:?}");
+
+    // A real context path (the page says so) is not replaced by the root.
+    let (d, _) = common::detect("context-path-mismatch");
+    assert_eq!(d.deployment.context_path.as_deref(), Some("/jira"));
+}

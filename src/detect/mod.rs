@@ -191,18 +191,40 @@ impl DetectFlow {
         )
     }
 
+    /// Where to ask serverInfo again when the first answer was not one: the base the page
+    /// declares when it differs from the guess; else, when the context path was only guessed
+    /// from the URL's path (`/jira/your-work` → `/jira`, nothing on the page says so) and
+    /// something there answered that is not serverInfo (a 404, a page), the site root. Cloud's
+    /// own pages live under `/jira/…` on every host name; a Server without a context path
+    /// has none of those paths either.
+    fn retry_base(
+        &self,
+        sig: &PageSignals,
+        info: Option<&server_info::ServerInfoAnswer>,
+    ) -> Option<String> {
+        let page_base = guessed_base(&self.url, Some(sig));
+        if self.page.is_some() && page_base != self.base {
+            return Some(page_base);
+        }
+        let origin = urls::origin(&self.url);
+        let declared = sig.context_path.is_some() || sig.base_url.is_some();
+        let not_there = matches!(info, Some(server_info::ServerInfoAnswer::NotServerInfo(_)));
+        (!declared && not_there && self.base != origin).then_some(origin)
+    }
+
     fn second_batch(&mut self) -> Vec<HttpRequest> {
         let sig = self.signals();
         let mut batch = Vec::new();
         let info = self.server_info.as_ref().map(server_info::read_server_info);
         let got_info = matches!(info, Some(server_info::ServerInfoAnswer::Info(..)));
-        let page_base = guessed_base(&self.url, Some(&sig));
-        if !got_info && self.page.is_some() && page_base != self.base && self.worth_asking(&sig) {
-            self.base = page_base;
-            batch.push(self.get(
-                SERVER_INFO,
-                urls::join(&self.base, "/rest/api/2/serverInfo"),
-            ));
+        if !got_info && self.worth_asking(&sig) {
+            if let Some(base) = self.retry_base(&sig, info.as_ref()) {
+                self.base = base;
+                batch.push(self.get(
+                    SERVER_INFO,
+                    urls::join(&self.base, "/rest/api/2/serverInfo"),
+                ));
+            }
         }
         let says_cloud =
             matches!(&info, Some(server_info::ServerInfoAnswer::Info(i, _)) if i.is_cloud());
