@@ -10,6 +10,8 @@ use jira_token_wizard::page::PageSnapshot;
 use serde_json::Value;
 use std::path::PathBuf;
 
+pub mod malformed;
+
 fn path(scenario: &str, case: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
