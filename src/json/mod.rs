@@ -14,6 +14,7 @@
 //! what was expected.
 
 mod convert;
+mod forms;
 mod read;
 mod serde_impl;
 mod write;
