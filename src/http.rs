@@ -192,6 +192,11 @@ impl HttpResponse {
     pub fn json<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
         serde_json::from_str(&self.body).ok()
     }
+
+    /// The body as a JSON value ([`crate::json`]); `None` when it is not JSON.
+    pub fn json_value(&self) -> Option<crate::json::Json> {
+        crate::json::parse(&self.body).ok()
+    }
 }
 
 /// Lower-cases header names and joins repeats, as [`HttpResponse::headers`] expects.

@@ -18,6 +18,7 @@ use crate::catalogue::{Code, Notice};
 use crate::deployment::{Deployment, Hosting};
 use crate::flow::Flow;
 use crate::http::{Exchange, HttpRequest, HttpResponse, Method, RequestLog, DEFAULT_TIMEOUT_MS};
+use crate::json::Obj;
 use crate::urls;
 use serde::{Deserialize, Serialize};
 
@@ -248,10 +249,10 @@ impl Flow for CreateFlow {
 
 /// Jira's `{"exception": …, "error": …}` (facts §3.3), or `None`.
 fn pat_error(r: &HttpResponse) -> Option<(String, String)> {
-    let v: serde_json::Value = r.json()?;
+    let v = r.json_value()?;
     let text = |k: &str| {
         v.get(k)
-            .and_then(serde_json::Value::as_str)
+            .and_then(crate::json::Json::as_str)
             .map(|s| s.chars().take(200).collect::<String>())
             .unwrap_or_default()
     };
@@ -311,17 +312,27 @@ fn unexpected(r: &HttpResponse, url: &str) -> Vec<(&'static str, String)> {
 }
 
 /// The 201 body: `{id, name, createdAt, expiringAt, rawToken}`.
+struct Body {
+    id: Option<u64>,
+    name: Option<String>,
+    created_at: Option<String>,
+    expiring_at: Option<String>,
+    raw_token: String,
+}
+
+/// Reads the 201 body.
 fn created(r: &HttpResponse, asked_name: &str) -> Option<NewToken> {
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Body {
-        id: Option<u64>,
-        name: Option<String>,
-        created_at: Option<String>,
-        expiring_at: Option<String>,
-        raw_token: String,
-    }
-    let b: Body = r.json()?;
+    // Read as serde derive would read `{id: u64?, name, createdAt, expiringAt: String?,
+    // rawToken: String}`: a field of the wrong type refuses the whole body.
+    let j = r.json_value()?;
+    let o = Obj::of(&j).ok()?;
+    let b = Body {
+        id: o.req("id").ok()?,
+        name: o.req("name").ok()?,
+        created_at: o.req("createdAt").ok()?,
+        expiring_at: o.req("expiringAt").ok()?,
+        raw_token: o.req("rawToken").ok()?,
+    };
     let raw = b.raw_token.trim();
     if raw.is_empty() || raw.len() > 4096 {
         return None;

@@ -5,6 +5,7 @@
 
 use crate::deployment::Deployment;
 use crate::i18n::{l, L10n, Lang, Text};
+use crate::json::{obj, Json};
 use crate::probe::JiraUser;
 use crate::targets::Target;
 use crate::urls;
@@ -40,8 +41,8 @@ pub struct Snippet {
     pub notes: Vec<Text>,
     /// The block as text, per language, secret masked.
     pub text: Text,
-    /// `{ "target": …, "fields": { key: value } }`, secret masked.
-    pub json: serde_json::Value,
+    /// `{ "target": …, "fields": { key: value } }` (fields in the form's order), secret masked.
+    pub json: Json,
 }
 
 /// What a snippet is built from.
@@ -170,10 +171,18 @@ pub fn build(input: SnippetInput<'_>) -> Snippet {
         render(&title, &fields, Lang::En),
         render(&title, &fields, Lang::Ru),
     );
-    let json = serde_json::json!({
-        "target": input.target.as_str(),
-        "fields": fields.iter().map(|f| (f.key.clone(), serde_json::Value::String(f.value.clone()))).collect::<serde_json::Map<_, _>>(),
-    });
+    let json = obj()
+        .put("target", input.target.as_str())
+        .put(
+            "fields",
+            &Json::Obj(
+                fields
+                    .iter()
+                    .map(|f| (f.key.clone(), Json::Str(f.value.clone())))
+                    .collect(),
+            ),
+        )
+        .build();
     Snippet {
         target: input.target,
         title,

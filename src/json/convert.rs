@@ -68,7 +68,11 @@ impl<'a> Obj<'a> {
         self.0.get(key)
     }
 
-    fn read<T: FromJson>(&self, key: &str, missing: impl FnOnce() -> Option<T>) -> Result<T, JsonError> {
+    fn read<T: FromJson>(
+        &self,
+        key: &str,
+        missing: impl FnOnce() -> Option<T>,
+    ) -> Result<T, JsonError> {
         match self.get(key) {
             Some(v) => T::from_json(v).map_err(|e| e.within(key)),
             None => missing().ok_or_else(|| JsonError::new(format!("missing field `{key}`"))),
@@ -86,7 +90,11 @@ impl<'a> Obj<'a> {
     }
 
     /// A field that is `default()` when missing (serde's `#[serde(default = "…")]`).
-    pub fn or_else<T: FromJson>(&self, key: &str, default: impl FnOnce() -> T) -> Result<T, JsonError> {
+    pub fn or_else<T: FromJson>(
+        &self,
+        key: &str,
+        default: impl FnOnce() -> T,
+    ) -> Result<T, JsonError> {
         self.read(key, || Some(default()))
     }
 }
@@ -131,7 +139,8 @@ impl ToJson for bool {
 
 impl FromJson for bool {
     fn from_json(j: &Json) -> Result<Self, JsonError> {
-        j.as_bool().ok_or_else(|| JsonError::expected("a boolean", j))
+        j.as_bool()
+            .ok_or_else(|| JsonError::expected("a boolean", j))
     }
 }
 

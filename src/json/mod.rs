@@ -24,8 +24,8 @@ pub use read::{parse, MAX_DEPTH};
 
 /// A JSON value. Numbers keep their text (exact for 64-bit integers, nothing is rounded);
 /// objects keep their keys in order, duplicates included ([`Json::get`] takes the last, as
-/// `serde_json::Value` does).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// `serde_json::Value` does). Equality is JSON's: objects compare as maps, whatever the order.
+#[derive(Debug, Clone, Default)]
 pub enum Json {
     #[default]
     Null,
@@ -35,6 +35,31 @@ pub enum Json {
     Str(String),
     Arr(Vec<Json>),
     Obj(Vec<(String, Json)>),
+}
+
+impl PartialEq for Json {
+    fn eq(&self, other: &Json) -> bool {
+        match (self, other) {
+            (Json::Null, Json::Null) => true,
+            (Json::Bool(a), Json::Bool(b)) => a == b,
+            (Json::Num(a), Json::Num(b)) | (Json::Str(a), Json::Str(b)) => a == b,
+            (Json::Arr(a), Json::Arr(b)) => a == b,
+            (Json::Obj(a), Json::Obj(b)) => {
+                let ka = sorted_keys(a);
+                ka == sorted_keys(b) && ka.iter().all(|k| self.get(k) == other.get(k))
+            }
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Json {}
+
+fn sorted_keys(members: &[(String, Json)]) -> Vec<&str> {
+    let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 impl Json {
@@ -111,7 +136,10 @@ impl JsonError {
 
     /// `expected a string, found a number`.
     pub fn expected(what: &str, found: &Json) -> JsonError {
-        JsonError::new(format!("invalid type: expected {what}, found {}", found.kind()))
+        JsonError::new(format!(
+            "invalid type: expected {what}, found {}",
+            found.kind()
+        ))
     }
 
     /// The same error, one field further out.

@@ -12,9 +12,12 @@ fn as_serde(j: &Json) -> serde_json::Value {
         Json::Num(n) => serde_json::from_str(n).unwrap(),
         Json::Str(s) => serde_json::Value::String(s.clone()),
         Json::Arr(items) => serde_json::Value::Array(items.iter().map(as_serde).collect()),
-        Json::Obj(members) => {
-            serde_json::Value::Object(members.iter().map(|(k, v)| (k.clone(), as_serde(v))).collect())
-        }
+        Json::Obj(members) => serde_json::Value::Object(
+            members
+                .iter()
+                .map(|(k, v)| (k.clone(), as_serde(v)))
+                .collect(),
+        ),
     }
 }
 
@@ -79,7 +82,10 @@ fn reads_what_serde_json_reads() {
 fn refuses_what_serde_json_refuses() {
     for text in REJECTED {
         assert!(parse(text).is_err(), "accepted {text:?}");
-        assert!(serde_json::from_str::<serde_json::Value>(text).is_err(), "serde accepts {text:?}");
+        assert!(
+            serde_json::from_str::<serde_json::Value>(text).is_err(),
+            "serde accepts {text:?}"
+        );
     }
 }
 
@@ -93,7 +99,11 @@ fn writes_what_serde_json_writes() {
     for text in texts {
         let ours = parse(text).unwrap();
         let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
-        assert_eq!(ours.to_text(), serde_json::to_string(&theirs).unwrap(), "{text}");
+        assert_eq!(
+            ours.to_text(),
+            serde_json::to_string(&theirs).unwrap(),
+            "{text}"
+        );
         assert_eq!(parse(&ours.to_text()).unwrap(), ours);
     }
 }
@@ -133,25 +143,42 @@ fn errors_name_the_field_never_the_value() {
         }
     }
     let i: Input = from_text(r#"{"secret":"S","extra":{"x":[1]}}"#).unwrap();
-    assert_eq!((i.login.as_str(), i.timeout, i.project, i.tags.len()), ("", 10_000, None, 0));
+    assert_eq!(
+        (i.login.as_str(), i.timeout, i.project, i.tags.len()),
+        ("", 10_000, None, 0)
+    );
     assert_eq!(i.secret, "S");
 
-    let e = from_text::<Input>(r#"{"login":"me"}"#).unwrap_err().to_string();
+    let e = from_text::<Input>(r#"{"login":"me"}"#)
+        .unwrap_err()
+        .to_string();
     assert_eq!(e, "missing field `secret`");
-    let e = from_text::<Input>(r#"{"secret":12345678}"#).unwrap_err().to_string();
-    assert_eq!(e, "invalid type: expected a string, found a number at `secret`");
+    let e = from_text::<Input>(r#"{"secret":12345678}"#)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "invalid type: expected a string, found a number at `secret`"
+    );
     let e = from_text::<Input>(r#"{"secret":"x","tags":["a",{"b":"TOP-SECRET"}]}"#)
         .unwrap_err()
         .to_string();
-    assert_eq!(e, "invalid type: expected a string, found an object at `tags.1`");
+    assert_eq!(
+        e,
+        "invalid type: expected a string, found an object at `tags.1`"
+    );
     let e = from_text::<Input>(r#"{"secret":"x","timeoutMs":99999999999}"#)
         .unwrap_err()
         .to_string();
     assert_eq!(e, "invalid value: expected a u32 at `timeoutMs`");
-    let e = from_text::<Input>(r#"{"secret":"TOP-SECRET""#).unwrap_err().to_string();
+    let e = from_text::<Input>(r#"{"secret":"TOP-SECRET""#)
+        .unwrap_err()
+        .to_string();
     assert!(e.starts_with("invalid JSON: "), "{e}");
     assert!(!e.contains("TOP-SECRET"));
-    let e = from_text::<Input>(r#"["TOP-SECRET"]"#).unwrap_err().to_string();
+    let e = from_text::<Input>(r#"["TOP-SECRET"]"#)
+        .unwrap_err()
+        .to_string();
     assert_eq!(e, "invalid type: expected an object, found an array");
 }
 
@@ -200,4 +227,22 @@ fn serde_sees_the_same_value() {
     assert_eq!(serde_json::to_string(&ours).unwrap(), text);
     let back: Json = serde_json::from_str(text).unwrap();
     assert_eq!(back, ours);
+}
+
+#[test]
+fn objects_are_equal_whatever_their_order() {
+    assert_eq!(
+        parse(r#"{"a":1,"b":[{"c":2,"d":3}]}"#).unwrap(),
+        parse(r#"{"b":[{"d":3,"c":2}],"a":1}"#).unwrap()
+    );
+    assert_eq!(
+        parse(r#"{"a":1,"a":2}"#).unwrap(),
+        parse(r#"{"a":2}"#).unwrap()
+    );
+    assert_ne!(
+        parse(r#"{"a":1}"#).unwrap(),
+        parse(r#"{"a":1,"b":null}"#).unwrap()
+    );
+    assert_ne!(parse("[1,2]").unwrap(), parse("[2,1]").unwrap());
+    assert_ne!(parse("1").unwrap(), parse("\"1\"").unwrap());
 }

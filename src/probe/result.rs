@@ -78,8 +78,10 @@ fn projects(flow: &ProbeFlow) -> Vec<ProjectRef> {
     if r.status != 200 {
         return Vec::new();
     }
-    let list: Vec<serde_json::Value> = r.json().unwrap_or_default();
-    list.iter()
+    let list = r.json_value().unwrap_or_default();
+    list.as_array()
+        .unwrap_or_default()
+        .iter()
         .filter_map(|p| {
             let key = p.get("key")?.as_str()?;
             let name = p.get("name").and_then(|n| n.as_str()).unwrap_or(key);

@@ -12,6 +12,7 @@ use crate::catalogue::Notice;
 use crate::deployment::{Deployment, PageUser};
 use crate::http::RequestLog;
 use crate::i18n::Text;
+use crate::json::Json;
 use crate::permissions::{MissingPermission, PermissionReport};
 use crate::snippet::{Snippet, SnippetField};
 use std::collections::BTreeMap;
@@ -85,13 +86,13 @@ impl Scrub for Text {
     }
 }
 
-impl Scrub for serde_json::Value {
+impl Scrub for Json {
     /// String values; object keys are the snippet's own field names.
     fn scrub(&mut self, forms: &Forms) {
         match self {
-            serde_json::Value::String(s) => s.scrub(forms),
-            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| v.scrub(forms)),
-            serde_json::Value::Object(map) => map.values_mut().for_each(|v| v.scrub(forms)),
+            Json::Str(s) => s.scrub(forms),
+            Json::Arr(items) => items.iter_mut().for_each(|v| v.scrub(forms)),
+            Json::Obj(members) => members.iter_mut().for_each(|(_, v)| v.scrub(forms)),
             _ => {}
         }
     }
