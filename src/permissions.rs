@@ -94,15 +94,15 @@ pub struct PermissionReport {
 }
 
 #[derive(Deserialize)]
-struct Entry {
+pub(crate) struct Entry {
     #[serde(rename = "havePermission")]
-    have_permission: Option<bool>,
-    name: Option<String>,
+    pub(crate) have_permission: Option<bool>,
+    pub(crate) name: Option<String>,
 }
 
 #[derive(Deserialize)]
-struct MyPermissions {
-    permissions: BTreeMap<String, Entry>,
+pub(crate) struct MyPermissions {
+    pub(crate) permissions: BTreeMap<String, Entry>,
 }
 
 /// Reads a mypermissions answer against the required keys. `None` when the body is not a

@@ -8,7 +8,7 @@
 //! when a fetched page reveals a context path the first guess missed.
 
 mod conclude;
-mod server_info;
+pub(crate) mod server_info;
 mod signals;
 
 pub use server_info::{is_plausible_cloud_id, parse_version, ServerInfo};

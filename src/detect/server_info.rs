@@ -107,8 +107,8 @@ pub fn read_server_info(ex: &Exchange) -> ServerInfoAnswer {
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-struct TenantInfo {
-    cloud_id: Option<String>,
+pub(crate) struct TenantInfo {
+    pub(crate) cloud_id: Option<String>,
 }
 
 /// The cloud id from a `/_edge/tenant_info` exchange (facts §2.5), when it is a plausible id.

@@ -2,6 +2,10 @@
 //! nothing else: unit enums here, structs in the files by area. Each form is the one serde's
 //! attributes on the type describe; `tests/json_forms.rs` checks that, text for text.
 
+mod detect;
+mod probe;
+mod report;
+
 use super::{json_enum, FromJson, Json, JsonError, ToJson};
 use crate::auth_plan::{AuthMethod, LoginKind};
 use crate::catalogue::{Code, Kind};
@@ -90,7 +94,9 @@ impl ToJson for Code {
 
 impl FromJson for Code {
     fn from_json(j: &Json) -> Result<Self, JsonError> {
-        let s = j.as_str().ok_or_else(|| JsonError::expected("a string", j))?;
+        let s = j
+            .as_str()
+            .ok_or_else(|| JsonError::expected("a string", j))?;
         Code::ALL
             .iter()
             .copied()
