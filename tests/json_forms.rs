@@ -7,6 +7,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
+#[path = "json_forms/inputs.rs"]
+mod inputs;
 
 use jira_token_wizard::detect::{DetectOptions, Detection};
 use jira_token_wizard::flow::Flow;
@@ -18,7 +20,7 @@ use jira_token_wizard::probe::{AuthChoice, CheckInput, CheckResult, ProbeFlow, S
 use jira_token_wizard::protocol::CheckOutput;
 use jira_token_wizard::report::{self, Meta, Rendered, Subject, Tool};
 use jira_token_wizard::targets::Target;
-use serde::Serialize;
+use serde::{de::DeserializeOwned, Serialize};
 use std::fmt::Debug;
 use std::path::PathBuf;
 
@@ -75,6 +77,18 @@ fn reads_back<T: Serialize + FromJson + PartialEq + Debug>(what: &str, x: &T) {
 fn both<T: Serialize + FromJson + ToJson + PartialEq + Debug>(what: &str, x: &T) {
     same_text(what, x);
     reads_back(what, x);
+}
+
+/// 3. Accepted by both (as the same value) or refused by both. Returns whether accepted.
+fn agree<T: DeserializeOwned + FromJson + PartialEq + Debug>(what: &str, doc: &str) -> bool {
+    let theirs = serde_json::from_str::<T>(doc).ok();
+    let ours = json::from_text::<T>(doc);
+    assert_eq!(
+        ours.as_ref().ok(),
+        theirs.as_ref(),
+        "{what}: {doc} ({ours:?})"
+    );
+    theirs.is_some()
 }
 
 fn detection(scenario: &str) -> Detection {

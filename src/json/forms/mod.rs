@@ -5,6 +5,8 @@
 mod detect;
 mod probe;
 mod report;
+#[cfg(test)]
+mod tests;
 
 use super::{json_enum, FromJson, Json, JsonError, ToJson};
 use crate::auth_plan::{AuthMethod, LoginKind};
