@@ -188,14 +188,10 @@ impl HttpResponse {
             .is_some_and(|c| c.to_ascii_lowercase().contains("html"))
     }
 
-    /// Parses the body as JSON of type `T`; `None` when it is not JSON or has another shape.
-    pub fn json<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
-        serde_json::from_str(&self.body).ok()
-    }
-
-    /// The body as a JSON value ([`crate::json`]); `None` when it is not JSON.
-    pub fn json_value(&self) -> Option<crate::json::Json> {
-        crate::json::parse(&self.body).ok()
+    /// Parses the body as JSON of type `T` (the core's reader, [`crate::json`]; `Json` for
+    /// any value); `None` when it is not JSON or has another shape.
+    pub fn json<T: crate::json::FromJson>(&self) -> Option<T> {
+        crate::json::from_text(&self.body).ok()
     }
 }
 

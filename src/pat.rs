@@ -18,7 +18,7 @@ use crate::catalogue::{Code, Notice};
 use crate::deployment::{Deployment, Hosting};
 use crate::flow::Flow;
 use crate::http::{Exchange, HttpRequest, HttpResponse, Method, RequestLog, DEFAULT_TIMEOUT_MS};
-use crate::json::Obj;
+use crate::json::{obj, Obj};
 use crate::urls;
 use serde::{Deserialize, Serialize};
 
@@ -160,10 +160,11 @@ impl CreateFlow {
     }
 
     fn request(&self) -> HttpRequest {
-        let mut body = serde_json::json!({ "name": self.input.name });
-        if let Some(days) = self.input.expiration_days {
-            body["expirationDuration"] = days.into();
-        }
+        // Keys in the order serde_json's map wrote them (sorted), as recorded from Jira.
+        let body = obj()
+            .put_some("expirationDuration", &self.input.expiration_days)
+            .put("name", &self.input.name)
+            .build();
         HttpRequest {
             id: CREATE.to_string(),
             method: Method::Post,
@@ -173,7 +174,7 @@ impl CreateFlow {
                 ("Content-Type".into(), "application/json".into()),
                 ("X-Atlassian-Token".into(), "no-check".into()),
             ],
-            body: Some(body.to_string()),
+            body: Some(body.to_text()),
             timeout_ms: self.input.timeout_ms,
             follow_redirects: false,
             with_session_cookies: true,
@@ -220,7 +221,7 @@ impl Flow for CreateFlow {
                 None,
             ),
             Some(Exchange::Timeout { .. }) => {
-                let seconds = format!("{}", f64::from(self.input.timeout_ms) / 1000.0);
+                let seconds = crate::i18n::seconds(self.input.timeout_ms);
                 (
                     Code::Timeout,
                     vec![("url", url), ("seconds", seconds)],
@@ -249,7 +250,7 @@ impl Flow for CreateFlow {
 
 /// Jira's `{"exception": …, "error": …}` (facts §3.3), or `None`.
 fn pat_error(r: &HttpResponse) -> Option<(String, String)> {
-    let v = r.json_value()?;
+    let v = r.json::<crate::json::Json>()?;
     let text = |k: &str| {
         v.get(k)
             .and_then(crate::json::Json::as_str)
@@ -324,7 +325,7 @@ struct Body {
 fn created(r: &HttpResponse, asked_name: &str) -> Option<NewToken> {
     // Read as serde derive would read `{id: u64?, name, createdAt, expiringAt: String?,
     // rawToken: String}`: a field of the wrong type refuses the whole body.
-    let j = r.json_value()?;
+    let j = r.json::<crate::json::Json>()?;
     let o = Obj::of(&j).ok()?;
     let b = Body {
         id: o.req("id").ok()?,

@@ -6,11 +6,12 @@
 use crate::detect::{DetectError, DetectFlow, DetectOptions, Detection};
 use crate::flow::Flow;
 use crate::http::{Exchange, HttpRequest};
+use crate::json::{self, Json, JsonError, Obj};
 use crate::page::PageSnapshot;
 use crate::pat::{CreateError, CreateFlow, CreateInput};
 use crate::probe::{CheckError, CheckInput, CheckResult, ProbeFlow};
 use crate::report::{self, CheckItem, Meta, OwnedSubject, Rendered, ReportKind};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A command for the core, read with [`Command::from_json`]. A `Check` holds the secret.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,93 +38,48 @@ pub enum Command {
     },
 }
 
-/// The command's `"type"`, read in a first pass over the JSON (other keys are skipped).
-#[derive(Deserialize)]
-struct Tag {
-    #[serde(rename = "type")]
-    kind: Kind,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum Kind {
-    DetectPage,
-    DetectUrl,
-    Check,
-    Report,
-    CreatePat,
-}
-
-// One struct per command: the second pass reads the command's own keys (and skips `"type"`).
-#[derive(Deserialize)]
-struct DetectPageArgs {
-    snapshot: PageSnapshot,
-    #[serde(default)]
-    options: DetectOptions,
-}
-
-#[derive(Deserialize)]
-struct DetectUrlArgs {
-    url: String,
-    #[serde(default)]
-    options: DetectOptions,
-}
-
-#[derive(Deserialize)]
-struct DetectionArgs<I> {
-    detection: Box<Detection>,
-    input: I,
-}
-
-#[derive(Deserialize)]
-struct ReportArgs {
-    subject: OwnedSubject,
-    meta: Meta,
-}
-
 impl Command {
     /// Reads `{"type": "detect_page", "snapshot": …, "options": …}` and the like (the shapes
-    /// `extension/protocol.js` builds). The tag is read in a first pass instead of through
-    /// serde's internally tagged enums, which buffer the whole command into serde's `Content`
-    /// and so put a second deserializer for every type into the wasm (BENCHMARKS.md "Shipped
-    /// size").
-    pub fn from_json(json: &str) -> Result<Command, serde_json::Error> {
-        Ok(match serde_json::from_str::<Tag>(json)?.kind {
-            Kind::DetectPage => {
-                let a: DetectPageArgs = serde_json::from_str(json)?;
-                Command::DetectPage {
-                    snapshot: a.snapshot,
-                    options: a.options,
-                }
+    /// `extension/protocol.js` builds) with the core's own JSON reader ([`crate::json`]): serde
+    /// derive + serde_json put a reader per type into the wasm (BENCHMARKS.md "Shipped size").
+    /// Errors name the field, never a value (a `check` carries the secret).
+    pub fn from_json(text: &str) -> Result<Command, JsonError> {
+        let j = json::parse(text)?;
+        let o = Obj::of(&j)?;
+        let kind = match o.get("type") {
+            Some(Json::Str(kind)) => kind.as_str(),
+            Some(other) => return Err(JsonError::expected("a string", other).within("type")),
+            None => return Err(JsonError::new("missing field `type`")),
+        };
+        Ok(match kind {
+            "detect_page" => Command::DetectPage {
+                snapshot: o.req("snapshot")?,
+                options: o.or_default("options")?,
+            },
+            "detect_url" => Command::DetectUrl {
+                url: o.req("url")?,
+                options: o.or_default("options")?,
+            },
+            "check" => Command::Check {
+                detection: o.req("detection")?,
+                input: o.req("input")?,
+            },
+            "report" => Command::Report {
+                subject: o.req("subject")?,
+                meta: o.req("meta")?,
+            },
+            "create_pat" => Command::CreatePat {
+                detection: o.req("detection")?,
+                input: o.req("input")?,
+            },
+            // A command name is not a secret; anything but a short identifier is not echoed.
+            other
+                if other.len() <= 32
+                    && other.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') =>
+            {
+                return Err(JsonError::new(format!("unknown command type `{other}`")))
             }
-            Kind::DetectUrl => {
-                let a: DetectUrlArgs = serde_json::from_str(json)?;
-                Command::DetectUrl {
-                    url: a.url,
-                    options: a.options,
-                }
-            }
-            Kind::Check => {
-                let a: DetectionArgs<CheckInput> = serde_json::from_str(json)?;
-                Command::Check {
-                    detection: a.detection,
-                    input: a.input,
-                }
-            }
-            Kind::Report => {
-                let a: ReportArgs = serde_json::from_str(json)?;
-                Command::Report {
-                    subject: a.subject,
-                    meta: a.meta,
-                }
-            }
-            Kind::CreatePat => {
-                let a: DetectionArgs<CreateInput> = serde_json::from_str(json)?;
-                Command::CreatePat {
-                    detection: a.detection,
-                    input: a.input,
-                }
-            }
+            _ => return Err(JsonError::new("unknown command type")),
         })
     }
 }

@@ -3,9 +3,9 @@
 //! It owns two things and decides nothing:
 //! - [`handle`]: a `protocol::Command` from the service worker in as JSON text
 //!   ([`Command::from_json`], tag `"type"`), the core's plain result out as JSON text
-//!   (`serde_json`; the worker `JSON.parse`s it). Text both ways keeps one JSON reader and one
-//!   writer in the wasm — `serde-wasm-bindgen` would add a second (de)serializer for every type,
-//!   13 KB gzip (BENCHMARKS.md "Shipped size"). Errors become a JS `Error` in one place
+//!   ([`crate::json`]; the worker `JSON.parse`s it). The core's own small JSON reader and
+//!   writer, not serde: serde-wasm-bindgen, then serde derive + serde_json, were most of the
+//!   module (BENCHMARKS.md "Shipped size"). Errors become a JS `Error` in one place
 //!   ([`BoundaryError`] → [`JsError`]).
 //! - [`run_flow`]: the browser transport for any sans-IO [`Flow`]. It keeps the contract of
 //!   `crate::http`: every request of a batch in parallel, `credentials: "omit"` (no site
@@ -24,10 +24,10 @@
 
 use crate::flow::Flow;
 use crate::http::{self, Exchange, HttpRequest, HttpResponse, Method, MAX_BODY_BYTES};
+use crate::json::{self, JsonError, ToJson};
 use crate::protocol::{Command, CommandError, Job};
 use futures_util::future::join_all;
 use gloo_net::http::{Method as GlooMethod, RequestBuilder, Response};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -39,13 +39,11 @@ use web_sys::{
 /// Why a command could not be answered. Converted to a JS `Error` only in [`handle`].
 #[derive(Debug, thiserror::Error)]
 enum BoundaryError {
-    /// serde's message with string values blanked (a `check` command carries a secret).
-    #[error("malformed command: {}", redact_strings(&.0.to_string()))]
-    BadCommand(serde_json::Error),
+    /// The reader's message names fields, never values (a `check` command carries a secret).
+    #[error("malformed command: {0}")]
+    BadCommand(JsonError),
     #[error(transparent)]
     Command(#[from] CommandError),
-    #[error("could not return the result: {0}")]
-    Serialize(serde_json::Error),
 }
 
 /// The crate version (Cargo.toml), shown in the popup and written into the manifests.
@@ -76,28 +74,8 @@ async fn run_command(command: String) -> Result<String, BoundaryError> {
     }
 }
 
-/// Replaces every `"…"` in a serde message by `"…"`: serde quotes the offending value there
-/// (`invalid type: string "…", expected …`), and that value may be a token.
-fn redact_strings(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut inside = false;
-    for c in message.chars() {
-        if c == '"' {
-            if inside {
-                out.push_str("…\"");
-            } else {
-                out.push('"');
-            }
-            inside = !inside;
-        } else if !inside {
-            out.push(c);
-        }
-    }
-    out
-}
-
-fn to_js<T: Serialize>(value: &T) -> Result<String, BoundaryError> {
-    serde_json::to_string(value).map_err(BoundaryError::Serialize)
+fn to_js<T: ToJson>(value: &T) -> Result<String, BoundaryError> {
+    Ok(json::to_text(value))
 }
 
 /// Drives a sans-IO flow to its end over `fetch`, one parallel batch per round trip.

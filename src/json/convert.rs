@@ -34,17 +34,23 @@ pub fn obj() -> ObjWriter {
 }
 
 impl ObjWriter {
-    pub fn put<T: ToJson + ?Sized>(mut self, key: &str, value: &T) -> ObjWriter {
-        self.0.push((key.to_string(), value.to_json()));
-        self
+    pub fn put<T: ToJson + ?Sized>(self, key: &str, value: &T) -> ObjWriter {
+        self.push(key, value.to_json())
     }
 
     /// Writes the field only when it is `Some` (serde's `skip_serializing_if = "Option::is_none"`).
     pub fn put_some<T: ToJson>(self, key: &str, value: &Option<T>) -> ObjWriter {
         match value {
-            Some(v) => self.put(key, v),
+            Some(v) => self.push(key, v.to_json()),
             None => self,
         }
+    }
+
+    // Not generic and not inlined: one copy, however many types write fields (wasm size).
+    #[inline(never)]
+    fn push(mut self, key: &str, value: Json) -> ObjWriter {
+        self.0.push((key.to_string(), value));
+        self
     }
 
     pub fn build(self) -> Json {
@@ -68,25 +74,20 @@ impl<'a> Obj<'a> {
         self.0.get(key)
     }
 
-    fn read<T: FromJson>(
-        &self,
-        key: &str,
-        missing: impl FnOnce() -> Option<T>,
-    ) -> Result<T, JsonError> {
-        match self.get(key) {
-            Some(v) => T::from_json(v).map_err(|e| e.within(key)),
-            None => missing().ok_or_else(|| JsonError::new(format!("missing field `{key}`"))),
-        }
-    }
-
     /// A field: required, or `None` when it is an `Option` and missing.
     pub fn req<T: FromJson>(&self, key: &str) -> Result<T, JsonError> {
-        self.read(key, T::missing)
+        match self.get(key) {
+            Some(v) => T::from_json(v).map_err(|e| e.within(key)),
+            None => T::missing().ok_or_else(|| missing_field(key)),
+        }
     }
 
     /// A field that is `T::default()` when missing (serde's `#[serde(default)]`).
     pub fn or_default<T: FromJson + Default>(&self, key: &str) -> Result<T, JsonError> {
-        self.read(key, || Some(T::default()))
+        match self.get(key) {
+            Some(v) => T::from_json(v).map_err(|e| e.within(key)),
+            None => Ok(T::default()),
+        }
     }
 
     /// A field that is `default()` when missing (serde's `#[serde(default = "…")]`).
@@ -95,8 +96,17 @@ impl<'a> Obj<'a> {
         key: &str,
         default: impl FnOnce() -> T,
     ) -> Result<T, JsonError> {
-        self.read(key, || Some(default()))
+        match self.get(key) {
+            Some(v) => T::from_json(v).map_err(|e| e.within(key)),
+            None => Ok(default()),
+        }
     }
+}
+
+// Error construction out of line: one copy instead of one per field type (wasm size).
+#[inline(never)]
+fn missing_field(key: &str) -> JsonError {
+    JsonError::new(format!("missing field `{key}`"))
 }
 
 impl ToJson for Json {

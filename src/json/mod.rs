@@ -135,6 +135,7 @@ impl JsonError {
     }
 
     /// `expected a string, found a number`.
+    #[inline(never)]
     pub fn expected(what: &str, found: &Json) -> JsonError {
         JsonError::new(format!(
             "invalid type: expected {what}, found {}",
@@ -143,6 +144,7 @@ impl JsonError {
     }
 
     /// The same error, one field further out.
+    #[inline(never)]
     pub fn within(mut self, field: &str) -> JsonError {
         self.path.insert(0, field.to_string());
         self

@@ -79,7 +79,7 @@ pub(super) fn find(flow: &ProbeFlow) -> Finding {
 }
 
 pub(super) fn timeout(url: &str, timeout_ms: u32) -> Finding {
-    let seconds = format!("{}", f64::from(timeout_ms) / 1000.0);
+    let seconds = crate::i18n::seconds(timeout_ms);
     Finding::new(
         Code::Timeout,
         vec![("url", url.to_string()), ("seconds", seconds)],

@@ -177,7 +177,7 @@ impl ProbeFlow {
     fn cloud_id(&self) -> Option<String> {
         let from_tenant = self.answers.get(TENANT_INFO).and_then(|ex| {
             let r = ex.response().filter(|r| r.status == 200)?;
-            let v = r.json_value()?;
+            let v = r.json::<crate::json::Json>()?;
             v.get("cloudId")?.as_str().map(str::to_string)
         });
         from_tenant

@@ -78,7 +78,7 @@ fn projects(flow: &ProbeFlow) -> Vec<ProjectRef> {
     if r.status != 200 {
         return Vec::new();
     }
-    let list = r.json_value().unwrap_or_default();
+    let list = r.json::<crate::json::Json>().unwrap_or_default();
     list.as_array()
         .unwrap_or_default()
         .iter()

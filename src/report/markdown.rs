@@ -124,7 +124,7 @@ pub(super) fn render(r: &Report, lang: Lang) -> String {
     }
     requests(&mut out, r, lang);
     // One line: the data is for the helpdesk page, not for reading.
-    let json = serde_json::to_string(r).unwrap_or_default();
+    let json = crate::json::to_text(r);
     let fence = "`".repeat(longest_backtick_run(&json).max(2) + 1);
     let _ = writeln!(out, "## {}\n", t(DATA, lang));
     let _ = writeln!(out, "{}\n", t(DATA_HINT, lang));

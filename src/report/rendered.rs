@@ -10,10 +10,10 @@ use serde::Serialize;
 impl Report {
     /// Pretty JSON (the helpdesk page's input), as `serde_json::to_string_pretty` writes it.
     pub fn to_json(&self) -> String {
-        // Serializing plain strings, numbers and maps cannot fail. Compact, then indented by
-        // [`indent`]: `to_string_pretty` would put a second serializer for the whole report
-        // into the wasm, 3 KB gzip (BENCHMARKS.md "Shipped size").
-        indent(&serde_json::to_string(self).unwrap_or_default())
+        // The core's compact writer ([`crate::json`]), then indented by [`indent`]: the same
+        // text as serde_json's `to_string_pretty` (tests/report_redaction.rs checks every
+        // report), without serde's writer in the wasm (BENCHMARKS.md "Shipped size").
+        indent(&crate::json::to_text(self))
     }
 
     /// Markdown for people in `lang`, ending with the JSON in a fenced block.
