@@ -315,16 +315,19 @@ impl RequestLog {
     }
 }
 
-/// The URL with any `user:password@` part removed, for logs.
+/// The URL with any `user:password@` part removed, for logs; otherwise unchanged. Text only
+/// (a log may hold what no parser accepts): after `scheme:` and any `/` or `\`, the
+/// authority runs to the first `/`, `\`, `?` or `#`, and its userinfo to the last `@` in it —
+/// where the WHATWG URL parser ends them for http(s).
 pub fn without_userinfo(raw: &str) -> String {
-    match url::Url::parse(raw) {
-        Ok(mut u) if !u.username().is_empty() || u.password().is_some() => {
-            // Clearing userinfo only fails for URLs that cannot have it, which these have.
-            let _ = u.set_username("");
-            let _ = u.set_password(None);
-            u.to_string()
-        }
-        _ => raw.to_string(),
+    let Some(colon) = raw.find(':') else {
+        return raw.to_string();
+    };
+    let rest = raw[colon + 1..].trim_start_matches(['/', '\\']);
+    let authority = &rest[..rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len())];
+    match authority.rfind('@') {
+        Some(at) => format!("{}//{}", &raw[..colon + 1], &rest[at + 1..]),
+        None => raw.to_string(),
     }
 }
 
@@ -339,6 +342,15 @@ mod tests {
             "https://h/jira/rest"
         );
         assert_eq!(without_userinfo("https://h/x?y=1"), "https://h/x?y=1");
+        assert_eq!(
+            without_userinfo("https://h/x@y?z=a@b"),
+            "https://h/x@y?z=a@b"
+        );
+        assert_eq!(
+            without_userinfo("HTTP:\\\\ann:p@ss@h:8080\\x#@y"),
+            "HTTP://h:8080\\x#@y"
+        );
+        assert_eq!(without_userinfo("no url at all @ x"), "no url at all @ x");
         let req = HttpRequest::get("x", "https://ann:s3cret@h/".into(), 1);
         let log = RequestLog::new(&req, &Exchange::Timeout { elapsed_ms: 1 });
         assert!(!log.url.contains("s3cret"));

@@ -96,7 +96,7 @@ pub fn build(input: SnippetInput<'_>) -> Snippet {
         .or(d.reached_base_url.clone())
         .unwrap_or_default();
     let host = urls::parse_http(&base)
-        .and_then(|u| u.host_str().map(str::to_string))
+        .map(|u| u.host_str().to_string())
         .unwrap_or_default();
     let login = match input.user {
         Some(u) if input.login.trim().is_empty() => {

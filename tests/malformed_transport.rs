@@ -307,7 +307,7 @@ fn the_native_transport_cuts_a_ten_megabyte_body_at_the_cap() {
     });
 }
 
-// ---- non-ASCII hosts (idna_adapter 1.0 + urls::ascii_host, BENCHMARKS.md "Shipped size") --
+// ---- non-ASCII hosts (src/urls/host.rs: lower-case + punycode, BENCHMARKS.md "Shipped size")
 
 #[test]
 fn a_unicode_host_is_asked_for_in_punycode() {

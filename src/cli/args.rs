@@ -305,19 +305,16 @@ fn check_url_of(what: &str, url: &str) -> Result<String, UsageError> {
     } else {
         "(not shown: it does not start with http:// or https://)".to_string()
     };
-    // The core's parser: it also turns non-ASCII host names into punycode (src/urls.rs).
-    let parsed = jira_token_wizard::urls::parse_http(url).ok_or_else(|| {
-        usage(format!(
-            "{what}not a valid http(s) URL: {shown} (example: https://jira.example.com)"
-        ))
-    })?;
-    if parsed.host_str().is_none() {
-        return Err(usage(format!("{what}the URL has no host name: {shown}")));
-    }
-    if !parsed.username().is_empty() || parsed.password().is_some() {
+    if jira_token_wizard::http::without_userinfo(url) != url {
         return Err(usage(
             "the URL must not contain a user name or password; remove the part before '@'",
         ));
+    }
+    // The core's strict parser (src/urls/): it also turns non-ASCII host names into punycode.
+    if jira_token_wizard::urls::parse_http(url).is_none() {
+        return Err(usage(format!(
+            "{what}not a valid http(s) URL: {shown} (example: https://jira.example.com)"
+        )));
     }
     Ok(url.trim().to_string())
 }

@@ -191,8 +191,8 @@ fn projects_text(out: &mut String, projects: &[ProjectRef], lang: Lang) {
 /// The origin of the first request that got an HTTP answer; `None` when nothing answered.
 fn answered_origin(r: &CheckResult) -> Option<String> {
     let answered = r.requests.iter().find(|q| q.status.is_some())?;
-    let parsed = url::Url::parse(&answered.url).ok()?;
-    Some(parsed.origin().ascii_serialization())
+    let parsed = jira_token_wizard::urls::parse_http(&answered.url)?;
+    Some(parsed.origin().to_string())
 }
 
 /// How the "authenticated" row is marked; `None` when no credential was tested.

@@ -75,7 +75,7 @@ pub struct Detection {
 #[derive(Debug, Clone)]
 pub struct DetectFlow {
     opts: DetectOptions,
-    url: url::Url,
+    url: urls::HttpUrl,
     page: Option<PageSnapshot>,
     page_answer: Option<Exchange>,
     /// Base URL the last serverInfo request went to.
@@ -110,7 +110,7 @@ impl DetectFlow {
         Ok(DetectFlow::new(url, opts))
     }
 
-    fn new(url: url::Url, opts: DetectOptions) -> DetectFlow {
+    fn new(url: urls::HttpUrl, opts: DetectOptions) -> DetectFlow {
         let base = guessed_base(&url, None);
         DetectFlow {
             opts,
@@ -151,7 +151,7 @@ impl DetectFlow {
     }
 
     fn worth_asking(&self, sig: &PageSignals) -> bool {
-        let cloud_host = self.url.host_str().is_some_and(urls::is_cloud_host);
+        let cloud_host = urls::is_cloud_host(self.url.host_str());
         match sig.product {
             Some(Product::Jira) => true,
             Some(_) => false,
@@ -176,8 +176,8 @@ impl DetectFlow {
             SERVER_INFO,
             urls::join(&self.base, "/rest/api/2/serverInfo"),
         ));
-        let cloudish = sig.hosting == Some(Hosting::Cloud)
-            || self.url.host_str().is_some_and(urls::is_cloud_host);
+        let cloudish =
+            sig.hosting == Some(Hosting::Cloud) || urls::is_cloud_host(self.url.host_str());
         if cloudish && sig.cloud_id.is_none() {
             batch.push(self.tenant_request());
         }
@@ -238,10 +238,9 @@ impl DetectFlow {
 /// Where REST lives as seen from `url`: its origin plus the context path the page declares
 /// (`ajs-context-path`, else the path of a same-origin `ajs-base-url`), else a guess from the
 /// URL's path. Cloud sites have no context path.
-fn guessed_base(url: &url::Url, sig: Option<&PageSignals>) -> String {
+fn guessed_base(url: &urls::HttpUrl, sig: Option<&PageSignals>) -> String {
     let origin = urls::origin(url);
-    if url.host_str().is_some_and(urls::is_cloud_host)
-        || sig.is_some_and(|s| s.hosting == Some(Hosting::Cloud))
+    if urls::is_cloud_host(url.host_str()) || sig.is_some_and(|s| s.hosting == Some(Hosting::Cloud))
     {
         return origin;
     }

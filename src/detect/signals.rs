@@ -109,7 +109,7 @@ fn hosting(page: &PageSnapshot, ev: &mut Vec<String>) -> Option<Hosting> {
         ev.push("page: meta ajs-cloud-id".into());
         return Some(Hosting::Cloud);
     }
-    if let Some(host) = urls::parse_http(&page.url).and_then(|u| u.host_str().map(String::from)) {
+    if let Some(host) = urls::parse_http(&page.url).map(|u| u.host_str().to_string()) {
         if urls::is_cloud_host(&host) {
             ev.push(format!("host {host} is an Atlassian Cloud domain"));
             return Some(Hosting::Cloud);

@@ -221,8 +221,8 @@ fn requests(out: &mut String, r: &Report, lang: Lang) {
     let home = r
         .deployment
         .rest_base()
-        .and_then(|b| url::Url::parse(b).ok())
-        .map(|u| u.origin().ascii_serialization());
+        .and_then(crate::urls::parse_http)
+        .map(|u| u.origin().to_string());
     let _ = writeln!(
         out,
         "| # | {} | {} | {} | ms | {} |\n|---|---|---|---|---|---|",

@@ -11,16 +11,16 @@ use crate::http::{without_userinfo, RequestLog, DIAGNOSTIC_HEADERS, MAX_LOGGED_H
 /// may have come back from JavaScript, so nothing in it is trusted.
 pub(super) fn request(r: &RequestLog) -> ReportRequest {
     let url = without_userinfo(&r.url);
-    let (origin, path) = match url::Url::parse(&url) {
-        Ok(u) => {
+    let (origin, path) = match crate::urls::parse_http(&url) {
+        Some(u) => {
             let mut path = u.path().to_string();
             if let Some(q) = u.query() {
                 path.push('?');
                 path.push_str(q);
             }
-            (u.origin().ascii_serialization(), path)
+            (u.origin().to_string(), path)
         }
-        Err(_) => (String::new(), clean(&url, MAX_LOGGED_HEADER_CHARS)),
+        None => (String::new(), clean(&url, MAX_LOGGED_HEADER_CHARS)),
     };
     let headers = r
         .headers

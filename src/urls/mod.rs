@@ -1,75 +1,27 @@
-//! URL helpers for base URLs and context paths (pure string work over the `url` crate).
+//! URLs: [`HttpUrl`], our strict http(s) URL type (`http_url.rs`: which subset of WHATWG URLs
+//! it takes and how it writes them; `host.rs`: host names, IPv4/IPv6, non-ASCII names through
+//! our punycode, `punycode.rs`), and the helpers for base URLs and context paths over it.
+//!
+//! Why not the `url` crate: it is the full WHATWG parser plus IDNA (UTS #46), ~34 KB of wasm
+//! code the extension does not need (BENCHMARKS.md "Shipped size"). What we need is the subset
+//! people type and Jira answers; `tests/url_parser/` proves that whatever [`parse_http`]
+//! accepts, the `url` crate (a native dev-dependency, with full UTS #46) reads the same way.
 
-use url::Url;
+mod host;
+mod http_url;
+mod punycode;
 
-/// Parses an absolute http(s) URL. A URL with non-ASCII characters goes through
-/// [`ascii_host`] first, so `jira.пример.рф` is parsed as `jira.xn--e1afmkfd.xn--p1ai`.
-pub fn parse_http(s: &str) -> Option<Url> {
-    let s = s.trim();
-    let converted;
-    let s = if s.is_ascii() {
-        s
-    } else {
-        // Never hand the url crate a non-ASCII host: with idna_adapter 1.0 it refuses it (and
-        // its debug build asserts on mixed-case ones).
-        converted = ascii_host(s)?;
-        &converted
-    };
-    let u = Url::parse(s).ok()?;
-    matches!(u.scheme(), "http" | "https").then_some(u)
+pub use http_url::HttpUrl;
+
+/// Parses an absolute http(s) URL strictly ([`HttpUrl::parse`]): a non-ASCII host is
+/// lower-cased and punycoded, so `https://Jira.Пример.РФ/` is `https://jira.xn--e1afmkfd.xn--p1ai/`.
+pub fn parse_http(s: &str) -> Option<HttpUrl> {
+    HttpUrl::parse(s)
 }
 
-/// `url` with its host lower-cased and every non-ASCII label punycoded (`xn--…`), the rest
-/// unchanged; `None` when there is no `scheme://` or a label cannot be encoded.
-///
-/// Why here and not in the `url` crate: the crate's full UTS #46 processing (`idna_adapter`
-/// 1.2, ICU4X tables) is ~47 KB of gzipped wasm, a third of the extension's size budget
-/// (BENCHMARKS.md), so Cargo.toml pins `idna_adapter = "~1.0"`, which refuses non-ASCII hosts.
-/// Browsers hand the extension tab URLs already punycoded; what reaches this is a typed URL
-/// (or a `baseUrl` a Jira admin typed). Lower-casing + punycode is what UTS #46 does for the
-/// names people actually type (Cyrillic, accented Latin, CJK); what it skips — NFC/NFKC
-/// normalisation, mapping of full-width or ignorable characters, bidi rules — can only make
-/// an exotic host resolve to nothing, which the token test then names (`unreachable`).
-pub fn ascii_host(url: &str) -> Option<String> {
-    let (scheme, rest) = url.split_once("://")?;
-    let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    if !scheme_ok {
-        return None;
-    }
-    // Special schemes ignore extra slashes before the host (WHATWG URL): so do we.
-    let rest = rest.trim_start_matches(['/', '\\']);
-    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(end);
-    let (userinfo, host_port) = match authority.rfind('@') {
-        Some(i) => authority.split_at(i + 1),
-        None => ("", authority),
-    };
-    let (host, port) = match host_port.rfind(':') {
-        Some(i) if host_port[i + 1..].bytes().all(|b| b.is_ascii_digit()) => host_port.split_at(i),
-        _ => (host_port, ""),
-    };
-    let labels: Option<Vec<String>> = host
-        .split(['.', '\u{3002}', '\u{FF0E}', '\u{FF61}'])
-        .map(|label| {
-            if label.is_ascii() {
-                Some(label.to_ascii_lowercase())
-            } else {
-                idna::punycode::encode_str(&label.to_lowercase()).map(|p| format!("xn--{p}"))
-            }
-        })
-        .collect();
-    Some(format!(
-        "{scheme}://{userinfo}{}{port}{tail}",
-        labels?.join(".")
-    ))
-}
-
-/// `scheme://host[:port]` of a URL (default ports omitted).
-pub fn origin(u: &Url) -> String {
-    u.origin().ascii_serialization()
+/// `scheme://host[:port]` of a URL (default ports omitted), as an owned string.
+pub fn origin(u: &HttpUrl) -> String {
+    u.origin().to_string()
 }
 
 /// A base URL normalised for comparison and joining: lower-case scheme/host, default port
@@ -77,7 +29,7 @@ pub fn origin(u: &Url) -> String {
 pub fn normalize_base(s: &str) -> Option<String> {
     let u = parse_http(s)?;
     let path = u.path().trim_end_matches('/');
-    Some(format!("{}{}", origin(&u), path))
+    Some(format!("{}{}", u.origin(), path))
 }
 
 /// The path of a base URL without the trailing slash (`""` for the root).
@@ -116,11 +68,8 @@ const JIRA_ROOT_MARKERS: &[&str] = &[
 /// `https://h/jira/browse/ABC-1` → `/jira`, `https://h/secure/Dashboard.jspa` → `""`,
 /// `https://h/tracker/` → `/tracker`. `/jira` itself is a context path only when something
 /// follows it or it is the whole path.
-pub fn guess_context_path(u: &Url) -> String {
-    let segs: Vec<&str> = u
-        .path_segments()
-        .map(|s| s.filter(|p| !p.is_empty()).collect())
-        .unwrap_or_default();
+pub fn guess_context_path(u: &HttpUrl) -> String {
+    let segs: Vec<&str> = u.path_segments().filter(|p| !p.is_empty()).collect();
     let mut ctx = Vec::new();
     for (i, seg) in segs.iter().enumerate() {
         let is_last = i + 1 == segs.len();
@@ -156,7 +105,7 @@ mod tests {
     use super::*;
 
     fn ctx(s: &str) -> String {
-        guess_context_path(&Url::parse(s).unwrap_or_else(|_| panic!("{s}")))
+        guess_context_path(&parse_http(s).unwrap_or_else(|| panic!("{s}")))
     }
 
     #[test]
@@ -179,13 +128,14 @@ mod tests {
     #[test]
     fn unicode_hosts_are_punycoded() {
         let host = |s: &str| parse_http(s).map(|u| u.to_string());
+        // The fragment is dropped; non-ASCII in the query is percent-encoded as UTF-8.
         assert_eq!(
             host("https://Jira.Пример.РФ:8443/jira?x=й#y").as_deref(),
-            Some("https://jira.xn--e1afmkfd.xn--p1ai:8443/jira?x=%D0%B9#y")
+            Some("https://jira.xn--e1afmkfd.xn--p1ai:8443/jira?x=%D0%B9")
         );
         assert_eq!(
-            host("http://ann@bücher.example/").as_deref(),
-            Some("http://ann@xn--bcher-kva.example/")
+            host("http://bücher.example/").as_deref(),
+            Some("http://xn--bcher-kva.example/")
         );
         assert_eq!(
             host("https://jira。пример。рф").as_deref(),
@@ -199,11 +149,13 @@ mod tests {
         assert_eq!(host("ftp://пример.рф/"), None);
         assert_eq!(host("пример.рф"), None);
         assert_eq!(host("https://xn--zz.example/"), None);
-        assert_eq!(
-            host("http:///Bücher.example").as_deref(),
-            Some("http://xn--bcher-kva.example/")
-        );
-        assert!(host("http://%41%C3%BC/").is_none_or(|h| h.is_ascii()));
+        // Userinfo, extra slashes and percent-encoded hosts: refused, not guessed at.
+        assert_eq!(host("http://ann@bücher.example/"), None);
+        assert_eq!(host("http:///Bücher.example"), None);
+        assert_eq!(host("http://%41%C3%BC/"), None);
+        // Characters whose UTS #46 mapping is more than lower-casing: refused.
+        assert_eq!(host("https://ｊｉｒａ.example/"), None);
+        assert_eq!(host("https://straße.example/"), None);
     }
 
     #[test]
