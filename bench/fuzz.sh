@@ -3,10 +3,10 @@
 #
 #   bench/fuzz.sh            # RUNS=1000000 per target by default; RUNS=… to change
 #
-# With a nightly toolchain it runs the cargo-fuzz targets in fuzz/ (html_read, detect,
-# classify, urls; installs cargo-fuzz if missing), without a sanitizer (the core is safe Rust: the
+# With a nightly toolchain it runs the cargo-fuzz targets in fuzz/ (html_read, urls, json, detect,
+# classify; installs cargo-fuzz if missing), without a sanitizer (the core is safe Rust: the
 # targets look for panics, hangs and broken invariants, not memory errors) and with the
-# dictionary fuzz/jira.dict. Without nightly it runs the same three properties through
+# dictionary fuzz/jira.dict. Without nightly it runs the same properties through
 # proptest (tests/malformed_props.rs) with PROPTEST_CASES=$RUNS. Either way it prints one line
 # per target: runs, crashes, seconds. Crash inputs: fuzz/artifacts/<target>/ (libFuzzer) or
 # tests/malformed_props.proptest-regressions (proptest). Exit status 1 if anything crashed.
@@ -29,7 +29,7 @@ if [[ "$MODE" == fuzz ]]; then
     cargo install cargo-fuzz
   fi
   (cd fuzz && cargo +nightly fuzz build -s none -O) >&2
-  for target in html_read urls detect classify; do
+  for target in html_read urls json detect classify; do
     log="fuzz/target/$target.log"
     start=$(date +%s)
     status=0
@@ -48,7 +48,7 @@ else
     CARGO_PROFILE_RELEASE_OPT_LEVEL=3
   bin=$(cargo test --release --test malformed_props --no-run 2>&1 | tee /dev/stderr \
         | sed -n 's/.*Executable .*(\(.*\)).*/\1/p' | tail -1)
-  for prop in html_read url_parsing detection every_answer; do
+  for prop in html_read url_parsing json_reader detection every_answer; do
     start=$(date +%s)
     status=0
     PROPTEST_CASES="$RUNS" "$bin" "$prop" >"target/props-release/$prop.log" 2>&1 || status=$?

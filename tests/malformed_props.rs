@@ -312,6 +312,37 @@ fn answers() -> impl Strategy<Value = Vec<Answer>> {
     })
 }
 
+/// JSON-ish text: values, fragments and near misses.
+fn json_text() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        select(
+            &[
+                "null",
+                "true",
+                "false",
+                "0",
+                "-1.5e3",
+                "1e400",
+                "\"\"",
+                "\"\\u00e9\\ud83d\\ude00\"",
+                "\"\\ud800\"",
+                "[",
+                "{",
+                ",",
+                ":",
+                "}",
+                "]",
+                "\"type\"",
+                "\"secret-token-value-1234\""
+            ][..]
+        )
+        .prop_map(str::to_string),
+        "\"[a-zA-Z0-9 _-]{0,16}\"",
+        "-?[0-9]{1,20}(\\.[0-9]{1,5})?",
+    ];
+    prop::collection::vec(leaf, 0..24).prop_map(|parts| parts.concat())
+}
+
 proptest! {
     #[test]
     fn html_read_never_panics_and_respects_the_limits(
@@ -338,6 +369,18 @@ proptest! {
         let port = port.map(|p| format!(":{p}")).unwrap_or_default();
         let url = format!("{scheme}{}{}{port}/{tail}", userinfo.unwrap_or_default(), labels.join(dot));
         fuzz_harness::parse_url(&url);
+    }
+
+    #[test]
+    fn json_reader_round_trips_and_commands_never_quote_the_input(
+        text in prop_oneof![
+            2 => json_text(),
+            1 => "\\PC{0,120}",
+            1 => select(&[r#"{"type":"check","detection":"#, r#"{"type":"detect_page","snapshot":{"url":"#, r#"{"type":"report","subject":{"kind":"#][..])
+                .prop_flat_map(|head| json_text().prop_map(move |tail| format!("{head}{tail}"))),
+        ],
+    ) {
+        fuzz_harness::json_text(&text);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The three robustness properties, shared by the proptest suite (`tests/malformed_props.rs`,
+//! The robustness properties, shared by the proptest suite (`tests/malformed_props.rs`,
 //! part of `cargo test`) and the cargo-fuzz targets (`fuzz/fuzz_targets/*.rs`, which include
 //! this file by path). Each entry point takes plain, arbitrary input, drives the core exactly
 //! as a transport would, and panics when an invariant breaks — a panic is a failure for
@@ -384,5 +384,31 @@ pub fn classify(deployment: u8, auth: u8, target: u8, answers: &[Answer]) {
         base64(SECRET.as_bytes()),
     ] {
         assert!(!out.contains(&leak), "the secret is in the result");
+    }
+}
+
+/// Property 4: the core's JSON reader (`src/json`, the wasm boundary's and Jira answers')
+/// on any string: no panic; what it accepts it writes back to text that reads back as the same
+/// value; a command is read or refused, and a refusal never quotes the input.
+pub fn json_text(s: &str) {
+    use jira_token_wizard::json;
+    if let Ok(v) = json::parse(s) {
+        let text = v.to_text();
+        assert_eq!(json::parse(&text).as_ref(), Ok(&v), "{s:?}");
+    }
+    match jira_token_wizard::protocol::Command::from_json(s) {
+        Ok(cmd) => {
+            let _ = cmd.into_job();
+        }
+        Err(e) => {
+            let msg = e.to_string();
+            // Messages are made of the reader's words, field names and byte offsets only.
+            for word in s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() >= 12)
+            {
+                assert!(!msg.contains(word), "{msg:?} quotes the input {s:?}");
+            }
+        }
     }
 }
