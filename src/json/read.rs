@@ -1,6 +1,8 @@
 //! The reader: RFC 8259 JSON text → [`Json`], recursive descent with a depth limit. Strict
 //! like serde_json: no trailing commas, no comments, no control characters in strings, no
-//! lone surrogates in `\u` escapes, nothing after the value but whitespace.
+//! lone surrogates in `\u` escapes, nothing after the value but whitespace. One deliberate
+//! difference: a well-formed number is kept as its text whatever its size (serde_json refuses
+//! what overflows an f64); the core never reads floats.
 
 use super::{Json, JsonError};
 
@@ -151,9 +153,6 @@ impl Reader<'_> {
                 return Err(self.err("invalid number"));
             }
         }
-        if out_of_range(&self.s[start..self.i]) {
-            return Err(self.err("number out of range"));
-        }
         // Only ASCII was consumed, so the slice is valid UTF-8.
         Ok(Json::Num(
             String::from_utf8_lossy(&self.s[start..self.i]).into_owned(),
@@ -226,74 +225,5 @@ impl Reader<'_> {
         }
         // The input is a &str and escapes add whole characters: always valid UTF-8.
         String::from_utf8(out).map_err(|_| self.err("invalid UTF-8"))
-    }
-}
-
-/// Whether serde_json refuses the (well-formed) number `num` as out of range: its reading
-/// (serde_json's default, not `float_roundtrip`) overflows an f64. That reading, followed step
-/// by step: digits go into a u64 significand until it is full — further integer digits then
-/// only count in the exponent, further fraction digits are dropped — and the value is
-/// `significand as f64 * 10^exponent` (an exponent beyond i32 is out of range unless the
-/// significand is 0 or the exponent negative). Integers that fit a u64 are always in range.
-fn out_of_range(num: &[u8]) -> bool {
-    // serde_json's powers of ten from the smallest that can overflow with a u64 significand.
-    const POW10: [f64; 20] = [
-        1e289, 1e290, 1e291, 1e292, 1e293, 1e294, 1e295, 1e296, 1e297, 1e298, 1e299, 1e300, 1e301,
-        1e302, 1e303, 1e304, 1e305, 1e306, 1e307, 1e308,
-    ];
-    let push = |sig: &mut u64, c: u8| match sig
-        .checked_mul(10)
-        .and_then(|s| s.checked_add(u64::from(c - b'0')))
-    {
-        Some(s) => {
-            *sig = s;
-            true
-        }
-        None => false,
-    };
-    let mut it = num.iter().copied().skip_while(|&c| c == b'-').peekable();
-    let (mut sig, mut exp, mut long) = (0u64, 0i32, false);
-    while let Some(c) = it.next_if(u8::is_ascii_digit) {
-        if long || !push(&mut sig, c) {
-            long = true;
-            exp = exp.saturating_add(1);
-        }
-    }
-    let mut float = long;
-    if it.next_if_eq(&b'.').is_some() {
-        float = true;
-        let mut full = false;
-        while let Some(c) = it.next_if(u8::is_ascii_digit) {
-            full = full || !push(&mut sig, c);
-            if !full {
-                exp = exp.saturating_sub(1);
-            }
-        }
-    }
-    if it.next_if(|c| matches!(c, b'e' | b'E')).is_some() {
-        float = true;
-        let positive = it.next_if(|c| matches!(c, b'+' | b'-')) != Some(b'-');
-        let mut e = 0i32;
-        for c in it {
-            match e
-                .checked_mul(10)
-                .and_then(|e| e.checked_add(i32::from(c - b'0')))
-            {
-                Some(n) => e = n,
-                None => return sig != 0 && positive,
-            }
-        }
-        exp = if positive {
-            exp.saturating_add(e)
-        } else {
-            exp.saturating_sub(e)
-        };
-    }
-    if !float || sig == 0 || exp < 289 {
-        return false;
-    }
-    match POW10.get((exp - 289) as usize) {
-        Some(p) => (sig as f64 * p).is_infinite(),
-        None => true,
     }
 }

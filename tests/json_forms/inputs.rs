@@ -279,9 +279,12 @@ fn as_serde(j: &json::Json) -> Value {
     }
 }
 
-/// Numbers at the edge of serde_json's range: its f64 reading overflows, or nearly.
+/// Numbers at the edge of serde_json's range: its f64 reading overflows, or nearly. The one
+/// deliberate difference: the core keeps a number as its text and never reads floats, so a
+/// well-formed number is accepted whatever its size (serde_json: "number out of range"). The
+/// CLI and the extension both read Jira through this reader, so they still agree.
 #[test]
-fn numbers_out_of_serde_jsons_range_are_refused_like_serde_json_does() {
+fn numbers_beyond_serde_jsons_range_are_kept_as_text() {
     let long = |head: &str, zeros: usize, tail: &str| format!("{head}{}{tail}", "0".repeat(zeros));
     let mut numbers: Vec<String> = [
         "1e308",
@@ -320,15 +323,19 @@ fn numbers_out_of_serde_jsons_range_are_refused_like_serde_json_does() {
         numbers.push(long("0.", zeros, "1e600"));
         numbers.push(long("1.", zeros, "1e308"));
     }
+    let mut beyond = 0;
     for n in &numbers {
-        let theirs = serde_json::from_str::<Value>(n);
         let ours = json::parse(n);
-        assert_eq!(ours.is_ok(), theirs.is_ok(), "{n}: {ours:?} / {theirs:?}");
-        if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
-            assert_eq!(as_serde(&ours), theirs, "{n}");
+        assert_eq!(ours, Ok(json::Json::Num(n.clone())), "{n}");
+        match serde_json::from_str::<Value>(n) {
+            Ok(theirs) => assert_eq!(as_serde(&ours.unwrap()), theirs, "{n}"),
+            Err(e) => {
+                assert!(e.to_string().starts_with("number out of range"), "{n}: {e}");
+                beyond += 1;
+            }
         }
     }
-    assert!(numbers.iter().filter(|n| json::parse(n).is_err()).count() > 10);
+    assert!(beyond > 10, "the table reaches beyond serde_json's range");
 }
 
 /// Pieces of JSON text, valid and not, whose concatenations are JSON-ish.
@@ -403,6 +410,10 @@ proptest! {
     fn the_reader_accepts_what_serde_json_accepts(text in jsonish()) {
         let ours = json::parse(&text);
         let theirs = serde_json::from_str::<Value>(&text);
+        // The one deliberate difference: numbers beyond f64 are kept as text, not refused
+        // (serde_json stops there, so the rest of such a text is not compared).
+        let beyond_f64 = matches!(&theirs, Err(e) if e.to_string().starts_with("number out of range"));
+        prop_assume!(!beyond_f64);
         prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{:?}", text);
         if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
             prop_assert_eq!(as_serde(&ours), theirs);
