@@ -244,7 +244,13 @@ impl FromJson for BTreeMap<String, String> {
         match j {
             Json::Obj(members) => members
                 .iter()
-                .map(|(k, v)| Ok((k.clone(), String::from_json(v).map_err(|e| e.within(k))?)))
+                // A map key is the input's, not a field name: never quoted.
+                .map(|(k, v)| {
+                    Ok((
+                        k.clone(),
+                        String::from_json(v).map_err(|e| e.within("<key>"))?,
+                    ))
+                })
                 .collect(),
             other => Err(JsonError::expected("an object", other)),
         }

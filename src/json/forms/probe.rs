@@ -200,7 +200,7 @@ impl FromJson for MyPermissions {
             None => return Err(JsonError::new("missing field `permissions`")),
             Some(Json::Obj(members)) => {
                 for (k, v) in members {
-                    let entry = Entry::from_json(v).map_err(|e| within(e.within(k)))?;
+                    let entry = Entry::from_json(v).map_err(|e| within(e.within("<key>")))?;
                     permissions.insert(k.clone(), entry);
                 }
             }
