@@ -35,3 +35,8 @@ fi
 
 log "measuring"
 CARGO_TARGET_DIR="$PWD/target/bench-build" node bench/run.mjs
+
+# 6. bench/popup.mjs: the real popup in headless Chromium (the E2E harness) against the same
+#    sites and latency: time-to-detection and time-to-verdict from its User Timing marks.
+log "popup in headless Chromium (bench/popup.mjs)"
+node bench/popup.mjs

@@ -6,7 +6,7 @@
 // parts are laid out by detection-view.js (summary, warnings, plan, details), check-view.js
 // (token-test form, checklist, verdict), popup-gateway.js (a scoped token through
 // api.atlassian.com), snippet-view.js (connection block), popup-pat.js (create a token) and
-// popup-report.js (copy/download the report).
+// popup-report.js (copy/download the report); timing.js marks its timings (names only).
 
 import {
   activeTab,
@@ -26,7 +26,10 @@ import { initGateway } from './popup-gateway.js';
 import { initPatCreate, renderPatCreate } from './popup-pat.js';
 import { renderReportActions } from './popup-report.js';
 import { copyText, hasSecretField, renderSnippet } from './snippet-view.js';
+import { markCheckStart, markDetected, markOpen, markVerdict } from './timing.js';
 import { LANGS, langFromTag, t } from './ui-strings.js';
+
+markOpen(); // first thing the popup script does: `jtw:popup-open`
 
 const state = {
   lang: 'en',
@@ -87,6 +90,7 @@ async function run(request) {
   }
   state.phase = state.reply.ok ? 'ready' : 'error';
   render();
+  if (state.phase === 'ready') markDetected();
 }
 
 async function detectActiveTab() {
@@ -159,6 +163,7 @@ async function runTest(event, gateway = null) {
     secretField.focus();
     return;
   }
+  markCheckStart();
   const project = $('test-project').value.trim();
   const target = TARGETS.includes($('test-target').value) ? $('test-target').value : 'generic';
   const secret = secretField.value;
@@ -204,6 +209,7 @@ async function runTest(event, gateway = null) {
     test.error = reply.error ?? { code: 'internal', message: 'no result' };
   }
   render();
+  if (test.result) markVerdict();
 }
 
 /** Another target: the last result (and the secret held for its block) no longer applies. */
