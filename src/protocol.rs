@@ -38,6 +38,33 @@ pub enum Command {
     },
 }
 
+/// The flow a command stands for.
+#[derive(Debug)]
+pub enum Job {
+    /// Yields a [`Detection`].
+    Detect(Box<DetectFlow>),
+    /// Yields a [`CheckResult`] with its checklist ([`CheckOutput`]).
+    Check(Box<CheckJob>),
+    /// Already done: the report and its renderings.
+    Report(Box<Rendered>),
+    /// Yields a [`crate::pat::CreateResult`].
+    CreatePat(Box<CreateFlow>),
+}
+
+/// Why a command cannot start.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommandError {
+    #[error(transparent)]
+    Detect(#[from] DetectError),
+    #[error(transparent)]
+    Check(#[from] CheckError),
+    #[error(transparent)]
+    CreatePat(#[from] CreateError),
+    /// A `report` whose subject lacks the `result` (kind `check`) or `detection` it names.
+    #[error("report: a subject of kind \"{0}\" needs its \"{1}\"")]
+    IncompleteSubject(&'static str, &'static str),
+}
+
 impl Command {
     /// Reads `{"type": "detect_page", "snapshot": …, "options": …}` and the like (the shapes
     /// `extension/protocol.js` builds) with the core's own JSON reader ([`crate::json`]): serde
@@ -82,36 +109,6 @@ impl Command {
             _ => return Err(JsonError::new("unknown command type")),
         })
     }
-}
-
-/// The flow a command stands for.
-#[derive(Debug)]
-pub enum Job {
-    /// Yields a [`Detection`].
-    Detect(Box<DetectFlow>),
-    /// Yields a [`CheckResult`] with its checklist ([`CheckOutput`]).
-    Check(Box<CheckJob>),
-    /// Already done: the report and its renderings.
-    Report(Box<Rendered>),
-    /// Yields a [`crate::pat::CreateResult`].
-    CreatePat(Box<CreateFlow>),
-}
-
-/// Why a command cannot start.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum CommandError {
-    #[error(transparent)]
-    Detect(#[from] DetectError),
-    #[error(transparent)]
-    Check(#[from] CheckError),
-    #[error(transparent)]
-    CreatePat(#[from] CreateError),
-    /// A `report` whose subject lacks the `result` (kind `check`) or `detection` it names.
-    #[error("report: a subject of kind \"{0}\" needs its \"{1}\"")]
-    IncompleteSubject(&'static str, &'static str),
-}
-
-impl Command {
     /// The flow to drive for this command.
     pub fn into_job(self) -> Result<Job, CommandError> {
         Ok(match self {

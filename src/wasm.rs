@@ -24,7 +24,7 @@
 
 use crate::flow::Flow;
 use crate::http::{self, Exchange, HttpRequest, HttpResponse, Method, MAX_BODY_BYTES};
-use crate::json::{self, JsonError, ToJson};
+use crate::json::{self, JsonError};
 use crate::protocol::{Command, CommandError, Job};
 use futures_util::future::join_all;
 use gloo_net::http::{Method as GlooMethod, RequestBuilder, Response};
@@ -66,16 +66,12 @@ pub async fn handle(command: String) -> Result<String, JsError> {
 
 async fn run_command(command: String) -> Result<String, BoundaryError> {
     let command = Command::from_json(&command).map_err(BoundaryError::BadCommand)?;
-    match command.into_job()? {
-        Job::Detect(flow) => to_js(&run_flow(*flow).await),
-        Job::Check(flow) => to_js(&run_flow(*flow).await),
-        Job::Report(rendered) => to_js(&*rendered),
-        Job::CreatePat(flow) => to_js(&run_flow(*flow).await),
-    }
-}
-
-fn to_js<T: ToJson>(value: &T) -> Result<String, BoundaryError> {
-    Ok(json::to_text(value))
+    Ok(match command.into_job()? {
+        Job::Detect(flow) => json::to_text(&run_flow(*flow).await),
+        Job::Check(flow) => json::to_text(&run_flow(*flow).await),
+        Job::Report(rendered) => json::to_text(&*rendered),
+        Job::CreatePat(flow) => json::to_text(&run_flow(*flow).await),
+    })
 }
 
 /// Drives a sans-IO flow to its end over `fetch`, one parallel batch per round trip.

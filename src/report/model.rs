@@ -55,9 +55,8 @@ pub enum Subject<'a> {
 
 /// [`Subject`] as owned data, for the wasm `report` command:
 /// `{"kind": "check", "result": …, "login": …}` or `{"kind": "detection", "detection": …}`.
-/// Read as one flat struct and checked in [`OwnedSubject::as_subject`] rather than as a serde
-/// internally tagged enum, which would buffer it through serde's `Content` (BENCHMARKS.md
-/// "Shipped size").
+/// One flat struct (read by `src/json/forms/report.rs`), checked in
+/// [`OwnedSubject::as_subject`].
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct OwnedSubject {
     pub kind: ReportKind,
