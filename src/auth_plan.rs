@@ -22,6 +22,15 @@ pub const PAT_SINCE: (u32, u32) = (8, 14);
 /// First major version with Basic auth off by default (facts §4.5).
 pub const BASIC_OFF_SINCE_MAJOR: u32 = 11;
 
+/// True when the wizard offers to create a PAT here: self-managed Jira whose version is known
+/// to be 8.14 or later (facts §3.3). An unknown version is not offered: the page says how.
+pub fn one_click_pat_offered(d: &Deployment) -> bool {
+    d.is_jira()
+        && d.hosting == Some(Hosting::SelfManaged)
+        && d.major_minor().is_some_and(|v| v >= PAT_SINCE)
+        && d.rest_base().is_some()
+}
+
 /// How to authenticate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -32,6 +41,33 @@ pub enum AuthMethod {
     Pat,
     /// Server/DC: Basic `username:password`.
     Basic,
+}
+
+impl AuthMethod {
+    pub const ALL: &'static [AuthMethod] =
+        &[AuthMethod::ApiToken, AuthMethod::Pat, AuthMethod::Basic];
+}
+
+/// Which method to test: one of [`AuthMethod`], or `auto` for the plan's recommendation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuthChoice {
+    /// What the auth plan recommends for the deployment.
+    #[default]
+    Auto,
+    ApiToken,
+    Pat,
+    Basic,
+}
+
+impl AuthChoice {
+    /// The auth menu, in order.
+    pub const ALL: &'static [AuthChoice] = &[
+        AuthChoice::Auto,
+        AuthChoice::ApiToken,
+        AuthChoice::Pat,
+        AuthChoice::Basic,
+    ];
 }
 
 /// What the login field holds.
@@ -59,7 +95,7 @@ pub struct AuthPlan {
     /// Other methods that also work here, for integrations that cannot use the first.
     pub alternatives: Vec<AuthMethod>,
     /// The wizard can create a personal access token here with the user's browser session
-    /// (`pat::offered`: self-managed Jira known to be 8.14 or later).
+    /// (`one_click_pat_offered`: self-managed Jira known to be 8.14 or later).
     #[serde(default)]
     pub one_click_pat: bool,
 }
@@ -67,7 +103,7 @@ pub struct AuthPlan {
 /// The plan for a Jira deployment.
 pub fn plan(d: &Deployment) -> AuthPlan {
     let mut p = plan_for(d);
-    p.one_click_pat = crate::pat::offered(d);
+    p.one_click_pat = one_click_pat_offered(d);
     p
 }
 

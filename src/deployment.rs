@@ -75,6 +75,28 @@ pub struct Deployment {
 }
 
 impl Deployment {
+    /// Jira with `hosting` and nothing else known: what a rule that depends on the hosting
+    /// alone is asked about.
+    pub fn hosted(hosting: Hosting) -> Deployment {
+        Deployment {
+            product: Product::Jira,
+            hosting: Some(hosting),
+            edition: None,
+            version: None,
+            version_numbers: None,
+            build_number: None,
+            base_url: None,
+            context_path: None,
+            reached_base_url: None,
+            cloud_id: None,
+            cluster_node: None,
+            server_title: None,
+            user: None,
+            summary: Text::new(String::new(), String::new()),
+            evidence: Vec::new(),
+        }
+    }
+
     /// Worth sending a credential to: Jira, or an unknown site whose REST API redirects to a
     /// login page (the test then names the SSO gateway; the credential never follows).
     pub fn may_be_jira(&self) -> bool {

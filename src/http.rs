@@ -188,10 +188,10 @@ impl HttpResponse {
             .is_some_and(|c| c.to_ascii_lowercase().contains("html"))
     }
 
-    /// Parses the body as JSON of type `T` (the core's reader, [`crate::json`]; `Json` for
-    /// any value); `None` when it is not JSON or has another shape.
-    pub fn json<T: crate::json::FromJson>(&self) -> Option<T> {
-        crate::json::from_text(&self.body).ok()
+    /// Parses the body as JSON of type `T` (`serde_json::Value` for any value); `None` when
+    /// it is not JSON or has another shape.
+    pub fn json<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
+        serde_json::from_str(&self.body).ok()
     }
 }
 

@@ -14,7 +14,6 @@ pub mod flow;
 pub mod html;
 pub mod http;
 pub mod i18n;
-pub mod json;
 pub mod page;
 pub mod pat;
 pub mod permissions;

@@ -13,34 +13,22 @@
 //! The raw token is the one secret the core hands back: it lives in [`RawToken`] (redacted
 //! `Debug`; serialized only so the popup can show it once), never in a log or a report.
 
-use crate::auth_plan::PAT_PAGE_PATH;
+use crate::auth_plan::{one_click_pat_offered, PAT_PAGE_PATH};
 use crate::catalogue::{Code, Notice};
-use crate::deployment::{Deployment, Hosting};
+use crate::deployment::Deployment;
 use crate::flow::Flow;
 use crate::http::{Exchange, HttpRequest, HttpResponse, Method, RequestLog, DEFAULT_TIMEOUT_MS};
-use crate::json::{obj, Obj};
 use crate::urls;
 use serde::{Deserialize, Serialize};
 
 /// Request id of the creation.
 pub const CREATE: &str = "create_pat";
-/// First version with PATs (facts §3.3).
-pub const SINCE: (u32, u32) = crate::auth_plan::PAT_SINCE;
 /// Longest token name Jira takes by default (`atlassian.pats.token.name.length`, facts §3.3).
 pub const MAX_NAME_CHARS: usize = 40;
 /// Longest expiry Jira takes by default, in days (`atlassian.pats.max.tokens.expiry.days`).
 pub const MAX_EXPIRY_DAYS: u32 = 365;
 /// The expiry the popup proposes, in days.
 pub const DEFAULT_EXPIRY_DAYS: u32 = 90;
-
-/// True when the wizard offers to create a PAT here: self-managed Jira whose version is known
-/// to be 8.14 or later (facts §3.3). An unknown version is not offered: the page says how.
-pub fn offered(d: &Deployment) -> bool {
-    d.is_jira()
-        && d.hosting == Some(Hosting::SelfManaged)
-        && d.major_minor().is_some_and(|v| v >= SINCE)
-        && d.rest_base().is_some()
-}
 
 /// What to create.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -130,7 +118,7 @@ pub struct CreateFlow {
 impl CreateFlow {
     /// Checks the input and prepares the request for a detected deployment.
     pub fn new(input: CreateInput, deployment: &Deployment) -> Result<CreateFlow, CreateError> {
-        if !offered(deployment) {
+        if !one_click_pat_offered(deployment) {
             return Err(CreateError::NotOffered);
         }
         let name = input.name.trim();
@@ -160,11 +148,11 @@ impl CreateFlow {
     }
 
     fn request(&self) -> HttpRequest {
-        // Keys in the order serde_json's map wrote them (sorted), as recorded from Jira.
-        let body = obj()
-            .put_some("expirationDuration", &self.input.expiration_days)
-            .put("name", &self.input.name)
-            .build();
+        // `expirationDuration` only when an expiry was chosen (facts §3.3).
+        let mut body = serde_json::json!({ "name": self.input.name });
+        if let Some(days) = self.input.expiration_days {
+            body["expirationDuration"] = days.into();
+        }
         HttpRequest {
             id: CREATE.to_string(),
             method: Method::Post,
@@ -174,7 +162,7 @@ impl CreateFlow {
                 ("Content-Type".into(), "application/json".into()),
                 ("X-Atlassian-Token".into(), "no-check".into()),
             ],
-            body: Some(body.to_text()),
+            body: Some(body.to_string()),
             timeout_ms: self.input.timeout_ms,
             follow_redirects: false,
             with_session_cookies: true,
@@ -250,10 +238,10 @@ impl Flow for CreateFlow {
 
 /// Jira's `{"exception": …, "error": …}` (facts §3.3), or `None`.
 fn pat_error(r: &HttpResponse) -> Option<(String, String)> {
-    let v = r.json::<crate::json::Json>()?;
+    let v = r.json::<serde_json::Value>()?;
     let text = |k: &str| {
         v.get(k)
-            .and_then(crate::json::Json::as_str)
+            .and_then(serde_json::Value::as_str)
             .map(|s| s.chars().take(200).collect::<String>())
             .unwrap_or_default()
     };
@@ -312,7 +300,10 @@ fn unexpected(r: &HttpResponse, url: &str) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// The 201 body: `{id, name, createdAt, expiringAt, rawToken}`.
+/// The 201 body: `{id, name, createdAt, expiringAt, rawToken}`; a field of the wrong type
+/// refuses the whole body.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct Body {
     id: Option<u64>,
     name: Option<String>,
@@ -323,17 +314,7 @@ struct Body {
 
 /// Reads the 201 body.
 fn created(r: &HttpResponse, asked_name: &str) -> Option<NewToken> {
-    // Read as serde derive would read `{id: u64?, name, createdAt, expiringAt: String?,
-    // rawToken: String}`: a field of the wrong type refuses the whole body.
-    let j = r.json::<crate::json::Json>()?;
-    let o = Obj::of(&j).ok()?;
-    let b = Body {
-        id: o.req("id").ok()?,
-        name: o.req("name").ok()?,
-        created_at: o.req("createdAt").ok()?,
-        expiring_at: o.req("expiringAt").ok()?,
-        raw_token: o.req("rawToken").ok()?,
-    };
+    let b = r.json::<Body>()?;
     let raw = b.raw_token.trim();
     if raw.is_empty() || raw.len() > 4096 {
         return None;

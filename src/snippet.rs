@@ -5,8 +5,6 @@
 
 use crate::deployment::Deployment;
 use crate::i18n::{l, L10n, Lang, Text};
-use crate::json::{obj, Json};
-use crate::probe::JiraUser;
 use crate::targets::Target;
 use crate::urls;
 use serde::{Deserialize, Serialize};
@@ -42,7 +40,7 @@ pub struct Snippet {
     /// The block as text, per language, secret masked.
     pub text: Text,
     /// `{ "target": …, "fields": { key: value } }` (fields in the form's order), secret masked.
-    pub json: Json,
+    pub json: serde_json::Value,
 }
 
 /// What a snippet is built from.
@@ -50,10 +48,9 @@ pub struct Snippet {
 pub struct SnippetInput<'a> {
     pub target: Target,
     pub deployment: &'a Deployment,
-    /// The login entered.
+    /// The login the integration should use: the one entered, or (a PAT entered without one)
+    /// the account Jira named.
     pub login: &'a str,
-    /// Who Jira said the credential belongs to.
-    pub user: Option<&'a JiraUser>,
     /// Random bytes for Issue Sync's Local Authentication Key (≥ 32 bytes).
     pub key_material: Option<&'a [u8]>,
     /// Jira's configured base URL differs from the address used.
@@ -98,12 +95,7 @@ pub fn build(input: SnippetInput<'_>) -> Snippet {
     let host = urls::parse_http(&base)
         .map(|u| u.host_str().to_string())
         .unwrap_or_default();
-    let login = match input.user {
-        Some(u) if input.login.trim().is_empty() => {
-            u.name.clone().or(u.email.clone()).unwrap_or_default()
-        }
-        _ => input.login.trim().to_string(),
-    };
+    let login = input.login.trim().to_string();
     let (title, fields) = match input.target {
         Target::Generic => (
             l("Jira connection", "Подключение к Jira"),
@@ -171,18 +163,13 @@ pub fn build(input: SnippetInput<'_>) -> Snippet {
         render(&title, &fields, Lang::En),
         render(&title, &fields, Lang::Ru),
     );
-    let json = obj()
-        .put("target", input.target.as_str())
-        .put(
-            "fields",
-            &Json::Obj(
-                fields
-                    .iter()
-                    .map(|f| (f.key.clone(), Json::Str(f.value.clone())))
-                    .collect(),
-            ),
-        )
-        .build();
+    let json = serde_json::json!({
+        "target": input.target,
+        "fields": fields
+            .iter()
+            .map(|f| (f.key.clone(), serde_json::Value::from(f.value.clone())))
+            .collect::<serde_json::Map<_, _>>(),
+    });
     Snippet {
         target: input.target,
         title,

@@ -2,10 +2,10 @@
 //! wire, which deployments they support, which permissions they need and what their connection
 //! forms ask for. Pure data plus the few rules that read it.
 
+use crate::auth_plan::AuthChoice;
 use crate::auth_plan::AuthMethod;
 use crate::deployment::{Deployment, Hosting};
 use crate::i18n::{l, L10n};
-use crate::probe::AuthChoice;
 use serde::{Deserialize, Serialize};
 
 /// The integration a credential is for.
@@ -29,8 +29,8 @@ pub enum Target {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Profile {
     pub target: Target,
-    /// Product name as users know it.
-    pub name: &'static str,
+    /// Product name as users know it, for menus and reports.
+    pub name: L10n,
     pub cloud: bool,
     pub self_managed: bool,
     /// Global permission keys (granted to groups).
@@ -113,7 +113,7 @@ const ISSUE_SYNC_NOTES: &[L10n] = &[
 const PROFILES: &[Profile] = &[
     Profile {
         target: Target::Generic,
-        name: "Generic integration",
+        name: l("Any integration", "Любая интеграция"),
         cloud: true,
         self_managed: true,
         global: &[],
@@ -122,7 +122,7 @@ const PROFILES: &[Profile] = &[
     },
     Profile {
         target: Target::Elma365,
-        name: "ELMA365",
+        name: l("ELMA365", "ELMA365"),
         cloud: true,
         self_managed: true,
         global: &["USE"],
@@ -131,7 +131,10 @@ const PROFILES: &[Profile] = &[
     },
     Profile {
         target: Target::AvepointBackup,
-        name: "AvePoint Cloud Backup (backup)",
+        name: l(
+            "AvePoint Cloud Backup (backup)",
+            "AvePoint Cloud Backup (резервное копирование)",
+        ),
         cloud: true,
         self_managed: false,
         global: AVEPOINT_BACKUP_GLOBAL,
@@ -140,7 +143,10 @@ const PROFILES: &[Profile] = &[
     },
     Profile {
         target: Target::AvepointRestore,
-        name: "AvePoint Cloud Backup (backup and restore)",
+        name: l(
+            "AvePoint Cloud Backup (backup + restore)",
+            "AvePoint Cloud Backup (копирование и восстановление)",
+        ),
         cloud: true,
         self_managed: false,
         global: AVEPOINT_RESTORE_GLOBAL,
@@ -149,7 +155,7 @@ const PROFILES: &[Profile] = &[
     },
     Profile {
         target: Target::IssueSync,
-        name: "Deviniti Issue Sync",
+        name: l("Deviniti Issue Sync", "Deviniti Issue Sync"),
         cloud: true,
         self_managed: true,
         global: &[],

@@ -1,12 +1,12 @@
 //! The wasm boundary: the one module that knows wasm-bindgen, web-sys, js-sys and gloo-net.
 //!
 //! It owns two things and decides nothing:
-//! - [`handle`]: a `protocol::Command` from the service worker in as JSON text
-//!   ([`Command::from_json`], tag `"type"`), the core's plain result out as JSON text
-//!   ([`crate::json`]; the worker `JSON.parse`s it). The core's own small JSON reader and
-//!   writer, not serde: serde-wasm-bindgen, then serde derive + serde_json, were most of the
-//!   module (BENCHMARKS.md "Shipped size"). Errors become a JS `Error` in one place
-//!   ([`BoundaryError`] → [`JsError`]).
+//! - [`handle`]: a `protocol::Command` from the service worker in as a plain JS object (read by
+//!   its serde derive through serde-wasm-bindgen, [`Command::read`]: errors name the field,
+//!   never a value), the core's result out as a plain JS object
+//!   (`Serializer::json_compatible()`: objects, not `Map`s; numbers, not `BigInt`s). [`facts`]
+//!   hands the pages what they read from the core at start (`protocol::shell`). Errors become
+//!   a JS `Error` in one place ([`js_error`]).
 //! - [`run_flow`]: the browser transport for any sans-IO [`Flow`]. It keeps the contract of
 //!   `crate::http`: every request of a batch in parallel, `credentials: "omit"` (no site
 //!   cookies reach Jira, facts §6.2) except `"include"` for the one request that asks for the
@@ -24,8 +24,8 @@
 
 use crate::flow::Flow;
 use crate::http::{self, Exchange, HttpRequest, HttpResponse, Method, MAX_BODY_BYTES};
-use crate::json::{self, JsonError};
-use crate::protocol::{Command, CommandError, Job};
+use crate::protocol::shell::ShellFacts;
+use crate::protocol::{Command, Job};
 use futures_util::future::join_all;
 use gloo_net::http::{Method as GlooMethod, RequestBuilder, Response};
 use wasm_bindgen::prelude::*;
@@ -36,42 +36,46 @@ use web_sys::{
     RequestRedirect, ResponseType,
 };
 
-/// Why a command could not be answered. Converted to a JS `Error` only in [`handle`].
-#[derive(Debug, thiserror::Error)]
-enum BoundaryError {
-    /// The reader's message names fields, never values (a `check` command carries a secret).
-    #[error("malformed command: {0}")]
-    BadCommand(JsonError),
-    #[error(transparent)]
-    Command(#[from] CommandError),
-}
-
 /// The crate version (Cargo.toml), shown in the popup and written into the manifests.
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// Runs one core command, e.g. `{"type": "detect_page", "snapshot": …, "options": …}` as JSON
-/// text, and resolves with the core's result as JSON text (a `Detection` for the
-/// detect commands, a `protocol::CheckOutput` — the `CheckResult` and its checklist — for
-/// `check`, a `report::Rendered` for `report`). Rejects with an `Error` whose message says
-/// what was wrong; the message never holds the command itself (a `check` carries a secret).
+/// What the extension's pages read from the core instead of re-typing it: targets and the
+/// method each sends, auth choices, method names, detail labels, the secret mask, the forms'
+/// limits and the gateway (`protocol::shell::ShellFacts`).
 #[wasm_bindgen]
-pub async fn handle(command: String) -> Result<String, JsError> {
-    run_command(command)
-        .await
-        .map_err(|e| JsError::new(&e.to_string()))
+pub fn facts() -> Result<JsValue, JsError> {
+    to_js(&ShellFacts::get())
 }
 
-async fn run_command(command: String) -> Result<String, BoundaryError> {
-    let command = Command::from_json(&command).map_err(BoundaryError::BadCommand)?;
-    Ok(match command.into_job()? {
-        Job::Detect(flow) => json::to_text(&run_flow(*flow).await),
-        Job::Check(flow) => json::to_text(&run_flow(*flow).await),
-        Job::Report(rendered) => json::to_text(&*rendered),
-        Job::CreatePat(flow) => json::to_text(&run_flow(*flow).await),
-    })
+/// Runs one core command, e.g. `{type: "detect_page", snapshot: …, options: …}`, and resolves
+/// with the core's result: a `Detection` for the detect commands, a `protocol::CheckOutput`
+/// (the `CheckResult` and its checklist) for `check`, a `report::Rendered` for `report`, a
+/// `pat::CreateResult` for `create_pat`. Rejects with an `Error` whose message says what was
+/// wrong; the message never holds a value of the command (a `check` carries a secret).
+#[wasm_bindgen]
+pub async fn handle(command: JsValue) -> Result<JsValue, JsError> {
+    let command = Command::read(|| serde_wasm_bindgen::Deserializer::from(command.clone()))
+        .map_err(js_error)?;
+    match command.into_job().map_err(js_error)? {
+        Job::Detect(flow) => to_js(&run_flow(*flow).await),
+        Job::Check(flow) => to_js(&run_flow(*flow).await),
+        Job::Report(rendered) => to_js(&*rendered),
+        Job::CreatePat(flow) => to_js(&run_flow(*flow).await),
+    }
+}
+
+/// A core value as a plain JS value, as JSON would carry it.
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(js_error)
+}
+
+fn js_error(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
 }
 
 /// Drives a sans-IO flow to its end over `fetch`, one parallel batch per round trip.

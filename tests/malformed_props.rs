@@ -372,7 +372,7 @@ proptest! {
     }
 
     #[test]
-    fn json_reader_round_trips_and_commands_never_quote_the_input(
+    fn commands_never_quote_the_input(
         text in prop_oneof![
             2 => json_text(),
             1 => "\\PC{0,120}",
@@ -380,7 +380,7 @@ proptest! {
                 .prop_flat_map(|head| json_text().prop_map(move |tail| format!("{head}{tail}"))),
         ],
     ) {
-        fuzz_harness::json_text(&text);
+        fuzz_harness::command_text(&text);
     }
 
     #[test]

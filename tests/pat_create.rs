@@ -5,11 +5,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 
+use jira_token_wizard::auth_plan;
 use jira_token_wizard::catalogue::{Code, Kind};
 use jira_token_wizard::deployment::Deployment;
 use jira_token_wizard::flow::Flow;
 use jira_token_wizard::http::{normalize_headers, Exchange, HttpResponse, Method};
-use jira_token_wizard::pat::{self, CreateError, CreateFlow, CreateInput, CreateResult, CREATE};
+use jira_token_wizard::pat::{CreateError, CreateFlow, CreateInput, CreateResult, CREATE};
 
 const RAW: &str = "MDAwMDAwMDAwMjAzOmRlYWRiZWVmZGVhZGJlZWYwMDAw";
 
@@ -73,7 +74,11 @@ fn offered_only_on_self_managed_jira_8_14_and_later() {
         ("not-atlassian", false),
     ] {
         let d = common::detect(scenario).0;
-        assert_eq!(pat::offered(&d.deployment), want, "{scenario}");
+        assert_eq!(
+            auth_plan::one_click_pat_offered(&d.deployment),
+            want,
+            "{scenario}"
+        );
         let plan_says = d.auth_plan.as_ref().is_some_and(|p| p.one_click_pat);
         assert_eq!(plan_says, want, "{scenario}: the auth plan tells the popup");
         if !want {
@@ -86,7 +91,7 @@ fn offered_only_on_self_managed_jira_8_14_and_later() {
     // A version nobody could tell: the token page explains the way by hand instead.
     let mut unknown = deployment("dc-9.12-cluster");
     unknown.version_numbers = None;
-    assert!(!pat::offered(&unknown));
+    assert!(!auth_plan::one_click_pat_offered(&unknown));
 }
 
 #[test]

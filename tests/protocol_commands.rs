@@ -1,13 +1,14 @@
-//! The wasm commands as the service worker sends them (`extension/protocol.js` shapes, JSON
-//! text), read by `protocol::Command::from_json` and turned into jobs — natively, so every
+//! The wasm commands as the service worker sends them (`extension/protocol.js` shapes), read
+//! by `protocol::Command::read` (here over JSON text) and turned into jobs — natively, so every
 //! shape and every refusal is tested without a browser (tests/wasm_boundary.rs covers only
-//! what the boundary adds).
+//! what the boundary adds). The protocol is validated here, once: the extension's JS does not
+//! re-check what the core checks.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
 use jira_token_wizard::probe::{CheckResult, ProbeFlow};
-use jira_token_wizard::protocol::{Command, CommandError, Job};
+use jira_token_wizard::protocol::{Check, Command, Job};
 use serde_json::{json, Value};
 
 fn read(v: Value) -> Result<Command, String> {
@@ -29,7 +30,7 @@ fn check_result() -> CheckResult {
         "input": {"login": "admin", "secret": "pw-123456", "auth": "basic"},
     }))
     .unwrap();
-    let Command::Check { detection, input } = cmd else {
+    let Command::Check(Check { detection, input }) = cmd else {
         panic!("not a check")
     };
     let flow = ProbeFlow::new(input, *detection).unwrap();
@@ -44,7 +45,7 @@ fn every_command_shape_is_read() {
     let page = json!({"url": "https://jira.example.com/secure/Dashboard.jspa"});
     assert!(matches!(
         read(json!({"type": "detect_page", "snapshot": page})),
-        Ok(Command::DetectPage { .. })
+        Ok(Command::DetectPage(_))
     ));
     let cmd = read(
         json!({"type": "detect_url", "url": "https://jira.example.com",
@@ -56,11 +57,11 @@ fn every_command_shape_is_read() {
     let cmd = read(json!({"type": "check", "detection": detection(),
         "input": {"login": "admin", "secret": "pw-123456", "auth": "basic"}}))
     .unwrap();
-    assert!(matches!(cmd, Command::Check { .. }));
+    assert!(matches!(cmd, Command::Check(_)));
     let cmd = read(json!({"type": "create_pat", "detection": detection(),
         "input": {"name": "ELMA365", "expirationDays": 90}}))
     .unwrap();
-    assert!(matches!(cmd, Command::CreatePat { .. }));
+    assert!(matches!(cmd, Command::CreatePat(_)));
 }
 
 #[test]
@@ -69,14 +70,19 @@ fn the_tag_may_come_anywhere_and_unknown_keys_are_skipped() {
         r#"{"extra": [1, {"a": null}], "url": "https://jira.example.com", "type": "detect_url"}"#;
     assert!(matches!(
         Command::from_json(text),
-        Ok(Command::DetectUrl { .. })
+        Ok(Command::DetectUrl(_))
     ));
 }
 
 #[test]
 fn malformed_commands_are_named() {
     let err = read(json!({"type": "make_coffee"})).unwrap_err();
-    assert!(err.contains("make_coffee"), "{err}");
+    // What was expected is named; what came is not echoed (values may be secrets elsewhere).
+    assert!(
+        err.contains("unknown variant") && err.contains("`detect_page`"),
+        "{err}"
+    );
+    assert!(!err.contains("make_coffee"), "{err}");
     let err = read(json!({"url": "https://jira.example.com"})).unwrap_err();
     assert!(err.contains("missing field `type`"), "{err}");
     let err = read(json!({"type": "detect_page"})).unwrap_err();
@@ -122,29 +128,103 @@ fn a_report_subject_without_what_its_kind_names_is_refused() {
     for (subject, want) in [
         (
             json!({"kind": "check", "login": "admin"}),
-            "\"check\" needs its \"result\"",
+            "subject: missing field `result`",
         ),
         (
             json!({"kind": "detection", "result": serde_json::to_value(check_result()).unwrap()}),
-            "\"detection\" needs its \"detection\"",
+            "subject: missing field `detection`",
         ),
     ] {
-        let cmd = read(json!({"type": "report", "meta": meta(), "subject": subject})).unwrap();
-        match cmd.into_job() {
-            Err(e @ CommandError::IncompleteSubject(..)) => {
-                assert!(e.to_string().contains(want), "{e}")
-            }
-            other => panic!("expected IncompleteSubject, got {other:?}"),
-        }
+        let err = read(json!({"type": "report", "meta": meta(), "subject": subject})).unwrap_err();
+        assert!(err.contains(want), "{err}");
     }
     let err = read(json!({"type": "report", "meta": meta(), "subject": {"kind": "weather"}}))
         .unwrap_err();
     // The field is named; the value is not echoed (values may be secrets elsewhere).
     assert!(
-        err.contains("unknown variant") && err.contains("`subject.kind`"),
+        err.contains("unknown variant") && err.contains("subject"),
         "{err}"
     );
     assert!(!err.contains("weather"), "{err}");
+}
+
+/// A check command with `input` changed by `edit`, read and turned into a job: the error.
+fn check_error(edit: impl FnOnce(&mut Value)) -> String {
+    let mut input = json!({"login": "admin", "secret": "pw-123456", "auth": "basic"});
+    edit(&mut input);
+    match read(json!({"type": "check", "detection": detection(), "input": input})) {
+        Err(e) => e,
+        Ok(cmd) => match cmd.into_job() {
+            Err(e) => e.to_string(),
+            Ok(_) => String::new(),
+        },
+    }
+}
+
+#[test]
+fn a_check_input_is_validated_once_here() {
+    for (edit, want) in [
+        (json!({"secret": "   \n"}), "the secret is empty"),
+        (json!({"secret": "x".repeat(4097)}), "longer than 4096"),
+        (
+            json!({"login": "a".repeat(513)}),
+            "login is longer than 512",
+        ),
+        (json!({"project": "NOT-A-KEY"}), "not a Jira project key"),
+        (json!({"timeoutMs": 50}), "timeout must be 100 to 600000 ms"),
+        (json!({"timeoutMs": 600_001}), "timeout must be"),
+        (json!({"keyMaterial": [1, 2, 3]}), "32 to 1024 bytes"),
+        (json!({"keyMaterial": vec![0; 1025]}), "32 to 1024 bytes"),
+        (
+            json!({"target": "issue-sync"}),
+            "needs at least 32 random bytes",
+        ),
+        (json!({"requiredPermissions": vec!["X"; 65]}), "at most 64"),
+        (json!({"requiredPermissions": [""]}), "at most 64"),
+        (json!({"auth": "kerberos"}), "input.auth: unknown variant"),
+        (
+            json!({"keyMaterial": [1, 256]}),
+            "input.keyMaterial[1]: invalid value",
+        ),
+    ] {
+        let err = check_error(|input| {
+            for (k, v) in edit.as_object().unwrap() {
+                input[k] = v.clone();
+            }
+        });
+        assert!(err.contains(want), "{edit}: {err}");
+    }
+    // What people type is tidied, not refused: a blank project means any project.
+    for edit in [
+        json!({"project": "  "}),
+        json!({"project": " PROJ "}),
+        json!({"login": " admin "}),
+    ] {
+        let err = check_error(|input| {
+            for (k, v) in edit.as_object().unwrap() {
+                input[k] = v.clone();
+            }
+        });
+        assert_eq!(err, "", "{edit}");
+    }
+}
+
+#[test]
+fn a_secret_in_the_wrong_place_is_never_quoted() {
+    let secret = "Пароль-hunter2";
+    for (k, v) in [
+        ("keyMaterial", json!(secret)),
+        ("timeoutMs", json!(secret)),
+        ("auth", json!(secret)),
+        ("target", json!(secret)),
+        ("requiredPermissions", json!(secret)),
+        ("secret", json!([secret])),
+        ("secret", json!({secret: secret})),
+    ] {
+        let err = check_error(|input| input[k] = v.clone());
+        assert!(err.starts_with("malformed command: input"), "{k}: {err}");
+        assert!(!err.contains("hunter2"), "{k}: {err}");
+    }
 }
 
 #[test]

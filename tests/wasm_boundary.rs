@@ -1,24 +1,30 @@
 //! Boundary tests for `src/wasm.rs`, run in headless Chromium by wasm-bindgen-test-runner
 //! (`cargo test --target wasm32-unknown-unknown`, see .cargo/config.toml). They check only what
-//! the boundary adds: command decoding, error conversion, JSON-compatible results and the
-//! fetch transport's failure mapping. Detection itself is tested natively.
+//! the boundary adds: command decoding from plain JS objects, error conversion, plain
+//! (JSON-compatible) JS results, the shell facts and the fetch transport's failure mapping.
+//! Detection itself is tested natively.
 #![cfg(target_arch = "wasm32")]
 
-use jira_token_wizard::wasm::{handle, version};
+use jira_token_wizard::wasm::{facts, handle, version};
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The command as the service worker hands it over: `JSON.stringify(command)`.
-fn to_js(v: &Value) -> String {
-    v.to_string()
+/// The command as the service worker hands it over: a plain object.
+fn to_js(v: &Value) -> JsValue {
+    js_sys::JSON::parse(&v.to_string()).unwrap_or(JsValue::NULL)
 }
 
-/// The answer as the service worker reads it: `JSON.parse(answer)`.
-fn from_js(v: &str) -> Value {
-    serde_json::from_str(v).unwrap_or(Value::Null)
+/// The answer as the service worker reads it. `JSON.stringify` writes `{}` for a `Map`, so a
+/// result that is not plain data would not survive this.
+fn from_js(v: &JsValue) -> Value {
+    js_sys::JSON::stringify(v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or(Value::Null)
 }
 
 async fn error_message(command: Value) -> String {
@@ -41,7 +47,19 @@ fn version_is_the_crate_version() {
 async fn unknown_command_is_rejected_clearly() {
     let msg = error_message(json!({"type": "make_coffee"})).await;
     assert!(msg.starts_with("malformed command"), "{msg}");
-    assert!(msg.contains("make_coffee"), "{msg}");
+    assert!(msg.contains("`detect_page`"), "{msg}");
+    assert!(!msg.contains("make_coffee"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn facts_are_plain_data_from_the_core() {
+    let f = from_js(&facts().unwrap_or(JsValue::NULL));
+    assert_eq!(f["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(f["targets"][1]["id"], "elma365", "{f}");
+    assert_eq!(f["targets"][1]["sendsOnSelfManaged"], "basic", "{f}");
+    assert_eq!(f["secretMask"], "••••••••");
+    assert_eq!(f["labels"]["baseUrl"]["ru"], "Базовый URL", "{f}");
+    assert_eq!(f["gateway"], "https://api.atlassian.com");
 }
 
 #[wasm_bindgen_test]
@@ -54,7 +72,13 @@ async fn command_without_snapshot_is_rejected() {
 async fn rejected_values_are_not_echoed() {
     // serde would quote the offending value; in a `check` command that could be the secret.
     let msg = error_message(json!({"type": "detect_page", "snapshot": "SECRET-VALUE"})).await;
-    assert!(msg.starts_with("malformed command"), "{msg}");
+    assert!(msg.starts_with("malformed command: snapshot"), "{msg}");
+    assert!(!msg.contains("SECRET-VALUE"), "{msg}");
+    let msg = error_message(
+        json!({"type": "check", "detection": {}, "input": {"secret": "x",
+        "keyMaterial": "SECRET-VALUE"}}),
+    )
+    .await;
     assert!(!msg.contains("SECRET-VALUE"), "{msg}");
 }
 

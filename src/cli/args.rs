@@ -14,7 +14,7 @@
 
 use jira_token_wizard::http::DEFAULT_TIMEOUT_MS;
 use jira_token_wizard::i18n::Lang;
-use jira_token_wizard::probe::AuthChoice;
+use jira_token_wizard::probe::{limits, AuthChoice};
 use jira_token_wizard::targets::Target;
 use std::ffi::OsString;
 
@@ -87,8 +87,9 @@ impl std::fmt::Display for UsageError {
     }
 }
 
-/// Longest `--timeout`, in seconds.
-pub const MAX_TIMEOUT_SECS: f64 = 600.0;
+/// Shortest and longest `--timeout`, in seconds: the core's bounds.
+const MIN_TIMEOUT_SECS: f64 = limits::MIN_TIMEOUT_MS as f64 / 1000.0;
+pub const MAX_TIMEOUT_SECS: f64 = limits::MAX_TIMEOUT_MS as f64 / 1000.0;
 
 fn usage(msg: impl Into<String>) -> UsageError {
     UsageError(msg.into())
@@ -252,19 +253,18 @@ impl CommonBuilder {
     }
 }
 
-/// `--timeout SECS`: a positive number of seconds (fractions allowed), at most
-/// [`MAX_TIMEOUT_SECS`].
+/// `--timeout SECS`: seconds (fractions allowed) within the core's bounds.
 fn parse_timeout(s: &str) -> Result<u32, UsageError> {
     let secs: f64 = s
         .trim()
         .parse()
         .map_err(|_| usage(format!("--timeout needs a number of seconds, not {s:?}")))?;
-    if !(secs > 0.0 && secs <= MAX_TIMEOUT_SECS) {
+    if !(MIN_TIMEOUT_SECS..=MAX_TIMEOUT_SECS).contains(&secs) {
         return Err(usage(format!(
-            "--timeout must be more than 0 and at most {MAX_TIMEOUT_SECS} seconds"
+            "--timeout must be {MIN_TIMEOUT_SECS} to {MAX_TIMEOUT_SECS} seconds"
         )));
     }
-    Ok(((secs * 1000.0).round() as u32).max(1))
+    Ok((secs * 1000.0).round() as u32)
 }
 
 /// The language from `LC_ALL`, `LC_MESSAGES`, then `LANG` (POSIX order); English otherwise.

@@ -332,7 +332,7 @@ mod tests {
             fields: vec![field("login", "jdoe", false), field("secret", "LEAK", true)],
             notes: vec![Text::new("a note", "заметка")],
             text: Text::new("", ""),
-            json: jira_token_wizard::json::Json::Null,
+            json: serde_json::Value::Null,
         };
         let mut out = String::new();
         snippet_text(&mut out, &snippet, Lang::Ru);

@@ -6,21 +6,13 @@
 //! redirects ended, and its URL.
 
 use super::args::{DetectArgs, Format};
-use super::output;
+use super::output::{self, NoAnswer};
 use super::report_file;
 use super::transport::Transport;
 use jira_token_wizard::detect::{self, DetectFlow, DetectOptions, Detection};
 use jira_token_wizard::html as page_reader;
 use jira_token_wizard::http::Exchange;
 use jira_token_wizard::report::Subject;
-
-/// Why nothing answered: the first request that got no answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NoAnswer {
-    pub url: String,
-    pub exchange: Exchange,
-    pub timeout_ms: u32,
-}
 
 /// What a detect run produced.
 #[derive(Debug, Clone)]

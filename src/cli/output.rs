@@ -6,7 +6,6 @@
 //! only, never a header value or a body. `check` keeps to that rule; its checklist is in
 //! `check_output.rs`.
 
-use super::detect::NoAnswer;
 use jira_token_wizard::auth_plan::{AuthMethod, AuthPlan};
 use jira_token_wizard::deployment::{Deployment, Edition, Hosting};
 use jira_token_wizard::detect::Detection;
@@ -15,6 +14,14 @@ use jira_token_wizard::i18n::{L10n, Lang};
 use serde_json::json;
 use std::fmt::Write;
 use std::io::Write as _;
+
+/// Why nothing answered: the first request that got no answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoAnswer {
+    pub url: String,
+    pub exchange: Exchange,
+    pub timeout_ms: u32,
+}
 
 /// Writes to stdout; a closed pipe (`… | head -1`) is not an error worth a panic.
 pub fn out(text: &str) {

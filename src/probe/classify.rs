@@ -285,7 +285,7 @@ fn unsupported(flow: &ProbeFlow) -> Finding {
     Finding::new(
         Code::TargetNotSupported,
         vec![
-            ("target", profile.name.to_string()),
+            ("target", profile.name.en.to_string()),
             ("supported", supported.to_string()),
             ("supported_ru", supported_ru.to_string()),
             ("hosting", hosting.to_string()),

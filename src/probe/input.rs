@@ -2,24 +2,12 @@
 //! `auto` and the target stand for, and the permissions to check.
 
 use super::{Scheme, Secret};
-use crate::auth_plan::{AuthMethod, PAT_SINCE};
+use crate::auth_plan::{AuthChoice, AuthMethod, PAT_SINCE};
 use crate::deployment::{Deployment, Hosting};
 use crate::http::DEFAULT_TIMEOUT_MS;
 use crate::targets::Target;
 use crate::urls;
-use serde::{Deserialize, Serialize};
-
-/// Which method to test.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum AuthChoice {
-    /// What the auth plan recommends for the deployment.
-    #[default]
-    Auto,
-    ApiToken,
-    Pat,
-    Basic,
-}
+use serde::Deserialize;
 
 /// What to test.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -57,19 +45,48 @@ fn default_timeout() -> u32 {
     DEFAULT_TIMEOUT_MS
 }
 
+/// Longest secret taken, in characters (a Cloud API token is 192, a PAT 44).
+pub const MAX_SECRET_CHARS: usize = 4096;
+/// Longest login taken, in characters.
+pub const MAX_LOGIN_CHARS: usize = 512;
+/// Fewest random bytes for Issue Sync's Local Authentication Key.
+pub const MIN_KEY_MATERIAL: usize = 32;
+/// Most random bytes taken.
+pub const MAX_KEY_MATERIAL: usize = 1024;
+/// Most extra permission keys, and the longest key.
+pub const MAX_EXTRA_PERMISSIONS: usize = 64;
+pub const MAX_PERMISSION_KEY_CHARS: usize = 128;
+/// Longest project key Jira allows.
+pub const MAX_PROJECT_KEY_CHARS: usize = 255;
+/// Per-request timeouts taken, in milliseconds.
+pub const MIN_TIMEOUT_MS: u32 = 100;
+pub const MAX_TIMEOUT_MS: u32 = 600_000;
+
 /// Input that cannot be tested: a usage error, not a verdict.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CheckError {
     #[error("the secret is empty")]
     EmptySecret,
+    #[error("the secret is longer than {MAX_SECRET_CHARS} characters")]
+    SecretTooLong,
+    #[error("the login is longer than {MAX_LOGIN_CHARS} characters")]
+    LoginTooLong,
     #[error("{0} needs a login (e-mail on Cloud, username on Server/Data Center)")]
     LoginRequired(&'static str),
     #[error("not a Jira project key: {0:?} (letters, digits and _ only)")]
     InvalidProject(String),
     #[error("not an http(s) gateway URL: {0}")]
     InvalidGateway(String),
-    #[error("{0} needs at least 32 random bytes to generate its authentication key")]
+    #[error(
+        "{0} needs at least {MIN_KEY_MATERIAL} random bytes to generate its authentication key"
+    )]
     KeyMaterialRequired(&'static str),
+    #[error("key material must be {MIN_KEY_MATERIAL} to {MAX_KEY_MATERIAL} bytes")]
+    KeyMaterialLength,
+    #[error("at most {MAX_EXTRA_PERMISSIONS} extra permission keys of up to {MAX_PERMISSION_KEY_CHARS} characters")]
+    InvalidPermissions,
+    #[error("the timeout must be {MIN_TIMEOUT_MS} to {MAX_TIMEOUT_MS} ms")]
+    InvalidTimeout,
 }
 
 /// What the input resolves to for one deployment.
@@ -83,26 +100,55 @@ pub(super) struct Plan {
     pub supported: bool,
 }
 
-/// Validates `input` for deployment `d`.
-pub(super) fn prepare(input: &CheckInput, d: &Deployment) -> Result<Plan, CheckError> {
+/// Validates `input` for deployment `d` — the one place the extension's and the CLI's input is
+/// checked — after tidying what people type: the login and project trimmed, a blank project
+/// meaning any project.
+pub(super) fn prepare(input: &mut CheckInput, d: &Deployment) -> Result<Plan, CheckError> {
     if input.secret.is_empty() {
         return Err(CheckError::EmptySecret);
     }
+    if input.secret.trimmed().chars().count() > MAX_SECRET_CHARS {
+        return Err(CheckError::SecretTooLong);
+    }
+    input.login = input.login.trim().to_string();
+    if input.login.chars().count() > MAX_LOGIN_CHARS {
+        return Err(CheckError::LoginTooLong);
+    }
+    input.project = input
+        .project
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string);
     if let Some(p) = &input.project {
-        let ok = !p.is_empty()
-            && p.len() <= 255
+        let ok = p.len() <= MAX_PROJECT_KEY_CHARS
             && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         if !ok {
-            return Err(CheckError::InvalidProject(p.clone()));
+            return Err(CheckError::InvalidProject(p.chars().take(64).collect()));
         }
     }
+    if !(MIN_TIMEOUT_MS..=MAX_TIMEOUT_MS).contains(&input.timeout_ms) {
+        return Err(CheckError::InvalidTimeout);
+    }
+    if input.required_permissions.len() > MAX_EXTRA_PERMISSIONS
+        || input
+            .required_permissions
+            .iter()
+            .any(|k| k.is_empty() || k.chars().count() > MAX_PERMISSION_KEY_CHARS)
+    {
+        return Err(CheckError::InvalidPermissions);
+    }
+
     if let Some(g) = &input.gateway {
         urls::normalize_base(g).ok_or_else(|| CheckError::InvalidGateway(g.clone()))?;
     }
     let profile = input.target.profile();
-    if input.target == Target::IssueSync && input.key_material.as_ref().is_none_or(|k| k.len() < 32)
-    {
-        return Err(CheckError::KeyMaterialRequired(profile.name));
+    let key_bytes = input.key_material.as_ref().map(Vec::len);
+    if input.target == Target::IssueSync && key_bytes.is_none_or(|n| n < MIN_KEY_MATERIAL) {
+        return Err(CheckError::KeyMaterialRequired(profile.name.en));
+    }
+    if key_bytes.is_some_and(|n| !(MIN_KEY_MATERIAL..=MAX_KEY_MATERIAL).contains(&n)) {
+        return Err(CheckError::KeyMaterialLength);
     }
     let method = resolve_method(profile.wire_auth(d).unwrap_or(input.auth), d);
     let scheme = match method {

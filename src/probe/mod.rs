@@ -18,9 +18,17 @@ mod refused;
 mod result;
 mod scrub;
 
+pub use crate::auth_plan::AuthChoice;
 pub use credential::{base64, Scheme, Secret};
 pub use identity::JiraUser;
-pub use input::{resolve_method, AuthChoice, CheckError, CheckInput};
+pub use input::{resolve_method, CheckError, CheckInput};
+pub mod limits {
+    //! What a token test takes ([`super::CheckInput`] is checked against these).
+    pub use super::input::{
+        MAX_EXTRA_PERMISSIONS, MAX_KEY_MATERIAL, MAX_LOGIN_CHARS, MAX_PERMISSION_KEY_CHARS,
+        MAX_PROJECT_KEY_CHARS, MAX_SECRET_CHARS, MAX_TIMEOUT_MS, MIN_KEY_MATERIAL, MIN_TIMEOUT_MS,
+    };
+}
 pub use result::{ProjectRef, MAX_PROJECTS};
 pub use scrub::REDACTED;
 
@@ -99,8 +107,8 @@ pub struct ProbeFlow {
 
 impl ProbeFlow {
     /// Validates the input and prepares the test of a detected deployment.
-    pub fn new(input: CheckInput, detection: Detection) -> Result<ProbeFlow, CheckError> {
-        let plan = input::prepare(&input, &detection.deployment)?;
+    pub fn new(mut input: CheckInput, detection: Detection) -> Result<ProbeFlow, CheckError> {
+        let plan = input::prepare(&mut input, &detection.deployment)?;
         let base = detection
             .deployment
             .rest_base()
@@ -177,7 +185,7 @@ impl ProbeFlow {
     fn cloud_id(&self) -> Option<String> {
         let from_tenant = self.answers.get(TENANT_INFO).and_then(|ex| {
             let r = ex.response().filter(|r| r.status == 200)?;
-            let v = r.json::<crate::json::Json>()?;
+            let v = r.json::<serde_json::Value>()?;
             v.get("cloudId")?.as_str().map(str::to_string)
         });
         from_tenant

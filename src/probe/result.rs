@@ -3,7 +3,7 @@
 //! target's warnings.
 
 use super::classify;
-use super::scrub::{Forms, Scrub};
+use super::scrub::{self, Forms};
 use super::{CheckResult, JiraUser, ProbeFlow, Verdict, PROJECTS};
 use crate::catalogue::{Code, Notice};
 use crate::http::Exchange;
@@ -44,14 +44,13 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         snippet::build(SnippetInput {
             target: flow.input.target,
             deployment: &flow.detection.deployment,
-            login: &flow.input.login,
-            user: finding.user.as_ref(),
+            login: &snippet_login(&flow.input.login, finding.user.as_ref()),
             key_material: flow.input.key_material.as_deref(),
             base_url_mismatch: warnings.iter().any(|w| w.code == Code::BaseUrlMismatch),
         })
     });
     let forms = flow.input.secret.leak_forms(&flow.input.login);
-    let mut result = CheckResult {
+    let result = CheckResult {
         deployment: flow.detection.deployment.clone(),
         target: flow.input.target,
         verdict,
@@ -66,8 +65,7 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         requests: flow.log,
     };
     // Nothing the server echoed may carry the secret into a report, the popup or the CLI.
-    result.scrub(&Forms::new(&forms));
-    result
+    scrub::scrub(result, &Forms::new(&forms))
 }
 
 /// `GET /rest/api/2/project`: the projects the account can browse, keys validated, capped.
@@ -78,8 +76,9 @@ fn projects(flow: &ProbeFlow) -> Vec<ProjectRef> {
     if r.status != 200 {
         return Vec::new();
     }
-    let list = r.json::<crate::json::Json>().unwrap_or_default();
+    let list = r.json::<serde_json::Value>().unwrap_or_default();
     list.as_array()
+        .map(Vec::as_slice)
         .unwrap_or_default()
         .iter()
         .filter_map(|p| {
@@ -112,4 +111,15 @@ fn technical_user_warning(flow: &ProbeFlow, user: Option<&JiraUser>) -> Option<N
         .or(page.name.clone())
         .unwrap_or_default();
     is_you.then(|| Code::TechnicalUserIsYou.notice(&[("user", &label)]))
+}
+
+/// The login a connection block names: the one entered, or (a PAT entered without one) the
+/// account Jira said the credential belongs to.
+fn snippet_login(entered: &str, user: Option<&JiraUser>) -> String {
+    match user {
+        Some(u) if entered.trim().is_empty() => {
+            u.name.clone().or(u.email.clone()).unwrap_or_default()
+        }
+        _ => entered.trim().to_string(),
+    }
 }

@@ -2,20 +2,18 @@
 //! repeat the credential in a header (`X-AUSERNAME`, `Location`) or a body field, and nothing
 //! the server said may carry it into a report, the popup or the CLI's JSON.
 //!
-//! Typed, field by field: every struct is destructured without `..`, so a field added later
-//! does not compile until it is scrubbed (or named as not text). Only text is touched — enum
-//! values, numbers and flags keep their meaning — so the scrubbed result is always a valid
-//! result: nothing falls back to the unscrubbed one.
+//! Written once for every type: the result is serialized through [`Scrubbing`] — a serde
+//! serializer in front of serde_json's value serializer that replaces the secret's forms in
+//! every string — and read back by its own derive. Enum values are written with
+//! `serialize_unit_variant`, not as strings, so they keep their meaning even when the secret
+//! is spelled like one (`basic`); map keys are the core's own names (header names, snippet
+//! field keys) and are left alone. A field added to any type of the result is scrubbed without
+//! a line here.
 
-use super::{CheckResult, JiraUser, ProjectRef, Verdict};
-use crate::catalogue::Notice;
-use crate::deployment::{Deployment, PageUser};
-use crate::http::RequestLog;
+use super::{CheckResult, Verdict};
+use crate::deployment::Deployment;
 use crate::i18n::Text;
-use crate::json::Json;
-use crate::permissions::{MissingPermission, PermissionReport};
-use crate::snippet::{Snippet, SnippetField};
-use std::collections::BTreeMap;
+use serde::ser::{self, Serialize, Serializer};
 
 /// What replaces a secret form (the CLI's redactor writes the same marker).
 pub const REDACTED: &str = "[redacted]";
@@ -37,269 +35,262 @@ impl<'a> Forms<'a> {
         )
     }
 
-    fn text(&self, s: &mut String) {
-        for f in &self.0 {
-            if s.contains(f) {
-                *s = s.replace(f, REDACTED);
+    fn text(&self, s: &str) -> String {
+        self.0
+            .iter()
+            .fold(s.to_string(), |acc, f| acc.replace(f, REDACTED))
+    }
+}
+
+/// `result` with every form of the secret replaced by [`REDACTED`] in its text.
+pub(super) fn scrub(result: CheckResult, forms: &Forms) -> CheckResult {
+    if forms.0.is_empty() {
+        return result;
+    }
+    let scrubbed = Scrubbed(&result, forms)
+        .serialize(serde_json::value::Serializer)
+        .and_then(serde_json::from_value::<CheckResult>);
+    match scrubbed {
+        Ok(clean) => clean,
+        // Unreachable while every type of the result reads back what it writes (the tests
+        // scrub results of every verdict). Should it happen, nothing the server said stays:
+        // the verdict's bare texts, the target and the method.
+        Err(_) => {
+            let notice = result.verdict.code.notice(&[]);
+            CheckResult {
+                deployment: Deployment {
+                    version: None,
+                    base_url: None,
+                    context_path: None,
+                    reached_base_url: None,
+                    cloud_id: None,
+                    cluster_node: None,
+                    server_title: None,
+                    user: None,
+                    summary: Text::new(String::new(), String::new()),
+                    evidence: Vec::new(),
+                    ..result.deployment
+                },
+                verdict: Verdict {
+                    title: notice.title,
+                    cause: notice.cause,
+                    fix: notice.fix,
+                    ..result.verdict
+                },
+                user: None,
+                permissions: None,
+                projects: Vec::new(),
+                snippet: None,
+                login_url: None,
+                warnings: Vec::new(),
+                requests: Vec::new(),
+                ..result
             }
         }
     }
 }
 
-/// A value whose text can be scrubbed in place.
-pub(super) trait Scrub {
-    fn scrub(&mut self, forms: &Forms);
-}
+/// A value serialized with its strings scrubbed.
+struct Scrubbed<'a, T: ?Sized>(&'a T, &'a Forms<'a>);
 
-impl Scrub for String {
-    fn scrub(&mut self, forms: &Forms) {
-        forms.text(self);
+impl<T: Serialize + ?Sized> Serialize for Scrubbed<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(Scrubbing(serializer, self.1))
     }
 }
 
-impl<T: Scrub> Scrub for Option<T> {
-    fn scrub(&mut self, forms: &Forms) {
-        if let Some(v) = self {
-            v.scrub(forms);
+/// The serializer in front of another: strings scrubbed, everything else passed through.
+struct Scrubbing<'a, S>(S, &'a Forms<'a>);
+
+/// A compound (sequence, map, struct, …) whose elements are scrubbed as they pass.
+struct Compound<'a, C>(C, &'a Forms<'a>);
+
+macro_rules! pass {
+    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $method(self, $($arg: $ty),*) -> Result<S::Ok, S::Error> {
+            self.0.$method($($arg),*)
         }
+    )*};
+}
+
+impl<'a, S: Serializer> Serializer for Scrubbing<'a, S> {
+    type Ok = S::Ok;
+    type Error = S::Error;
+    type SerializeSeq = Compound<'a, S::SerializeSeq>;
+    type SerializeTuple = Compound<'a, S::SerializeTuple>;
+    type SerializeTupleStruct = Compound<'a, S::SerializeTupleStruct>;
+    type SerializeTupleVariant = Compound<'a, S::SerializeTupleVariant>;
+    type SerializeMap = Compound<'a, S::SerializeMap>;
+    type SerializeStruct = Compound<'a, S::SerializeStruct>;
+    type SerializeStructVariant = Compound<'a, S::SerializeStructVariant>;
+
+    pass! {
+        serialize_bool(v: bool);
+        serialize_i8(v: i8);
+        serialize_i16(v: i16);
+        serialize_i32(v: i32);
+        serialize_i64(v: i64);
+        serialize_u8(v: u8);
+        serialize_u16(v: u16);
+        serialize_u32(v: u32);
+        serialize_u64(v: u64);
+        serialize_f32(v: f32);
+        serialize_f64(v: f64);
+        serialize_char(v: char);
+        serialize_bytes(v: &[u8]);
+        serialize_none();
+        serialize_unit();
+        serialize_unit_struct(name: &'static str);
+        serialize_unit_variant(name: &'static str, index: u32, variant: &'static str);
+    }
+
+    fn serialize_str(self, v: &str) -> Result<S::Ok, S::Error> {
+        self.0.serialize_str(&self.1.text(v))
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<S::Ok, S::Error> {
+        self.0.serialize_some(&Scrubbed(v, self.1))
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        v: &T,
+    ) -> Result<S::Ok, S::Error> {
+        self.0.serialize_newtype_struct(name, &Scrubbed(v, self.1))
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+        v: &T,
+    ) -> Result<S::Ok, S::Error> {
+        self.0
+            .serialize_newtype_variant(name, index, variant, &Scrubbed(v, self.1))
+    }
+
+    fn serialize_seq(self, len: Option<usize>) -> Result<Self::SerializeSeq, S::Error> {
+        Ok(Compound(self.0.serialize_seq(len)?, self.1))
+    }
+
+    fn serialize_tuple(self, len: usize) -> Result<Self::SerializeTuple, S::Error> {
+        Ok(Compound(self.0.serialize_tuple(len)?, self.1))
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        name: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeTupleStruct, S::Error> {
+        Ok(Compound(self.0.serialize_tuple_struct(name, len)?, self.1))
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeTupleVariant, S::Error> {
+        let inner = self.0.serialize_tuple_variant(name, index, variant, len)?;
+        Ok(Compound(inner, self.1))
+    }
+
+    fn serialize_map(self, len: Option<usize>) -> Result<Self::SerializeMap, S::Error> {
+        Ok(Compound(self.0.serialize_map(len)?, self.1))
+    }
+
+    fn serialize_struct(
+        self,
+        name: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeStruct, S::Error> {
+        Ok(Compound(self.0.serialize_struct(name, len)?, self.1))
+    }
+
+    fn serialize_struct_variant(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeStructVariant, S::Error> {
+        let inner = self.0.serialize_struct_variant(name, index, variant, len)?;
+        Ok(Compound(inner, self.1))
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.0.is_human_readable()
     }
 }
 
-impl<T: Scrub> Scrub for Vec<T> {
-    fn scrub(&mut self, forms: &Forms) {
-        self.iter_mut().for_each(|v| v.scrub(forms));
-    }
-}
+macro_rules! elements {
+    ($($trait:ident { $element:ident } )*) => {$(
+        impl<C: ser::$trait> ser::$trait for Compound<'_, C> {
+            type Ok = C::Ok;
+            type Error = C::Error;
 
-impl Scrub for BTreeMap<String, String> {
-    /// Values only: the keys are the core's own header names.
-    fn scrub(&mut self, forms: &Forms) {
-        self.values_mut().for_each(|v| v.scrub(forms));
-    }
-}
+            fn $element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), C::Error> {
+                self.0.$element(&Scrubbed(v, self.1))
+            }
 
-impl Scrub for Text {
-    fn scrub(&mut self, forms: &Forms) {
-        let Text { en, ru } = self;
-        en.scrub(forms);
-        ru.scrub(forms);
-    }
-}
-
-impl Scrub for Json {
-    /// String values; object keys are the snippet's own field names.
-    fn scrub(&mut self, forms: &Forms) {
-        match self {
-            Json::Str(s) => s.scrub(forms),
-            Json::Arr(items) => items.iter_mut().for_each(|v| v.scrub(forms)),
-            Json::Obj(members) => members.iter_mut().for_each(|(_, v)| v.scrub(forms)),
-            _ => {}
+            fn end(self) -> Result<C::Ok, C::Error> {
+                self.0.end()
+            }
         }
-    }
+    )*};
 }
 
-impl Scrub for CheckResult {
-    fn scrub(&mut self, forms: &Forms) {
-        let CheckResult {
-            deployment,
-            target: _,
-            verdict,
-            user,
-            auth_method: _,
-            scheme: _,
-            permissions,
-            projects,
-            snippet,
-            login_url,
-            warnings,
-            requests,
-        } = self;
-        deployment.scrub(forms);
-        verdict.scrub(forms);
-        user.scrub(forms);
-        permissions.scrub(forms);
-        projects.scrub(forms);
-        snippet.scrub(forms);
-        login_url.scrub(forms);
-        warnings.scrub(forms);
-        requests.scrub(forms);
-    }
+elements! {
+    SerializeSeq { serialize_element }
+    SerializeTuple { serialize_element }
+    SerializeTupleStruct { serialize_field }
+    SerializeTupleVariant { serialize_field }
 }
 
-impl Scrub for Deployment {
-    fn scrub(&mut self, forms: &Forms) {
-        let Deployment {
-            product: _,
-            hosting: _,
-            edition: _,
-            version,
-            version_numbers: _,
-            build_number: _,
-            base_url,
-            context_path,
-            reached_base_url,
-            cloud_id,
-            cluster_node,
-            server_title,
-            user,
-            summary,
-            evidence,
-        } = self;
-        for s in [version, base_url, context_path, reached_base_url, cloud_id] {
-            s.scrub(forms);
+macro_rules! fields {
+    ($($trait:ident)*) => {$(
+        impl<C: ser::$trait> ser::$trait for Compound<'_, C> {
+            type Ok = C::Ok;
+            type Error = C::Error;
+
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                v: &T,
+            ) -> Result<(), C::Error> {
+                self.0.serialize_field(key, &Scrubbed(v, self.1))
+            }
+
+            fn skip_field(&mut self, key: &'static str) -> Result<(), C::Error> {
+                self.0.skip_field(key)
+            }
+
+            fn end(self) -> Result<C::Ok, C::Error> {
+                self.0.end()
+            }
         }
-        cluster_node.scrub(forms);
-        server_title.scrub(forms);
-        user.scrub(forms);
-        summary.scrub(forms);
-        evidence.scrub(forms);
-    }
+    )*};
 }
 
-impl Scrub for PageUser {
-    fn scrub(&mut self, forms: &Forms) {
-        let PageUser {
-            name,
-            display_name,
-            account_id,
-        } = self;
-        for s in [name, display_name, account_id] {
-            s.scrub(forms);
-        }
-    }
-}
+fields! { SerializeStruct SerializeStructVariant }
 
-impl Scrub for Verdict {
-    fn scrub(&mut self, forms: &Forms) {
-        let Verdict {
-            code: _,
-            ok: _,
-            title,
-            cause,
-            fix,
-        } = self;
-        for t in [title, cause, fix] {
-            t.scrub(forms);
-        }
-    }
-}
+impl<C: ser::SerializeMap> ser::SerializeMap for Compound<'_, C> {
+    type Ok = C::Ok;
+    type Error = C::Error;
 
-impl Scrub for Notice {
-    fn scrub(&mut self, forms: &Forms) {
-        let Notice {
-            code: _,
-            kind: _,
-            title,
-            cause,
-            fix,
-        } = self;
-        for t in [title, cause, fix] {
-            t.scrub(forms);
-        }
+    /// Keys are the core's own names (header names, snippet field keys): not scrubbed.
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), C::Error> {
+        self.0.serialize_key(key)
     }
-}
 
-impl Scrub for JiraUser {
-    fn scrub(&mut self, forms: &Forms) {
-        let JiraUser {
-            name,
-            key,
-            account_id,
-            display_name,
-            email,
-            active: _,
-        } = self;
-        for s in [name, key, account_id, display_name, email] {
-            s.scrub(forms);
-        }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), C::Error> {
+        self.0.serialize_value(&Scrubbed(v, self.1))
     }
-}
 
-impl Scrub for PermissionReport {
-    fn scrub(&mut self, forms: &Forms) {
-        let PermissionReport {
-            project,
-            checked,
-            missing,
-            unknown,
-        } = self;
-        project.scrub(forms);
-        checked.scrub(forms);
-        missing.scrub(forms);
-        unknown.scrub(forms);
-    }
-}
-
-impl Scrub for MissingPermission {
-    fn scrub(&mut self, forms: &Forms) {
-        let MissingPermission {
-            key,
-            name,
-            global: _,
-        } = self;
-        key.scrub(forms);
-        name.scrub(forms);
-    }
-}
-
-impl Scrub for ProjectRef {
-    fn scrub(&mut self, forms: &Forms) {
-        let ProjectRef { key, name } = self;
-        key.scrub(forms);
-        name.scrub(forms);
-    }
-}
-
-impl Scrub for Snippet {
-    fn scrub(&mut self, forms: &Forms) {
-        let Snippet {
-            target: _,
-            title,
-            fields,
-            notes,
-            text,
-            json,
-        } = self;
-        title.scrub(forms);
-        fields.scrub(forms);
-        notes.scrub(forms);
-        text.scrub(forms);
-        json.scrub(forms);
-    }
-}
-
-impl Scrub for SnippetField {
-    fn scrub(&mut self, forms: &Forms) {
-        let SnippetField {
-            key: _,
-            label,
-            value,
-            secret: _,
-            hint,
-        } = self;
-        label.scrub(forms);
-        value.scrub(forms);
-        hint.scrub(forms);
-    }
-}
-
-impl Scrub for RequestLog {
-    fn scrub(&mut self, forms: &Forms) {
-        let RequestLog {
-            id: _,
-            method: _,
-            url,
-            auth,
-            status: _,
-            outcome,
-            ms: _,
-            headers,
-            detail,
-        } = self;
-        url.scrub(forms);
-        auth.scrub(forms);
-        outcome.scrub(forms);
-        headers.scrub(forms);
-        detail.scrub(forms);
+    fn end(self) -> Result<C::Ok, C::Error> {
+        self.0.end()
     }
 }

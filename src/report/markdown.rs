@@ -8,7 +8,6 @@
 use super::{method_label, Report, ReportRequest, Tool};
 use crate::i18n::{l, L10n, Lang};
 use crate::probe::Scheme;
-use crate::targets::Target;
 use std::fmt::Write;
 
 const TITLE: L10n = l(
@@ -29,7 +28,6 @@ const CLOUD_ID: L10n = l("Cloud ID", "Cloud ID");
 const RECOMMENDED: L10n = l("Recommended method", "Рекомендуемый способ");
 const TRIED: L10n = l("Tried", "Проверялось");
 const TARGET: L10n = l("For", "Для");
-const ANY_INTEGRATION: L10n = l("any integration", "любая интеграция");
 const LOGIN: L10n = l("Login", "Логин");
 const NO_LOGIN: L10n = l("(none)", "(нет)");
 const ANSWERED_AS: L10n = l("Jira answered as", "Jira ответила от имени");
@@ -124,7 +122,7 @@ pub(super) fn render(r: &Report, lang: Lang) -> String {
     }
     requests(&mut out, r, lang);
     // One line: the data is for the helpdesk page, not for reading.
-    let json = crate::json::to_text(r);
+    let json = serde_json::to_string(r).unwrap_or_default();
     let fence = "`".repeat(longest_backtick_run(&json).max(2) + 1);
     let _ = writeln!(out, "## {}\n", t(DATA, lang));
     let _ = writeln!(out, "{}\n", t(DATA_HINT, lang));
@@ -176,11 +174,7 @@ fn summary(out: &mut String, r: &Report, lang: Lang) {
             None => "",
         };
         row(TRIED, format!("{method}{scheme}"));
-        let target = match tried.target {
-            Target::Generic => t(ANY_INTEGRATION, lang),
-            other => other.profile().name,
-        };
-        row(TARGET, target.to_string());
+        row(TARGET, t(tried.target.profile().name, lang).to_string());
         let login = if tried.login.is_empty() {
             t(NO_LOGIN, lang).to_string()
         } else {

@@ -55,29 +55,25 @@ pub enum Subject<'a> {
 
 /// [`Subject`] as owned data, for the wasm `report` command:
 /// `{"kind": "check", "result": …, "login": …}` or `{"kind": "detection", "detection": …}`.
-/// One flat struct (read by `src/json/forms/report.rs`), checked in
-/// [`OwnedSubject::as_subject`].
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct OwnedSubject {
-    pub kind: ReportKind,
-    #[serde(default)]
-    pub result: Option<Box<CheckResult>>,
-    /// The login that was tried (a login is not a secret).
-    #[serde(default)]
-    pub login: String,
-    #[serde(default)]
-    pub detection: Option<Box<Detection>>,
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum OwnedSubject {
+    Check {
+        result: Box<CheckResult>,
+        /// The login that was tried (a login is not a secret).
+        #[serde(default)]
+        login: String,
+    },
+    Detection {
+        detection: Box<Detection>,
+    },
 }
 
 impl OwnedSubject {
-    /// The subject its `kind` names; `None` when the field that kind needs is missing.
-    pub fn as_subject(&self) -> Option<Subject<'_>> {
-        match self.kind {
-            ReportKind::Check => self.result.as_deref().map(|result| Subject::Check {
-                result,
-                login: &self.login,
-            }),
-            ReportKind::Detection => self.detection.as_deref().map(Subject::Detection),
+    pub fn as_subject(&self) -> Subject<'_> {
+        match self {
+            OwnedSubject::Check { result, login } => Subject::Check { result, login },
+            OwnedSubject::Detection { detection } => Subject::Detection(detection),
         }
     }
 }

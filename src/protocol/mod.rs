@@ -1,0 +1,211 @@
+//! The commands the extension's service worker hands to the wasm core (the message names and
+//! JSDoc shapes live in `extension/protocol.js`; the validation lives here, once): objects like
+//! `{ "type": "detect_page", … }` read by their serde derives ([`Command::read`]), errors
+//! redacted ([`redact`]). A command turns into a [`Job`]: the flow a transport drives.
+//! [`shell`] is what the extension's UI reads from the core instead of re-typing it.
+
+mod redact;
+pub mod shell;
+
+use crate::detect::{DetectError, DetectFlow, DetectOptions, Detection};
+use crate::flow::Flow;
+use crate::http::{Exchange, HttpRequest};
+use crate::page::PageSnapshot;
+use crate::pat::{CreateError, CreateFlow, CreateInput};
+use crate::probe::{CheckError, CheckInput, CheckResult, ProbeFlow};
+use crate::report::{self, CheckItem, Meta, OwnedSubject, Rendered};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// A command for the core, e.g. `{"type": "detect_page", "snapshot": …, "options": …}` (the
+/// shapes `extension/protocol.js` builds): the `type` names the variant, the other fields are
+/// its payload. Read with [`Command::read`]. A `Check` holds the secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    DetectPage(DetectPage),
+    DetectUrl(DetectUrl),
+    Check(Check),
+    Report(Report),
+    CreatePat(CreatePat),
+}
+
+/// Detect what the tab shows.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct DetectPage {
+    pub snapshot: PageSnapshot,
+    #[serde(default)]
+    pub options: DetectOptions,
+}
+
+/// Detect what a typed URL points to.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct DetectUrl {
+    pub url: String,
+    #[serde(default)]
+    pub options: DetectOptions,
+}
+
+/// Test a credential against a deployment detected before.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Check {
+    pub detection: Box<Detection>,
+    pub input: CheckInput,
+}
+
+/// Build the redacted diagnostic report of a token test or a detection shown before. No
+/// request is made: the job is done at once.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Report {
+    pub subject: OwnedSubject,
+    pub meta: Meta,
+}
+
+/// Create a personal access token with the user's browser session (Server/DC ≥ 8.14).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct CreatePat {
+    pub detection: Box<Detection>,
+    pub input: CreateInput,
+}
+
+/// The `type` of a command.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Kind {
+    DetectPage,
+    DetectUrl,
+    Check,
+    Report,
+    CreatePat,
+}
+
+#[derive(Deserialize)]
+struct Tag {
+    #[serde(rename = "type")]
+    kind: Kind,
+}
+
+/// The flow a command stands for.
+#[derive(Debug)]
+pub enum Job {
+    /// Yields a [`Detection`].
+    Detect(Box<DetectFlow>),
+    /// Yields a [`CheckResult`] with its checklist ([`CheckOutput`]).
+    Check(Box<CheckJob>),
+    /// Already done: the report and its renderings.
+    Report(Box<Rendered>),
+    /// Yields a [`crate::pat::CreateResult`].
+    CreatePat(Box<CreateFlow>),
+}
+
+/// Why a command cannot start.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommandError {
+    /// Not a command of the protocol: which field, and what was wrong — never a value (a
+    /// `check` carries the secret).
+    #[error("malformed command: {0}")]
+    Malformed(String),
+    #[error(transparent)]
+    Detect(#[from] DetectError),
+    #[error(transparent)]
+    Check(#[from] CheckError),
+    #[error(transparent)]
+    CreatePat(#[from] CreateError),
+}
+
+impl Command {
+    /// Reads a command from any serde data format (a JS value in the wasm, JSON text in the
+    /// tests): `input` gives the same data twice, once for the `type` and once for the payload
+    /// (so an error can name the field path: serde's internally tagged enums buffer the
+    /// payload and lose it). The error names the path and what was expected, never a value.
+    pub fn read<'de, D: Deserializer<'de>>(input: impl Fn() -> D) -> Result<Command, CommandError> {
+        Ok(match tracked::<Tag, _>(input())?.kind {
+            Kind::DetectPage => Command::DetectPage(tracked(input())?),
+            Kind::DetectUrl => Command::DetectUrl(tracked(input())?),
+            Kind::Check => Command::Check(tracked(input())?),
+            Kind::Report => Command::Report(tracked(input())?),
+            Kind::CreatePat => Command::CreatePat(tracked(input())?),
+        })
+    }
+
+    /// [`Command::read`] over JSON text.
+    pub fn from_json(text: &str) -> Result<Command, CommandError> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            CommandError::Malformed(format!("not JSON: {}", redact::message(&e.to_string())))
+        })?;
+        Command::read(|| value.clone())
+    }
+
+    /// The flow to drive for this command.
+    pub fn into_job(self) -> Result<Job, CommandError> {
+        Ok(match self {
+            Command::DetectPage(DetectPage { snapshot, options }) => {
+                Job::Detect(Box::new(DetectFlow::for_page(snapshot, options)?))
+            }
+            Command::DetectUrl(DetectUrl { url, options }) => {
+                let options = DetectOptions {
+                    fetch_page: false,
+                    ..options
+                };
+                Job::Detect(Box::new(DetectFlow::for_url(&url, options)?))
+            }
+            Command::Check(Check { detection, input }) => {
+                Job::Check(Box::new(CheckJob(ProbeFlow::new(input, *detection)?)))
+            }
+            Command::Report(Report { subject, meta }) => Job::Report(Box::new(Rendered::new(
+                report::build(subject.as_subject(), &meta),
+            ))),
+            Command::CreatePat(CreatePat { detection, input }) => {
+                Job::CreatePat(Box::new(CreateFlow::new(input, &detection.deployment)?))
+            }
+        })
+    }
+}
+
+/// What a `check` command answers: the core's [`CheckResult`] and the `checklist` the popup
+/// shows ([`report::check_checklist`], the report's own lines), so the popup lays out the
+/// core's words instead of building its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckOutput {
+    pub result: CheckResult,
+    pub checklist: Vec<CheckItem>,
+}
+
+impl From<CheckResult> for CheckOutput {
+    fn from(result: CheckResult) -> CheckOutput {
+        CheckOutput {
+            checklist: report::check_checklist(&result),
+            result,
+        }
+    }
+}
+
+/// The token test as the extension runs it: the [`ProbeFlow`], whose result comes with its
+/// checklist.
+#[derive(Debug)]
+pub struct CheckJob(ProbeFlow);
+
+impl Flow for CheckJob {
+    type Output = CheckOutput;
+
+    fn next_batch(&mut self) -> Vec<HttpRequest> {
+        self.0.next_batch()
+    }
+
+    fn feed(&mut self, answers: Vec<(String, Exchange)>) {
+        self.0.feed(answers);
+    }
+
+    fn finish(self) -> CheckOutput {
+        self.0.finish().into()
+    }
+}
+
+/// Deserializes `T`, the error's field path kept and its values redacted ([`redact`]).
+fn tracked<'de, T: Deserialize<'de>, D: Deserializer<'de>>(input: D) -> Result<T, CommandError> {
+    serde_path_to_error::deserialize(input).map_err(|e| {
+        let path = redact::path(e.path());
+        CommandError::Malformed(format!(
+            "{path}: {}",
+            redact::message(&e.inner().to_string())
+        ))
+    })
+}

@@ -1,0 +1,157 @@
+//! What the extension's pages read from the core instead of re-typing it: the targets with the
+//! method each sends, the auth choices and method names, the detail labels, the secret mask,
+//! the limits the forms enforce and the gateway. One value, [`ShellFacts::get`], handed to the
+//! pages once at start (wasm `facts()` → the `facts` message), so a change here cannot leave
+//! the UI stale.
+
+use crate::auth_plan::{AuthChoice, AuthMethod, CLOUD_GATEWAY};
+use crate::deployment::{Deployment, Hosting};
+use crate::i18n::{l, L10n, Text};
+use crate::pat::{DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, MAX_NAME_CHARS};
+use crate::probe::limits;
+use crate::report::method_label;
+use crate::snippet::SECRET_MASK;
+use crate::targets::Target;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Everything the pages need from the core before the first detection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShellFacts {
+    /// The crate version (Cargo.toml).
+    pub version: &'static str,
+    /// Every target, in menu order.
+    pub targets: Vec<TargetFacts>,
+    /// The auth menu, in order (`auto` first).
+    pub auth_choices: Vec<AuthChoice>,
+    /// Each method's name.
+    pub methods: Vec<MethodFacts>,
+    /// The labels of a deployment's details (`hosting`, `version`, `baseUrl`, …) and of their
+    /// fixed values (`hostingCloud`, `editionDataCenter`, `contextRoot`, …).
+    pub labels: BTreeMap<&'static str, Text>,
+    /// What a snippet's secret fields hold until the user reveals the secret.
+    pub secret_mask: &'static str,
+    /// Random bytes a check for Issue Sync sends (`crypto.getRandomValues`).
+    pub key_material_bytes: usize,
+    pub limits: InputLimits,
+    pub pat: PatLimits,
+    /// The only gateway a check may name (`CheckInput.gateway`): Atlassian's, for scoped
+    /// Cloud API tokens.
+    pub gateway: &'static str,
+}
+
+/// A target as the token-test form shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TargetFacts {
+    pub id: Target,
+    pub name: Text,
+    /// The method the target sends on Jira Cloud whatever the form says (`None`: the form's).
+    pub sends_on_cloud: Option<AuthMethod>,
+    /// The same on Jira Server / Data Center.
+    pub sends_on_self_managed: Option<AuthMethod>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MethodFacts {
+    pub method: AuthMethod,
+    pub name: Text,
+}
+
+/// The token test's input limits ([`crate::probe::limits`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InputLimits {
+    pub secret_max_chars: usize,
+    pub login_max_chars: usize,
+    pub project_key_max_chars: usize,
+    pub timeout_ms_min: u32,
+    pub timeout_ms_max: u32,
+}
+
+/// The one-click PAT form's limits and default ([`crate::pat`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PatLimits {
+    pub max_name_chars: usize,
+    pub max_expiry_days: u32,
+    pub default_expiry_days: u32,
+}
+
+/// A deployment's detail labels and their fixed values, in the order the popup lists them.
+pub const DETAIL_LABELS: &[(&str, L10n)] = &[
+    ("hosting", l("Hosting", "Размещение")),
+    ("hostingCloud", l("Cloud", "Cloud (облако)")),
+    (
+        "hostingSelfManaged",
+        l("Server/Data Center", "Server/Data Center (свой сервер)"),
+    ),
+    ("edition", l("Edition", "Редакция")),
+    (
+        "editionDataCenter",
+        l("Data Center (cluster)", "Data Center (кластер)"),
+    ),
+    (
+        "editionUnknown",
+        l(
+            "Server or Data Center (cannot be told apart)",
+            "Server или Data Center (не различить)",
+        ),
+    ),
+    ("version", l("Version", "Версия")),
+    ("build", l("Build", "Сборка")),
+    ("baseUrl", l("Base URL", "Базовый URL")),
+    ("contextPath", l("Context path", "Контекстный путь")),
+    ("contextRoot", l("(none, site root)", "(нет, корень сайта)")),
+    ("cloudId", l("Cloud ID", "Cloud ID")),
+    ("clusterNode", l("Cluster node", "Узел кластера")),
+    ("user", l("Logged in as", "Вы вошли как")),
+];
+
+impl ShellFacts {
+    pub fn get() -> ShellFacts {
+        let sends = |t: Target, hosting| {
+            let d = Deployment::hosted(hosting);
+            t.profile()
+                .wire_auth(&d)
+                .map(|choice| crate::probe::resolve_method(choice, &d))
+        };
+        ShellFacts {
+            version: env!("CARGO_PKG_VERSION"),
+            targets: Target::ALL
+                .iter()
+                .map(|&t| TargetFacts {
+                    id: t,
+                    name: t.profile().name.text(),
+                    sends_on_cloud: sends(t, Hosting::Cloud),
+                    sends_on_self_managed: sends(t, Hosting::SelfManaged),
+                })
+                .collect(),
+            auth_choices: AuthChoice::ALL.to_vec(),
+            methods: AuthMethod::ALL
+                .iter()
+                .map(|&method| MethodFacts {
+                    method,
+                    name: method_label(method).text(),
+                })
+                .collect(),
+            labels: DETAIL_LABELS.iter().map(|(k, v)| (*k, v.text())).collect(),
+            secret_mask: SECRET_MASK,
+            key_material_bytes: limits::MIN_KEY_MATERIAL,
+            limits: InputLimits {
+                secret_max_chars: limits::MAX_SECRET_CHARS,
+                login_max_chars: limits::MAX_LOGIN_CHARS,
+                project_key_max_chars: limits::MAX_PROJECT_KEY_CHARS,
+                timeout_ms_min: limits::MIN_TIMEOUT_MS,
+                timeout_ms_max: limits::MAX_TIMEOUT_MS,
+            },
+            pat: PatLimits {
+                max_name_chars: MAX_NAME_CHARS,
+                max_expiry_days: MAX_EXPIRY_DAYS,
+                default_expiry_days: DEFAULT_EXPIRY_DAYS,
+            },
+            gateway: CLOUD_GATEWAY,
+        }
+    }
+}
