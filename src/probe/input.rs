@@ -81,6 +81,10 @@ pub(super) struct Plan {
     pub required: Vec<String>,
     /// False when the target does not work with this deployment (AvePoint on Server/DC).
     pub supported: bool,
+    /// The gateway's base as the URL parser serializes it (no trailing slash): what requests
+    /// and texts use, never the text as given (`HTTPS://API.Atlassian.com:443/` is
+    /// `https://api.atlassian.com`).
+    pub gateway: Option<String>,
 }
 
 /// Validates `input` for deployment `d`.
@@ -96,9 +100,12 @@ pub(super) fn prepare(input: &CheckInput, d: &Deployment) -> Result<Plan, CheckE
             return Err(CheckError::InvalidProject(p.clone()));
         }
     }
-    if let Some(g) = &input.gateway {
-        urls::normalize_base(g).ok_or_else(|| CheckError::InvalidGateway(g.clone()))?;
-    }
+    let gateway = match &input.gateway {
+        Some(g) => {
+            Some(urls::normalize_base(g).ok_or_else(|| CheckError::InvalidGateway(g.clone()))?)
+        }
+        None => None,
+    };
     let profile = input.target.profile();
     if input.target == Target::IssueSync && input.key_material.as_ref().is_none_or(|k| k.len() < 32)
     {
@@ -126,6 +133,7 @@ pub(super) fn prepare(input: &CheckInput, d: &Deployment) -> Result<Plan, CheckE
         scheme,
         required,
         supported: profile.supports(d),
+        gateway,
     })
 }
 
