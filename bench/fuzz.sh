@@ -48,7 +48,7 @@ else
     CARGO_PROFILE_RELEASE_OPT_LEVEL=3
   bin=$(cargo test --release --test malformed_props --no-run 2>&1 | tee /dev/stderr \
         | sed -n 's/.*Executable .*(\(.*\)).*/\1/p' | tail -1)
-  for prop in html_read url_parsing json_reader detection every_answer; do
+  for prop in html_read url_policy json_reader detection every_answer; do
     start=$(date +%s)
     status=0
     PROPTEST_CASES="$RUNS" "$bin" "$prop" >"target/props-release/$prop.log" 2>&1 || status=$?

@@ -354,20 +354,41 @@ proptest! {
     }
 
     #[test]
-    fn url_parsing_never_panics_and_gives_ascii_hosts(
-        scheme in select(&["http://", "https://", "HTTPS://", "ftp://", "", "http:/"][..]),
-        userinfo in prop::option::of("[a-z]{1,5}(:[a-z]{0,5})?@"),
+    fn url_policy_refuses_only_userinfo_and_other_schemes(
+        lead in select(&["", "", "", " ", "\t\n", "\u{a0}"][..]),
+        scheme in select(&[
+            "http://", "https://", "HTTPS://", "http:/", "http:", "http:\\\\", "http:///",
+            "ftp://", "ws://", "file://", "javascript:", "data:text/html,", "",
+        ][..]),
+        userinfo in prop::option::of(prop_oneof![
+            "[a-z]{0,5}(:[a-z]{0,5})?@",
+            select(&["@", ":@", "jira.example@", "a%40b@", "a:b:c@", "x\\@"][..]).prop_map(str::to_string),
+        ]),
         labels in prop::collection::vec(prop_oneof![
-            "[a-z0-9-]{0,10}",
+            "[a-zA-Z0-9_-]{0,10}",
             prop::collection::vec(any::<char>(), 1..8).prop_map(String::from_iter),
-            select(&["пример", "рф", "Bücher", "xn--p1ai", "XN--P1AI", "xn--Bcher-kva", "xn--zz", "JIRA", "例え", "[::1]", ""][..]).prop_map(str::to_string),
+            select(&[
+                "пример", "рф", "ДЖИРА", "Bücher", "straße", "παράδειγμα", "ΠΑΡΆΔΕΙΓΜΑ", "مثال",
+                "例子", "中国", "한국", "ｊｉｒａ", "xn--p1ai", "XN--P1AI", "xn--Bcher-kva",
+                "xn--hxajbheg2az3al", "xn--zz", "xn--", "JIRA", "%41", "0x7f", "127", "[::1]",
+                "a\u{200d}b", "e\u{301}", "",
+            ][..]).prop_map(str::to_string),
         ], 1..4),
         dot in select(&[".", "\u{3002}", "\u{FF0E}"][..]),
-        port in prop::option::of(any::<u16>()),
+        port in prop::option::of(prop_oneof![
+            any::<u16>().prop_map(|p| p.to_string()),
+            select(&["", "08080", "65536", "99999", "x"][..]).prop_map(str::to_string),
+        ]),
         tail in text(),
+        fragment in prop::option::of(text()),
     ) {
         let port = port.map(|p| format!(":{p}")).unwrap_or_default();
-        let url = format!("{scheme}{}{}{port}/{tail}", userinfo.unwrap_or_default(), labels.join(dot));
+        let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+        let url = format!(
+            "{lead}{scheme}{}{}{port}/{tail}{fragment}",
+            userinfo.unwrap_or_default(),
+            labels.join(dot)
+        );
         fuzz_harness::parse_url(&url);
     }
 

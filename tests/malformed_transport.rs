@@ -1,7 +1,7 @@
 //! Hostile answers at the transport level fed to the core's flows: redirect loops (plain and
 //! opaque), header values decoded lossily from non-UTF-8 bytes, a CAPTCHA `login-url` on another
-//! host, a 10 MB body cut at the cap by the real CLI binary, and typed non-ASCII hosts asked for
-//! in punycode.
+//! host, a 10 MB body cut at the cap by the real CLI binary, and typed non-ASCII hosts (Cyrillic,
+//! Greek) asked for in punycode.
 //!
 //! Every case must end in a NAMED catalogue code (asserted), never a panic, and every test runs
 //! under a time bound ([`bounded`]). The situations follow `../shared/jira-facts.md` where a
@@ -181,6 +181,8 @@ fn a_captcha_login_url_on_another_host_is_not_offered() {
     let hostile = [
         "https://evil.example/login.jsp",
         "http://127.0.0.1:47303@evil.example/login.jsp",
+        "http://evil.example\\@127.0.0.1:47303/login.jsp",
+        "http://127.0.0.1.evil.example\\127.0.0.1:47303/login.jsp",
         "http://127.0.0.1.evil.example:47303/login.jsp",
         "http://127.0.0.1:47304/login.jsp",
         "https://127.0.0.1:47303/login.jsp?then=evil.example",
@@ -307,7 +309,7 @@ fn the_native_transport_cuts_a_ten_megabyte_body_at_the_cap() {
     });
 }
 
-// ---- non-ASCII hosts (src/urls/host.rs: lower-case + punycode, BENCHMARKS.md "Shipped size")
+// ---- non-ASCII hosts (src/urls/: the url crate's IDNA, as fetch reads them) ---------------
 
 #[test]
 fn a_unicode_host_is_asked_for_in_punycode() {
@@ -331,5 +333,31 @@ fn a_unicode_host_is_asked_for_in_punycode() {
         );
         // A label that cannot be a host stays an error, not a guess.
         assert!(DetectFlow::for_url("https://xn--zz.example/", DetectOptions::default()).is_err());
+    });
+}
+
+#[test]
+fn a_greek_host_typed_or_in_xn_form_is_asked_for_in_xn_form() {
+    bounded("greek host", || {
+        for typed in [
+            "https://jira.xn--hxajbheg2az3al.gr/",
+            "https://Jira.Παράδειγμα.gr/",
+        ] {
+            let (d, _) = detect_url(typed, |r| {
+                assert!(
+                    r.url
+                        .starts_with("https://jira.xn--hxajbheg2az3al.gr/rest/api/2/"),
+                    "{}",
+                    r.url
+                );
+                json(200, GOOD_INFO)
+            });
+            assert_eq!(d.deployment.product, Product::Jira, "{typed}");
+            assert_eq!(
+                d.deployment.reached_base_url.as_deref(),
+                Some("https://jira.xn--hxajbheg2az3al.gr"),
+                "{typed}"
+            );
+        }
     });
 }

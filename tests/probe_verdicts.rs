@@ -301,6 +301,42 @@ fn input_errors_are_named() {
     );
 }
 
+/// The gateway goes on the wire as the URL parser serializes it, not as typed: the core and
+/// every transport then read the same host (`src/urls/`).
+#[test]
+fn the_gateway_is_asked_for_as_parsed() {
+    let scoped = CASES
+        .iter()
+        .find(|c| c.answers.iter().any(|(id, _)| *id == "gateway_myself"))
+        .expect("a scoped-token case");
+    for (given, refused) in [
+        ("HTTPS://API.Atlassian.com:443/", false),
+        ("https:\\\\api.atlassian.com\\", false),
+        ("https://admin:pw@api.atlassian.com", true),
+        ("javascript:alert(1)", true),
+    ] {
+        let mut i = input(scoped);
+        i.gateway = Some(given.into());
+        let flow = ProbeFlow::new(i, detection(scoped.scenario));
+        assert_eq!(flow.is_err(), refused, "{given}");
+        let Ok(flow) = flow else { continue };
+        let mut gateway_urls = Vec::new();
+        common::drive(flow, |req| {
+            if req.id == "gateway_myself" {
+                gateway_urls.push(req.url.clone());
+            }
+            let case = scoped.answers.iter().find(|(id, _)| *id == req.id);
+            common::answer(scoped.scenario, case.map_or("project-list", |a| a.1))
+        });
+        assert_eq!(gateway_urls.len(), 1, "{given}");
+        assert!(
+            gateway_urls[0].starts_with("https://api.atlassian.com/ex/jira/"),
+            "{given}: {}",
+            gateway_urls[0]
+        );
+    }
+}
+
 #[test]
 fn a_site_that_never_answered_gets_no_credential() {
     use jira_token_wizard::detect::{DetectFlow, DetectOptions};

@@ -1,4 +1,5 @@
-//! URL parsing with the punycode fallback for non-ASCII hosts (`urls::parse_http`).
+//! The URL policy (`urls::HttpUrl` over the `url` crate): refuses only what it says it refuses
+//! (not a URL, userinfo, other schemes) and takes the rest as WHATWG reads it.
 #![no_main]
 #[allow(dead_code)]
 mod input;

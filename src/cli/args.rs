@@ -16,6 +16,7 @@ use jira_token_wizard::http::DEFAULT_TIMEOUT_MS;
 use jira_token_wizard::i18n::Lang;
 use jira_token_wizard::probe::{limits, AuthChoice};
 use jira_token_wizard::targets::Target;
+use jira_token_wizard::urls::{HttpUrl, Refused};
 use std::ffi::OsString;
 
 /// What to do.
@@ -305,18 +306,16 @@ fn check_url_of(what: &str, url: &str) -> Result<String, UsageError> {
     } else {
         "(not shown: it does not start with http:// or https://)".to_string()
     };
-    if jira_token_wizard::http::without_userinfo(url) != url {
-        return Err(usage(
+    // The core's URL policy (src/urls/): the WHATWG parser, then http(s) and no userinfo.
+    match HttpUrl::parse(url) {
+        Ok(_) => Ok(url.trim().to_string()),
+        Err(Refused::Userinfo) => Err(usage(
             "the URL must not contain a user name or password; remove the part before '@'",
-        ));
-    }
-    // The core's strict parser (src/urls/): it also turns non-ASCII host names into punycode.
-    if jira_token_wizard::urls::parse_http(url).is_none() {
-        return Err(usage(format!(
+        )),
+        Err(Refused::NotAUrl | Refused::NotHttp) => Err(usage(format!(
             "{what}not a valid http(s) URL: {shown} (example: https://jira.example.com)"
-        )));
+        ))),
     }
-    Ok(url.trim().to_string())
 }
 
 /// A second positional argument. Not echoed: it may be a secret typed on the command line.

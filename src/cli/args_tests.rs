@@ -75,6 +75,22 @@ fn secrets_never_on_the_command_line() {
     assert!(!err.0.contains("s3cret"));
     let err = p(&["detect", "https://bob:s3cret@a.example/"]).unwrap_err();
     assert!(!err.0.contains("s3cret"), "{err}");
+    assert!(err.0.contains("user name or password"), "{err}");
+    // Userinfo that no URL could hold is still not echoed.
+    let err = p(&["detect", "https://bob:s3cret@/"]).unwrap_err();
+    assert!(!err.0.contains("s3cret"), "{err}");
+}
+
+#[test]
+fn idn_hosts_are_urls() {
+    for url in [
+        "https://jira.xn--hxajbheg2az3al.gr/",
+        "https://jira.παράδειγμα.gr/",
+        "https://джира.рф/",
+        "https://例子.中国:8443/jira",
+    ] {
+        assert_eq!(detect(&["detect", url]).url, url);
+    }
 }
 
 fn check(args: &[&str]) -> CheckArgs {

@@ -98,6 +98,10 @@ pub(super) struct Plan {
     pub required: Vec<String>,
     /// False when the target does not work with this deployment (AvePoint on Server/DC).
     pub supported: bool,
+    /// The gateway's base as the URL parser serializes it (no trailing slash): what requests
+    /// and texts use, never the text as given (`HTTPS://API.Atlassian.com:443/` is
+    /// `https://api.atlassian.com`).
+    pub gateway: Option<String>,
 }
 
 /// Validates `input` for deployment `d` — the one place the extension's and the CLI's input is
@@ -139,9 +143,12 @@ pub(super) fn prepare(input: &mut CheckInput, d: &Deployment) -> Result<Plan, Ch
         return Err(CheckError::InvalidPermissions);
     }
 
-    if let Some(g) = &input.gateway {
-        urls::normalize_base(g).ok_or_else(|| CheckError::InvalidGateway(g.clone()))?;
-    }
+    let gateway = match &input.gateway {
+        Some(g) => {
+            Some(urls::normalize_base(g).ok_or_else(|| CheckError::InvalidGateway(g.clone()))?)
+        }
+        None => None,
+    };
     let profile = input.target.profile();
     let key_bytes = input.key_material.as_ref().map(Vec::len);
     if input.target == Target::IssueSync && key_bytes.is_none_or(|n| n < MIN_KEY_MATERIAL) {
@@ -172,6 +179,7 @@ pub(super) fn prepare(input: &mut CheckInput, d: &Deployment) -> Result<Plan, Ch
         scheme,
         required,
         supported: profile.supports(d),
+        gateway,
     })
 }
 

@@ -249,8 +249,8 @@ impl ProbeFlow {
             batch.push(self.authed(MYSELF_BEARER, myself_url, Scheme::Bearer));
         }
         if me.status == 401 && self.is_cloud() && classify::says_scope_mismatch(me) {
-            if let (Some(gateway), Some(cloud_id)) = (&self.input.gateway, self.cloud_id()) {
-                let base = format!("{}/ex/jira/{cloud_id}", gateway.trim_end_matches('/'));
+            if let (Some(gateway), Some(cloud_id)) = (&self.plan.gateway, self.cloud_id()) {
+                let base = format!("{gateway}/ex/jira/{cloud_id}");
                 batch.push(self.authed(
                     GATEWAY_MYSELF,
                     urls::join(&base, "/rest/api/2/myself"),

@@ -73,11 +73,11 @@ fn scoped(flow: &ProbeFlow) -> Finding {
         .unwrap_or_else(|| flow.base.clone());
     let cloud_id = flow.cloud_id().unwrap_or_else(|| "{cloudId}".into());
     let gateway_base = flow
-        .input
+        .plan
         .gateway
         .as_deref()
         .unwrap_or(crate::auth_plan::CLOUD_GATEWAY);
-    let gateway = format!("{}/ex/jira/{cloud_id}", gateway_base.trim_end_matches('/'));
+    let gateway = format!("{gateway_base}/ex/jira/{cloud_id}");
     let answer = flow
         .answers
         .get(GATEWAY_MYSELF)

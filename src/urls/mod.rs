@@ -1,22 +1,16 @@
-//! URLs: [`HttpUrl`], our strict http(s) URL type (`http_url.rs`: which subset of WHATWG URLs
-//! it takes and how it writes them; `host.rs`: host names, IPv4/IPv6, non-ASCII names through
-//! our punycode, `punycode.rs`), and the helpers for base URLs and context paths over it.
-//!
-//! Why not the `url` crate: it is the full WHATWG parser plus IDNA (UTS #46), ~34 KB of wasm
-//! code the extension does not need (BENCHMARKS.md "Shipped size"). What we need is the subset
-//! people type and Jira answers; `tests/url_parser/` proves that whatever [`parse_http`]
-//! accepts, the `url` crate (a native dev-dependency, with full UTS #46) reads the same way.
+//! URLs: [`HttpUrl`], a `url::Url` (the WHATWG parser with IDNA, as `fetch` reads URLs) that
+//! passed the product's policy — http(s) only, no userinfo (`policy.rs`) — and the helpers for
+//! base URLs and context paths over it.
 
-mod host;
-mod http_url;
-mod punycode;
+mod policy;
 
-pub use http_url::HttpUrl;
+pub use policy::{HttpUrl, Refused};
 
-/// Parses an absolute http(s) URL strictly ([`HttpUrl::parse`]): a non-ASCII host is
-/// lower-cased and punycoded, so `https://Jira.Пример.РФ/` is `https://jira.xn--e1afmkfd.xn--p1ai/`.
+/// Parses an absolute http(s) URL ([`HttpUrl::parse`]); `None` for anything the WHATWG parser
+/// or the policy refuses. A non-ASCII host is IDNA-encoded, so `https://Jira.Пример.РФ/` is
+/// `https://jira.xn--e1afmkfd.xn--p1ai/`.
 pub fn parse_http(s: &str) -> Option<HttpUrl> {
-    HttpUrl::parse(s)
+    HttpUrl::parse(s).ok()
 }
 
 /// `scheme://host[:port]` of a URL (default ports omitted), as an owned string.
@@ -123,39 +117,43 @@ mod tests {
             ctx("https://acme.atlassian.net/jira/software/projects/X"),
             "/jira"
         );
+        // The path as WHATWG reads it: dot segments resolved, backslashes as slashes.
+        assert_eq!(ctx("https://h/tracker/x/../browse/X-1"), "/tracker");
+        assert_eq!(
+            ctx("https://h\\tracker\\secure\\Dashboard.jspa"),
+            "/tracker"
+        );
+        // IDN hosts and ports do not change the guess.
+        assert_eq!(ctx("https://джира.рф:8443/jira/browse/ABC-1"), "/jira");
+        assert_eq!(ctx("https://jira.παράδειγμα.gr/tracker/"), "/tracker");
     }
 
     #[test]
-    fn unicode_hosts_are_punycoded() {
-        let host = |s: &str| parse_http(s).map(|u| u.to_string());
-        // The fragment is dropped; non-ASCII in the query is percent-encoded as UTF-8.
+    fn base_urls_of_idn_hosts_and_ports() {
         assert_eq!(
-            host("https://Jira.Пример.РФ:8443/jira?x=й#y").as_deref(),
-            Some("https://jira.xn--e1afmkfd.xn--p1ai:8443/jira?x=%D0%B9")
+            normalize_base("https://ДЖИРА.рф:8443/Jira/").as_deref(),
+            Some("https://xn--80ahgi4b.xn--p1ai:8443/Jira")
         );
         assert_eq!(
-            host("http://bücher.example/").as_deref(),
-            Some("http://xn--bcher-kva.example/")
+            normalize_base("http://jira.xn--hxajbheg2az3al.gr:80/jira?x=1#y").as_deref(),
+            Some("http://jira.xn--hxajbheg2az3al.gr/jira")
         );
         assert_eq!(
-            host("https://jira。пример。рф").as_deref(),
-            Some("https://jira.xn--e1afmkfd.xn--p1ai/")
+            normalize_base("https://例子.中国/").as_deref(),
+            Some("https://xn--fsqu00a.xn--fiqs8s")
         );
-        // Already punycoded (what browsers hand over): unchanged.
+        assert_eq!(path_of("https://джира.рф/tracker/"), "/tracker");
+        assert_eq!(path_of("https://джира.рф"), "");
+        assert_eq!(path_of("not a url"), "");
+        let u = parse_http("https://jira.παράδειγμα.gr:8443/x").unwrap_or_else(|| panic!());
+        assert_eq!(origin(&u), "https://jira.xn--hxajbheg2az3al.gr:8443");
         assert_eq!(
-            host("https://jira.xn--e1afmkfd.xn--p1ai/").as_deref(),
-            Some("https://jira.xn--e1afmkfd.xn--p1ai/")
+            join(&origin(&u), "/rest/api/2/serverInfo"),
+            "https://jira.xn--hxajbheg2az3al.gr:8443/rest/api/2/serverInfo"
         );
-        assert_eq!(host("ftp://пример.рф/"), None);
-        assert_eq!(host("пример.рф"), None);
-        assert_eq!(host("https://xn--zz.example/"), None);
-        // Userinfo, extra slashes and percent-encoded hosts: refused, not guessed at.
-        assert_eq!(host("http://ann@bücher.example/"), None);
-        assert_eq!(host("http:///Bücher.example"), None);
-        assert_eq!(host("http://%41%C3%BC/"), None);
-        // Characters whose UTS #46 mapping is more than lower-casing: refused.
-        assert_eq!(host("https://ｊｉｒａ.example/"), None);
-        assert_eq!(host("https://straße.example/"), None);
+        // Refused by the policy: no base URL at all.
+        assert_eq!(normalize_base("https://admin:t0ken@jira.example/"), None);
+        assert_eq!(normalize_base("javascript:alert(1)"), None);
     }
 
     #[test]

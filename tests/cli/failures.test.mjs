@@ -49,6 +49,27 @@ describe('no answer', () => {
       /^jira-token-wizard: (could not connect to|no answer from) http:\/\/no-such-host\.invalid\/[^\n]*\n$/,
     );
   });
+
+  // Issue 10: the URL is read by the WHATWG parser with IDNA (src/urls/), so an IDN host is a
+  // URL, typed in Unicode or in xn-- form, and is asked for in xn-- form. Nothing resolves on
+  // a machine without a network: exit 1 naming the xn-- URL; never the usage error (exit 2,
+  // "not a valid http(s) URL") the hand-written parser gave Greek hosts.
+  const idn = {
+    'Greek, xn-- form': ['https://jira.xn--hxajbheg2az3al.gr/', 'https://jira.xn--hxajbheg2az3al.gr/'],
+    'Greek, typed': ['https://jira.παράδειγμα.gr/', 'https://jira.xn--hxajbheg2az3al.gr/'],
+    'Cyrillic, typed': ['https://джира.рф/', 'https://xn--80ahgi4b.xn--p1ai/'],
+    'Chinese, typed': ['https://例子.中国/jira', 'https://xn--fsqu00a.xn--fiqs8s/jira'],
+  };
+  for (const [name, [typed, asked]] of Object.entries(idn)) {
+    test(`an IDN host (${name}): exit 1, not a usage error`, async () => {
+      const run = await runCli(['detect', typed, '--timeout', '3']);
+      assert.equal(run.code, 1, run.stderr);
+      assert.doesNotMatch(run.stderr, /not a valid|--help/);
+      if (run.stdout !== '') return; // with a network, a site answered: "not Jira", still exit 1
+      const shown = asked.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      assert.match(run.stderr, new RegExp(`^jira-token-wizard: (could not connect to|no answer from) ${shown}[^\n]*\n$`));
+    });
+  }
 });
 
 describe('TLS', () => {

@@ -278,20 +278,56 @@ pub fn html_read(html: &str, content_type: Option<&str>, url_path: &str) {
     }
 }
 
-/// Property 1b: URL parsing on any string: an accepted URL is http(s) with an ASCII host, and
-/// its serialization parses back to itself. (That it agrees with the WHATWG parser is
-/// `tests/url_parser/`, which links the `url` crate.)
+/// Property 1b: the URL policy (`urls::HttpUrl` over the `url` crate's WHATWG parser) on any
+/// string. It refuses exactly what it says it refuses: what WHATWG cannot read (`NotAUrl`),
+/// userinfo (`Userinfo`), any scheme but http(s) (`NotHttp`) — and takes the rest as WHATWG
+/// reads it, without fragment. What it takes is ASCII, its origin is WHATWG's, it reads back to
+/// itself, and the base URL / context path helpers take it.
 pub fn parse_url(s: &str) {
-    if let Some(u) = jira_token_wizard::urls::parse_http(s) {
-        assert!(matches!(u.scheme(), "http" | "https"));
-        assert!(u.host_str().is_ascii(), "non-ASCII host from {s:?}");
-        assert!(u.as_str().is_ascii(), "non-ASCII URL from {s:?}");
-        assert_eq!(
-            jira_token_wizard::urls::parse_http(u.as_str()).as_ref(),
-            Some(&u),
-            "{s:?}"
-        );
-    }
+    use jira_token_wizard::urls::{self, HttpUrl, Refused};
+    let whatwg = url::Url::parse(s);
+    let got = HttpUrl::parse(s);
+    let Ok(parsed) = whatwg else {
+        assert_eq!(got, Err(Refused::NotAUrl), "{s:?}");
+        assert!(urls::normalize_base(s).is_none(), "{s:?}");
+        return;
+    };
+    let userinfo = !parsed.username().is_empty() || parsed.password().is_some();
+    let want = if userinfo {
+        Some(Refused::Userinfo)
+    } else if !matches!(parsed.scheme(), "http" | "https") {
+        Some(Refused::NotHttp)
+    } else {
+        None
+    };
+    let u = match (got, want) {
+        (Err(refused), Some(wanted)) => {
+            assert_eq!(refused, wanted, "{s:?}");
+            return;
+        }
+        (Ok(u), None) => u,
+        (got, want) => panic!("{s:?}: got {got:?}, want {want:?}"),
+    };
+    let mut whole = parsed.clone();
+    whole.set_fragment(None);
+    assert_eq!(u.as_url(), &whole, "{s:?}");
+    assert!(u.as_str().is_ascii(), "non-ASCII URL from {s:?}");
+    assert!(
+        !u.host_str().is_empty() && u.host_str().is_ascii(),
+        "host {:?} from {s:?}",
+        u.host_str()
+    );
+    assert_eq!(u.origin(), parsed.origin().ascii_serialization(), "{s:?}");
+    let query = u.query().map(|q| format!("?{q}")).unwrap_or_default();
+    assert_eq!(u.as_str(), format!("{}{}{query}", u.origin(), u.path()));
+    assert!(u.path().starts_with('/'), "{s:?}");
+    assert_eq!(HttpUrl::parse(u.as_str()).as_ref(), Ok(&u), "{s:?}");
+    let base = urls::normalize_base(s).expect("an accepted URL has a base");
+    assert!(
+        base.starts_with(u.origin()) && !base.contains(['?', '#']),
+        "{base}"
+    );
+    let _ = urls::guess_context_path(&u);
 }
 
 /// Property 2: detection of a typed URL (the CLI: page, serverInfo, tenant_info) whatever
