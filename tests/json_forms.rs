@@ -45,8 +45,11 @@ fn names(dir: PathBuf, want_dir: bool) -> Vec<String> {
     out
 }
 
+/// Simulator scenarios: every folder but `real/` (real answers, tests/real_answers.rs).
 fn scenarios() -> Vec<String> {
-    names(fixtures(), true)
+    let mut out = names(fixtures(), true);
+    out.retain(|s| s != "real");
+    out
 }
 
 fn cases(scenario: &str) -> Vec<String> {

@@ -18,7 +18,12 @@ fn bodies() -> Vec<String> {
             continue;
         }
         for file in std::fs::read_dir(dir).unwrap() {
-            let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+            let path = file.unwrap().path();
+            // tests/fixtures/real/ also holds its SOURCES.md.
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let text = std::fs::read_to_string(path).unwrap();
             let v: serde_json::Value = serde_json::from_str(&text).unwrap();
             if let Some(body) = v["response"]["body"].as_str() {
                 // An array would be a struct's fields in order to serde (tests/json_forms.rs,
