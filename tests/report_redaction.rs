@@ -49,6 +49,7 @@ fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
+/// Simulator scenarios: every folder but `real/` (real answers, tests/real_answers.rs).
 fn scenarios() -> Vec<String> {
     let mut out: Vec<String> = std::fs::read_dir(fixtures())
         .unwrap()
@@ -59,6 +60,7 @@ fn scenarios() -> Vec<String> {
                 .is_dir()
                 .then(|| e.file_name().into_string().ok())?
         })
+        .filter(|s| s != "real")
         .collect();
     out.sort();
     out

@@ -35,9 +35,14 @@ impl JiraUser {
     }
 
     /// Cuts every field to [`MAX_FIELD_CHARS`]: Jira's own limit is 255 characters, and a
-    /// hostile answer of up to a megabyte must not end up in verdict texts.
+    /// hostile answer of up to a megabyte must not end up in verdict texts. An empty field is
+    /// no field: Cloud's `/myself` carries `"key":""` and `"name":""` (Atlassian's example,
+    /// tests/fixtures/real/cloud-myself-docs-example.json), which must not name the user.
     fn bounded(self) -> JiraUser {
-        let cut = |v: Option<String>| v.map(|s| s.chars().take(MAX_FIELD_CHARS).collect());
+        let cut = |v: Option<String>| {
+            v.filter(|s| !s.trim().is_empty())
+                .map(|s| s.chars().take(MAX_FIELD_CHARS).collect())
+        };
         JiraUser {
             name: cut(self.name),
             key: cut(self.key),

@@ -3,7 +3,7 @@
 // Error bodies use the pats-plugin mapper shape `{exception, error}` (facts §3.3); the exception
 // class names and most wordings are the simulator's [not in facts].
 
-import { days, hashHex, jiraTime, patSupported, SIM_NOW } from './model.mjs';
+import { days, hashHex, patSupported, SIM_NOW } from './model.mjs';
 import { send, sendJson, sendRestNotFound, sendText } from './respond.mjs';
 
 const MAX_NAME_LENGTH = 40; // facts §3.3 atlassian.pats.token.name.length
@@ -14,10 +14,22 @@ const EXTENSION_ORIGIN = /^(chrome|safari)-extension:\/\//; // BROWSER_EXTENSION
 const patError = (ctx, status, exception, error) =>
   sendJson(ctx, status, { exception: `com.atlassian.pats.rest.exception.${exception}`, error });
 
-/** Token JSON as the PAT REST returns it (facts §3.3 field list); `rawToken` only on creation. */
+/**
+ * The PAT REST's timestamps: ISO 8601 with a `+00:00` offset, not Jira's `+0000`
+ * (tests/fixtures/real/dc-10.3.19-pat-list.json).
+ */
+const patTime = (ms) => new Date(ms).toISOString().replace('Z', '+00:00');
+
+/**
+ * Token JSON as the PAT REST returns it (facts §3.3 field list), in the recorded order `id, name,
+ * createdAt, lastAccessedAt, expiringAt` (tests/fixtures/real/dc-10.3.19-pat-list.json);
+ * `lastAccessedAt` once the token was used (whether an unused token sends it is not recorded);
+ * `rawToken` only on creation.
+ */
 function tokenJson(pat, rawToken) {
-  const out = { id: pat.id, name: pat.name, createdAt: jiraTime(pat.createdAt) };
-  if (pat.expiringAt !== null) out.expiringAt = jiraTime(pat.expiringAt);
+  const out = { id: pat.id, name: pat.name, createdAt: patTime(pat.createdAt) };
+  if (pat.lastAccessedAt) out.lastAccessedAt = patTime(pat.lastAccessedAt);
+  if (pat.expiringAt !== null) out.expiringAt = patTime(pat.expiringAt);
   if (rawToken) out.rawToken = rawToken;
   return out;
 }

@@ -58,8 +58,11 @@ export function sendIdpPage(ctx) {
   return send(ctx, 200, { foreign: true, type: HTML_TYPE, body });
 }
 
-/** `yyyy-MM-ddTHH:mmZ`, the Cloud form of X-RateLimit-Reset (facts §4.7). */
-const resetTime = (ms) => `${new Date(ms).toISOString().slice(0, 16)}Z`;
+/**
+ * X-RateLimit-Reset as Atlassian's rate-limiting page shows it today, `2026-01-01T01:01:01Z`
+ * (tests/fixtures/real/cloud-429-*-docs-example.json; facts §4.7 quotes an older `yyyy-MM-ddTHH:mmZ`).
+ */
+const resetTime = (ms) => `${new Date(ms).toISOString().slice(0, 19)}Z`;
 
 /**
  * Answers (or, for `hang`, deliberately never answers) a REST call on a site whose `failure`
@@ -67,13 +70,15 @@ const resetTime = (ms) => `${new Date(ms).toISOString().slice(0, 16)}Z`;
  */
 export function sendFailure(ctx) {
   switch (ctx.site.quirks.failure) {
-    case 'rate-limit': // facts §4.7 (Cloud header set); body wording invented
+    // facts §4.7: the header set of Atlassian's burst example
+    // (tests/fixtures/real/cloud-429-burst-docs-example.json), which carries no
+    // X-RateLimit-NearLimit ("not used for request rate limiting"); body wording invented.
+    case 'rate-limit':
       sendJson(ctx, 429, { errorMessages: ['Rate limit exceeded.'], errors: {} }, {
         'Retry-After': '30',
         'X-RateLimit-Limit': '100',
         'X-RateLimit-Remaining': '0',
         'X-RateLimit-Reset': resetTime(SIM_NOW + 30_000),
-        'X-RateLimit-NearLimit': 'true',
         'RateLimit-Reason': 'jira-burst-based',
       });
       return true;

@@ -4,7 +4,7 @@
 // `ctx` is the per-request context built in server.mjs (`handle`); here it supplies `site`, `res`,
 // `n` (request number), `user`, `sessionId`, `loginReason`, `setCookies`, `baseUrl`, `origin`, `url`.
 
-import { hashHex, isCloud, SIM_NOW, uuidFrom, xsrfToken } from './model.mjs';
+import { hashHex, isCloud, SIM_NOW, uuidFrom, versionAtLeast, xsrfToken } from './model.mjs';
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
 export const HTML_TYPE = 'text/html;charset=UTF-8';
@@ -86,8 +86,16 @@ export const sendHtml = (ctx, status, body, headers) => send(ctx, status, { type
 export const sendText = (ctx, status, body, headers) => send(ctx, status, { type: TEXT_TYPE, body, headers });
 export const redirect = (ctx, location) => send(ctx, 302, { type: HTML_TYPE, body: '', headers: { Location: location } });
 
+/**
+ * Data Center 10's 401 for a caller it does not know (an expired PAT falls through to one,
+ * facts §4.4), as recorded on 10.3.19 (tests/fixtures/real/dc-10.3.19-401-expired-pat.json).
+ * Earlier versions keep the facts §4.2 body; where the change happened is not recorded.
+ */
+export const DC10_NOT_AUTHENTICATED = { message: 'Client must be authenticated to access this resource.', 'status-code': 401 };
+
 /** 401 for a resource that needs a user, asked anonymously (facts §4.2, §5.3). */
-export const sendNotAuthenticated = (ctx) => sendJson(ctx, 401, NOT_AUTHENTICATED);
+export const sendNotAuthenticated = (ctx) => sendJson(ctx, 401,
+  !isCloud(ctx.site) && versionAtLeast(ctx.site.versionNumbers, 10, 0) ? DC10_NOT_AUTHENTICATED : NOT_AUTHENTICATED);
 
 /**
  * 404 for an unknown REST resource. Jersey's `null for uri` body is how Atlassian REST answers

@@ -109,7 +109,9 @@ test('CAPTCHA: after the threshold even the right password gets 403; PATs and a 
     }
     const locked = await call(sim, '/rest/api/2/myself', { auth: basic('jdoe', 'jdoe-pass') });
     assert.equal(locked.status, 403);
-    assert.equal(locked.headers.get('x-seraph-loginreason'), 'AUTHENTICATION_DENIED');
+    // 9.12 follows the recorded 8.20.8 lock-out (tests/fixtures/real/server-8.20.8-captcha-403.json).
+    assert.equal(locked.headers.get('x-seraph-loginreason'), 'AUTHENTICATED_FAILED');
+    assert.match(locked.headers.get('content-type'), /^text\/html/);
     assert.equal(locked.headers.get('x-authentication-denied-reason'), `CAPTCHA_CHALLENGE; login-url=${sim.baseUrl}/login.jsp`);
     assert.match(locked.text, /Basic Authentication Failure - Reason : AUTHENTICATION_DENIED/);
     const viaPat = await call(sim, '/rest/api/2/myself', { auth: bearer(sim.credentials.users.jdoe.pat) });
@@ -120,6 +122,14 @@ test('CAPTCHA: after the threshold even the right password gets 403; PATs and a 
     });
     assert.equal(form.status, 302);
     assert.equal((await call(sim, '/rest/api/2/myself', { auth: basic('jdoe', 'jdoe-pass') })).status, 200);
+  });
+  await withSim('server-8.5', async (sim) => {
+    // Before 8.20 the reason is AUTHENTICATION_DENIED, as recorded on 8.0.2 (tests/fixtures/real/server-8.0.2-captcha-403.json).
+    for (let i = 0; i < 3; i += 1) await call(sim, '/rest/api/2/myself', { auth: basic('jdoe', 'wrong') });
+    const locked = await call(sim, '/rest/api/2/myself', { auth: basic('jdoe', 'jdoe-pass') });
+    assert.equal(locked.status, 403);
+    assert.equal(locked.headers.get('x-seraph-loginreason'), 'AUTHENTICATION_DENIED');
+    assert.match(locked.text, /data-version="8\.5\.5"/);
   });
   await withSim('captcha', async (sim) => {
     assert.equal((await call(sim, '/rest/api/2/myself', { auth: basic('jdoe', 'jdoe-pass') })).status, 403);
@@ -142,6 +152,14 @@ test('bad PATs fall through to anonymous; a PAT is no Basic password', async () 
     const asBasic = await call(sim, '/rest/api/2/myself', { auth: basic('admin', admin.pat) });
     assert.equal(asBasic.status, 401);
     assert.equal(asBasic.headers.get('x-seraph-loginreason'), 'AUTHENTICATED_FAILED');
+    assert.deepEqual((await call(sim, '/rest/api/2/myself', { auth: bearer(jdoe.expiredPat) })).json.errorMessages,
+      ['You are not authenticated. Authentication required to perform this operation.']);
+  });
+  await withSim('dc-10.3', async (sim) => {
+    // Data Center 10's body, as recorded on 10.3.19 (tests/fixtures/real/dc-10.3.19-401-expired-pat.json).
+    const expired = await call(sim, '/rest/api/2/myself', { auth: bearer('not-a-token') });
+    assert.equal(expired.status, 401);
+    assert.deepEqual(expired.json, { message: 'Client must be authenticated to access this resource.', 'status-code': 401 });
   });
 });
 
@@ -229,6 +247,11 @@ test('PAT creation: 201 with a working rawToken, XSRF origin check, limit of 10'
     const list = await call(sim, '/rest/pat/latest/tokens', { auth: bearer(created.json.rawToken) });
     assert.equal(list.json.length, 10);
     assert.ok(list.json.every((t) => !('rawToken' in t)));
+    // As recorded (tests/fixtures/real/dc-10.3.19-pat-list.json): +00:00 offsets, lastAccessedAt once used.
+    const used = list.json.find((t) => t.id === created.json.id);
+    assert.deepEqual(Object.keys(used), ['id', 'name', 'createdAt', 'lastAccessedAt', 'expiringAt']);
+    assert.match(used.expiringAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/);
+    assert.ok(list.json.some((t) => !('lastAccessedAt' in t)));
     assert.equal((await call(sim, '/rest/pat/latest/tokens', { method: 'POST' })).status, 401);
   });
 });
@@ -245,7 +268,8 @@ test('Cloud credentials: token ok, password deprecated, bearer, scoped token sit
     assert.match(pw.headers.get('content-type'), /^text\/plain/);
     assert.match(pw.text, /^Basic authentication with passwords is deprecated\./);
     const wrong = await call(sim, '/rest/api/2/myself', { auth: basic(jdoe.login, 'nope') });
-    assert.deepEqual(wrong.json, { errorMessages: ['Client must be authenticated to access this resource.'] });
+    // As recorded (tests/fixtures/real/cloud-401-api-token-rejected.json).
+    assert.deepEqual(wrong.json, { message: 'Client must be authenticated to access this resource.', 'status-code': 401 });
     assert.equal(wrong.headers.get('x-seraph-loginreason'), 'AUTHENTICATED_FAILED');
     assert.match((await call(sim, '/rest/api/2/myself', { auth: bearer(admin.apiToken) })).text, /Failed to parse Connect Session Auth Token/);
     assert.deepEqual((await call(sim, '/rest/api/2/myself', { auth: basic(svc.login, svc.scopedToken) })).json,
@@ -301,7 +325,10 @@ test('failure quirks: 429 with Retry-After, 500, empty 200 with AUTHENTICATED_FA
     assert.equal(r.status, 429);
     assert.equal(r.headers.get('retry-after'), '30');
     assert.equal(r.headers.get('x-ratelimit-remaining'), '0');
-    assert.match(r.headers.get('x-ratelimit-reset'), /^\d{4}-\d\d-\d\dT\d\d:\d\dZ$/);
+    // The form of Atlassian's examples (tests/fixtures/real/cloud-429-*-docs-example.json).
+    assert.match(r.headers.get('x-ratelimit-reset'), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    assert.equal(r.headers.get('ratelimit-reason'), 'jira-burst-based');
+    assert.equal(r.headers.get('x-ratelimit-nearlimit'), null);
     assert.equal((await call(sim, '/rest/api/2/serverInfo')).status, 200);
   });
   await withSim('server-error', async (sim) => {
