@@ -15,6 +15,9 @@ step "build"
 step "cargo fmt --check"
 cargo fmt --all --check
 
+step "JS type check: tsc --noEmit over extension/ (tsconfig.json)"
+node_modules/.bin/tsc -p tsconfig.json
+
 step "clippy (host, all targets)"
 cargo clippy --locked --all-targets -- -D warnings
 
