@@ -4,16 +4,36 @@
 # wasm32, native tests (core against recorded Jira answers), the wasm boundary tests in
 # headless Chromium, then node:test suites — the Jira simulator itself, the real CLI binary
 # against the simulator, and the real extension in real headless Chromium.
+#
+# `./test.sh --quick` is the developer loop (tests/README.md): formatting, the JS type check
+# (tsc over extension/, tsconfig.json), clippy (host + wasm32) and the native tests — no build.sh,
+# no browsers, no node:test suites. The test steps install nothing: build.sh installs, and
+# tests/check-tools.sh says what is missing and how to get it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "build"
-./build.sh
+quick=false
+case "${1-}" in
+  '') ;;
+  --quick) quick=true ;;
+  *) echo "usage: ./test.sh [--quick]" >&2; exit 2 ;;
+esac
+
+if ! $quick; then
+  step "build"
+  ./build.sh
+fi
+
+step "tools the tests need (checked, not installed)"
+tests/check-tools.sh "$@"
 
 step "cargo fmt --check"
 cargo fmt --all --check
+
+step "JS type check: tsc --noEmit over extension/ (tsconfig.json)"
+node_modules/.bin/tsc -p tsconfig.json
 
 step "clippy (host, all targets)"
 cargo clippy --locked --all-targets -- -D warnings
@@ -23,6 +43,11 @@ cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests"
 cargo test --locked
+
+if $quick; then
+  printf '\n==> quick gates passed (no build, no browsers; ./test.sh runs everything)\n'
+  exit 0
+fi
 
 step "wasm boundary tests (headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown --test wasm_boundary

@@ -3,8 +3,8 @@
 // plain JS over plain data. MV3 `chrome.*` returns promises (Chrome 88+); Firefox's `browser.*`
 // always has.
 
-/** @type {any} */
-const api = globalThis.browser ?? globalThis.chrome;
+/** @type {ExtensionApi} (types/extension-api.d.ts: the calls below, nothing else) */
+const api = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globalThis).chrome;
 
 /** Storage key of the remembered UI language (the only thing the extension stores). */
 const LANG_KEY = 'lang';
@@ -15,7 +15,10 @@ export async function activeTab() {
   return tab;
 }
 
-/** Opens `url` in a new tab next to the current one. */
+/**
+ * Opens `url` in a new tab next to the current one.
+ * @param {string} url
+ */
 export function openTab(url) {
   return api.tabs.create({ url });
 }
@@ -24,13 +27,22 @@ export function openTab(url) {
  * Runs `func(...args)` in the top frame of `tabId` and resolves with its return value. Works
  * after a toolbar click (activeTab) or with a host permission; chrome:// pages, the Web Store
  * and PDF viewers refuse it (the promise rejects).
+ * @template {unknown[]} A
+ * @template R
+ * @param {number} tabId
+ * @param {(...args: A) => R} func
+ * @param {A} args
+ * @returns {Promise<Awaited<R> | undefined>}
  */
-export async function runInTab(tabId, func, args = []) {
+export async function runInTab(tabId, func, args) {
   const [first] = await api.scripting.executeScript({ target: { tabId }, func, args });
   return first?.result;
 }
 
-/** True when the extension may contact `origin` (e.g. `https://jira.example.com`). */
+/**
+ * True when the extension may contact `origin` (e.g. `https://jira.example.com`).
+ * @param {string} origin
+ */
 export function hasOrigin(origin) {
   return api.permissions.contains({ origins: [`${origin}/*`] });
 }
@@ -39,6 +51,7 @@ export function hasOrigin(origin) {
  * Asks the user for access to `origin`. Must be called straight from a click handler (a user
  * gesture), before any other `await`. Resolves true when granted (also when it already was).
  * Headless Chromium never shows the prompt, so this never resolves there (build notes).
+ * @param {string} origin
  */
 export function requestOrigin(origin) {
   return api.permissions.request({ origins: [`${origin}/*`] });
@@ -52,6 +65,7 @@ export function sendMessage(message) {
 /**
  * Registers the service worker's message handler. `handler(message, sender)` returns a
  * promise of the reply; the listener keeps the channel open until it settles.
+ * @param {(message: any, sender: ExtensionApi.MessageSender) => unknown} handler
  */
 export function onMessage(handler) {
   api.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -73,7 +87,10 @@ export async function savedLanguage() {
   return got?.[LANG_KEY];
 }
 
-/** Remembers the UI language chosen with the EN/RU switch. */
+/**
+ * Remembers the UI language chosen with the EN/RU switch.
+ * @param {string} lang
+ */
 export function saveLanguage(lang) {
   return api.storage.local.set({ [LANG_KEY]: lang });
 }

@@ -2,7 +2,13 @@
 // `el` (build an element with properties, data attributes and children). No state, no texts,
 // no chrome.* — text lands only in textContent or properties, never in markup.
 
-/** The element with this id. */
+/**
+ * The element with this id. Typed `any` on purpose: the ids and their element types live in
+ * popup.html and helpdesk.html, which the type check (tsconfig.json) cannot see, and the
+ * browser E2E tests use every one of them.
+ * @param {string} id
+ * @returns {any}
+ */
 export const $ = (id) => document.getElementById(id);
 
 /**

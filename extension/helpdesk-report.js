@@ -11,6 +11,7 @@ export const MAX_INPUT_CHARS = 2_000_000;
 
 /** @typedef {{key: string, vars?: Record<string, string>}} ParseError */
 
+/** @returns {{ok: false, error: ParseError}} */
 const fail = (key, vars = {}) => ({ ok: false, error: { key, vars } });
 
 /**
@@ -52,13 +53,14 @@ function badField(r) {
 
 /**
  * Reads pasted text.
- * @returns {{ok: true, report: object, from: 'json' | 'markdown'} | {ok: false, error: ParseError}}
+ * @returns {{ok: true, report: Record<string, any>, from: 'json' | 'markdown'} | {ok: false, error: ParseError}}
  */
 export function parseReport(input) {
   const text = String(input ?? '').trim();
   if (text === '') return fail('hdErrEmpty');
   if (text.length > MAX_INPUT_CHARS) return fail('hdErrTooBig');
   let source = text;
+  /** @type {'json' | 'markdown'} */
   let from = 'json';
   if (!text.startsWith('{')) {
     const block = jsonBlock(text);

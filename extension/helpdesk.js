@@ -8,12 +8,19 @@ import { extensionVersion, saveLanguage, savedLanguage, uiLanguage } from './bro
 import { $, el } from './dom.js';
 import { parseReport } from './helpdesk-report.js';
 import { LANGS, langFromTag, pick, t } from './ui-strings.js';
+/** @import { ParseError } from './helpdesk-report.js' */
 
 const state = {
   lang: 'en',
-  /** The report on show, or null. */
+  /**
+   * The report on show, or null.
+   * @type {Record<string, any> | null}
+   */
   report: null,
-  /** A parse error `{key, vars}`, or null. */
+  /**
+   * A parse error `{key, vars}`, or null.
+   * @type {ParseError | null}
+   */
   error: null,
 };
 
@@ -56,8 +63,8 @@ async function setLanguage(lang) {
 function renderStatic(lang) {
   document.documentElement.lang = lang;
   document.title = t(lang, 'hdTitle');
-  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(lang, node.dataset.i18n);
-  for (const btn of document.querySelectorAll('[data-lang]')) {
+  for (const node of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-i18n]'))) node.textContent = t(lang, node.dataset.i18n);
+  for (const btn of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-lang]'))) {
     btn.setAttribute('aria-pressed', String(btn.dataset.lang === lang));
   }
 }
@@ -171,7 +178,7 @@ function renderRequests(lang, r) {
 
 // ---- start --------------------------------------------------------------------------------
 
-for (const btn of document.querySelectorAll('[data-lang]')) {
+for (const btn of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-lang]'))) {
   btn.addEventListener('click', () => setLanguage(btn.dataset.lang));
 }
 $('paste-form').addEventListener('submit', show);

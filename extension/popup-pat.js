@@ -9,17 +9,28 @@ import { sendMessage } from './browser.js';
 import { $ } from './dom.js';
 import { PAT_MAX_DAYS, PAT_MAX_NAME, createPatRequest, errorReply } from './protocol.js';
 import { pick, t } from './ui-strings.js';
+/** @import { CoreData, ErrorInfo } from './protocol.js' */
+/** @import { UiMessage } from './ui-strings.js' */
 
 const DEFAULT_DAYS = 90;
 
-/** @type {{detection: object | null, phase: 'form' | 'confirm' | 'creating' | 'done',
- *   name: string, days: number, created: object | null, error: object | null,
- *   invalid: string | null, copied: object | null}} */
+/**
+ * @typedef {{detection: CoreData | null, phase: 'form' | 'confirm' | 'creating' | 'done',
+ *   name: string, days: number, created: CoreData | null, error: ErrorInfo | null,
+ *   invalid: string | null, copied: UiMessage | null}} PatState
+ *   `created`: the core's `pat::CreateResult` (protocol.js `CreatePatReply`).
+ */
+
+/** @type {PatState} */
 let pat = fresh(null);
 let lang = 'en';
-/** Called with the new token to test it (set by popup.js). */
+/**
+ * Called with the new token to test it (set by popup.js).
+ * @type {(rawToken: string) => void}
+ */
 let testToken = () => {};
 
+/** @returns {PatState} */
 function fresh(detection) {
   const date = new Date().toISOString().slice(0, 10);
   return {

@@ -8,15 +8,26 @@ import { openTab, sendMessage } from './browser.js';
 import { $ } from './dom.js';
 import { reportRequest } from './protocol.js';
 import { t } from './ui-strings.js';
+/** @import { ReportReply } from './protocol.js' */
+/** @import { UiMessage } from './ui-strings.js' */
 
 const report = {
   /** The CheckResult the report is about (by identity), or null. */
   result: null,
-  /** The core's `report::Rendered`, or null while it is being made. */
+  /**
+   * The core's `report::Rendered`, or null while it is being made.
+   * @type {ReportReply['rendered'] | null}
+   */
   rendered: null,
-  /** Why it could not be made, or null. */
+  /**
+   * Why it could not be made, or null.
+   * @type {string | null}
+   */
   error: null,
-  /** The last copy/download outcome `{key, vars}`, or null. */
+  /**
+   * The last copy/download outcome `{key, vars}`, or null.
+   * @type {UiMessage | null}
+   */
   status: null,
   lang: 'en',
 };

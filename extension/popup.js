@@ -28,6 +28,8 @@ import { renderReportActions } from './popup-report.js';
 import { copyText, hasSecretField, renderSnippet } from './snippet-view.js';
 import { markCheckStart, markDetected, markOpen, markVerdict } from './timing.js';
 import { LANGS, langFromTag, t } from './ui-strings.js';
+/** @import { CoreData, DetectReply, ErrorInfo, ErrorReply } from './protocol.js' */
+/** @import { UiMessage } from './ui-strings.js' */
 
 markOpen(); // first thing the popup script does: `jtw:popup-open`
 
@@ -35,29 +37,41 @@ const state = {
   lang: 'en',
   /** @type {'loading' | 'ready' | 'error'} */
   phase: 'loading',
-  /** @type {import('./protocol.js').Reply | null} */
+  /** @type {DetectReply | ErrorReply | null} */
   reply: null,
   /** The last request, to re-run after access was granted. */
   last: null,
-  /** A UI-strings key shown under the warnings (e.g. access denied), or null. */
+  /**
+   * A UI-strings key shown under the warnings (e.g. access denied), or null.
+   * @type {string | null}
+   */
   flash: null,
   /** The token test. Holds no secret: the secret is read from its field at click time only. */
   test: {
     /** The detection the form was prefilled for (a new detection resets the form). */
     detection: null,
     running: false,
-    /** The core's `CheckResult`, or null. */
+    /**
+     * The core's `CheckResult`, or null.
+     * @type {CoreData | null}
+     */
     result: null,
     /** The core's checklist of `result` (sent beside it). */
     checklist: [],
-    /** An ErrorInfo when the test could not run, or a UI-strings key (string). */
+    /**
+     * An ErrorInfo when the test could not run, or a UI-strings key (string).
+     * @type {ErrorInfo | string | null}
+     */
     error: null,
     revealed: false,
     /** Projects the last test listed (kept while a re-test runs), for the project picker. */
     projects: [],
     /** The snippet shows the secret (the user pressed its reveal toggle). */
     snippetRevealed: false,
-    /** The last copy's outcome: `{key, vars}` (UI strings), or null. */
+    /**
+     * The last copy's outcome: `{key, vars}` (UI strings), or null.
+     * @type {UiMessage | null}
+     */
     copied: null,
     /** The last run went through Atlassian's gateway (the user clicked and allowed it). */
     gatewayTried: false,
@@ -88,7 +102,7 @@ async function run(request) {
   } catch (err) {
     state.reply = errorReply('internal', err?.message ?? err);
   }
-  state.phase = state.reply.ok ? 'ready' : 'error';
+  state.phase = state.reply?.ok ? 'ready' : 'error';
   render();
   if (state.phase === 'ready') markDetected();
 }
@@ -149,6 +163,8 @@ function submitUrl(event) {
  * Test click: reads the form, sends `check` to the service worker, shows the `CheckResult`.
  * `gateway` is null, or `ATLASSIAN_GATEWAY` when the user pressed "Test through
  * api.atlassian.com" and granted access to it (popup-gateway.js): never otherwise.
+ * @param {Event | null} event
+ * @param {string | null} [gateway]
  */
 async function runTest(event, gateway = null) {
   event?.preventDefault();
@@ -277,14 +293,14 @@ async function setLanguage(lang) {
 
 function renderStatic(lang) {
   document.documentElement.lang = lang;
-  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(lang, node.dataset.i18n);
-  for (const node of document.querySelectorAll('[data-i18n-placeholder]')) {
+  for (const node of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-i18n]'))) node.textContent = t(lang, node.dataset.i18n);
+  for (const node of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('[data-i18n-placeholder]'))) {
     node.placeholder = t(lang, node.dataset.i18nPlaceholder);
   }
-  for (const node of document.querySelectorAll('[data-i18n-aria-label]')) {
+  for (const node of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-i18n-aria-label]'))) {
     node.setAttribute('aria-label', t(lang, node.dataset.i18nAriaLabel));
   }
-  for (const btn of document.querySelectorAll('[data-lang]')) {
+  for (const btn of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-lang]'))) {
     btn.setAttribute('aria-pressed', String(btn.dataset.lang === lang));
   }
 }
@@ -300,14 +316,15 @@ function render() {
   status.hidden = phase === 'ready';
   status.classList.toggle('error', phase === 'error');
   if (phase === 'loading') status.textContent = t(lang, 'detecting');
-  else if (phase === 'error') status.textContent = errorText(lang, reply.error);
+  // The phase says which reply it is: run() sets 'ready' for an ok one, 'error' otherwise.
+  else if (phase === 'error') status.textContent = errorText(lang, /** @type {ErrorReply} */ (reply).error);
 
-  const detection = phase === 'ready' ? reply.detection : null;
+  const detection = phase === 'ready' ? /** @type {DetectReply} */ (reply).detection : null;
   $('result').hidden = !detection;
   const isJira = detection?.deployment?.product === 'jira';
   $('url-form').hidden = phase === 'loading' || isJira;
-  if (detection) renderDetection(lang, detection, { origin: reply.origin, flash: state.flash, onAllowAccess: allowAccess });
-  const allowFetch = Boolean(reply?.allowFetch);
+  if (detection) renderDetection(lang, detection, { origin: /** @type {DetectReply} */ (reply).origin, flash: state.flash, onAllowAccess: allowAccess });
+  const allowFetch = Boolean(reply?.ok && reply.allowFetch);
   renderPatCreate(lang, detection, allowFetch);
   renderTest(lang, detection, allowFetch);
 }
@@ -352,7 +369,7 @@ function errorText(lang, error) {
 
 // ---- start --------------------------------------------------------------------------------
 
-for (const btn of document.querySelectorAll('[data-lang]')) {
+for (const btn of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-lang]'))) {
   btn.addEventListener('click', () => setLanguage(btn.dataset.lang));
 }
 $('token-page').addEventListener('click', (e) => {

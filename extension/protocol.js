@@ -23,7 +23,7 @@
  * @typedef {{type: 'check', detection: object, input: CheckInput}} CheckRequest
  *   Test a credential against the detected Jira. `detection` is the `Detection` the popup
  *   shows; `input.secret` lives only in memory (never stored, never logged).
- * @typedef {DetectTabRequest | DetectUrlRequest | CheckRequest} Request
+ * @typedef {DetectTabRequest | DetectUrlRequest | CheckRequest | ReportRequest | CreatePatRequest} Request
  */
 
 export const DETECT_TAB = 'detect_tab';
@@ -136,10 +136,16 @@ export function validateRequest(msg) {
 // ---- service worker → popup ---------------------------------------------------------------
 
 /**
+ * @typedef {Record<string, any>} CoreData
+ *   Plain data as the core wrote it (a `Detection`, a `CheckResult`, …): its form is the core's
+ *   (src/json/forms/) and is not repeated here; the shell reads only the fields it shows.
+ */
+
+/**
  * @typedef {'bad_message' | 'tab_unreadable' | 'invalid_url' | 'gateway_not_allowed' | 'core' | 'internal'} ErrorCode
  *   `gateway_not_allowed`: a check asked for the gateway without the host permission for it.
  * @typedef {{code: ErrorCode, message: string}} ErrorInfo
- * @typedef {{ok: true, origin: string, allowFetch: boolean, detection: object}} DetectReply
+ * @typedef {{ok: true, origin: string, allowFetch: boolean, detection: CoreData}} DetectReply
  *   `origin`: the origin whose host permission was checked (`https://host[:port]`);
  *   `allowFetch`: whether the core could ask that origin's REST API;
  *   `detection`: the core's `Detection` (src/detect/mod.rs), texts as `{en, ru}` pairs.
@@ -148,7 +154,7 @@ export function validateRequest(msg) {
  *   `result`: the core's `CheckResult` (src/probe/mod.rs); it holds no secret.
  *   `checklist`: the core's checklist of that result (`report::CheckItem`s, the report's own
  *   lines), which the popup shows.
- * @typedef {DetectReply | CheckReply | ErrorReply} Reply
+ * @typedef {DetectReply | CheckReply | ReportReply | CreatePatReply | ErrorReply} Reply
  */
 
 /** The wasm `check` answer (`protocol::CheckOutput`) as a reply. @returns {CheckReply} */
@@ -156,9 +162,14 @@ export const checkReply = ({ result, checklist }) => ({ ok: true, result, checkl
 
 /** @returns {DetectReply} */
 export const detectReply = (origin, allowFetch, detection) => ({ ok: true, origin, allowFetch, detection });
-/** @returns {ErrorReply} */
+/**
+ * @param {ErrorCode} code
+ * @param {unknown} message  shown as `String(message)`
+ * @returns {ErrorReply}
+ */
 export const errorReply = (code, message) => ({ ok: false, error: { code, message: String(message) } });
 
+/** @returns {ErrorReply} */
 const invalid = (why) => ({ ok: false, error: { code: 'bad_message', message: why } });
 
 // ---- service worker → wasm core (mirror of src/protocol.rs `Command`) ----------------------
@@ -229,7 +240,10 @@ export const reportReply = (rendered) => ({ ok: true, rendered });
 /** @returns {ReportCommand} */
 export const reportCommand = (subject, meta) => ({ type: REPORT, subject, meta });
 
-/** Validates a report request: a check result or a detection, as the core returned them. */
+/**
+ * Validates a report request: a check result or a detection, as the core returned them.
+ * @returns {{ok: true, request: ReportRequest} | ErrorReply}
+ */
 function validateReport(msg) {
   const s = msg.subject;
   if (!s || typeof s !== 'object') return invalid('report needs a subject');
@@ -281,6 +295,7 @@ export const createPatCommand = (detection, name, expirationDays) => ({
   input: { name, expirationDays, timeoutMs: 15_000 },
 });
 
+/** @returns {{ok: true, request: CreatePatRequest} | ErrorReply} */
 function validateCreatePat(msg) {
   const { detection, name, expirationDays } = msg;
   if (!detection || typeof detection !== 'object' || !detection.deployment) return invalid('create_pat needs a detection');

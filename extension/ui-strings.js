@@ -297,6 +297,8 @@ export const UI = {
   },
 };
 
+/** @typedef {{key: string, vars?: Record<string, string>}} UiMessage  A UI-strings key and its `{name}` values. */
+
 /** The UI text `key` in `lang` with `{name}` placeholders filled from `vars`. */
 export function t(lang, key, vars = {}) {
   const text = UI[lang]?.[key] ?? UI.en[key] ?? key;

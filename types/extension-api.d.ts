@@ -1,0 +1,69 @@
+// The part of the WebExtension API (`chrome.*` in Chrome, `browser.*` in Firefox) that
+// extension/browser.js — the only module that touches it — uses, for the type check
+// (tsconfig.json). Hand-written instead of @types/chrome: ten calls, the promise forms both
+// browsers share (MV3 `chrome.*` returns promises). No global `chrome` or `browser` is declared,
+// so another module that calls `chrome.…` fails the check ("Cannot find name 'chrome'").
+// A new call in browser.js gets its signature here, from MDN's WebExtensions reference.
+
+declare namespace ExtensionApi {
+  interface Tab {
+    id?: number;
+    url?: string;
+  }
+  interface InjectionResult<R> {
+    frameId: number;
+    result?: R;
+  }
+  interface MessageSender {
+    id?: string;
+    url?: string;
+    tab?: Tab;
+  }
+  interface Manifest {
+    version: string;
+    [key: string]: unknown;
+  }
+  interface Permissions {
+    origins?: string[];
+    permissions?: string[];
+  }
+  interface Event<Listener> {
+    addListener(listener: Listener): void;
+  }
+}
+
+interface ExtensionApi {
+  tabs: {
+    query(query: { active?: boolean; currentWindow?: boolean }): Promise<ExtensionApi.Tab[]>;
+    create(props: { url: string }): Promise<ExtensionApi.Tab>;
+  };
+  scripting: {
+    executeScript<A extends unknown[], R>(injection: {
+      target: { tabId: number };
+      func: (...args: A) => R;
+      args?: A;
+    }): Promise<ExtensionApi.InjectionResult<Awaited<R>>[]>;
+  };
+  permissions: {
+    contains(permissions: ExtensionApi.Permissions): Promise<boolean>;
+    request(permissions: ExtensionApi.Permissions): Promise<boolean>;
+  };
+  runtime: {
+    /** Resolves with the listener's reply: whatever the other side sent (unchecked data). */
+    sendMessage(message: unknown): Promise<any>;
+    onMessage: ExtensionApi.Event<
+      (message: any, sender: ExtensionApi.MessageSender, sendResponse: (response?: unknown) => void) => boolean | void
+    >;
+    getManifest(): ExtensionApi.Manifest;
+  };
+  i18n: {
+    getUILanguage(): string;
+  };
+  storage: {
+    local: {
+      /** Resolves with what was stored under the keys (unchecked data). */
+      get(keys: string | string[] | null): Promise<Record<string, any>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+  };
+}
