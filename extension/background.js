@@ -8,13 +8,14 @@
 // here, not from the page: a content-script context cannot fetch cross-origin even with host
 // permissions (facts §6.1).
 
-import init, { handle as handleJson } from './pkg/jira_token_wizard.js';
+import init, { facts as coreFacts, handle } from './pkg/jira_token_wizard.js';
 import { extensionVersion, hasOrigin, onMessage, runInTab } from './browser.js';
 import {
   CHECK,
   CREATE_PAT,
   DETECT_TAB,
   DETECT_URL,
+  FACTS,
   REPORT,
   checkCommand,
   checkReply,
@@ -24,6 +25,8 @@ import {
   detectReply,
   detectUrlCommand,
   errorReply,
+  factsReply,
+  gatewayProblem,
   httpOrigin,
   reportCommand,
   reportReply,
@@ -42,16 +45,6 @@ function core() {
   return wasmReady;
 }
 
-/**
- * Runs one core command. The core reads and writes JSON text (src/wasm.rs): one JSON parser
- * in the wasm instead of a second, JsValue-walking one (BENCHMARKS.md "Shipped size").
- * @param {object} command  built by protocol.js
- * @returns {Promise<any>}  the core's answer, plain data
- */
-async function handle(command) {
-  return JSON.parse(await handleJson(JSON.stringify(command)));
-}
-
 onMessage(async (message) => {
   const checked = validateRequest(message);
   if (!checked.ok) return checked;
@@ -62,11 +55,13 @@ onMessage(async (message) => {
     case DETECT_URL:
       return detectTypedUrl(request.url);
     case CHECK:
-      return check(request.detection, request.input);
+      return check(request);
     case REPORT:
       return report(request.subject);
     case CREATE_PAT:
       return createPat(request);
+    case FACTS:
+      return facts();
   }
   return errorReply('bad_message', 'unhandled type');
 });
@@ -101,20 +96,34 @@ async function runCore(origin, allowFetch, command) {
   }
 }
 
-/**
- * The token test: the core's `Check` command. The secret is passed on, never kept or logged.
- * With `input.gateway` (protocol.js lets only `ATLASSIAN_GATEWAY` through) the core may send
- * the credential to Atlassian's gateway, so the extension must hold the host permission the
- * user granted for it from the popup's button. Without it the check is refused here: a fetch
- * without host permission still reaches the server (its CORS preflight does), so it must not
- * be tried at all.
- */
-async function check(detection, input) {
-  if (input.gateway !== null && !(await hasOrigin(input.gateway).catch(() => false))) {
-    return errorReply('gateway_not_allowed', `no access to ${input.gateway}: the user has not allowed it`);
-  }
+/** What the pages read from the core at start (src/protocol/shell.rs). */
+async function facts() {
   try {
     await core();
+    return factsReply(coreFacts());
+  } catch (err) {
+    return errorReply('core', err?.message ?? err);
+  }
+}
+
+/**
+ * The token test: the core's `Check` command, which validates the input. The secret is passed
+ * on, never kept or logged. With `input.gateway` (only the core's `Facts.gateway`, for Cloud:
+ * `gatewayProblem`) the core may send the credential to Atlassian's gateway, so the extension
+ * must hold the host permission the user granted for it from the popup's button. Without it
+ * the check is refused here: a fetch without host permission still reaches the server (its
+ * CORS preflight does), so it must not be tried at all.
+ * @param {import('./protocol.js').CheckRequest} request
+ */
+async function check(request) {
+  const { detection, input } = request;
+  try {
+    await core();
+    const problem = gatewayProblem(request, coreFacts().gateway);
+    if (problem) return errorReply('bad_message', problem);
+    if (input.gateway && !(await hasOrigin(input.gateway).catch(() => false))) {
+      return errorReply('gateway_not_allowed', `no access to ${input.gateway}: the user has not allowed it`);
+    }
     return checkReply(await handle(checkCommand(detection, input)));
   } catch (err) {
     return errorReply('core', err?.message ?? err);

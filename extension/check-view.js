@@ -6,26 +6,18 @@
 // the core's (it comes beside the result), so the popup and the report say the same. It holds
 // no state and never sees the secret (it stays in its field until popup.js reads it on submit).
 
-import { methodName } from './detection-view.js';
 import { $, el } from './dom.js';
+import { facts, methodName, targetMethod, targetName } from './facts.js';
 import { httpOrigin } from './protocol.js';
 import { renderGateway } from './popup-gateway.js';
 import { pick, t } from './ui-strings.js';
 
-/** Target → UI-strings key of its name. */
-const TARGET_KEYS = {
-  generic: 'targetGeneric',
-  elma365: 'targetElma365',
-  'avepoint-backup': 'targetAvepointBackup',
-  'avepoint-restore': 'targetAvepointRestore',
-  'issue-sync': 'targetIssueSync',
-};
-
-/** The method a target sends whatever the form says (`Profile::wire_auth`), or null. */
-function targetMethod(target, deployment) {
-  if (target === 'elma365') return deployment?.hosting === 'cloud' ? 'api-token' : 'basic';
-  if (target === 'avepoint-backup' || target === 'avepoint-restore') return 'api-token';
-  return null;
+/** The target menu: the core's targets in its order and names, the choice kept. */
+function renderTargets(lang) {
+  const select = /** @type {HTMLSelectElement} */ ($('test-target'));
+  const current = select.value || facts().targets[0]?.id;
+  select.replaceChildren(...facts().targets.map((t) => el('option', { value: t.id }, targetName(lang, t.id))));
+  select.value = current;
 }
 
 /** A detection worth testing a credential against: Jira, or a site that may be Jira. */
@@ -48,15 +40,16 @@ export function renderTokenTest(lang, detection, test) {
   if (!test) return;
   const d = detection.deployment;
   const plan = detection.authPlan;
+  renderTargets(lang);
   const target = $('test-target').value;
-  const dictated = targetMethod(target, d);
+  const dictated = targetMethod(target, d?.hosting);
   const authSelect = $('test-auth');
   authSelect.disabled = Boolean(dictated);
   const note = $('test-auth-note');
   note.hidden = !dictated;
   if (dictated) {
     note.textContent = t(lang, 'authSetByTarget', {
-      target: t(lang, TARGET_KEYS[target]),
+      target: targetName(lang, target),
       method: methodName(lang, dictated),
     });
   }

@@ -5,13 +5,8 @@
 // words come from ui-strings.js. Re-rendered from scratch on every call.
 
 import { $, el } from './dom.js';
+import { detailLabel, methodName } from './facts.js';
 import { pick, t } from './ui-strings.js';
-
-/** Auth method → UI-strings key of its name (also used by the token test's view). */
-export const METHOD_KEYS = { 'api-token': 'methodApiToken', pat: 'methodPat', basic: 'methodBasic' };
-
-/** A method's name in `lang` (the method itself when it has no key). */
-export const methodName = (lang, method) => t(lang, METHOD_KEYS[method] ?? method);
 
 /**
  * Fills the detection part of the popup. `origin`: the tab's origin (for "Allow access");
@@ -75,16 +70,16 @@ function renderDetails(lang, d) {
   const rows = [];
   const row = (key, value) => {
     if (value === null || value === undefined || value === '') return;
-    rows.push(el('dt', {}, t(lang, key)), el('dd', { dataset: { testid: `detail-${key}` } }, String(value)));
+    rows.push(el('dt', {}, detailLabel(lang, key)), el('dd', { dataset: { testid: `detail-${key}` } }, String(value)));
   };
   const selfManaged = d.hosting === 'self-managed';
-  row('hosting', d.hosting === 'cloud' ? t(lang, 'hostingCloud') : selfManaged ? t(lang, 'hostingSelfManaged') : null);
-  if (selfManaged) row('edition', t(lang, d.edition === 'data-center' ? 'editionDataCenter' : 'editionUnknown'));
+  row('hosting', d.hosting === 'cloud' ? detailLabel(lang, 'hostingCloud') : selfManaged ? detailLabel(lang, 'hostingSelfManaged') : null);
+  if (selfManaged) row('edition', detailLabel(lang, d.edition === 'data-center' ? 'editionDataCenter' : 'editionUnknown'));
   if (d.hosting !== 'cloud') row('version', d.version);
   row('build', d.buildNumber);
   row('baseUrl', d.baseUrl);
   if (selfManaged && d.contextPath !== null && d.contextPath !== undefined) {
-    row('contextPath', d.contextPath || t(lang, 'contextRoot'));
+    row('contextPath', d.contextPath || detailLabel(lang, 'contextRoot'));
   }
   row('cloudId', d.cloudId);
   row('clusterNode', d.clusterNode);

@@ -6,6 +6,7 @@
 
 import { extensionVersion, saveLanguage, savedLanguage, uiLanguage } from './browser.js';
 import { $, el } from './dom.js';
+import { detailLabel, facts, loadFacts, methodName, targetName } from './facts.js';
 import { parseReport } from './helpdesk-report.js';
 import { LANGS, langFromTag, pick, t } from './ui-strings.js';
 /** @import { ParseError } from './helpdesk-report.js' */
@@ -24,11 +25,6 @@ const state = {
   error: null,
 };
 
-const METHOD_KEYS = { 'api-token': 'methodApiToken', pat: 'methodPat', basic: 'methodBasic' };
-const TARGET_KEYS = {
-  generic: 'targetGeneric', elma365: 'targetElma365', 'avepoint-backup': 'targetAvepointBackup',
-  'avepoint-restore': 'targetAvepointRestore', 'issue-sync': 'targetIssueSync',
-};
 const MARKS = { ok: '✓', fail: '✗', info: '·' };
 
 // ---- actions ------------------------------------------------------------------------------
@@ -106,8 +102,6 @@ function renderReport(lang, r) {
   renderRequests(lang, r);
 }
 
-const methodName = (lang, m) => (m ? t(lang, METHOD_KEYS[m] ?? m) : null);
-
 function who(user) {
   if (!user) return null;
   const id = user.name || user.emailAddress || user.accountId;
@@ -119,7 +113,9 @@ function renderFacts(lang, r) {
   const rows = [];
   const row = (key, value) => {
     if (value === null || value === undefined || value === '') return;
-    rows.push(el('dt', {}, t(lang, key)), el('dd', { dataset: { testid: `fact-${key}` } }, String(value)));
+    // A deployment detail's label comes from the core; the page's own words from ui-strings.js.
+    const label = key in facts().labels ? detailLabel(lang, key) : t(lang, key);
+    rows.push(el('dt', {}, label), el('dd', { dataset: { testid: `fact-${key}` } }, String(value)));
   };
   const d = r.deployment;
   row('hdKind', t(lang, r.kind === 'check' ? 'hdKindCheck' : 'hdKindDetection'));
@@ -127,14 +123,14 @@ function renderFacts(lang, r) {
   if (d.reachedBaseUrl && d.reachedBaseUrl !== d.baseUrl) row('hdReachedAt', d.reachedBaseUrl);
   const version = r.versions?.jira ?? d.version;
   const build = r.versions?.jiraBuild ?? d.buildNumber;
-  if (d.hosting !== 'cloud') row('version', version ? `${version}${build ? ` (${t(lang, 'build')} ${build})` : ''}` : null);
+  if (d.hosting !== 'cloud') row('version', version ? `${version}${build ? ` (${detailLabel(lang, 'build')} ${build})` : ''}` : null);
   row('clusterNode', d.clusterNode);
   row('cloudId', d.cloudId);
   row('method', methodName(lang, r.recommended));
   if (r.tried) {
     const scheme = r.tried.scheme ? ` · ${r.tried.scheme === 'bearer' ? 'Bearer' : 'Basic'}` : '';
     row('hdTried', `${methodName(lang, r.tried.method) ?? '—'}${scheme}`);
-    if (TARGET_KEYS[r.tried.target]) row('hdTarget', t(lang, TARGET_KEYS[r.tried.target]));
+    if (r.tried.target) row('hdTarget', targetName(lang, r.tried.target));
     row('hdLogin', r.tried.login || t(lang, 'hdNoLogin'));
   }
   row('hdAnsweredAs', who(r.user));
@@ -188,5 +184,9 @@ $('version').textContent = `v${extensionVersion()}`;
 (async () => {
   const saved = await savedLanguage().catch(() => undefined);
   state.lang = LANGS.includes(saved) ? saved : langFromTag(uiLanguage());
+  // Labels and names come from the core; without them the page can only say so.
+  await loadFacts().catch((err) => {
+    state.error = { key: 'hdCoreFailed', vars: { message: err?.message ?? String(err) } };
+  });
   render();
 })();

@@ -4,11 +4,11 @@
 // from the click (browsers grant permissions only inside a user gesture) and, only when it is
 // granted, hands back to popup.js, which re-runs the test with `gateway` set. So the token goes
 // to the gateway only after this click and with that permission; the service worker checks the
-// permission again (background.js) and protocol.js lets no other gateway through.
+// permission again (background.js) and lets no other gateway through (protocol.js).
 
 import { requestOrigin } from './browser.js';
 import { $ } from './dom.js';
-import { ATLASSIAN_GATEWAY } from './protocol.js';
+import { facts } from './facts.js';
 
 /** The core's id for the gateway's `/myself` request (`GATEWAY_MYSELF`, src/probe/mod.rs). */
 const GATEWAY_MYSELF = 'gateway_myself';
@@ -38,6 +38,6 @@ export function renderGateway(test) {
 export function initGateway({ onGranted, onDenied }) {
   $('gateway-try').addEventListener('click', () => {
     // First thing in the click handler: the request needs the user gesture.
-    requestOrigin(ATLASSIAN_GATEWAY).then((granted) => (granted ? onGranted() : onDenied()), () => onDenied());
+    requestOrigin(facts().gateway).then((granted) => (granted ? onGranted() : onDenied()), () => onDenied());
   });
 }

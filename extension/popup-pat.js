@@ -7,12 +7,12 @@
 
 import { sendMessage } from './browser.js';
 import { $ } from './dom.js';
-import { PAT_MAX_DAYS, PAT_MAX_NAME, createPatRequest, errorReply } from './protocol.js';
+import { facts } from './facts.js';
+import { createPatRequest, errorReply } from './protocol.js';
 import { pick, t } from './ui-strings.js';
 /** @import { CoreData, ErrorInfo } from './protocol.js' */
 /** @import { UiMessage } from './ui-strings.js' */
 
-const DEFAULT_DAYS = 90;
 
 /**
  * @typedef {{detection: CoreData | null, phase: 'form' | 'confirm' | 'creating' | 'done',
@@ -34,7 +34,7 @@ let testToken = () => {};
 function fresh(detection) {
   const date = new Date().toISOString().slice(0, 10);
   return {
-    detection, phase: 'form', name: `integration-${date}`, days: DEFAULT_DAYS,
+    detection, phase: 'form', name: `integration-${date}`, days: facts().pat.defaultExpiryDays,
     created: null, error: null, invalid: null, copied: null,
   };
 }
@@ -73,8 +73,9 @@ function ask(event) {
   const name = $('pat-name').value.trim();
   const days = Number($('pat-days').value);
   pat.invalid = null;
-  if (name === '' || name.length > PAT_MAX_NAME) pat.invalid = 'patNameInvalid';
-  else if (!Number.isInteger(days) || days < 1 || days > PAT_MAX_DAYS) pat.invalid = 'patDaysInvalid';
+  const { maxNameChars, maxExpiryDays } = facts().pat;
+  if (name === '' || [...name].length > maxNameChars) pat.invalid = 'patNameInvalid';
+  else if (!Number.isInteger(days) || days < 1 || days > maxExpiryDays) pat.invalid = 'patDaysInvalid';
   if (pat.invalid) {
     paint();
     $(pat.invalid === 'patNameInvalid' ? 'pat-name' : 'pat-days').focus();
@@ -136,7 +137,11 @@ function paint() {
   $('pat-create').setAttribute('aria-busy', String(busy));
   $('pat-form').hidden = phase !== 'form';
   $('pat-invalid').hidden = !invalid;
-  $('pat-invalid').textContent = invalid ? t(lang, invalid, { max: String(PAT_MAX_NAME), days: String(PAT_MAX_DAYS) }) : '';
+  const limits = { max: String(facts().pat.maxNameChars), days: String(facts().pat.maxExpiryDays) };
+  $('pat-days-label').textContent = t(lang, 'patDays', limits);
+  $('pat-days').setAttribute('max', limits.days);
+  $('pat-name').setAttribute('maxlength', limits.max);
+  $('pat-invalid').textContent = invalid ? t(lang, invalid, limits) : '';
   $('pat-name').setAttribute('aria-invalid', String(invalid === 'patNameInvalid'));
   $('pat-days').setAttribute('aria-invalid', String(invalid === 'patDaysInvalid'));
 

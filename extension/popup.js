@@ -21,7 +21,8 @@ import {
 import { prefillTestForm, renderTokenTest, testable } from './check-view.js';
 import { renderDetection } from './detection-view.js';
 import { $ } from './dom.js';
-import { ATLASSIAN_GATEWAY, MIN_KEY_MATERIAL, TARGETS, checkRequest, detectTab, detectUrl, errorReply, httpOrigin } from './protocol.js';
+import { facts, loadFacts } from './facts.js';
+import { checkRequest, detectTab, detectUrl, errorReply, httpOrigin } from './protocol.js';
 import { initGateway } from './popup-gateway.js';
 import { initPatCreate, renderPatCreate } from './popup-pat.js';
 import { renderReportActions } from './popup-report.js';
@@ -32,6 +33,9 @@ import { LANGS, langFromTag, t } from './ui-strings.js';
 /** @import { UiMessage } from './ui-strings.js' */
 
 markOpen(); // first thing the popup script does: `jtw:popup-open`
+// What the popup reads from the core (targets, labels, limits): asked for at once, beside the
+// detection; an Error when the core could not answer.
+const factsReady = loadFacts().catch((err) => (err instanceof Error ? err : new Error(String(err))));
 
 const state = {
   lang: 'en',
@@ -89,7 +93,6 @@ let heldSecret = null;
 
 /** Permissions asked for besides the target's own (its profile in src/targets.rs names them). */
 const REQUIRED_PERMISSIONS = [];
-const TEST_TIMEOUT_MS = 10_000;
 
 // ---- actions ------------------------------------------------------------------------------
 
@@ -102,6 +105,8 @@ async function run(request) {
   } catch (err) {
     state.reply = errorReply('internal', err?.message ?? err);
   }
+  const loaded = await factsReady;
+  if (loaded instanceof Error && state.reply?.ok) state.reply = errorReply('core', loaded.message);
   state.phase = state.reply?.ok ? 'ready' : 'error';
   render();
   if (state.phase === 'ready') markDetected();
@@ -161,7 +166,7 @@ function submitUrl(event) {
 
 /**
  * Test click: reads the form, sends `check` to the service worker, shows the `CheckResult`.
- * `gateway` is null, or `ATLASSIAN_GATEWAY` when the user pressed "Test through
+ * `gateway` is null, or the core's `Facts.gateway` when the user pressed "Test through
  * api.atlassian.com" and granted access to it (popup-gateway.js): never otherwise.
  * @param {Event | null} event
  * @param {string | null} [gateway]
@@ -181,7 +186,7 @@ async function runTest(event, gateway = null) {
   }
   markCheckStart();
   const project = $('test-project').value.trim();
-  const target = TARGETS.includes($('test-target').value) ? $('test-target').value : 'generic';
+  const target = $('test-target').value;
   const secret = secretField.value;
   const request = checkRequest(detection, {
     login: $('test-login').value.trim(),
@@ -191,9 +196,8 @@ async function runTest(event, gateway = null) {
     project: project || null,
     requiredPermissions: REQUIRED_PERMISSIONS,
     gateway,
-    timeoutMs: TEST_TIMEOUT_MS,
     // The core has no randomness: Issue Sync's Local Authentication Key comes from these.
-    keyMaterial: target === 'issue-sync' ? Array.from(crypto.getRandomValues(new Uint8Array(MIN_KEY_MATERIAL))) : null,
+    keyMaterial: target === 'issue-sync' ? Array.from(crypto.getRandomValues(new Uint8Array(facts().keyMaterialBytes))) : null,
   });
   test.running = true;
   test.error = null;
@@ -386,7 +390,7 @@ $('snippet-reveal').addEventListener('click', toggleSnippetReveal);
 $('snippet').addEventListener('click', copySnippet);
 initPatCreate({ onToken: testCreatedToken });
 initGateway({
-  onGranted: () => runTest(null, ATLASSIAN_GATEWAY),
+  onGranted: () => runTest(null, facts().gateway),
   onDenied: () => {
     state.test.gatewayDenied = true;
     render();

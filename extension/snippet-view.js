@@ -1,18 +1,19 @@
 // The connection block of a token test (the core's `Snippet`, src/snippet.rs): label → value
 // rows laid out like the target's own form, hints, notes, and what the copy buttons copy.
 //
-// The core never has the secret in a snippet: secret fields hold SECRET_MASK. The secret is
+// The core never has the secret in a snippet: secret fields hold its mask. The secret is
 // substituted here, and only when the caller passes it — which the popup does only while the
 // user has pressed the reveal toggle. So a masked view copies masked text.
 
 import { $ } from './dom.js';
+import { facts } from './facts.js';
 import { pick, t } from './ui-strings.js';
 
-/** What the core puts in a snippet's secret fields (`snippet::SECRET_MASK`). */
-export const SECRET_MASK = '••••••••';
-
-/** `text` with every SECRET_MASK replaced by `secret` (no `$&`-style patterns: split/join). */
-const unmask = (text, secret) => (secret ? String(text).split(SECRET_MASK).join(secret) : String(text));
+/**
+ * `text` with every secret mask (what the core puts in a snippet's secret fields,
+ * `Facts.secretMask`) replaced by `secret` (no `$&`-style patterns: split/join).
+ */
+const unmask = (text, secret) => (secret ? String(text).split(facts().secretMask).join(secret) : String(text));
 
 /** True when the snippet has a field for the secret (Issue Sync has none). */
 export const hasSecretField = (snippet) => (snippet?.fields ?? []).some((f) => f.secret);

@@ -20,7 +20,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { ATLASSIAN_GATEWAY, validateRequest } from '../../extension/protocol.js';
+import { gatewayProblem, validateRequest } from '../../extension/protocol.js';
 import { startSimulator } from '../simulator/server.mjs';
 import {
   GATEWAY_ORIGIN, LOCAL, launchRecorded, netlogSplit, openPopup, recordServiceWorker,
@@ -29,30 +29,33 @@ import {
 const GATEWAY_PATTERN = `${GATEWAY_ORIGIN}/*`;
 const ex = (r) => r.path.startsWith('/ex/jira/');
 
-describe('protocol: a check may name no gateway but https://api.atlassian.com, and only for Cloud', () => {
+describe('protocol: a check may name no gateway but the core\'s (Facts.gateway), and only for Cloud', () => {
   const cloud = { deployment: { product: 'jira', hosting: 'cloud' } };
   const dc = { deployment: { product: 'jira', hosting: 'self-managed' } };
-  const check = (detection, gateway) => validateRequest({
-    type: 'check', detection, input: { login: 'me@example.com', secret: 's3cret-value', gateway },
-  });
+  /** The service worker's rule, as it applies it to a validated check with the core's gateway. */
+  const problem = (detection, gateway) => {
+    const checked = validateRequest({
+      type: 'check', detection, input: { login: 'me@example.com', secret: 's3cret-value', gateway },
+    });
+    assert.equal(checked.ok, true);
+    return gatewayProblem(checked.request, GATEWAY_ORIGIN);
+  };
 
   test('null, absent or the one known gateway pass', () => {
-    assert.equal(ATLASSIAN_GATEWAY, GATEWAY_ORIGIN);
-    assert.equal(check(cloud, null).request.input.gateway, null);
-    assert.equal(check(cloud, undefined).request.input.gateway, null);
-    assert.equal(check(dc, null).ok, true);
-    assert.equal(check(cloud, ATLASSIAN_GATEWAY).request.input.gateway, ATLASSIAN_GATEWAY);
+    assert.equal(problem(cloud, null), null);
+    assert.equal(problem(cloud, undefined), null);
+    assert.equal(problem(dc, null), null);
+    assert.equal(problem(cloud, GATEWAY_ORIGIN), null);
   });
 
   test('any other gateway, or the gateway for a self-managed Jira, is refused', () => {
     for (const other of ['https://api.atlassian.com/', 'http://api.atlassian.com', 'https://API.atlassian.com',
       'https://api.atlassian.com.evil.example', 'https://evil.example', 'http://127.0.0.1:8080', '', 's3cret-value', 42]) {
-      const r = check(cloud, other);
-      assert.equal(r.ok, false, JSON.stringify(other));
-      assert.equal(r.error.code, 'bad_message');
-      assert.ok(!r.error.message.includes('s3cret-value'), 'the refusal never quotes the input');
+      const why = problem(cloud, other);
+      assert.ok(why, JSON.stringify(other));
+      assert.ok(!why.includes('s3cret-value'), 'the refusal never quotes the input');
     }
-    assert.equal(check(dc, ATLASSIAN_GATEWAY).ok, false);
+    assert.ok(problem(dc, GATEWAY_ORIGIN));
   });
 });
 

@@ -24,7 +24,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Schemes that are not network traffic. */
 export const LOCAL = /^(chrome-extension|chrome|devtools|data|blob|about|file):/;
 
-/** The gateway the extension knows (`ATLASSIAN_GATEWAY` in extension/protocol.js). */
+/** The gateway the extension knows (the core's `Facts.gateway`, src/protocol/shell.rs). */
 export const GATEWAY_ORIGIN = 'https://api.atlassian.com';
 
 /**

@@ -18,41 +18,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { startSimulator } from '../simulator/server.mjs';
-import { TARGETS, validateRequest } from '../../extension/protocol.js';
 import { launchExtension } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MASK = '••••••••';
-
-describe('protocol: check input carries the target and the key material', () => {
-  const detection = { deployment: { product: 'jira' } };
-  const base = { login: 'jdoe', secret: 's3cret-value' };
-  const check = (input) => validateRequest({ type: 'check', detection, input: { ...base, ...input } });
-  const bytes = (n) => Array.from({ length: n }, (_, i) => i % 256);
-
-  test('every target name passes; anything else is refused without echoing it', () => {
-    for (const target of TARGETS) {
-      const r = check({ target, keyMaterial: bytes(32) });
-      assert.equal(r.ok, true, target);
-      assert.equal(r.request.input.target, target);
-      assert.deepEqual(r.request.input.keyMaterial, bytes(32));
-    }
-    assert.equal(check({}).request.input.target, 'generic');
-    assert.equal(check({}).request.input.keyMaterial, null);
-    const bad = check({ target: 's3cret-value' });
-    assert.equal(bad.ok, false);
-    assert.ok(!bad.error.message.includes('s3cret-value'));
-  });
-
-  test('issue-sync needs at least 32 bytes of key material, each 0–255', () => {
-    assert.equal(check({ target: 'issue-sync' }).ok, false);
-    assert.equal(check({ target: 'issue-sync', keyMaterial: bytes(31) }).ok, false);
-    assert.equal(check({ target: 'issue-sync', keyMaterial: [...bytes(31), 256] }).ok, false);
-    assert.equal(check({ target: 'issue-sync', keyMaterial: [...bytes(31), 1.5] }).ok, false);
-    assert.equal(check({ target: 'issue-sync', keyMaterial: 'abc' }).ok, false);
-    assert.equal(check({ target: 'issue-sync', keyMaterial: bytes(32) }).ok, true);
-  });
-});
 
 describe('targets in the popup', () => {
   let ext;

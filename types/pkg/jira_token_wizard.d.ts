@@ -5,8 +5,11 @@
 /** Loads and instantiates the wasm module once; resolves when `handle` may be called. */
 export default function init(options?: { module_or_path: URL | string | Request | Response | BufferSource | WebAssembly.Module }): Promise<unknown>;
 
-/** `handle(command_json)` in src/wasm.rs: a command as JSON text → the core's answer as JSON text; rejects with an `Error`. */
-export function handle(command: string): Promise<string>;
+/** `handle(command)` in src/wasm.rs: a command as a plain object → the core's answer as plain data; rejects with an `Error`. */
+export function handle(command: object): Promise<any>;
+
+/** `facts()` in src/wasm.rs: what the pages read from the core (`ShellFacts`); throws an `Error`. */
+export function facts(): import('../../extension/protocol.js').Facts;
 
 /** The crate's version (`version()` in src/wasm.rs). */
 export function version(): string;

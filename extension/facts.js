@@ -1,0 +1,53 @@
+// What the extension's pages read from the core instead of re-typing it (src/protocol/shell.rs,
+// `ShellFacts`): the targets and the method each sends, the method names, the detail labels,
+// the secret mask, the forms' limits and the gateway. A page loads them once at start through
+// the service worker (`facts` message → wasm `facts()`), so a change in Rust cannot leave the
+// UI stale. No `chrome.*` here (browser.js) and no protocol shapes (protocol.js).
+
+import { sendMessage } from './browser.js';
+import { factsRequest } from './protocol.js';
+import { pick } from './ui-strings.js';
+/** @import { Facts } from './protocol.js' */
+
+/** @type {Facts | null} */
+let loaded = null;
+
+/**
+ * Asks the service worker for the core's facts; rejects when it cannot answer.
+ * @returns {Promise<Facts>}
+ */
+export async function loadFacts() {
+  const reply = await sendMessage(factsRequest());
+  if (!reply?.ok || !reply.facts) throw new Error(reply?.error?.message ?? 'the core did not answer');
+  loaded = reply.facts;
+  return reply.facts;
+}
+
+/**
+ * The facts loaded by `loadFacts` (a page renders only after they came).
+ * @returns {Facts}
+ */
+export function facts() {
+  if (!loaded) throw new Error('facts not loaded yet');
+  return loaded;
+}
+
+/** A target's name in `lang` (the id itself for one the core does not list). */
+export const targetName = (lang, id) => pick(lang, facts().targets.find((t) => t.id === id)?.name) || id;
+
+/** A method's name in `lang` (`report::method_label`); null for none. */
+export const methodName = (lang, method) =>
+  method ? pick(lang, facts().methods.find((m) => m.method === method)?.name) || method : null;
+
+/** A deployment detail's label, or a fixed value's (`hostingCloud`, `contextRoot`, …). */
+export const detailLabel = (lang, key) => pick(lang, facts().labels[key]) || key;
+
+/**
+ * The method `target` sends on a deployment with `hosting` whatever the form says
+ * (`Profile::wire_auth`), or null when the form's choice goes.
+ */
+export function targetMethod(target, hosting) {
+  const t = facts().targets.find((x) => x.id === target);
+  if (!t) return null;
+  return (hosting === 'cloud' ? t.sendsOnCloud : t.sendsOnSelfManaged) ?? null;
+}
