@@ -3,7 +3,7 @@
 #
 #   bench/fuzz.sh            # RUNS=1000000 per target by default; RUNS=… to change
 #
-# With a nightly toolchain it runs the cargo-fuzz targets in fuzz/ (html_read, urls, json, detect,
+# With a nightly toolchain it runs the cargo-fuzz targets in fuzz/ (html_read, urls, detect,
 # classify; installs cargo-fuzz if missing), without a sanitizer (the core is safe Rust: the
 # targets look for panics, hangs and broken invariants, not memory errors) and with the
 # dictionary fuzz/jira.dict. Without nightly it runs the same properties through
@@ -29,7 +29,7 @@ if [[ "$MODE" == fuzz ]]; then
     cargo install cargo-fuzz
   fi
   (cd fuzz && cargo +nightly fuzz build -s none -O) >&2
-  for target in html_read urls json detect classify; do
+  for target in html_read urls detect classify; do
     log="fuzz/target/$target.log"
     start=$(date +%s)
     status=0
@@ -48,7 +48,7 @@ else
     CARGO_PROFILE_RELEASE_OPT_LEVEL=3
   bin=$(cargo test --release --test malformed_props --no-run 2>&1 | tee /dev/stderr \
         | sed -n 's/.*Executable .*(\(.*\)).*/\1/p' | tail -1)
-  for prop in html_read url_policy json_reader detection every_answer; do
+  for prop in html_read url_policy commands_never_quote detection every_answer; do
     start=$(date +%s)
     status=0
     PROPTEST_CASES="$RUNS" "$bin" "$prop" >"target/props-release/$prop.log" 2>&1 || status=$?

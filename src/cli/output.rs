@@ -10,7 +10,7 @@ use jira_token_wizard::auth_plan::{AuthMethod, AuthPlan};
 use jira_token_wizard::deployment::{Deployment, Edition, Hosting};
 use jira_token_wizard::detect::Detection;
 use jira_token_wizard::http::{Exchange, RequestLog};
-use jira_token_wizard::i18n::{L10n, Lang};
+use jira_token_wizard::i18n::{self, L10n, Lang};
 use serde_json::json;
 use std::fmt::Write;
 use std::io::Write as _;
@@ -131,18 +131,9 @@ pub fn no_answer_line(na: &NoAnswer, lang: Lang) -> String {
         Exchange::Unreachable { detail, .. } => {
             COULD_NOT_CONNECT.fill(&[("url", url), ("detail", detail)])
         }
-        _ => NO_ANSWER_WITHIN.fill(&[("url", url), ("secs", &seconds(na.timeout_ms))]),
+        _ => NO_ANSWER_WITHIN.fill(&[("url", url), ("secs", &i18n::seconds(na.timeout_ms))]),
     };
     text.get(lang).to_string()
-}
-
-/// `1000` → `"1"`, `2500` → `"2.5"`.
-fn seconds(ms: u32) -> String {
-    if ms % 1000 == 0 {
-        (ms / 1000).to_string()
-    } else {
-        format!("{}", f64::from(ms) / 1000.0)
-    }
 }
 
 /// The human-readable report.
@@ -282,8 +273,8 @@ mod tests {
 
     #[test]
     fn seconds_read_naturally() {
-        assert_eq!(seconds(1000), "1");
-        assert_eq!(seconds(2500), "2.5");
+        assert_eq!(i18n::seconds(1000), "1");
+        assert_eq!(i18n::seconds(2500), "2.5");
     }
 
     #[test]

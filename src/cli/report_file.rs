@@ -5,8 +5,8 @@
 //! The report holds no secret by construction; `check` still passes it through its
 //! [`Redactor`] like everything else it writes.
 
-use super::secret::Redactor;
 use jira_token_wizard::i18n::Lang;
+use jira_token_wizard::probe::Redactor;
 use jira_token_wizard::report::{self, Meta, Subject, Tool};
 use std::path::Path;
 

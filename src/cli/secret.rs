@@ -1,6 +1,6 @@
 //! Where `check` gets the secret — the `JIRA_TOKEN` environment variable, or with
-//! `--token-stdin` the first line of standard input; never argv — and the [`Redactor`] that
-//! keeps it out of everything the command prints.
+//! `--token-stdin` the first line of standard input; never argv. (The core's
+//! [`Redactor`](jira_token_wizard::probe::Redactor) keeps it out of everything printed.)
 //!
 //! Error messages here name the source of the secret, never its value.
 
@@ -54,45 +54,10 @@ fn from_reader(input: impl BufRead) -> Result<Secret, NoSecret> {
     Ok(Secret::new(secret))
 }
 
-/// Shortest leak form replaced in output: shorter strings occur in ordinary text by chance.
-const MIN_REDACTED_CHARS: usize = 4;
-
-/// Replaces every form in which the secret could leak (the secret, its base64 and the base64
-/// of `login:secret`) with `[redacted]`. The core's results hold no secret by construction;
-/// this is the last line of defence against a server that echoes it back in a header or
-/// `Location` the verdict quotes.
-pub struct Redactor {
-    forms: Vec<String>,
-}
-
-impl Redactor {
-    pub fn new(secret: &Secret, login: &str) -> Redactor {
-        let mut forms: Vec<String> = secret
-            .leak_forms(login)
-            .into_iter()
-            .filter(|f| f.chars().count() >= MIN_REDACTED_CHARS)
-            .collect();
-        // Longest first, so a form containing another is replaced whole.
-        forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-        Redactor { forms }
-    }
-
-    pub fn apply(&self, text: &str) -> String {
-        let mut out = text.to_string();
-        for f in &self.forms {
-            if out.contains(f.as_str()) {
-                out = out.replace(f.as_str(), jira_token_wizard::probe::REDACTED);
-            }
-        }
-        out
-    }
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use jira_token_wizard::probe::base64;
 
     #[test]
     fn first_line_only_without_line_ending() {
@@ -108,19 +73,5 @@ mod tests {
         assert!(from_reader(&b"  \nlater\n"[..]).is_err());
         let err = from_reader(&b"\xff\xfe-bad\n"[..]).unwrap_err();
         assert!(!err.0.contains("bad"));
-    }
-
-    #[test]
-    fn redactor_removes_every_leak_form() {
-        let secret = Secret::new("s3cret-token");
-        let r = Redactor::new(&secret, "jdoe");
-        let basic = base64(b"jdoe:s3cret-token");
-        let text = format!("a s3cret-token b {basic} c {}", base64(b"s3cret-token"));
-        let out = r.apply(&text);
-        assert!(!out.contains("s3cret"), "{out}");
-        assert!(!out.contains(&basic), "{out}");
-        assert_eq!(out.matches("[redacted]").count(), 3);
-        // Too short to redact without garbling ordinary text.
-        assert_eq!(Redactor::new(&Secret::new("abc"), "").apply("abc"), "abc");
     }
 }

@@ -30,7 +30,7 @@ pub mod limits {
     };
 }
 pub use result::{ProjectRef, MAX_PROJECTS};
-pub use scrub::REDACTED;
+pub use scrub::{Redactor, REDACTED};
 
 use crate::auth_plan::{AuthMethod, PAT_SINCE};
 use crate::catalogue::{Code, Notice};

@@ -3,7 +3,7 @@
 //! target's warnings.
 
 use super::classify;
-use super::scrub::{self, Forms};
+use super::scrub::{self, Redactor};
 use super::{CheckResult, JiraUser, ProbeFlow, Verdict, PROJECTS};
 use crate::catalogue::{Code, Notice};
 use crate::http::Exchange;
@@ -49,7 +49,6 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
             base_url_mismatch: warnings.iter().any(|w| w.code == Code::BaseUrlMismatch),
         })
     });
-    let forms = flow.input.secret.leak_forms(&flow.input.login);
     let result = CheckResult {
         deployment: flow.detection.deployment.clone(),
         target: flow.input.target,
@@ -65,7 +64,10 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         requests: flow.log,
     };
     // Nothing the server echoed may carry the secret into a report, the popup or the CLI.
-    scrub::scrub(result, &Forms::new(&forms))
+    scrub::scrub(
+        result,
+        &Redactor::new(&flow.input.secret, &flow.input.login),
+    )
 }
 
 /// `GET /rest/api/2/project`: the projects the account can browse, keys validated, capped.

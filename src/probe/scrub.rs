@@ -10,41 +10,46 @@
 //! field keys) and are left alone. A field added to any type of the result is scrubbed without
 //! a line here.
 
-use super::{CheckResult, Verdict};
+use super::{CheckResult, Secret, Verdict};
 use crate::deployment::Deployment;
 use crate::i18n::Text;
 use serde::ser::{self, Serialize, Serializer};
 
-/// What replaces a secret form (the CLI's redactor writes the same marker).
+/// What replaces a secret form (in results, and in everything the CLI prints).
 pub const REDACTED: &str = "[redacted]";
 
-/// Shortest secret form scrubbed: shorter ones would garble ordinary text.
-const MIN_SCRUBBED_CHARS: usize = 4;
+/// Shortest secret form replaced: shorter ones occur in ordinary text by chance.
+const MIN_REDACTED_CHARS: usize = 4;
 
-/// The secret forms to replace (`Secret::leak_forms`), the too-short ones left out.
-pub(super) struct Forms<'a>(Vec<&'a str>);
+/// Replaces every form in which the secret could leak — the secret, its base64 and the base64
+/// of `login:secret` ([`Secret::leak_forms`]) — with [`REDACTED`]. The scrub below applies it
+/// to every text of a result; the CLI to everything it prints, as a last line of defence.
+pub struct Redactor {
+    /// Longest first, so a form containing another is replaced whole.
+    forms: Vec<String>,
+}
 
-impl<'a> Forms<'a> {
-    pub(super) fn new(forms: &'a [String]) -> Forms<'a> {
-        Forms(
-            forms
-                .iter()
-                .map(String::as_str)
-                .filter(|f| f.chars().count() >= MIN_SCRUBBED_CHARS)
-                .collect(),
-        )
+impl Redactor {
+    pub fn new(secret: &Secret, login: &str) -> Redactor {
+        let mut forms: Vec<String> = secret
+            .leak_forms(login)
+            .into_iter()
+            .filter(|f| f.chars().count() >= MIN_REDACTED_CHARS)
+            .collect();
+        forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        Redactor { forms }
     }
 
-    fn text(&self, s: &str) -> String {
-        self.0
+    pub fn apply(&self, text: &str) -> String {
+        self.forms
             .iter()
-            .fold(s.to_string(), |acc, f| acc.replace(f, REDACTED))
+            .fold(text.to_string(), |acc, f| acc.replace(f.as_str(), REDACTED))
     }
 }
 
 /// `result` with every form of the secret replaced by [`REDACTED`] in its text.
-pub(super) fn scrub(result: CheckResult, forms: &Forms) -> CheckResult {
-    if forms.0.is_empty() {
+pub(super) fn scrub(result: CheckResult, forms: &Redactor) -> CheckResult {
+    if forms.forms.is_empty() {
         return result;
     }
     let scrubbed = Scrubbed(&result, forms)
@@ -91,7 +96,7 @@ pub(super) fn scrub(result: CheckResult, forms: &Forms) -> CheckResult {
 }
 
 /// A value serialized with its strings scrubbed.
-struct Scrubbed<'a, T: ?Sized>(&'a T, &'a Forms<'a>);
+struct Scrubbed<'a, T: ?Sized>(&'a T, &'a Redactor);
 
 impl<T: Serialize + ?Sized> Serialize for Scrubbed<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -100,10 +105,10 @@ impl<T: Serialize + ?Sized> Serialize for Scrubbed<'_, T> {
 }
 
 /// The serializer in front of another: strings scrubbed, everything else passed through.
-struct Scrubbing<'a, S>(S, &'a Forms<'a>);
+struct Scrubbing<'a, S>(S, &'a Redactor);
 
 /// A compound (sequence, map, struct, …) whose elements are scrubbed as they pass.
-struct Compound<'a, C>(C, &'a Forms<'a>);
+struct Compound<'a, C>(C, &'a Redactor);
 
 macro_rules! pass {
     ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
@@ -145,7 +150,7 @@ impl<'a, S: Serializer> Serializer for Scrubbing<'a, S> {
     }
 
     fn serialize_str(self, v: &str) -> Result<S::Ok, S::Error> {
-        self.0.serialize_str(&self.1.text(v))
+        self.0.serialize_str(&self.1.apply(v))
     }
 
     fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<S::Ok, S::Error> {
@@ -292,5 +297,25 @@ impl<C: ser::SerializeMap> ser::SerializeMap for Compound<'_, C> {
 
     fn end(self) -> Result<C::Ok, C::Error> {
         self.0.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::probe::base64;
+
+    #[test]
+    fn the_redactor_removes_every_leak_form() {
+        let r = Redactor::new(&Secret::new("s3cret-token"), "jdoe");
+        let basic = base64(b"jdoe:s3cret-token");
+        let text = format!("a s3cret-token b {basic} c {}", base64(b"s3cret-token"));
+        let out = r.apply(&text);
+        assert!(!out.contains("s3cret"), "{out}");
+        assert!(!out.contains(&basic), "{out}");
+        assert_eq!(out.matches(REDACTED).count(), 3);
+        // Too short to redact without garbling ordinary text.
+        assert_eq!(Redactor::new(&Secret::new("abc"), "").apply("abc"), "abc");
     }
 }

@@ -241,5 +241,4 @@ fn scrub(req: &HttpRequest, mut detail: String) -> String {
 }
 
 #[cfg(test)]
-#[path = "transport_tests.rs"]
 mod tests;

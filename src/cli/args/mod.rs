@@ -348,10 +348,8 @@ fn parse_detect(mut cur: Cursor) -> Result<Command, UsageError> {
     }))
 }
 
-#[path = "args_check.rs"]
-mod check_options;
-use check_options::parse_check;
+mod check;
+use check::parse_check;
 
 #[cfg(test)]
-#[path = "args_tests.rs"]
 mod tests;
