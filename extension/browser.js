@@ -30,18 +30,34 @@ export async function runInTab(tabId, func, args = []) {
   return first?.result;
 }
 
-/** True when the extension may contact `origin` (e.g. `https://jira.example.com`). */
+/**
+ * The host permission pattern for `origin`: its scheme and host, any port, any path
+ * (`http://jira.corp:8080` → `http://jira.corp/*`). A pattern cannot name a port in Firefox
+ * (MDN "Match patterns": the host "must not include a port number", Firefox bugs 1362809 and
+ * 1468162). Seen in firefox-esr 153: with `http://jira.corp/*` granted, fetches to port 8080
+ * work but `permissions.contains` answers false for `http://jira.corp:8080/*`; granting that
+ * pattern makes `contains` say true while every fetch to the port fails; `:*` is refused. In
+ * Chromium a pattern without a port matches any port (its "Match patterns" page), so both
+ * browsers ask for, check and grant the same thing: the host, whatever its port.
+ */
+function originPattern(origin) {
+  const { protocol, hostname } = new URL(origin);
+  return `${protocol}//${hostname}/*`;
+}
+
+/** True when the extension may contact `origin` (e.g. `https://jira.example.com:8443`). */
 export function hasOrigin(origin) {
-  return api.permissions.contains({ origins: [`${origin}/*`] });
+  return api.permissions.contains({ origins: [originPattern(origin)] });
 }
 
 /**
- * Asks the user for access to `origin`. Must be called straight from a click handler (a user
- * gesture), before any other `await`. Resolves true when granted (also when it already was).
- * Headless Chromium never shows the prompt, so this never resolves there (build notes).
+ * Asks the user for access to `origin`'s host (`originPattern`: every port). Must be called
+ * straight from a click handler (a user gesture), before any other `await`. Resolves true when
+ * granted (also when it already was). Headless Chromium never shows the prompt, so this never
+ * resolves there (build notes); Firefox shows its doorhanger.
  */
 export function requestOrigin(origin) {
-  return api.permissions.request({ origins: [`${origin}/*`] });
+  return api.permissions.request({ origins: [originPattern(origin)] });
 }
 
 /** Sends a protocol message to the service worker and resolves with its reply. */
