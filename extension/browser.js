@@ -9,8 +9,17 @@ const api = globalThis.browser ?? globalThis.chrome;
 /** Storage key of the remembered UI language (the only thing the extension stores). */
 const LANG_KEY = 'lang';
 
-/** The active tab of the window this popup belongs to, or `undefined`. */
+/**
+ * The tab this wizard page is for, or `undefined`. The toolbar popup is for the active tab of
+ * its window. A wizard page opened in a tab of its own names its tab in its URL,
+ * `popup.html?tab=<id>`: the Firefox E2E tests open it so (no driver reaches the toolbar
+ * popup's page in headless Firefox), and a sidebar that follows the active tab needs the same
+ * "which tab am I for". Reading that tab still takes activeTab or a host permission: the
+ * parameter grants nothing.
+ */
 export async function activeTab() {
+  const named = new URLSearchParams(globalThis.location?.search ?? '').get('tab');
+  if (named !== null) return /^\d{1,15}$/.test(named) ? api.tabs.get(Number(named)) : undefined;
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
   return tab;
 }
