@@ -4,12 +4,13 @@
 #   ./build.sh            # from any directory; idempotent; installs missing tools first
 #
 # Output: dist/chrome/, dist/firefox/, dist/jira-token-wizard-{chrome,firefox}-<version>.zip,
-#         target/release/jira-token-wizard. Also installs what the tests need (Chromium and
-#         chromedriver from apt, playwright-core from npm).
+#         target/release/jira-token-wizard. Also installs what the tests need (Chromium,
+#         chromedriver and firefox-esr from apt, playwright-core and puppeteer-core from npm).
 # Tools (installed when missing): the wasm32 target, wasm-bindgen CLI at Cargo.lock's version
 # (`cargo install` WITHOUT --locked: its own lockfile wants crates the registry here lacks),
 # npm's binaryen for wasm-opt (Debian's binaryen 108 writes modules that fail at init — never
-# /usr/bin/wasm-opt), playwright-core for the E2E tests and web-ext for Mozilla's linter. See ../shared/build-and-browser-testing.md.
+# /usr/bin/wasm-opt), playwright-core (Chromium) and puppeteer-core (Firefox) for the E2E tests
+# and web-ext for Mozilla's linter. See ../shared/build-and-browser-testing.md.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -42,6 +43,12 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
   log "installing chromium + chromium-driver (apt)"
   apt-get update -qq && apt-get install -y -qq chromium chromium-driver
 fi
+# The Firefox E2E tests' browser (tests/e2e/browsers/firefox.mjs, driven by puppeteer-core over
+# WebDriver BiDi): Debian's firefox-esr — Debian has no geckodriver and no other Firefox package.
+if ! command -v firefox-esr >/dev/null 2>&1; then
+  log "installing firefox-esr (apt)"
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends firefox-esr
+fi
 
 if ! rustup target list --installed | grep -qx "$TARGET"; then
   log "adding rust target $TARGET"
@@ -59,10 +66,11 @@ if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $BINDGEN_
   cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force
 fi
 
-if [[ ! -x node_modules/.bin/wasm-opt || ! -f node_modules/.package-lock.json \
+if [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/puppeteer-core || ! -f node_modules/.package-lock.json \
       || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  log "npm ci (binaryen, playwright-core, web-ext; no browser download)"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  log "npm ci (binaryen, playwright-core, puppeteer-core, web-ext; no browser download)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 \
+    npm ci --no-audit --no-fund --loglevel=error
 fi
 WASM_OPT="$ROOT/node_modules/.bin/wasm-opt"
 

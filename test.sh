@@ -3,7 +3,8 @@
 # Gates, in order: build (installs what is missing), formatting, clippy for the host and for
 # wasm32, native tests (core against recorded Jira answers), the wasm boundary tests in
 # headless Chromium, then node:test suites — the Jira simulator itself, the real CLI binary
-# against the simulator, and the real extension in real headless Chromium.
+# against the simulator, the real extension in real headless Chromium, and its core flows in
+# real headless Firefox (Debian firefox-esr).
 #
 # `./test.sh --quick` is the developer loop (tests/README.md): formatting, the JS type check
 # (tsc over extension/, tsconfig.json), clippy (host + wasm32) and the native tests — no build.sh,
@@ -58,5 +59,9 @@ cargo build --locked --bin jira-token-wizard
 step "languages: every text in EN and RU (ui-strings.js, _locales, the core's texts)"
 node --test tests/i18n.test.mjs
 
-step "simulator, CLI and browser end-to-end tests"
-node --test --test-concurrency=1 tests/simulator/ tests/cli/ tests/e2e/
+# tests/e2e/*.test.mjs: Chromium (the shell's glob, so tests/e2e/firefox/ is not run twice).
+step "simulator, CLI and browser end-to-end tests (Chromium)"
+node --test --test-concurrency=1 tests/simulator/ tests/cli/ tests/e2e/*.test.mjs
+
+step "browser end-to-end tests (Firefox: the core flows of tests/e2e/flows.mjs)"
+node --test --test-concurrency=1 tests/e2e/firefox/

@@ -9,8 +9,17 @@ const api = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globa
 /** Storage key of the remembered UI language (the only thing the extension stores). */
 const LANG_KEY = 'lang';
 
-/** The active tab of the window this popup belongs to, or `undefined`. */
+/**
+ * The tab this wizard page is for, or `undefined`. The toolbar popup is for the active tab of
+ * its window. A wizard page opened in a tab of its own names its tab in its URL,
+ * `popup.html?tab=<id>`: the Firefox E2E tests open it so (no driver reaches the toolbar
+ * popup's page in headless Firefox), and a sidebar that follows the active tab needs the same
+ * "which tab am I for". Reading that tab still takes activeTab or a host permission: the
+ * parameter grants nothing.
+ */
 export async function activeTab() {
+  const named = new URLSearchParams(globalThis.location?.search ?? '').get('tab');
+  if (named !== null) return /^\d{1,15}$/.test(named) ? api.tabs.get(Number(named)) : undefined;
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
   return tab;
 }
@@ -40,21 +49,37 @@ export async function runInTab(tabId, func, args) {
 }
 
 /**
- * True when the extension may contact `origin` (e.g. `https://jira.example.com`).
- * @param {string} origin
+ * The host permission pattern for `origin`: its scheme and host, any port, any path
+ * (`http://jira.corp:8080` → `http://jira.corp/*`). A pattern cannot name a port in Firefox
+ * (MDN "Match patterns": the host "must not include a port number", Firefox bugs 1362809 and
+ * 1468162). Seen in firefox-esr 153: with `http://jira.corp/*` granted, fetches to port 8080
+ * work but `permissions.contains` answers false for `http://jira.corp:8080/*`; granting that
+ * pattern makes `contains` say true while every fetch to the port fails; `:*` is refused. In
+ * Chromium a pattern without a port matches any port (its "Match patterns" page), so both
+ * browsers ask for, check and grant the same thing: the host, whatever its port.
  */
-export function hasOrigin(origin) {
-  return api.permissions.contains({ origins: [`${origin}/*`] });
+function originPattern(origin) {
+  const { protocol, hostname } = new URL(origin);
+  return `${protocol}//${hostname}/*`;
 }
 
 /**
- * Asks the user for access to `origin`. Must be called straight from a click handler (a user
- * gesture), before any other `await`. Resolves true when granted (also when it already was).
- * Headless Chromium never shows the prompt, so this never resolves there (build notes).
+ * True when the extension may contact `origin` (e.g. `https://jira.example.com:8443`).
+ * @param {string} origin
+ */
+export function hasOrigin(origin) {
+  return api.permissions.contains({ origins: [originPattern(origin)] });
+}
+
+/**
+ * Asks the user for access to `origin`'s host (`originPattern`: every port). Must be called
+ * straight from a click handler (a user gesture), before any other `await`. Resolves true when
+ * granted (also when it already was). Headless Chromium never shows the prompt, so this never
+ * resolves there (build notes); Firefox shows its doorhanger.
  * @param {string} origin
  */
 export function requestOrigin(origin) {
-  return api.permissions.request({ origins: [`${origin}/*`] });
+  return api.permissions.request({ origins: [originPattern(origin)] });
 }
 
 /** Sends a protocol message to the service worker and resolves with its reply. */

@@ -54,6 +54,9 @@ if ! $quick; then
   fi
   [[ -d node_modules/playwright-core ]] || lack "playwright-core (browser E2E)" "npm ci (or ./build.sh)"
   [[ -f dist/chrome/manifest.json ]] || lack "dist/chrome (the extension under test)" "./build.sh"
+  have firefox-esr || lack "firefox-esr (Debian's; the Firefox E2E)" "apt-get install --no-install-recommends firefox-esr (or ./build.sh)"
+  [[ -d node_modules/puppeteer-core ]] || lack "puppeteer-core (drives Firefox)" "PUPPETEER_SKIP_DOWNLOAD=1 npm ci (or ./build.sh)"
+  [[ -f dist/firefox/manifest.json ]] || lack "dist/firefox (the extension under test in Firefox)" "./build.sh"
 fi
 
 if ((missing)); then

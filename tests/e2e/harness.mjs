@@ -40,21 +40,31 @@ export async function withTimeout(ms, what, promise) {
 
 /**
  * Launches Chromium with the extension.
- * @param {{ hostPermission?: boolean }} [options] hostPermission (default true): add
- *   `http://127.0.0.1/*` to host_permissions of the temp copy (the simulator's origin).
+ * @param {{ hostPermission?: boolean, hostPermissions?: string[], gatewayPort?: number | null }} [options]
+ *   hostPermission (default true): add `http://127.0.0.1/*` to host_permissions of the temp copy
+ *   (the simulator's origin); hostPermissions: that list instead; gatewayPort: resolve
+ *   `api.atlassian.com` to `127.0.0.1:gatewayPort` (a TLS simulator, its self-signed certificate
+ *   accepted), as recorder.mjs does.
  */
-export async function launchExtension({ hostPermission = true } = {}) {
+export async function launchExtension({ hostPermission = true, hostPermissions = null, gatewayPort = null } = {}) {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} is missing: run ./build.sh first`);
   const started = Date.now();
   const extDir = mkdtempSync(join(tmpdir(), 'jtw-ext-'));
   const profile = mkdtempSync(join(tmpdir(), 'jtw-profile-'));
   cpSync(DIST, extDir, { recursive: true });
-  if (hostPermission) {
+  const granted = hostPermissions ?? (hostPermission ? ['http://127.0.0.1/*'] : []);
+  if (granted.length) {
     const manifestPath = join(extDir, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    manifest.host_permissions = ['http://127.0.0.1/*'];
+    manifest.host_permissions = granted;
     writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   }
+  // Nothing leaves the machine: every host but the simulator's (and the stand-in gateway's) fails
+  // DNS at once.
+  const network = gatewayPort
+    ? [`--host-resolver-rules=MAP api.atlassian.com 127.0.0.1:${gatewayPort}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
+      '--ignore-certificate-errors']
+    : ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
   const cleanup = () => {
     rmSync(extDir, { recursive: true, force: true });
     rmSync(profile, { recursive: true, force: true });
@@ -68,8 +78,7 @@ export async function launchExtension({ hostPermission = true } = {}) {
       args: [
         '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        // Nothing leaves the machine: every host but the simulator's fails DNS at once.
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+        ...network,
         `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`,
       ],
     }));

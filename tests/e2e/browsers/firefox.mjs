@@ -1,0 +1,406 @@
+// The browser-neutral driver (./index.mjs) for headless Debian firefox-esr, driven by npm
+// puppeteer-core over WebDriver BiDi (no browser download, no geckodriver: Debian has none).
+// Recipe and traps: ../../../../shared/build-and-browser-testing.md, "Headless Firefox E2E recipe".
+//
+// How the wizard is opened for a tab. Headless Firefox has a toolbar, but no driver reaches the
+// popup panel's document (WebDriver BiDi lists tabs and chrome windows, not the panel's
+// browser). So:
+// 1. the Jira page is loaded in a tab and made the selected tab;
+// 2. without a host permission, the toolbar button is clicked the way Firefox's own keyboard
+//    shortcut clicks it — the browser action's `triggerAction(window)` in the browser window
+//    (chrome scope: `--remote-allow-system-access`). That grants activeTab for the tab exactly
+//    as a click does and opens the real popup, which is closed again at once;
+// 3. the wizard, `popup.html?tab=<that tab's id>`, is opened in a tab of its own
+//    (extension/browser.js `activeTab()` reads the parameter) and driven like any page:
+//    `evaluate` (with user activation) and real clicks and keys (BiDi input actions), so
+//    `permissions.request` sees a user's click and Firefox shows its real doorhanger, which
+//    `withPermissionPrompt` answers with the doorhanger's own Allow / Don't allow buttons.
+//
+// Other traps handled here: never `await goto('moz-extension://…')` (no load event: poll the
+// DOM); a fixed moz-extension UUID (`extensions.webextensions.uuids`); host permissions from
+// the manifest granted at install or not (`extensions.originControls.grantByDefault`). The
+// clipboard is read and written from the browser window (a page would need `clipboardRead`).
+//
+// Network: every http(s) request that is not to 127.0.0.1 goes to a local proxy started here
+// (127.0.0.1 is never proxied: `network.proxy.allow_hijacking_localhost` is false), which
+// refuses it and records it in `driver.offsite` — except `api.atlassian.com:443`, which it
+// tunnels to the stand-in gateway when `gatewayPort` is given (its self-signed certificate
+// accepted through the session's `acceptInsecureCerts`), and the browser's own services, which
+// puppeteer's profile sends to `dummy.test` (not recorded). Nothing leaves the machine.
+
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const DIST = join(ROOT, 'dist', 'firefox');
+const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** The gecko id build.sh writes into dist/firefox/manifest.json. */
+const GECKO_ID = 'jira-token-wizard@extensions.local';
+/** The moz-extension:// host, pinned so the wizard's URL is known. */
+export const UUID = '6a1e7c3d-0b4f-4c2e-9d8a-5f3b2a1c0e9d';
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Rejects with `what` when `promise` takes longer than `ms`. */
+async function withTimeout(ms, what, promise) {
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Polls `probe()` until it returns a truthy value; errors while polling count as "not yet". */
+async function poll(ms, what, probe, every = 50) {
+  const until = Date.now() + ms;
+  let last;
+  while (Date.now() < until) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (err) {
+      last = err;
+    }
+    await sleep(every);
+  }
+  throw new Error(`timed out after ${ms} ms: ${what}${last ? ` (last error: ${last.message})` : ''}`);
+}
+
+/** What is missing to run Firefox here, or null. build.sh installs both. */
+export async function missing() {
+  const gaps = [];
+  if (!existsSync(FIREFOX)) gaps.push(`${FIREFOX} (Debian firefox-esr: apt-get install -y --no-install-recommends firefox-esr)`);
+  try {
+    await import('puppeteer-core');
+  } catch {
+    gaps.push('npm puppeteer-core (npm ci, PUPPETEER_SKIP_DOWNLOAD=1)');
+  }
+  if (!existsSync(join(DIST, 'manifest.json'))) gaps.push(`${DIST} (./build.sh)`);
+  return gaps.length ? `missing: ${gaps.join('; ')} — run ./build.sh` : null;
+}
+
+/**
+ * The proxy every non-local request goes through: records it, refuses it, or tunnels
+ * `api.atlassian.com:443` to `127.0.0.1:gatewayPort`.
+ */
+async function startProxy(gatewayPort, offsite) {
+  const sockets = new Set();
+  const record = (method, url) => {
+    // The browser's own services, which puppeteer's profile points at `dummy.test`.
+    if (!/^(http:\/\/)?dummy\.test[:/]/.test(url)) offsite.push({ method, url });
+  };
+  const server = http.createServer((req, res) => {
+    record(req.method, req.url);
+    res.writeHead(403, { 'Content-Type': 'text/plain' }).end('no traffic leaves the test machine');
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('connect', (req, client, head) => {
+    if (req.url === 'api.atlassian.com:443' && gatewayPort) {
+      const upstream = net.connect(gatewayPort, '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      sockets.add(upstream);
+      upstream.on('close', () => sockets.delete(upstream));
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+      return;
+    }
+    record('CONNECT', req.url);
+    client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return {
+    port: server.address().port,
+    close() {
+      for (const s of sockets) s.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * @param {import('./index.mjs').LaunchOptions} options
+ * @returns {Promise<import('./index.mjs').Driver>}
+ */
+export async function launch({ hostPermission = true, gatewayPermission = false, gatewayPort = null } = {}) {
+  const gap = await missing();
+  if (gap) throw new Error(gap);
+  const { default: puppeteer } = await import('puppeteer-core');
+  const started = Date.now();
+  const extDir = mkdtempSync(join(tmpdir(), 'jtw-ext-ff-'));
+  cpSync(DIST, extDir, { recursive: true });
+  const granted = [
+    ...(hostPermission ? ['http://127.0.0.1/*'] : []),
+    ...(gatewayPermission ? ['https://api.atlassian.com/*'] : []),
+  ];
+  if (granted.length) {
+    const manifestPath = join(extDir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    manifest.host_permissions = granted;
+    writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  }
+  const offsite = [];
+  let proxy;
+  let browser;
+  const cleanup = async () => {
+    await proxy?.close();
+    rmSync(extDir, { recursive: true, force: true });
+  };
+  try {
+    proxy = await startProxy(gatewayPort, offsite);
+    browser = await withTimeout(30_000, 'launching firefox-esr', puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      protocol: 'webDriverBiDi',
+      // Required on 153 to navigate to moz-extension:// and to reach the browser window.
+      args: ['--remote-allow-system-access'],
+      acceptInsecureCerts: gatewayPort !== null,
+      // Firefox honours `services.settings.server` (set to a dead address by puppeteer) only
+      // with this: otherwise Remote Settings polls firefox.settings.services.mozilla.com.
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+      defaultViewport: { width: 1000, height: 700 },
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+        // MV3 host_permissions from the manifest granted at install (or not).
+        'extensions.originControls.grantByDefault': granted.length > 0,
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': proxy.port,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': proxy.port,
+        'network.proxy.no_proxies_on': '',
+        'network.proxy.failover_direct': false,
+        'network.dns.disablePrefetch': true,
+        'network.http.speculative-parallel-limit': 0,
+      },
+    }));
+    const id = await withTimeout(10_000, 'installing the extension', browser.installExtension(extDir));
+    if (id !== GECKO_ID) throw new Error(`installed ${id}, expected ${GECKO_ID}`);
+    const [jiraTab] = await browser.pages();
+    const driver = new FirefoxDriver({ browser, jiraTab: jiraTab ?? (await browser.newPage()), hostPermission, offsite });
+    driver.launchMs = Date.now() - started;
+    driver.close = async () => {
+      await withTimeout(15_000, 'closing firefox-esr', browser.close()).catch(() => browser.process()?.kill('SIGKILL'));
+      await cleanup();
+    };
+    return driver;
+  } catch (err) {
+    if (browser) await withTimeout(15_000, 'closing firefox-esr', browser.close()).catch(() => browser.process()?.kill('SIGKILL'));
+    await cleanup();
+    throw err;
+  }
+}
+
+class FirefoxDriver {
+  constructor({ browser, jiraTab, hostPermission, offsite }) {
+    Object.assign(this, { browser, jiraTab, hostPermission, offsite, name: 'firefox', answersPermissionPrompts: true });
+    this.chromeContext = null;
+  }
+
+  /** Runs `expression` in the browser window (chrome scope) and returns its JSON value. */
+  async chrome(expression) {
+    const connection = this.browser.connection;
+    if (!this.chromeContext) {
+      const { result } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+      const win = result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+      if (!win) throw new Error('no browser window in chrome scope');
+      this.chromeContext = win.context;
+    }
+    const { result } = await withTimeout(10_000, 'chrome-scope script', connection.send('script.evaluate', {
+      expression: `(async () => JSON.stringify(await (async () => {\n${expression}\n})() ?? null))()`,
+      target: { context: this.chromeContext },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    }));
+    if (result.type === 'exception') throw new Error(`chrome scope: ${result.exceptionDetails?.text}`);
+    return JSON.parse(result.result.value);
+  }
+
+  /**
+   * Loads `url` in the Jira tab, selects it, clicks the toolbar button when there is no host
+   * permission (activeTab), and opens the wizard for that tab in a tab of its own.
+   */
+  async openWizard(url) {
+    await this.jiraTab.goto(url, { waitUntil: 'load', timeout: 10_000 });
+    await this.jiraTab.bringToFront();
+    const href = await this.jiraTab.evaluate(() => location.href);
+    const { tabId, selected } = await poll(5_000, 'the Jira tab selected', async () => {
+      const got = await this.chrome(`
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const tab = gBrowser.selectedTab;
+        return { tabId: ExtensionParent.apiManager.global.tabTracker.getId(tab), selected: tab.linkedBrowser.currentURI.spec };`);
+      return got.selected === href ? got : null;
+    });
+    if (selected !== href) throw new Error(`selected tab shows ${selected}, not ${href}`);
+    if (!this.hostPermission) await this.clickToolbarButton();
+    const page = await this.browser.newPage();
+    const wizardUrl = `moz-extension://${UUID}/popup.html?tab=${tabId}`;
+    page.goto(wizardUrl).catch(() => {}); // never awaited: no load event for extension pages
+    await poll(10_000, `the wizard at ${wizardUrl}`, () => page.evaluate(
+      (want) => location.href === want && document.readyState === 'complete' && Boolean(document.getElementById('app')),
+      wizardUrl,
+    ));
+    return new FirefoxWizard(this, page);
+  }
+
+  /**
+   * The toolbar click, as Firefox's `_execute_action` shortcut does it (ext-browserAction.js
+   * `triggerAction`): activeTab for the selected tab, and the real popup, closed again here.
+   */
+  async clickToolbarButton() {
+    const granted = await this.chrome(`
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const ext = ExtensionParent.GlobalManager.getExtension('${GECKO_ID}');
+      ExtensionParent.apiManager.global.browserActionFor(ext).triggerAction(window);
+      return ext.tabManager.hasActiveTabPermission(gBrowser.selectedTab);`);
+    if (!granted) throw new Error('the toolbar click granted no activeTab');
+    const popupShown = `return [...document.querySelectorAll('browser[webextension-view-type=popup]')]
+      .some((b) => b.currentURI?.spec.startsWith('moz-extension://${UUID}/popup.html'));`;
+    await poll(5_000, 'the toolbar popup', () => this.chrome(popupShown));
+    await this.chrome(`
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const ext = ExtensionParent.GlobalManager.getExtension('${GECKO_ID}');
+      ExtensionParent.apiManager.global.browserActionFor(ext).triggerAction(window); // a second click closes it`);
+    await poll(5_000, 'the toolbar popup closed', async () => !(await this.chrome(popupShown)));
+  }
+}
+
+/** The wizard page in its tab. */
+class FirefoxWizard {
+  constructor(driver, page) {
+    Object.assign(this, { driver, page });
+  }
+
+  /** Evaluates `fn(arg)` in the wizard (with user activation) and returns its JSON value. */
+  eval(fn, arg) {
+    return withTimeout(10_000, 'wizard evaluate', this.page.evaluate(fn, arg ?? null));
+  }
+
+  /** Waits until the wizard is done (`data-state` ready or error) and returns that state. */
+  async settled(ms = 10_000) {
+    return poll(ms, 'the wizard to settle', async () => {
+      const state = await this.eval(() => document.getElementById('app')?.dataset.state);
+      return state === 'ready' || state === 'error' ? state : null;
+    });
+  }
+
+  /** Waits until `fn(arg)` is truthy in the wizard. */
+  async waitFor(fn, arg, ms = 5_000) {
+    await poll(ms, `wizard condition: ${fn}`, () => this.eval(fn, arg));
+  }
+
+  /** textContent of `[data-testid=id]` (whitespace collapsed), or null when absent/hidden. */
+  text(testid) {
+    return this.eval((id) => {
+      const node = document.querySelector(`[data-testid="${id}"]`);
+      if (!node || node.closest('[hidden]')) return null;
+      return node.textContent.replace(/\s+/g, ' ').trim();
+    }, testid);
+  }
+
+  /** An attribute of `[data-testid=id]`. */
+  attr(testid, name) {
+    return this.eval(([id, n]) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute(n) ?? null, [testid, name]);
+  }
+
+  /** A real click (BiDi pointer actions) on `[data-testid=id]`: a user's click. */
+  async click(testid) {
+    await withTimeout(10_000, `click ${testid}`, this.page.click(`[data-testid="${testid}"]`));
+  }
+
+  /** Puts `value` in `[data-testid=id]` and presses Enter in it (a user's submit). */
+  async submit(testid, value) {
+    await this.eval(([id, v]) => {
+      const input = document.querySelector(`[data-testid="${id}"]`);
+      input.value = v;
+      input.focus();
+    }, [testid, value]);
+    await withTimeout(10_000, `Enter in ${testid}`, this.page.keyboard.press('Enter'));
+  }
+
+  /** Saves a PNG of the whole wizard page under tests/e2e/artifacts/. */
+  async screenshot(name) {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const file = join(ARTIFACTS, name);
+    await withTimeout(10_000, 'screenshot', this.page.screenshot({ path: file, fullPage: true }));
+    return file;
+  }
+
+  readClipboard() {
+    return this.driver.chrome(`
+      const trans = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+      trans.init(null);
+      trans.addDataFlavor('text/plain');
+      Services.clipboard.getData(trans, Ci.nsIClipboard.kGlobalClipboard, window.browsingContext.currentWindowContext);
+      const out = {};
+      try { trans.getTransferData('text/plain', out); } catch { return ''; }
+      return out.value.QueryInterface(Ci.nsISupportsString).data;`);
+  }
+
+  writeClipboard(text) {
+    return this.driver.chrome(`
+      Cc['@mozilla.org/widget/clipboardhelper;1'].getService(Ci.nsIClipboardHelper).copyString(${JSON.stringify(text)});`);
+  }
+
+  /**
+   * Runs `action` (a click that asks for a permission), waits for Firefox's doorhanger and
+   * presses its Allow ('allow') or Don't allow ('deny') button; `null`: the permission is held
+   * already, and no doorhanger may appear. Resolves with the permission requests the wizard
+   * made (spied on in the page; the real `browser.permissions.request` answers).
+   */
+  async withPermissionPrompt(answer, action) {
+    const doorhanger = `
+      const note = PopupNotifications.panel.querySelector('popupnotification[id^="addon-webext-permissions"]');
+      if (!note || PopupNotifications.panel.state !== 'open') return null;`;
+    await this.eval(() => {
+      window.jtwAsked = [];
+      if (window.jtwSpied) return;
+      window.jtwSpied = true;
+      const real = browser.permissions.request.bind(browser.permissions);
+      browser.permissions.request = (p) => {
+        window.jtwAsked.push(JSON.parse(JSON.stringify(p)));
+        return real(p);
+      };
+    });
+    await action();
+    await this.waitFor(() => window.jtwAsked.length > 0, null, 5_000);
+    if (answer === null) {
+      // Already granted: Firefox answers without a prompt. Make sure none is waiting.
+      await sleep(300);
+      const shown = await this.driver.chrome(`${doorhanger}
+        note.querySelector('.popup-notification-secondary-button').click();
+        return note.textContent;`);
+      if (shown) throw new Error(`a permission prompt appeared where none was expected: ${shown}`);
+      return this.eval(() => window.jtwAsked);
+    }
+    const button = answer === 'allow' ? 'primary' : 'secondary';
+    await poll(5_000, 'the permission doorhanger', () => this.driver.chrome(`${doorhanger}
+      const button = note.querySelector('.popup-notification-${button}-button');
+      button.click();
+      return button.label || '${button}';`));
+    return this.eval(() => window.jtwAsked);
+  }
+
+  async close() {
+    await withTimeout(5_000, 'closing the wizard tab', this.page.close()).catch(() => {});
+  }
+}

@@ -1,0 +1,62 @@
+// One interface over the two browsers the extension ships for, so that one set of scenarios
+// (../flows.mjs) runs in both: headless Debian Chromium (./chromium.mjs: playwright-core, CDP)
+// and headless Debian firefox-esr (./firefox.mjs: puppeteer-core, WebDriver BiDi). Each driver
+// loads the packaged extension (dist/chrome, dist/firefox) into a fresh profile, with or
+// without host access, against the local Jira simulator only.
+//
+// @typedef {object} LaunchOptions
+// @property {boolean} [hostPermission=true]  `http://127.0.0.1/*` (the simulator, any port)
+//   granted at install, as if the user had allowed it before
+// @property {boolean} [gatewayPermission=false]  `https://api.atlassian.com/*` granted at install
+// @property {number|null} [gatewayPort=null]  `api.atlassian.com` reaches `127.0.0.1:gatewayPort`
+//   (a TLS simulator; its self-signed certificate is accepted)
+//
+// @typedef {object} Driver
+// @property {'chromium'|'firefox'} name
+// @property {number} launchMs
+// @property {boolean} answersPermissionPrompts  the driver can press Allow / Don't allow in the
+//   browser's own prompt (Firefox); headless Chromium never shows one
+// @property {(url: string) => Promise<Wizard>} openWizard  loads `url` in the Jira tab and opens
+//   the wizard for that tab as a user would (Chromium: the toolbar popup; Firefox: see firefox.mjs)
+// @property {() => Promise<void>} close  ends the browser and removes its temp dirs
+// @property {object[]} [offsite]  Firefox only: requests to any host but 127.0.0.1 and the
+//   stand-in gateway, refused by the driver's proxy (Chromium fails their DNS instead)
+//
+// @typedef {object} Wizard  the popup's page; every call has a deadline
+// @property {(fn: Function, arg?: any) => Promise<any>} eval  `fn(arg)` in the page, JSON value back
+// @property {(testid: string) => Promise<string|null>} text  visible text of `[data-testid]`
+// @property {(testid: string, name: string) => Promise<string|null>} attr
+// @property {(testid: string) => Promise<void>} click  a user's click
+// @property {(testid: string, value: string) => Promise<void>} submit  type into a field and submit its form
+// @property {(ms?: number) => Promise<'ready'|'error'>} settled
+// @property {(fn: Function, arg?: any, ms?: number) => Promise<void>} waitFor
+// @property {(name: string) => Promise<string>} screenshot  a PNG under tests/e2e/artifacts/
+// @property {() => Promise<string>} readClipboard
+// @property {(text: string) => Promise<void>} writeClipboard
+// @property {(answer: 'allow'|'deny', action: () => Promise<void>) => Promise<object[]>} withPermissionPrompt
+//   runs `action` and answers the permission request it makes; resolves with the requests made
+// @property {() => Promise<void>} close
+
+/** The browsers, in the order test.sh runs them. */
+export const BROWSERS = ['chromium', 'firefox'];
+
+/**
+ * True when `name`'s driver can answer the browser's own permission prompt (known before the
+ * launch, which may grant at install what a prompt could not): Firefox's doorhanger, yes;
+ * headless Chromium never shows one (build notes).
+ */
+export function answersPermissionPrompts(name) {
+  return name === 'firefox';
+}
+
+/**
+ * Launches `name` with the extension.
+ * @param {'chromium'|'firefox'} name
+ * @param {LaunchOptions} [options]
+ * @returns {Promise<Driver>}
+ */
+export async function launchBrowser(name, options = {}) {
+  if (name === 'chromium') return (await import('./chromium.mjs')).launch(options);
+  if (name === 'firefox') return (await import('./firefox.mjs')).launch(options);
+  throw new Error(`unknown browser ${name}`);
+}
