@@ -35,6 +35,7 @@ declare namespace ExtensionApi {
 interface ExtensionApi {
   tabs: {
     query(query: { active?: boolean; currentWindow?: boolean }): Promise<ExtensionApi.Tab[]>;
+    get(tabId: number): Promise<ExtensionApi.Tab>;
     create(props: { url: string }): Promise<ExtensionApi.Tab>;
   };
   scripting: {
