@@ -30,11 +30,14 @@ let lang = 'en';
  */
 let testToken = () => {};
 
-/** @returns {PatState} */
+/**
+ * The form for `detection` (null before any: then the core's facts may not be loaded yet).
+ * @returns {PatState}
+ */
 function fresh(detection) {
   const date = new Date().toISOString().slice(0, 10);
   return {
-    detection, phase: 'form', name: `integration-${date}`, days: facts().pat.defaultExpiryDays,
+    detection, phase: 'form', name: `integration-${date}`, days: detection ? facts().pat.defaultExpiryDays : 0,
     created: null, error: null, invalid: null, copied: null,
   };
 }
