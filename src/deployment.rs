@@ -75,12 +75,12 @@ pub struct Deployment {
 }
 
 impl Deployment {
-    /// Jira with `hosting` and nothing else known: what a rule that depends on the hosting
-    /// alone is asked about.
-    pub fn hosted(hosting: Hosting) -> Deployment {
+    /// `product` with `hosting` and nothing else known: what a rule that depends on the hosting
+    /// alone is asked about, or what is left when everything a server said is dropped.
+    pub fn bare(product: Product, hosting: Option<Hosting>) -> Deployment {
         Deployment {
-            product: Product::Jira,
-            hosting: Some(hosting),
+            product,
+            hosting,
             edition: None,
             version: None,
             version_numbers: None,

@@ -12,7 +12,6 @@
 
 use super::{CheckResult, Secret, Verdict};
 use crate::deployment::Deployment;
-use crate::i18n::Text;
 use serde::ser::{self, Serialize, Serializer};
 
 /// What replaces a secret form (in results, and in everything the CLI prints).
@@ -64,17 +63,8 @@ pub(super) fn scrub(result: CheckResult, forms: &Redactor) -> CheckResult {
             let notice = result.verdict.code.notice(&[]);
             CheckResult {
                 deployment: Deployment {
-                    version: None,
-                    base_url: None,
-                    context_path: None,
-                    reached_base_url: None,
-                    cloud_id: None,
-                    cluster_node: None,
-                    server_title: None,
-                    user: None,
-                    summary: Text::new(String::new(), String::new()),
-                    evidence: Vec::new(),
-                    ..result.deployment
+                    edition: result.deployment.edition,
+                    ..Deployment::bare(result.deployment.product, result.deployment.hosting)
                 },
                 verdict: Verdict {
                     title: notice.title,

@@ -5,7 +5,7 @@
 //! the UI stale.
 
 use crate::auth_plan::{AuthChoice, AuthMethod, CLOUD_GATEWAY};
-use crate::deployment::{Deployment, Hosting};
+use crate::deployment::{Deployment, Hosting, Product};
 use crate::i18n::{l, L10n, Text};
 use crate::pat::{DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, MAX_NAME_CHARS};
 use crate::probe::limits;
@@ -112,7 +112,7 @@ pub const DETAIL_LABELS: &[(&str, L10n)] = &[
 impl ShellFacts {
     pub fn get() -> ShellFacts {
         let sends = |t: Target, hosting| {
-            let d = Deployment::hosted(hosting);
+            let d = Deployment::bare(Product::Jira, Some(hosting));
             t.profile()
                 .wire_auth(&d)
                 .map(|choice| crate::probe::resolve_method(choice, &d))
