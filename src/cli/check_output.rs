@@ -1,17 +1,15 @@
 //! Rendering a token test: the core's [`CheckResult`] as JSON (its own serde form plus
-//! `requestCount`), or as a checklist for people in English or Russian, followed by the
+//! `requestCount`), or for people in English or Russian: the core's checklist, then the
 //! target's connection snippet (secret always [`SECRET_MASK`]: the CLI never prints it) and,
 //! when no `--project` was given, the projects the account can browse.
 //!
 //! Everything printed comes from the result, which holds no secret: request logs keep only
 //! the auth scheme's name. `check.rs` still passes the output through its redactor.
 
-use super::output::{self, l, method_name, request_line, t};
-use jira_token_wizard::catalogue::Code;
-use jira_token_wizard::deployment::Product;
+use super::output::{self, l, request_line, t};
 use jira_token_wizard::i18n::{L10n, Lang};
-use jira_token_wizard::permissions::{self, PermissionReport};
 use jira_token_wizard::probe::{CheckResult, ProjectRef};
+use jira_token_wizard::report::{check_checklist, ItemState};
 use jira_token_wizard::snippet::{Snippet, SECRET_MASK};
 use serde::Serialize;
 use serde_json::json;
@@ -38,23 +36,6 @@ pub fn json(r: &CheckResult) -> String {
 }
 
 const HEADING: L10n = l("Token check for {url}", "Проверка токена для {url}");
-const REACHABLE: L10n = l("Reachable", "Доступна");
-const NOT_REACHABLE: L10n = l("Not reachable", "Недоступна");
-const JIRA: L10n = l("Jira", "Jira");
-const NOT_JIRA: L10n = l("Not Jira", "Не Jira");
-const AUTHENTICATED: L10n = l("Authenticated as", "Вход выполнен как");
-const ACCOUNT: L10n = l("Account", "Учётная запись");
-const NOT_AUTHENTICATED: L10n = l("Not authenticated", "Вход не выполнен");
-const METHOD: L10n = l("Method", "Способ");
-const PERMISSIONS: L10n = l("Permissions", "Права");
-const MISSING: L10n = l("Missing", "Не хватает");
-const UNKNOWN: L10n = l("Not reported", "Нет данных");
-const NOT_CHECKED: L10n = l(
-    "not checked (Jira did not report them)",
-    "не проверены (Jira их не сообщила)",
-);
-const IN_PROJECT: L10n = l("in project {project}", "в проекте {project}");
-const ANY_PROJECT: L10n = l("in at least one project", "хотя бы в одном проекте");
 const CAUSE: L10n = l("Cause", "Причина");
 const LOGIN_URL: L10n = l("Log in at", "Войдите на");
 const PASTE: L10n = l(
@@ -80,50 +61,25 @@ const PROJECTS_SHOWN: usize = 20;
 
 const OK_MARK: &str = "✓";
 const FAIL_MARK: &str = "✗";
-const WARN_MARK: &str = "!";
 const INFO_MARK: &str = "·";
 
-/// The checklist for people; `project_given`: `--project` was passed (no project list then).
+/// For people: the deployment, the core's checklist (the popup's and the report's lines,
+/// `report::check_checklist`), the verdict, the connection block, the projects, warnings and
+/// requests. `project_given`: `--project` was passed (no project list then).
 pub fn text(r: &CheckResult, url: &str, lang: Lang, project_given: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}\n", HEADING.fill(&[("url", url)]).get(lang));
-    let mut row = |mark: &str, label: L10n, value: &str| {
-        let line = format!("  {mark} {:<18} {value}", t(label, lang));
-        let _ = writeln!(out, "{}", line.trim_end());
-    };
-    let dep = &r.deployment;
-    match answered_origin(r) {
-        Some(origin) => row(OK_MARK, REACHABLE, &origin),
-        None => row(FAIL_MARK, NOT_REACHABLE, url),
+    let summary = r.deployment.summary.get(lang);
+    if !summary.is_empty() {
+        let _ = writeln!(out, "  {summary}");
     }
-    let reached = answered_origin(r).is_some();
-    if dep.is_jira() {
-        row(OK_MARK, JIRA, dep.summary.get(lang));
-    } else if dep.product == Product::Unknown && reached {
-        // A login page in front of everything, say: the verdict tells more.
-        row(WARN_MARK, JIRA, dep.summary.get(lang));
-    } else if reached {
-        row(FAIL_MARK, NOT_JIRA, dep.summary.get(lang));
-    }
-    match (&r.user, authenticated_mark(r)) {
-        (Some(u), Some(mark)) => {
-            let label = if mark == OK_MARK {
-                AUTHENTICATED
-            } else {
-                ACCOUNT
-            };
-            row(mark, label, &u.label());
-        }
-        (None, Some(_)) => row(FAIL_MARK, NOT_AUTHENTICATED, ""),
-        (_, None) => {}
-    }
-    if let Some(m) = r.auth_method {
-        row(INFO_MARK, METHOD, method_name(m, lang));
-    }
-    match &r.permissions {
-        Some(p) => permission_rows(&mut row, p, lang),
-        None if r.verdict.ok => row(WARN_MARK, PERMISSIONS, t(NOT_CHECKED, lang)),
-        None => {}
+    for item in check_checklist(r) {
+        let mark = match item.state {
+            ItemState::Ok => OK_MARK,
+            ItemState::Fail => FAIL_MARK,
+            ItemState::Info => INFO_MARK,
+        };
+        let _ = writeln!(out, "  {mark} {}", item.text.get(lang));
     }
     out.push('\n');
     verdict_text(&mut out, r, lang);
@@ -186,72 +142,6 @@ fn projects_text(out: &mut String, projects: &[ProjectRef], lang: Lang) {
         let _ = writeln!(out, "  {}", t(PICK_PROJECT, lang));
     }
     out.push('\n');
-}
-
-/// The origin of the first request that got an HTTP answer; `None` when nothing answered.
-fn answered_origin(r: &CheckResult) -> Option<String> {
-    let answered = r.requests.iter().find(|q| q.status.is_some())?;
-    let parsed = jira_token_wizard::urls::parse_http(&answered.url)?;
-    Some(parsed.origin().to_string())
-}
-
-/// How the "authenticated" row is marked; `None` when no credential was tested.
-fn authenticated_mark(r: &CheckResult) -> Option<&'static str> {
-    let code = r.verdict.code;
-    if r.auth_method.is_none() || matches!(code, Code::Unreachable | Code::Timeout) {
-        return None;
-    }
-    Some(match (&r.user, code) {
-        (None, _) => FAIL_MARK,
-        // Jira named the account, but not on the terms tested (another scheme or host, another
-        // user, an inactive account): the verdict explains.
-        (
-            Some(_),
-            Code::PatNotAcceptedAsPassword
-            | Code::ScopedTokenNeedsGateway
-            | Code::UserMismatch
-            | Code::AccountInactive,
-        ) => WARN_MARK,
-        (Some(_), _) => OK_MARK,
-    })
-}
-
-fn permission_rows(row: &mut impl FnMut(&str, L10n, &str), p: &PermissionReport, lang: Lang) {
-    let scope = match &p.project {
-        Some(project) => IN_PROJECT
-            .fill(&[("project", project)])
-            .get(lang)
-            .to_string(),
-        None => t(ANY_PROJECT, lang).to_string(),
-    };
-    let held: Vec<String> = p
-        .checked
-        .iter()
-        .filter(|k| !p.missing.iter().any(|m| &m.key == *k))
-        .map(|k| format!("{} ({k})", permissions::ui_name(k)))
-        .collect();
-    if !held.is_empty() {
-        row(
-            OK_MARK,
-            PERMISSIONS,
-            &format!("{} — {scope}", held.join(", ")),
-        );
-    }
-    if !p.missing.is_empty() {
-        let missing: Vec<String> = p
-            .missing
-            .iter()
-            .map(|m| format!("{} ({})", m.name, m.key))
-            .collect();
-        row(
-            FAIL_MARK,
-            MISSING,
-            &format!("{} — {scope}", missing.join(", ")),
-        );
-    }
-    if !p.unknown.is_empty() {
-        row(WARN_MARK, UNKNOWN, &p.unknown.join(", "));
-    }
 }
 
 fn verdict_text(out: &mut String, r: &CheckResult, lang: Lang) {

@@ -6,11 +6,12 @@
 //! only, never a header value or a body. `check` keeps to that rule; its checklist is in
 //! `check_output.rs`.
 
-use jira_token_wizard::auth_plan::{AuthMethod, AuthPlan};
+use jira_token_wizard::auth_plan::AuthPlan;
 use jira_token_wizard::deployment::{Deployment, Edition, Hosting};
 use jira_token_wizard::detect::Detection;
 use jira_token_wizard::http::{Exchange, RequestLog};
 use jira_token_wizard::i18n::{self, L10n, Lang};
+use jira_token_wizard::report::method_label;
 use serde_json::json;
 use std::fmt::Write;
 use std::io::Write as _;
@@ -75,27 +76,6 @@ pub fn t(s: L10n, lang: Lang) -> &'static str {
         Lang::En => s.en,
         Lang::Ru => s.ru,
     }
-}
-
-/// The method's name for people.
-pub fn method_name(m: AuthMethod, lang: Lang) -> &'static str {
-    t(
-        match m {
-            AuthMethod::ApiToken => l(
-                "API token (e-mail + token, Basic authentication)",
-                "API-токен (e-mail + токен, Basic-аутентификация)",
-            ),
-            AuthMethod::Pat => l(
-                "personal access token (Bearer)",
-                "персональный токен доступа (Bearer)",
-            ),
-            AuthMethod::Basic => l(
-                "username + password (Basic authentication)",
-                "логин + пароль (Basic-аутентификация)",
-            ),
-        },
-        lang,
-    )
 }
 
 /// `Detection` as pretty JSON (the core's serde form).
@@ -217,7 +197,12 @@ fn facts(out: &mut String, dep: &Deployment, lang: Lang) {
 }
 
 fn plan_text(out: &mut String, plan: &AuthPlan, lang: Lang) {
-    let _ = writeln!(out, "{}: {}", t(HOW, lang), method_name(plan.method, lang));
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        t(HOW, lang),
+        t(method_label(plan.method), lang)
+    );
     if let Some(page) = &plan.token_page_url {
         let _ = writeln!(out, "  {}: {page}", t(TOKEN_PAGE, lang));
     }
@@ -234,7 +219,7 @@ fn plan_text(out: &mut String, plan: &AuthPlan, lang: Lang) {
         let alts: Vec<&str> = plan
             .alternatives
             .iter()
-            .map(|m| method_name(*m, lang))
+            .map(|m| t(method_label(*m), lang))
             .collect();
         let _ = writeln!(out, "  {}: {}", t(ALSO, lang), alts.join("; "));
     }

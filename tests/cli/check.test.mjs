@@ -207,15 +207,15 @@ describe('text output', () => {
     }
   };
 
-  test('ok: a checklist with the account, the method and the permissions', async () => {
+  test('ok: the core\'s checklist (the popup\'s and the report\'s lines) with the account, the method and the permissions', async () => {
     const run = await textOf('DC 9.12 cluster, jdoe personal access token');
     assert.equal(run.code, 0);
     assert.equal(run.stderr, '');
-    assert.match(run.stdout, /✓ Reachable +http:\/\/127\.0\.0\.1:\d+\n/);
-    assert.match(run.stdout, /✓ Jira +Jira Data Center 9\.12\.15/);
-    assert.match(run.stdout, /✓ Authenticated as +Jane Doe \(jdoe\)\n/);
-    assert.match(run.stdout, /· Method +personal access token \(Bearer\)\n/);
-    assert.match(run.stdout, /✓ Permissions +Browse Projects \(BROWSE_PROJECTS\)/);
+    assert.match(run.stdout, /\n {2}Jira Data Center 9\.12\.15 at http:\/\/127\.0\.0\.1:\d+/);
+    assert.match(run.stdout, /\n {2}✓ Jira answered\n/);
+    assert.match(run.stdout, /\n {2}✓ Authenticated as Jane Doe \(jdoe\)\n/);
+    assert.match(run.stdout, /\n {2}✓ Sent as Bearer — Personal access token \(Bearer\)\n/);
+    assert.match(run.stdout, /\n {2}✓ Permissions: BROWSE_PROJECTS\n/);
     assert.match(run.stdout, /✓ The credential works \[ok\]/);
     assert.match(run.stdout, /GET http:\/\/127\.0\.0\.1:\d+\/rest\/api\/2\/myself \[Bearer\] → 200/);
   });
@@ -237,7 +237,7 @@ describe('text output', () => {
   test('unreachable: ✗ and the verdict, exit 1', async () => {
     const run = await textOf('a closed port');
     assert.equal(run.code, 1);
-    assert.match(run.stdout, /✗ Not reachable +http:\/\/127\.0\.0\.1:\d+\/\n/);
+    assert.match(run.stdout, /✗ Jira did not answer\n/);
     assert.match(run.stdout, /\[unreachable\]/);
   });
 
@@ -249,7 +249,7 @@ describe('text output', () => {
   test('--lang ru', async () => {
     const run = await textOf('DC 9.12 cluster, jdoe personal access token', 'ru');
     assert.equal(run.code, 0);
-    assert.match(run.stdout, /✓ Вход выполнен как +Jane Doe \(jdoe\)/);
+    assert.match(run.stdout, /✓ Вход выполнен как Jane Doe \(jdoe\)/);
     assert.match(run.stdout, /Учётные данные работают \[ok\]/);
   });
 });

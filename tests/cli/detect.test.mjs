@@ -134,7 +134,7 @@ describe('detect, text output', () => {
     assert.match(run.stdout, /Hosting: +self-managed, Data Center/);
     assert.match(run.stdout, /Build: +9120015/);
     assert.match(run.stdout, /Cluster node: +jira_node_1/);
-    assert.match(run.stdout, /How to sign in: personal access token \(Bearer\)/);
+    assert.match(run.stdout, /How to sign in: Personal access token \(Bearer\)/);
     assert.match(run.stdout, /\n {2}1\. Open http:\/\/127\.0\.0\.1:\d+\/secure\/ViewProfile\.jspa/);
     assert.match(run.stdout, /\n {2}4\. /);
     assert.match(run.stdout, /GET http:\/\/127\.0\.0\.1:\d+\/rest\/api\/2\/serverInfo → 200/);
@@ -144,7 +144,7 @@ describe('detect, text output', () => {
   test('Russian with --lang ru, and from LANG', async () => {
     const flag = await runCli(['detect', sim.url, '--lang', 'ru']);
     assert.match(flag.stdout, /^Jira Data Center 9\.12\.15 по адресу /);
-    assert.match(flag.stdout, /Как входить: персональный токен доступа/);
+    assert.match(flag.stdout, /Как входить: Персональный токен доступа/);
     const env = await runCli(['detect', sim.url], { env: { LANG: 'ru_RU.UTF-8' } });
     assert.equal(env.stdout.split('\n')[0], flag.stdout.split('\n')[0]);
   });

@@ -138,7 +138,7 @@ describe('check --for', () => {
       assert.equal(f.login, 'jdoe');
       assert.equal(f.password, MASK);
       assert.match(r.text, /\[missing_permissions\]/);
-      assert.match(r.text, /Missing +Create Issues \(CREATE_ISSUES\)/);
+      assert.match(r.text, /✗ Missing permissions: Create Issues \(CREATE_ISSUES\) \(project PROJ\)/);
       assert.ok(r.text.includes(`Password: ${MASK}`), r.text);
       assert.ok(r.text.includes('Login: jdoe'));
       assert.ok(!/Projects the account can browse/.test(r.text), '--project given: no project list');
