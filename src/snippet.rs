@@ -180,6 +180,18 @@ pub fn build(input: SnippetInput<'_>) -> Snippet {
     }
 }
 
+impl Snippet {
+    /// Repeats a warning in the block (its notes and, first, its text): what is pasted into
+    /// the integration carries it along.
+    pub fn warn(&mut self, warning: &Text) {
+        self.notes.insert(0, warning.clone());
+        self.text = Text::new(
+            format!("⚠ {}\n{}", warning.en, self.text.en),
+            format!("⚠ {}\n{}", warning.ru, self.text.ru),
+        );
+    }
+}
+
 fn issue_sync_fields(input: &SnippetInput<'_>, host: &str, login: &str) -> Vec<SnippetField> {
     let key = input
         .key_material

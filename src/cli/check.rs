@@ -42,6 +42,7 @@ pub fn run(args: &CheckArgs) -> i32 {
         allow_fetch: true,
         fetch_page: true,
         timeout_ms: args.common.timeout_ms,
+        granted_origins: None,
     };
     let detect_flow = match DetectFlow::for_url(&args.url, opts) {
         Ok(f) => f,
