@@ -57,7 +57,10 @@ pub fn run(args: &CheckArgs) -> i32 {
             return 1;
         }
     };
-    let transport = Transport::new();
+    let transport = match Transport::with_ca_cert(args.common.ca_cert.as_deref()) {
+        Ok(t) => t,
+        Err(e) => return super::usage_error(&e),
+    };
     let detection = detect_with(&transport, detect_flow).detection;
     let input = CheckInput {
         login,

@@ -107,9 +107,8 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
         warnings.push(Code::LoginRedirect.notice(&[("url", &url), ("location", &location)]));
     }
     if sig.hosting == Some(Hosting::Cloud) {
-        if let Some(page) = flow.page_elsewhere() {
-            let site = super::atlassian_site(sig.base_url.as_deref().unwrap_or_default())
-                .unwrap_or_else(|| "—".into());
+        let site = sig.base_url.as_deref().and_then(super::atlassian_site);
+        if let (Some(page), Some(site)) = (flow.page_elsewhere(), site) {
             warnings.push(Code::CloudSiteElsewhere.notice(&[("page", &page), ("site", &site)]));
         }
     }

@@ -221,7 +221,8 @@ impl DetectFlow {
     /// that says it is Cloud), for the `cloud_site_elsewhere` warning.
     pub(crate) fn page_elsewhere(&self) -> Option<String> {
         self.page.as_ref()?;
-        (!urls::is_cloud_host(self.url.host_str())).then(|| urls::origin(&self.url))
+        let elsewhere = !urls::is_cloud_host(self.url.host_str()) && !urls::is_loopback(&self.url);
+        elsewhere.then(|| urls::origin(&self.url))
     }
 
     /// The origin of the base REST is asked at.

@@ -285,8 +285,8 @@ fn cell(s: &str) -> String {
 }
 
 /// Text for one Markdown line: no line breaks, no raw HTML, and nothing Markdown reads as a
-/// link, an image, emphasis, strike-through or code (CommonMark §2.4: any ASCII punctuation
-/// may be backslash-escaped).
+/// link, an image or code (CommonMark §2.4: any ASCII punctuation may be backslash-escaped).
+/// `_` and `*` stay: emphasis cannot carry a link, and `jira_node_1` stays readable.
 fn inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -294,7 +294,7 @@ fn inline(s: &str) -> String {
             '\r' | '\n' => out.push(' '),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '[' | ']' | '(' | ')' | '!' | '*' | '_' | '~' | '`' | '\\' | '&' => {
+            '[' | ']' | '(' | ')' | '!' | '`' | '\\' | '&' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -332,8 +332,8 @@ mod tests {
     fn escaping() {
         assert_eq!(cell("a|b\nc<d>"), "a\\|b c&lt;d&gt;");
         assert_eq!(
-            inline("[Click](https://evil.example) ![x](https://t.example/p.png) *a* _b_ `c` &#91;"),
-            "\\[Click\\]\\(https://evil.example\\) \\!\\[x\\]\\(https://t.example/p.png\\) \\*a\\* \\_b\\_ \\`c\\` \\&#91;"
+            inline("[Click](https://evil.example) ![x](https://t.example/p.png) `c` &#91; a_b"),
+            "\\[Click\\]\\(https://evil.example\\) \\!\\[x\\]\\(https://t.example/p.png\\) \\`c\\` \\&#91; a_b"
         );
         assert_eq!(code("x`y"), "``x`y``");
         assert_eq!(longest_backtick_run("a```b``"), 3);
