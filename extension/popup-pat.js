@@ -30,11 +30,15 @@ let lang = 'en';
  */
 let testToken = () => {};
 
-/** @returns {PatState} */
+/**
+ * A new form. With no detection (at module load, before `loadFacts` resolved) nothing is shown,
+ * so the facts are not read: reading them then threw and stopped the whole popup.
+ * @returns {PatState}
+ */
 function fresh(detection) {
   const date = new Date().toISOString().slice(0, 10);
   return {
-    detection, phase: 'form', name: `integration-${date}`, days: facts().pat.defaultExpiryDays,
+    detection, phase: 'form', name: `integration-${date}`, days: detection ? facts().pat.defaultExpiryDays : 0,
     created: null, error: null, invalid: null, copied: null,
   };
 }
