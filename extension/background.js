@@ -28,6 +28,7 @@ import {
   factsReply,
   gatewayProblem,
   httpOrigin,
+  credentialOrigin,
   reportCommand,
   reportReply,
   validateRequest,
@@ -77,7 +78,11 @@ async function detectTab(tabId) {
   const origin = httpOrigin(snapshot?.url ?? '');
   if (!origin) return errorReply('tab_unreadable', 'not an http(s) page');
   const allowFetch = await hasOrigin(origin);
-  return runCore(origin, allowFetch, detectPageCommand(snapshot, allowFetch));
+  // A page may name another origin (a Cloud page elsewhere names its Atlassian site): the core
+  // decides whether to ask it, and may only with access to it.
+  const named = httpOrigin(String(snapshot?.metas?.['ajs-base-url'] ?? ''));
+  const granted = named && named !== origin && (await hasOrigin(named).catch(() => false)) ? [named] : [];
+  return runCore(origin, allowFetch, detectPageCommand(snapshot, allowFetch, granted));
 }
 
 async function detectTypedUrl(url) {
@@ -90,7 +95,11 @@ async function detectTypedUrl(url) {
 async function runCore(origin, allowFetch, command) {
   try {
     await core();
-    return detectReply(origin, allowFetch, await handle(command));
+    const detection = await handle(command);
+    // The reply names the origin REST was (or would be) asked at, and whether we may.
+    const rest = httpOrigin(detection?.restOrigin ?? '') ?? origin;
+    const allowed = rest === origin ? allowFetch : await hasOrigin(rest).catch(() => false);
+    return detectReply(rest, allowed, detection);
   } catch (err) {
     return errorReply('core', err?.message ?? err);
   }
@@ -124,6 +133,11 @@ async function check(request) {
     if (input.gateway && !(await hasOrigin(input.gateway).catch(() => false))) {
       return errorReply('gateway_not_allowed', `no access to ${input.gateway}: the user has not allowed it`);
     }
+    // The origin the credential goes to: re-checked here, whatever the popup was shown.
+    const target = credentialOrigin(detection);
+    if (target && !(await hasOrigin(target).catch(() => false))) {
+      return errorReply('host_not_allowed', target);
+    }
     return checkReply(await handle(checkCommand(detection, input)));
   } catch (err) {
     return errorReply('core', err?.message ?? err);
@@ -154,6 +168,10 @@ async function report(subject) {
 async function createPat({ detection, name, expirationDays }) {
   try {
     await core();
+    const target = credentialOrigin(detection);
+    if (!target || !(await hasOrigin(target).catch(() => false))) {
+      return errorReply('host_not_allowed', target ?? 'no Jira was reached');
+    }
     return createPatReply(await handle(createPatCommand(detection, name, expirationDays)));
   } catch (err) {
     return errorReply('core', err?.message ?? err);

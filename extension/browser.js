@@ -88,12 +88,28 @@ export function sendMessage(message) {
 }
 
 /**
+ * True when `sender` is one of this extension's own pages (the popup, the helpdesk page): its
+ * id is ours and its URL is under our origin. A content script runs in a web page's tab with
+ * the page's URL; nothing else may talk to the service worker.
+ * @param {ExtensionApi.MessageSender} sender
+ */
+export function isOwnPage(sender) {
+  const base = api.runtime.getURL('');
+  return sender?.id === api.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(base);
+}
+
+/**
  * Registers the service worker's message handler. `handler(message, sender)` returns a
- * promise of the reply; the listener keeps the channel open until it settles.
+ * promise of the reply; the listener keeps the channel open until it settles. Only the
+ * extension's own pages are answered ([`isOwnPage`]); anything else gets `bad_sender`.
  * @param {(message: any, sender: ExtensionApi.MessageSender) => unknown} handler
  */
 export function onMessage(handler) {
   api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (!isOwnPage(sender)) {
+      sendResponse({ ok: false, error: { code: 'bad_sender', message: 'only the extension’s own pages may ask' } });
+      return false;
+    }
     Promise.resolve()
       .then(() => handler(message, sender))
       .then(sendResponse, (err) => sendResponse({ ok: false, error: { code: 'internal', message: String(err?.message ?? err) } }));

@@ -8,7 +8,7 @@
 
 import { $, el } from './dom.js';
 import { facts, methodName, targetMethod, targetName } from './facts.js';
-import { httpOrigin } from './protocol.js';
+import { credentialOrigin, httpOrigin } from './protocol.js';
 import { renderGateway } from './popup-gateway.js';
 import { pick, t } from './ui-strings.js';
 
@@ -70,6 +70,10 @@ export function renderTokenTest(lang, detection, test) {
   run.disabled = test.running;
   run.setAttribute('aria-busy', String(test.running));
   run.textContent = t(lang, test.running ? 'testRunning' : 'testRun');
+  // Beside the button: where the credential will be sent (SECURITY.md §7.1).
+  const to = credentialOrigin(detection);
+  $('test-origin').textContent = to ? t(lang, 'sendsTo', { origin: to }) : t(lang, 'sendsNowhere');
+  $('test-origin').dataset.origin = to ?? '';
   section.setAttribute('aria-busy', String(test.running));
 
   const error = $('test-error');
@@ -77,6 +81,7 @@ export function renderTokenTest(lang, detection, test) {
   if (test.error) {
     if (typeof test.error === 'string') error.textContent = t(lang, test.error);
     else if (test.error.code === 'gateway_not_allowed') error.textContent = t(lang, 'gatewayDenied');
+    else if (test.error.code === 'host_not_allowed') error.textContent = t(lang, 'hostNotAllowed', { origin: test.error.message });
     else error.textContent = t(lang, 'testFailed', { message: test.error.message ?? test.error.code });
   }
   renderProjectPicker(lang, test);

@@ -100,12 +100,16 @@ export function validateRequest(msg) {
  */
 
 /**
- * @typedef {'bad_message' | 'tab_unreadable' | 'invalid_url' | 'gateway_not_allowed' | 'core' | 'internal'} ErrorCode
+ * @typedef {'bad_message' | 'bad_sender' | 'tab_unreadable' | 'invalid_url' | 'gateway_not_allowed'
+ *   | 'host_not_allowed' | 'core' | 'internal'} ErrorCode
  *   `gateway_not_allowed`: a check asked for the gateway without the host permission for it.
+ *   `host_not_allowed`: a check or PAT creation for an origin the extension has no access to.
+ *   `bad_sender`: a message from anything but the extension's own pages.
  * @typedef {{code: ErrorCode, message: string}} ErrorInfo
  * @typedef {{ok: true, origin: string, allowFetch: boolean, detection: CoreData}} DetectReply
- *   `origin`: the origin whose host permission was checked (`https://host[:port]`);
- *   `allowFetch`: whether the core could ask that origin's REST API;
+ *   `origin`: the origin REST is asked at (`Detection.restOrigin`: the tab's, or the Atlassian
+ *   site a Cloud page elsewhere names), whose host permission was checked (`https://host[:port]`);
+ *   `allowFetch`: whether the extension may contact that origin;
  *   `detection`: the core's `Detection` (src/detect/mod.rs), texts as `{en, ru}` pairs.
  * @typedef {{ok: false, error: ErrorInfo}} ErrorReply
  * @typedef {{ok: true, result: object, checklist: object[]}} CheckReply
@@ -133,7 +137,9 @@ const invalid = (why) => ({ ok: false, error: { code: 'bad_message', message: wh
 // ---- service worker → wasm core (mirror of src/protocol.rs `Command`) ----------------------
 
 /**
- * @typedef {{allowFetch: boolean, timeoutMs?: number}} DetectOptions  (`DetectOptions`)
+ * @typedef {{allowFetch: boolean, grantedOrigins?: string[], timeoutMs?: number}} DetectOptions
+ *   (`DetectOptions`): `allowFetch` for the page's own origin; `grantedOrigins`: the other
+ *   origins the page names that the extension may contact.
  * @typedef {{type: 'detect_page', snapshot: object, options: DetectOptions}} DetectPageCommand
  * @typedef {{type: 'detect_url', url: string, options: DetectOptions}} DetectUrlCommand
  * @typedef {{type: 'check', detection: object, input: CheckInput}} CheckCommand  (`Check`)
@@ -144,11 +150,18 @@ const invalid = (why) => ({ ok: false, error: { code: 'bad_message', message: wh
 export const checkCommand = (detection, input) => ({ type: 'check', detection, input });
 
 /** @returns {DetectPageCommand} */
-export const detectPageCommand = (snapshot, allowFetch) => ({
+export const detectPageCommand = (snapshot, allowFetch, grantedOrigins = []) => ({
   type: 'detect_page',
   snapshot,
-  options: { allowFetch },
+  options: { allowFetch, grantedOrigins },
 });
+
+/**
+ * The origin a detection's credential would go to (`deployment.reachedBaseUrl`), or null when
+ * detection never reached Jira (then nothing is sent).
+ * @param {CoreData | null | undefined} detection
+ */
+export const credentialOrigin = (detection) => httpOrigin(detection?.deployment?.reachedBaseUrl ?? '');
 /** @returns {DetectUrlCommand} */
 export const detectUrlCommand = (url, allowFetch) => ({
   type: 'detect_url',

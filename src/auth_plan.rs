@@ -112,9 +112,10 @@ fn plan_for(d: &Deployment) -> AuthPlan {
         return cloud(d);
     }
     let base = d
-        .base_url
+        // The origin that was (or will be) tested, not what the page or serverInfo says.
+        .reached_base_url
         .clone()
-        .or(d.reached_base_url.clone())
+        .or(d.base_url.clone())
         .unwrap_or_default();
     match d.major_minor() {
         Some((major, _)) if major >= BASIC_OFF_SINCE_MAJOR => {
@@ -133,7 +134,11 @@ fn plan_for(d: &Deployment) -> AuthPlan {
 }
 
 fn cloud(d: &Deployment) -> AuthPlan {
-    let site = d.base_url.clone().unwrap_or_default();
+    let site = d
+        .reached_base_url
+        .clone()
+        .or(d.base_url.clone())
+        .unwrap_or_default();
     let cloud_id = d.cloud_id.clone().unwrap_or_else(|| "{cloudId}".into());
     let gateway = format!("{CLOUD_GATEWAY}/ex/jira/{cloud_id}");
     AuthPlan {

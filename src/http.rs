@@ -121,8 +121,28 @@ pub enum Exchange {
     Response(HttpResponse),
     /// No answer within the request's timeout.
     Timeout { elapsed_ms: u64 },
-    /// DNS failure, refused connection, TLS failure, CORS/permission block in the browser.
+    /// DNS failure, refused connection, CORS/permission block in the browser (where a TLS
+    /// failure looks the same: the browser does not say which).
     Unreachable { elapsed_ms: u64, detail: String },
+    /// The transport refused to send the request at all (a header value it cannot carry, a
+    /// URL it will not fetch): nothing reached the network, so Jira said nothing.
+    NotSent { elapsed_ms: u64, detail: String },
+    /// The server's certificate was not trusted (natively: the OS trust store and any
+    /// `--ca-cert`); nothing was sent over the connection.
+    TlsUntrusted {
+        elapsed_ms: u64,
+        certificate: CertificateNames,
+        detail: String,
+    },
+}
+
+/// Who a certificate names: its subject and its issuer (RFC 4514 text, cut to
+/// [`MAX_LOGGED_HEADER_CHARS`]); empty when the transport could not read them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CertificateNames {
+    pub subject: String,
+    pub issuer: String,
 }
 
 impl Exchange {
@@ -136,9 +156,10 @@ impl Exchange {
     pub fn elapsed_ms(&self) -> u64 {
         match self {
             Exchange::Response(r) => r.elapsed_ms,
-            Exchange::Timeout { elapsed_ms } | Exchange::Unreachable { elapsed_ms, .. } => {
-                *elapsed_ms
-            }
+            Exchange::Timeout { elapsed_ms }
+            | Exchange::Unreachable { elapsed_ms, .. }
+            | Exchange::NotSent { elapsed_ms, .. }
+            | Exchange::TlsUntrusted { elapsed_ms, .. } => *elapsed_ms,
         }
     }
 }
@@ -254,14 +275,19 @@ pub struct RequestLog {
     pub auth: String,
     /// HTTP status; `None` for a timeout or an unreachable server.
     pub status: Option<u16>,
-    /// `"response"`, `"redirect"`, `"timeout"` or `"unreachable"`.
+    /// `"response"`, `"redirect"`, `"timeout"`, `"unreachable"`, `"not_sent"` (the transport
+    /// refused to send it) or `"tls_untrusted"`.
     pub outcome: String,
     pub ms: u64,
     /// [`DIAGNOSTIC_HEADERS`] present in the answer.
     pub headers: BTreeMap<String, String>,
-    /// Why there was no answer (`unreachable` only), as the transport said it.
+    /// Why there was no answer (`unreachable`, `not_sent`, `tls_untrusted`), as the transport
+    /// said it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// The refused certificate's subject and issuer (`tls_untrusted` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<CertificateNames>,
 }
 
 impl RequestLog {
@@ -295,7 +321,10 @@ impl RequestLog {
             }
             Exchange::Timeout { .. } => (None, "timeout", BTreeMap::new()),
             Exchange::Unreachable { .. } => (None, "unreachable", BTreeMap::new()),
+            Exchange::NotSent { .. } => (None, "not_sent", BTreeMap::new()),
+            Exchange::TlsUntrusted { .. } => (None, "tls_untrusted", BTreeMap::new()),
         };
+        let cut = |s: &str| s.chars().take(MAX_LOGGED_HEADER_CHARS).collect::<String>();
         RequestLog {
             id: req.id.clone(),
             method: req.method,
@@ -306,9 +335,16 @@ impl RequestLog {
             ms: ex.elapsed_ms(),
             headers,
             detail: match ex {
-                Exchange::Unreachable { detail, .. } => {
-                    Some(detail.chars().take(MAX_LOGGED_HEADER_CHARS).collect())
-                }
+                Exchange::Unreachable { detail, .. }
+                | Exchange::NotSent { detail, .. }
+                | Exchange::TlsUntrusted { detail, .. } => Some(cut(detail)),
+                _ => None,
+            },
+            certificate: match ex {
+                Exchange::TlsUntrusted { certificate, .. } => Some(CertificateNames {
+                    subject: cut(&certificate.subject),
+                    issuer: cut(&certificate.issuer),
+                }),
                 _ => None,
             },
         }

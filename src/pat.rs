@@ -208,20 +208,11 @@ impl Flow for CreateFlow {
                 ],
                 None,
             ),
-            Some(Exchange::Timeout { .. }) => {
-                let seconds = crate::i18n::seconds(self.input.timeout_ms);
-                (
-                    Code::Timeout,
-                    vec![("url", url), ("seconds", seconds)],
-                    None,
-                )
-            }
-            Some(Exchange::Unreachable { detail, .. }) => (
-                Code::Unreachable,
-                vec![("url", url), ("detail", detail.clone())],
-                None,
-            ),
             Some(Exchange::Response(r)) => classify(r, &url, &self.input.name),
+            Some(other) => {
+                let (code, vars) = crate::probe::no_answer(&url, other, self.input.timeout_ms);
+                (code, vars, None)
+            }
         };
         let mut vars = vars;
         vars.push(("page", token_page_url.clone()));

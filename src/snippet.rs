@@ -88,9 +88,10 @@ pub fn authentication_key(material: &[u8]) -> String {
 pub fn build(input: SnippetInput<'_>) -> Snippet {
     let d = input.deployment;
     let base = d
-        .base_url
+        // The origin that was (or will be) tested, not what the page or serverInfo says.
+        .reached_base_url
         .clone()
-        .or(d.reached_base_url.clone())
+        .or(d.base_url.clone())
         .unwrap_or_default();
     let host = urls::parse_http(&base)
         .map(|u| u.host_str().to_string())
@@ -177,6 +178,18 @@ pub fn build(input: SnippetInput<'_>) -> Snippet {
         notes,
         text,
         json,
+    }
+}
+
+impl Snippet {
+    /// Repeats a warning in the block (its notes and, first, its text): what is pasted into
+    /// the integration carries it along.
+    pub fn warn(&mut self, warning: &Text) {
+        self.notes.insert(0, warning.clone());
+        self.text = Text::new(
+            format!("⚠ {}\n{}", warning.en, self.text.en),
+            format!("⚠ {}\n{}", warning.ru, self.text.ru),
+        );
     }
 }
 

@@ -20,20 +20,21 @@
 //! Fetch failures: a `TimeoutError`/`AbortError` is [`Exchange::Timeout`]; anything else (the
 //! browser's `TypeError: Failed to fetch` for DNS, refused connections, TLS, or a missing host
 //! permission, build notes "MV3 specifics") is [`Exchange::Unreachable`] with the error's name
-//! and message — never a header value.
+//! and message — never a header value. A header value `fetch` refuses (non-Latin-1, CR/LF) is
+//! [`Exchange::NotSent`]: the request never left, and the command still settles.
 
 use crate::flow::Flow;
 use crate::http::{self, Exchange, HttpRequest, HttpResponse, Method, MAX_BODY_BYTES};
 use crate::protocol::shell::ShellFacts;
 use crate::protocol::{Command, Job};
 use futures_util::future::join_all;
-use gloo_net::http::{Method as GlooMethod, RequestBuilder, Response};
+use gloo_net::http::{Headers, Method as GlooMethod, RequestBuilder, Response};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    AbortSignal, ReadableStreamDefaultReader, ReadableStreamReadResult, RequestCredentials,
-    RequestRedirect, ResponseType,
+    AbortSignal, ReadableStreamDefaultReader, ReadableStreamReadResult, RequestCache,
+    RequestCredentials, RequestRedirect, ResponseType,
 };
 
 /// The crate version (Cargo.toml), shown in the popup and written into the manifests.
@@ -108,6 +109,10 @@ async fn exchange(req: &HttpRequest) -> Exchange {
         Err(e) if e.is_timeout() => Exchange::Timeout {
             elapsed_ms: elapsed(),
         },
+        Err(e) if e.not_sent => Exchange::NotSent {
+            elapsed_ms: elapsed(),
+            detail: e.detail,
+        },
         Err(e) => Exchange::Unreachable {
             elapsed_ms: elapsed(),
             detail: e.detail,
@@ -119,6 +124,8 @@ async fn exchange(req: &HttpRequest) -> Exchange {
 struct FetchFailure {
     name: String,
     detail: String,
+    /// The request was refused before it was sent (a header `fetch` cannot carry).
+    not_sent: bool,
 }
 
 impl FetchFailure {
@@ -131,10 +138,12 @@ impl FetchFailure {
             gloo_net::Error::JsError(js) => FetchFailure {
                 detail: format!("{}: {}", js.name, js.message),
                 name: js.name,
+                not_sent: false,
             },
             other => FetchFailure {
                 name: String::new(),
                 detail: other.to_string(),
+                not_sent: false,
             },
         }
     }
@@ -146,11 +155,13 @@ impl FetchFailure {
                 FetchFailure {
                     detail: format!("{what}: {name}: {}", String::from(err.message())),
                     name,
+                    not_sent: false,
                 }
             }
             Err(_) => FetchFailure {
                 name: String::new(),
                 detail: format!("{what} failed"),
+                not_sent: false,
             },
         }
     }
@@ -162,7 +173,7 @@ async fn send(req: &HttpRequest) -> Result<Response, FetchFailure> {
         Method::Post => GlooMethod::POST,
     };
     let signal = AbortSignal::timeout_with_u32(req.timeout_ms);
-    let mut builder = RequestBuilder::new(&req.url)
+    let builder = RequestBuilder::new(&req.url)
         .method(method)
         // The user's Jira session only where the core asked for it (PAT creation) and no
         // credential rides along; everything else omits cookies (facts §6.2).
@@ -177,16 +188,33 @@ async fn send(req: &HttpRequest) -> Result<Response, FetchFailure> {
         } else {
             RequestRedirect::Manual
         })
-        .abort_signal(Some(&signal));
-    for (name, value) in &req.headers {
-        builder = builder.header(name, value);
-    }
+        // Nothing of a credentialed exchange is kept in the HTTP cache.
+        .cache(RequestCache::NoStore)
+        .abort_signal(Some(&signal))
+        .headers(headers(req)?);
     let request = match &req.body {
         Some(body) => builder.body(JsValue::from_str(body)),
         None => builder.build(),
     }
     .map_err(FetchFailure::from_gloo)?;
     request.send().await.map_err(FetchFailure::from_gloo)
+}
+
+/// The request's headers. `Headers.set` throws on a value `fetch` cannot carry (outside
+/// Latin-1, or with CR/LF); gloo-net's `header()` would turn that throw into a trap that never
+/// settles the command's promise, so the error is caught here and the request is not sent.
+/// The message names the header, never its value.
+fn headers(req: &HttpRequest) -> Result<Headers, FetchFailure> {
+    let refused = |name: &str| FetchFailure {
+        name: String::new(),
+        detail: format!("the browser refused the {name} header's value"),
+        not_sent: true,
+    };
+    let raw = web_sys::Headers::new().map_err(|_| refused("request"))?;
+    for (name, value) in &req.headers {
+        raw.set(name, value).map_err(|_| refused(name))?;
+    }
+    Ok(Headers::from_raw(raw))
 }
 
 /// Reads status, headers and the capped body. `final_url` is set only for requests that

@@ -150,8 +150,11 @@ fn context_path_and_configured_base_url() {
         .auth_plan
         .and_then(|p| p.token_page_url)
         .unwrap_or_default();
+    // The token page is on the origin that was tested (SECURITY.md §7.1), not the configured
+    // base URL a page or serverInfo names.
+    let reached = dep.reached_base_url.clone().unwrap_or_default();
     assert!(
-        page.starts_with("https://jira.corp.example/jira/secure/ViewProfile.jspa?selectedTab="),
+        page.starts_with(&format!("{reached}/secure/ViewProfile.jspa?selectedTab=")),
         "{page}"
     );
 }

@@ -132,8 +132,15 @@ fn every_verdict_code_has_a_recorded_case() {
     let covered: Vec<Code> = CASES
         .iter()
         .map(|c| c.want)
-        // not_jira: non_jira_gets_no_credential; target_not_supported: tests/targets.rs.
-        .chain([Code::NotJira, Code::TargetNotSupported])
+        // not_jira: non_jira_gets_no_credential; target_not_supported: tests/targets.rs;
+        // secret_not_a_token, transport_failed, tls_untrusted: tests/hardening.rs.
+        .chain([
+            Code::NotJira,
+            Code::TargetNotSupported,
+            Code::SecretNotAToken,
+            Code::TransportFailed,
+            Code::TlsUntrusted,
+        ])
         .collect();
     for code in Code::ALL.iter().filter(|c| c.kind() == Kind::Verdict) {
         assert!(covered.contains(code), "no recorded case produces {code:?}");

@@ -66,6 +66,24 @@ fn detect_page(url: &str, page: &str) -> Detection {
     common::drive(flow, |_| not_recorded()).0
 }
 
+/// Detection of a recorded page whose serverInfo answered as Jira with `version`: a credential
+/// goes only where REST answered as Jira, never on the page's word alone (SECURITY.md §7.1).
+fn detect_answered(url: &str, page: &str, version: &str) -> Detection {
+    let snapshot = jira_token_wizard::html::read(&response(page), url);
+    let flow = DetectFlow::for_page(snapshot, DetectOptions::default()).expect("page url");
+    let info = serde_json::json!({"baseUrl": url.trim_end_matches('/'), "version": version, "deploymentType": "Server"});
+    common::drive(flow, |req| match req.id.as_str() {
+        "server_info" => Exchange::Response(HttpResponse {
+            status: 200,
+            headers: [("content-type".to_string(), "application/json".to_string())].into(),
+            body: info.to_string(),
+            ..HttpResponse::default()
+        }),
+        _ => not_recorded(),
+    })
+    .0
+}
+
 fn input(login: &str, auth: AuthChoice) -> CheckInput {
     CheckInput {
         login: login.to_string(),
@@ -217,20 +235,22 @@ fn recorded_error_pages_say_jira_and_version() {
 /// AUTHENTICATION_DENIED): the CAPTCHA header decides, not the reason.
 #[test]
 fn recorded_captcha_lockouts_need_the_browser_login() {
-    for (case, url, login_url) in [
+    for (case, url, login_url, version) in [
         (
             "server-8.20.8-captcha-403",
             "https://my-jira.my-company.com/",
             "https://my-jira.my-company.com/login.jsp",
+            "8.20.8",
         ),
         (
             "server-8.0.2-captcha-403",
             "http://localhost:8080/",
             "http://localhost:8080/login.jsp",
+            "8.0.2",
         ),
     ] {
         let result = check(
-            detect_page(url, case),
+            detect_answered(url, case, version),
             input("jdoe", AuthChoice::Basic),
             &[("myself", case)],
         );

@@ -56,6 +56,10 @@ interface ExtensionApi {
       (message: any, sender: ExtensionApi.MessageSender, sendResponse: (response?: unknown) => void) => boolean | void
     >;
     getManifest(): ExtensionApi.Manifest;
+    /** This extension's id. */
+    id: string;
+    /** The extension's own URL for `path` (`chrome-extension://<id>/<path>`). */
+    getURL(path: string): string;
   };
   i18n: {
     getUILanguage(): string;

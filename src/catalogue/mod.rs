@@ -2,6 +2,7 @@
 //! [`Code`], defined here once, with a title, a cause and a fix in English and Russian.
 //! The popup, the CLI's JSON and reports all speak these codes.
 
+mod hardening;
 mod pat;
 mod verdicts;
 mod warnings;
@@ -62,6 +63,13 @@ pub enum Code {
     PatDisabled,
     PatXsrfRejected,
     PatRequestInvalid,
+    // Issue 11 (hardening.rs).
+    SecretNotAToken,
+    TransportFailed,
+    TlsUntrusted,
+    SecretWhitespace,
+    InsecureHttp,
+    CloudSiteElsewhere,
 }
 
 impl Code {
@@ -102,6 +110,12 @@ impl Code {
         Code::PatDisabled,
         Code::PatXsrfRejected,
         Code::PatRequestInvalid,
+        Code::SecretNotAToken,
+        Code::TransportFailed,
+        Code::TlsUntrusted,
+        Code::SecretWhitespace,
+        Code::InsecureHttp,
+        Code::CloudSiteElsewhere,
     ];
 
     /// The public snake_case code, e.g. `"base_url_mismatch"`.
@@ -151,6 +165,12 @@ impl Code {
             Code::PatXsrfRejected => &pat::PAT_XSRF_REJECTED,
             Code::PatRequestInvalid => &pat::PAT_REQUEST_INVALID,
             Code::TargetNotSupported => &verdicts::TARGET_NOT_SUPPORTED,
+            Code::SecretNotAToken => &hardening::SECRET_NOT_A_TOKEN,
+            Code::TransportFailed => &hardening::TRANSPORT_FAILED,
+            Code::TlsUntrusted => &hardening::TLS_UNTRUSTED,
+            Code::SecretWhitespace => &hardening::SECRET_WHITESPACE,
+            Code::InsecureHttp => &hardening::INSECURE_HTTP,
+            Code::CloudSiteElsewhere => &hardening::CLOUD_SITE_ELSEWHERE,
         }
     }
 

@@ -42,6 +42,7 @@ pub fn run(args: &CheckArgs) -> i32 {
         allow_fetch: true,
         fetch_page: true,
         timeout_ms: args.common.timeout_ms,
+        granted_origins: None,
     };
     let detect_flow = match DetectFlow::for_url(&args.url, opts) {
         Ok(f) => f,
@@ -56,7 +57,10 @@ pub fn run(args: &CheckArgs) -> i32 {
             return 1;
         }
     };
-    let transport = Transport::new();
+    let transport = match Transport::with_ca_cert(args.common.ca_cert.as_deref()) {
+        Ok(t) => t,
+        Err(e) => return super::usage_error(&e),
+    };
     let detection = detect_with(&transport, detect_flow).detection;
     let input = CheckInput {
         login,

@@ -28,6 +28,7 @@ pub fn run(args: &DetectArgs) -> i32 {
         allow_fetch: true,
         fetch_page: true,
         timeout_ms: args.common.timeout_ms,
+        granted_origins: None,
     };
     let flow = match DetectFlow::for_url(&args.url, opts) {
         Ok(f) => f,
@@ -36,7 +37,11 @@ pub fn run(args: &DetectArgs) -> i32 {
             return 2;
         }
     };
-    let outcome = detect_with(&Transport::new(), flow);
+    let transport = match Transport::with_ca_cert(args.common.ca_cert.as_deref()) {
+        Ok(t) => t,
+        Err(e) => return super::usage_error(&e),
+    };
+    let outcome = detect_with(&transport, flow);
     let (d, lang) = (&outcome.detection, args.common.lang);
     if let Some(path) = &args.common.report {
         if let Err(e) = report_file::write(path, Subject::Detection(d), lang, None) {

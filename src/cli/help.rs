@@ -19,6 +19,8 @@ pub fn help(topic: Option<&str>) -> String {
              --lang en|ru        language of the text output (default from LANG)\n  \
              --report FILE       also write a diagnostic report for the helpdesk (no secrets;\n                      \
              Markdown if FILE ends in .md, else JSON)\n  \
+             --ca-cert FILE      also trust the CA certificates in this PEM file (besides the\n                      \
+             system's trust store)\n  \
              -h, --help          this help\n\n\
              Exit status: 0 Jira, 1 not Jira or not reachable, 2 usage error (or a --report\n\
              file that cannot be written).\n",
@@ -45,6 +47,8 @@ pub fn help(topic: Option<&str>) -> String {
              --lang en|ru        language of the text output (default from LANG)\n  \
              --report FILE       also write a diagnostic report for the helpdesk (no secrets;\n                      \
              Markdown if FILE ends in .md, else JSON)\n  \
+             --ca-cert FILE      also trust the CA certificates in this PEM file (besides the\n                      \
+             system's trust store)\n  \
              -h, --help          this help\n\n\
              Exit status: 0 the credential works, 1 it does not (or Jira is not reachable),\n\
              2 usage error (including a missing secret, or a --report file that cannot be\n\

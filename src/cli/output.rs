@@ -90,6 +90,8 @@ pub fn no_answer_json(na: &NoAnswer, d: &Detection) -> String {
     let (code, detail) = match &na.exchange {
         Exchange::Timeout { .. } => ("timeout", None),
         Exchange::Unreachable { detail, .. } => ("unreachable", Some(detail.as_str())),
+        Exchange::NotSent { detail, .. } => ("transport_failed", Some(detail.as_str())),
+        Exchange::TlsUntrusted { detail, .. } => ("tls_untrusted", Some(detail.as_str())),
         Exchange::Response(_) => ("unreachable", None),
     };
     let v = json!({
@@ -110,6 +112,17 @@ pub fn no_answer_line(na: &NoAnswer, lang: Lang) -> String {
     let text = match &na.exchange {
         Exchange::Unreachable { detail, .. } => {
             COULD_NOT_CONNECT.fill(&[("url", url), ("detail", detail)])
+        }
+        // The catalogue's words: its title and cause name the certificate or the refusal.
+        ex @ (Exchange::NotSent { .. } | Exchange::TlsUntrusted { .. }) => {
+            let (code, vars) = jira_token_wizard::probe::no_answer(url, ex, na.timeout_ms);
+            let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let n = code.notice(&vars);
+            return format!(
+                "jira-token-wizard: {}: {}",
+                n.title.get(lang),
+                n.cause.get(lang)
+            );
         }
         _ => NO_ANSWER_WITHIN.fill(&[("url", url), ("secs", &i18n::seconds(na.timeout_ms))]),
     };

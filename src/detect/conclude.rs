@@ -34,7 +34,7 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     ) {
         // A login page in front of everything, or no answer: we cannot tell.
         Product::Unknown
-    } else if flow.page.is_none() && !flow.opts.allow_fetch {
+    } else if flow.page.is_none() && flow.needs_access.is_some() {
         // A typed URL we may not ask yet (no host access): nothing to tell from.
         Product::Unknown
     } else {
@@ -68,10 +68,20 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     let version_numbers = info
         .and_then(ServerInfo::numbers)
         .or_else(|| version.as_deref().and_then(super::parse_version));
-    // Where REST answered: Jira, or an unknown site whose REST redirects to a login page.
-    // A site that never answered has no reached base, so no credential goes there.
+    // Where REST answered as Jira: serverInfo with Jira's shape, Jira's JSON 401 (a site that
+    // hides serverInfo, facts §1.1), or a REST redirect to a login page. A page that only
+    // says it is Jira, or a site that never answered, has no reached base: no credential
+    // goes there. A Cloud credential goes only to an Atlassian site
+    // (`urls::may_receive_cloud_credential`).
     let redirected = matches!(answer, Some(ServerInfoAnswer::Redirect(_)));
-    let reached = (product == Product::Jira || (product == Product::Unknown && redirected))
+    let rest_answered = info.is_some()
+        || redirected
+        || matches!(&answer, Some(ServerInfoAnswer::NeedsLogin(r)) if r.is_json());
+    let cloud_ok = hosting != Some(Hosting::Cloud)
+        || urls::parse_http(&flow.base).is_some_and(|u| urls::may_receive_cloud_credential(&u));
+    let reached = (rest_answered
+        && cloud_ok
+        && (product == Product::Jira || (product == Product::Unknown && redirected)))
         .then(|| flow.base.clone());
     let base_url = info
         .and_then(|i| i.base_url.as_deref())
@@ -95,6 +105,12 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
             .take(200)
             .collect();
         warnings.push(Code::LoginRedirect.notice(&[("url", &url), ("location", &location)]));
+    }
+    if sig.hosting == Some(Hosting::Cloud) {
+        let site = sig.base_url.as_deref().and_then(super::atlassian_site);
+        if let (Some(page), Some(site)) = (flow.page_elsewhere(), site) {
+            warnings.push(Code::CloudSiteElsewhere.notice(&[("page", &page), ("site", &site)]));
+        }
     }
     if product == Product::Unknown && answer.is_none() {
         jira_warnings(flow, &answer, &mut warnings);
@@ -139,6 +155,7 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
         auth_plan,
         warnings,
         requests: flow.log.clone(),
+        rest_origin: Some(flow.rest_origin()),
     }
 }
 
@@ -183,8 +200,8 @@ fn hosting(
 fn jira_warnings(flow: &DetectFlow, answer: &Option<ServerInfoAnswer>, out: &mut Vec<Notice>) {
     let url = urls::join(&flow.base, "/rest/api/2/serverInfo");
     match answer {
-        None if !flow.opts.allow_fetch => {
-            let origin = urls::origin(&flow.url);
+        None if flow.needs_access.is_some() => {
+            let origin = flow.needs_access.clone().unwrap_or_default();
             out.push(Code::HostPermissionNeeded.notice(&[("origin", &origin)]));
         }
         Some(ServerInfoAnswer::NeedsLogin(_)) => out.push(Code::ServerInfoNeedsLogin.notice(&[])),

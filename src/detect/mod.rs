@@ -31,7 +31,7 @@ pub const SERVER_INFO: &str = "server_info";
 pub const TENANT_INFO: &str = "tenant_info";
 
 /// How detection may use the network.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct DetectOptions {
     /// May the flow ask anything of the server? False when the extension has no host access.
@@ -40,6 +40,10 @@ pub struct DetectOptions {
     pub fetch_page: bool,
     /// Per-request timeout in milliseconds.
     pub timeout_ms: u32,
+    /// Origins other than the page's the flow may ask (the extension's host permissions for
+    /// the origins a page names, e.g. the Atlassian site a custom-domain page points to);
+    /// `None`: any (the CLI). `allow_fetch` still governs the page's own origin.
+    pub granted_origins: Option<Vec<String>>,
 }
 
 impl Default for DetectOptions {
@@ -48,6 +52,7 @@ impl Default for DetectOptions {
             allow_fetch: true,
             fetch_page: false,
             timeout_ms: DEFAULT_TIMEOUT_MS,
+            granted_origins: None,
         }
     }
 }
@@ -69,6 +74,11 @@ pub struct Detection {
     pub warnings: Vec<Notice>,
     /// The requests made, without secrets.
     pub requests: Vec<RequestLog>,
+    /// The origin detection asks REST questions of (and a credential may go to, once it
+    /// answered as Jira): the page's own, or the Atlassian site a Cloud page elsewhere names.
+    /// The extension asks the user for access to this origin.
+    #[serde(default)]
+    pub rest_origin: Option<String>,
 }
 
 /// The detection conversation.
@@ -85,6 +95,8 @@ pub struct DetectFlow {
     rounds: u8,
     sent: Vec<HttpRequest>,
     log: Vec<RequestLog>,
+    /// An origin a request was not sent to for want of access.
+    needs_access: Option<String>,
 }
 
 impl DetectFlow {
@@ -123,6 +135,7 @@ impl DetectFlow {
             rounds: 0,
             sent: Vec::new(),
             log: Vec::new(),
+            needs_access: None,
         }
     }
 
@@ -187,8 +200,34 @@ impl DetectFlow {
     fn tenant_request(&self) -> HttpRequest {
         self.get(
             TENANT_INFO,
-            urls::join(&urls::origin(&self.url), "/_edge/tenant_info"),
+            urls::join(&origin_of(&self.base), "/_edge/tenant_info"),
         )
+    }
+
+    /// May the flow ask `url`? The page's own origin when `allow_fetch`; another origin only
+    /// when granted (or anything, for the CLI).
+    fn may_ask(&self, url: &str) -> bool {
+        let origin = origin_of(url);
+        if origin == urls::origin(&self.url) {
+            return self.opts.allow_fetch;
+        }
+        match &self.opts.granted_origins {
+            Some(granted) => granted.iter().any(|g| origin_of(g) == origin),
+            None => self.opts.allow_fetch,
+        }
+    }
+
+    /// The page's origin when it is not on an Atlassian Cloud host (a custom domain or a fake
+    /// that says it is Cloud), for the `cloud_site_elsewhere` warning.
+    pub(crate) fn page_elsewhere(&self) -> Option<String> {
+        self.page.as_ref()?;
+        let elsewhere = !urls::is_cloud_host(self.url.host_str()) && !urls::is_loopback(&self.url);
+        elsewhere.then(|| urls::origin(&self.url))
+    }
+
+    /// The origin of the base REST is asked at.
+    pub(crate) fn rest_origin(&self) -> String {
+        origin_of(&self.base)
     }
 
     /// Where to ask serverInfo again when the first answer was not one: the base the page
@@ -240,9 +279,17 @@ impl DetectFlow {
 /// URL's path. Cloud sites have no context path.
 fn guessed_base(url: &urls::HttpUrl, sig: Option<&PageSignals>) -> String {
     let origin = urls::origin(url);
-    if urls::is_cloud_host(url.host_str()) || sig.is_some_and(|s| s.hosting == Some(Hosting::Cloud))
-    {
+    if urls::is_cloud_host(url.host_str()) {
         return origin;
+    }
+    if let Some(s) = sig.filter(|s| s.hosting == Some(Hosting::Cloud)) {
+        // A page elsewhere that says it is Cloud: its Atlassian site, if it names one, is
+        // where Jira is asked (and a credential may go); the page's own host never gets one.
+        return s
+            .base_url
+            .as_deref()
+            .and_then(atlassian_site)
+            .unwrap_or(origin);
     }
     if let Some(sig) = sig {
         if let Some(ctx) = &sig.context_path {
@@ -257,17 +304,34 @@ fn guessed_base(url: &urls::HttpUrl, sig: Option<&PageSignals>) -> String {
     format!("{origin}{}", urls::guess_context_path(url))
 }
 
+/// `scheme://host[:port]` of a URL string; the string itself when it does not parse.
+fn origin_of(url: &str) -> String {
+    urls::parse_http(url)
+        .map(|u| urls::origin(&u))
+        .unwrap_or_else(|| url.to_string())
+}
+
+/// The origin of an https Atlassian site (`*.atlassian.net`, `*.jira.com`) a page names.
+pub(crate) fn atlassian_site(base: &str) -> Option<String> {
+    let u = urls::parse_http(base)?;
+    (u.scheme() == "https" && urls::is_atlassian_site(u.host_str())).then(|| urls::origin(&u))
+}
+
 impl Flow for DetectFlow {
     type Output = Detection;
 
     fn next_batch(&mut self) -> Vec<HttpRequest> {
-        let batch = if !self.opts.allow_fetch || self.rounds >= 2 {
+        let mut batch = if self.rounds >= 2 {
             Vec::new()
         } else if self.rounds == 0 {
             self.first_batch()
         } else {
             self.second_batch()
         };
+        if let Some(blocked) = batch.iter().find(|r| !self.may_ask(&r.url)) {
+            self.needs_access = Some(origin_of(&blocked.url));
+        }
+        batch.retain(|r| self.may_ask(&r.url));
         self.rounds += 1;
         self.sent = batch.clone();
         batch

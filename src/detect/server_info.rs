@@ -84,7 +84,9 @@ pub fn read_server_info(ex: &Exchange) -> ServerInfoAnswer {
         Exchange::Timeout { elapsed_ms } => {
             return ServerInfoAnswer::Failed(format!("no answer in {elapsed_ms} ms"))
         }
-        Exchange::Unreachable { detail, .. } => return ServerInfoAnswer::Failed(detail.clone()),
+        Exchange::Unreachable { detail, .. }
+        | Exchange::NotSent { detail, .. }
+        | Exchange::TlsUntrusted { detail, .. } => return ServerInfoAnswer::Failed(detail.clone()),
     };
     if r.redirect || (300..400).contains(&r.status) {
         return ServerInfoAnswer::Redirect(r.clone());

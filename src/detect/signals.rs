@@ -14,7 +14,8 @@ pub struct PageSignals {
     pub build_number: Option<u64>,
     /// `ajs-base-url` (facts §2.1).
     pub base_url: Option<String>,
-    /// `ajs-context-path` when it holds a path (some versions put a full URL there, facts §2.1).
+    /// `ajs-context-path` when it holds a path only (some versions put a full URL there, facts
+    /// §2.1; a query, fragment or dot segment is refused).
     pub context_path: Option<String>,
     pub cloud_id: Option<String>,
     pub cluster_node: Option<String>,
@@ -32,12 +33,12 @@ pub fn read(page: &PageSnapshot) -> PageSignals {
         .or_else(|| page.meta("application-name:data-version"))
         .map(str::to_string);
     s.build_number = page.meta("ajs-build-number").and_then(|b| b.parse().ok());
-    s.base_url = page.meta("ajs-base-url").and_then(urls::normalize_base);
+    // Paths from the page are paths only (`urls::context_path`): no query, fragment, dot
+    // segment, scheme or host can steer where REST is asked.
+    s.base_url = page.meta("ajs-base-url").and_then(urls::page_base);
     s.context_path = page
         .meta_raw("ajs-context-path")
-        .map(str::trim)
-        .filter(|c| c.is_empty() || c.starts_with('/'))
-        .map(|c| c.trim_end_matches('/').to_string());
+        .and_then(urls::context_path);
     s.cloud_id = page.meta("ajs-cloud-id").map(str::to_string);
     s.cluster_node = page.headers.get("x-anodeid").cloned();
     s.user = user(page);

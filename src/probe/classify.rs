@@ -64,18 +64,77 @@ pub(super) fn find(flow: &ProbeFlow) -> Finding {
     if !flow.plan.supported {
         return unsupported(flow);
     }
+    if flow.plan.not_a_token && flow.deployment().may_be_jira() {
+        return not_a_token(flow);
+    }
     let myself_url = urls::join(&flow.base, "/rest/api/2/myself");
     let Some(ex) = flow.answers.get(MYSELF) else {
         return not_tested(flow);
     };
     match ex {
-        Exchange::Timeout { .. } => timeout(&myself_url, flow.input.timeout_ms),
-        Exchange::Unreachable { detail, .. } => Finding::new(
-            Code::Unreachable,
-            vec![("url", myself_url), ("detail", detail.clone())],
-        ),
         Exchange::Response(r) => response(flow, r, &myself_url),
+        other => {
+            let (code, vars) = no_answer(&myself_url, other, flow.input.timeout_ms);
+            Finding::new(code, vars)
+        }
     }
+}
+
+/// The verdict for an exchange without an answer: a timeout, an unreachable server, a request
+/// the transport refused to send (`transport_failed`, never `unreachable`: nothing reached the
+/// network) or an untrusted certificate (`tls_untrusted`, naming its subject and issuer).
+pub fn no_answer(url: &str, ex: &Exchange, timeout_ms: u32) -> (Code, Vec<(&'static str, String)>) {
+    let url = url.to_string();
+    match ex {
+        Exchange::Timeout { .. } => {
+            let f = timeout(&url, timeout_ms);
+            (f.code, f.vars)
+        }
+        Exchange::Unreachable { detail, .. } => (
+            Code::Unreachable,
+            vec![("url", url), ("detail", detail.clone())],
+        ),
+        Exchange::NotSent { detail, .. } => (
+            Code::TransportFailed,
+            vec![("url", url), ("detail", detail.clone())],
+        ),
+        Exchange::TlsUntrusted {
+            certificate,
+            detail,
+            ..
+        } => tls_untrusted(url, certificate, detail),
+        Exchange::Response(r) => (
+            Code::UnexpectedResponse,
+            vec![
+                ("url", url),
+                ("status", r.status.to_string()),
+                ("detail", "an answer".into()),
+            ],
+        ),
+    }
+}
+
+fn tls_untrusted(
+    url: String,
+    cert: &crate::http::CertificateNames,
+    detail: &str,
+) -> (Code, Vec<(&'static str, String)>) {
+    let or_unknown = |s: &str| {
+        if s.is_empty() {
+            "?".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    (
+        Code::TlsUntrusted,
+        vec![
+            ("url", url),
+            ("subject", or_unknown(&cert.subject)),
+            ("issuer", or_unknown(&cert.issuer)),
+            ("detail", detail.to_string()),
+        ],
+    )
 }
 
 pub(super) fn timeout(url: &str, timeout_ms: u32) -> Finding {
@@ -102,6 +161,12 @@ fn not_tested(flow: &ProbeFlow) -> Finding {
             let detail = info.and_then(|r| r.detail.clone());
             let detail = detail.unwrap_or_else(|| "no connection".into());
             Finding::new(Code::Unreachable, vec![("url", url), ("detail", detail)])
+        }
+        Some("tls_untrusted") => {
+            let cert = info.and_then(|r| r.certificate.clone()).unwrap_or_default();
+            let detail = info.and_then(|r| r.detail.clone()).unwrap_or_default();
+            let (code, vars) = tls_untrusted(url, &cert, &detail);
+            Finding::new(code, vars)
         }
         _ => {
             let status = info
@@ -266,6 +331,18 @@ fn permission_finding(flow: &ProbeFlow, label: &str) -> Finding {
     };
     f.permissions = Some(report);
     f
+}
+
+/// A token was asked for but the secret cannot be one: nothing was sent.
+fn not_a_token(flow: &ProbeFlow) -> Finding {
+    let (en, ru) = match flow.plan.method {
+        crate::auth_plan::AuthMethod::ApiToken => ("API token", "API-токен"),
+        _ => ("personal access token", "персональный токен доступа"),
+    };
+    Finding::new(
+        Code::SecretNotAToken,
+        vec![("method", en.to_string()), ("method_ru", ru.to_string())],
+    )
 }
 
 /// The target does not work with this deployment (AvePoint on Server/DC): nothing was sent.

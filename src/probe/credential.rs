@@ -22,6 +22,42 @@ impl Secret {
         self.trimmed().is_empty()
     }
 
+    /// Could this be a token? Cloud API tokens and personal access tokens are printable ASCII
+    /// without spaces (base64 / base64url and a few separators); a secret with any other
+    /// character — Cyrillic, an emoji, an inner space or line break — is a password, and could
+    /// not even go into a `Bearer` header (header values are Latin-1 in `fetch`).
+    pub fn could_be_token(&self) -> bool {
+        self.trimmed().chars().all(|c| c.is_ascii_graphic())
+    }
+
+    /// What surrounded the secret as pasted, when anything did: `(English, Russian)` names of
+    /// the kinds of white space removed for the test (`secret_whitespace`).
+    pub fn surrounding_whitespace(&self) -> Option<(String, String)> {
+        let t = self.trimmed();
+        if t.len() == self.0.len() {
+            return None;
+        }
+        let around: String = self.0.replacen(t, "", 1);
+        let mut en = Vec::new();
+        let mut ru = Vec::new();
+        if around.chars().any(|c| c == '\n' || c == '\r') {
+            en.push("line breaks");
+            ru.push("переводы строк");
+        }
+        if around.chars().any(|c| c == '\t') {
+            en.push("tabs");
+            ru.push("табуляции");
+        }
+        if around
+            .chars()
+            .any(|c| c.is_whitespace() && !matches!(c, '\n' | '\r' | '\t'))
+        {
+            en.push("spaces");
+            ru.push("пробелы");
+        }
+        Some((en.join(" and "), ru.join(" и ")))
+    }
+
     /// Forms in which the secret could leak into text, for leak checks: the secret itself and
     /// its Basic encodings with `login`.
     pub fn leak_forms(&self, login: &str) -> Vec<String> {
@@ -86,5 +122,27 @@ mod tests {
         );
         assert_eq!(format!("{s:?}"), "Secret(<redacted>)");
         assert!(s.leak_forms("ann").contains(&base64(b"ann:tok3n")));
+    }
+
+    #[test]
+    fn basic_is_utf8_and_only_tokens_look_like_tokens() {
+        // RFC 7617 §2.1: Basic credentials are UTF-8, then base64.
+        let s = Secret::new("пароль Ёж 🔑");
+        assert_eq!(
+            Scheme::Basic.header("иван", &s),
+            format!("Basic {}", base64("иван:пароль Ёж 🔑".as_bytes()))
+        );
+        assert!(!s.could_be_token());
+        assert!(!Secret::new("a b").could_be_token());
+        assert!(!Secret::new("ab\ncd").could_be_token());
+        assert!(Secret::new(" ATATT3xFfGF0-abc_DEF=12+/ \n").could_be_token());
+        assert_eq!(Secret::new("tok").surrounding_whitespace(), None);
+        let (en, ru) = Secret::new(" tok\r\n")
+            .surrounding_whitespace()
+            .unwrap_or_default();
+        assert_eq!(
+            (en.as_str(), ru.as_str()),
+            ("line breaks and spaces", "переводы строк и пробелы")
+        );
     }
 }

@@ -102,6 +102,9 @@ pub(super) struct Plan {
     /// and texts use, never the text as given (`HTTPS://API.Atlassian.com:443/` is
     /// `https://api.atlassian.com`).
     pub gateway: Option<String>,
+    /// A token was asked for (API token, PAT) but the secret has characters no token has:
+    /// nothing is sent and the verdict is `secret_not_a_token`.
+    pub not_a_token: bool,
 }
 
 /// Validates `input` for deployment `d` — the one place the extension's and the CLI's input is
@@ -180,6 +183,7 @@ pub(super) fn prepare(input: &mut CheckInput, d: &Deployment) -> Result<Plan, Ch
         required,
         supported: profile.supports(d),
         gateway,
+        not_a_token: method != AuthMethod::Basic && !input.secret.could_be_token(),
     })
 }
 

@@ -19,6 +19,7 @@ mod result;
 mod scrub;
 
 pub use crate::auth_plan::AuthChoice;
+pub use classify::no_answer;
 pub use credential::{base64, Scheme, Secret};
 pub use identity::JiraUser;
 pub use input::{resolve_method, CheckError, CheckInput};
@@ -198,8 +199,17 @@ impl ProbeFlow {
         self.plan.scheme == Scheme::Basic && !self.is_cloud()
     }
 
+    /// Will the credential be sent at all? Only to a deployment detection reached as Jira, for
+    /// a target that works there, and a secret that can be what was asked for.
+    pub(crate) fn will_send(&self) -> bool {
+        self.deployment().may_be_jira()
+            && !self.base.is_empty()
+            && self.plan.supported
+            && !self.plan.not_a_token
+    }
+
     fn first_batch(&self) -> Vec<HttpRequest> {
-        if !self.deployment().may_be_jira() || self.base.is_empty() || !self.plan.supported {
+        if !self.will_send() {
             return Vec::new();
         }
         let mut batch = vec![self.authed(
@@ -245,7 +255,12 @@ impl ProbeFlow {
             && !me
                 .header("x-seraph-loginreason")
                 .is_some_and(|r| r.contains("AUTHORISATION_FAILED"));
-        if password_rejected && self.plan.scheme == Scheme::Basic && self.pat_possible() {
+        // A secret no token could be (Cyrillic, spaces, …) is never retried as Bearer.
+        if password_rejected
+            && self.plan.scheme == Scheme::Basic
+            && self.pat_possible()
+            && self.input.secret.could_be_token()
+        {
             batch.push(self.authed(MYSELF_BEARER, myself_url, Scheme::Bearer));
         }
         if me.status == 401 && self.is_cloud() && classify::says_scope_mismatch(me) {

@@ -9,6 +9,7 @@ use crate::catalogue::{Code, Notice};
 use crate::http::Exchange;
 use crate::snippet::{self, SnippetInput};
 use crate::targets::Target;
+use crate::urls;
 use serde::{Deserialize, Serialize};
 
 /// Most projects listed for the picker.
@@ -33,10 +34,17 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         cause: notice.cause,
         fix: notice.fix,
     };
-    let tested = flow.deployment().may_be_jira() && !flow.base.is_empty() && flow.plan.supported;
+    let tested = flow.will_send();
     let mut warnings = flow.detection.warnings.clone();
     if let Some(w) = technical_user_warning(&flow, finding.user.as_ref()) {
         warnings.push(w);
+    }
+    if let Some((en, ru)) = flow.input.secret.surrounding_whitespace() {
+        warnings.push(Code::SecretWhitespace.notice(&[("what", &en), ("what_ru", &ru)]));
+    }
+    let insecure = insecure_http(&flow);
+    if let Some(w) = &insecure {
+        warnings.push(w.clone());
     }
     // The credential works (maybe with missing permissions): worth a connection block.
     let works = matches!(verdict.code, Code::Ok | Code::MissingPermissions);
@@ -48,6 +56,13 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
             key_material: flow.input.key_material.as_deref(),
             base_url_mismatch: warnings.iter().any(|w| w.code == Code::BaseUrlMismatch),
         })
+    });
+    // The block repeats the warning: it is what gets pasted into the integration.
+    let snippet = snippet.map(|mut s| {
+        if let Some(w) = &insecure {
+            s.warn(&w.title);
+        }
+        s
     });
     let result = CheckResult {
         deployment: flow.detection.deployment.clone(),
@@ -68,6 +83,16 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         result,
         &Redactor::new(&flow.input.secret, &flow.input.login),
     )
+}
+
+/// `insecure_http` when a credential went out over plain `http://`.
+fn insecure_http(flow: &ProbeFlow) -> Option<Notice> {
+    let sent = flow.log.iter().find(|r| {
+        matches!(r.auth.as_str(), "Basic" | "Bearer")
+            && urls::parse_http(&r.url).is_some_and(|u| u.scheme() == "http")
+    })?;
+    let url = urls::parse_http(&sent.url).map(|u| urls::origin(&u))?;
+    Some(Code::InsecureHttp.notice(&[("url", &url)]))
 }
 
 /// `GET /rest/api/2/project`: the projects the account can browse, keys validated, capped.

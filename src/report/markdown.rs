@@ -2,8 +2,11 @@
 //! requests as a table, then the report's JSON in a fenced block for the helpdesk page.
 //!
 //! Every value that came from a server (titles, header values, URLs) is escaped for the place
-//! it lands in: table cells lose `|` and line breaks, inline code never contains its own fence,
-//! and the JSON block's fence is longer than any run of backticks inside it.
+//! it lands in: text loses line breaks and raw HTML, and every character Markdown could read as
+//! a link, an image, emphasis or code (`[ ] ( ) ! * _ ~ \ & ``) is backslash-escaped, so a
+//! display name like `[Click](https://evil)` or `![x](https://tracker)` stays text in a
+//! helpdesk ticket; table cells lose `|` too, inline code never contains its own fence, and the
+//! JSON block's fence is longer than any run of backticks inside it.
 
 use super::{method_label, Report, ReportRequest, Tool};
 use crate::i18n::{l, L10n, Lang};
@@ -51,6 +54,8 @@ const HEADERS: L10n = l("Diagnostic headers", "Диагностические з
 const NO_ANSWER: L10n = l("no answer", "нет ответа");
 const REDIRECT: L10n = l("redirect", "перенаправление");
 const UNREACHABLE: L10n = l("unreachable", "недоступен");
+const NOT_SENT: L10n = l("not sent", "не отправлен");
+const TLS_UNTRUSTED: L10n = l("certificate not trusted", "сертификату нет доверия");
 const DATA: L10n = l(
     "Report data (for the helpdesk)",
     "Данные отчёта (для техподдержки)",
@@ -260,10 +265,17 @@ fn status(q: &ReportRequest, lang: Lang) -> String {
         (Some(0), "redirect") => t(REDIRECT, lang).into(),
         (Some(s), _) => s.to_string(),
         (None, "timeout") => t(NO_ANSWER, lang).into(),
-        (None, _) => match &q.detail {
-            Some(d) => format!("{}: {d}", t(UNREACHABLE, lang)),
-            None => t(UNREACHABLE, lang).into(),
-        },
+        (None, outcome) => {
+            let label = match outcome {
+                "not_sent" => NOT_SENT,
+                "tls_untrusted" => TLS_UNTRUSTED,
+                _ => UNREACHABLE,
+            };
+            match &q.detail {
+                Some(d) => format!("{}: {d}", t(label, lang)),
+                None => t(label, lang).into(),
+            }
+        }
     }
 }
 
@@ -272,11 +284,25 @@ fn cell(s: &str) -> String {
     inline(s).replace('|', "\\|")
 }
 
-/// Text for one Markdown line: no line breaks, no raw HTML.
+/// Text for one Markdown line: no line breaks, no raw HTML, and nothing Markdown reads as a
+/// link, an image or code (CommonMark §2.4: any ASCII punctuation may be backslash-escaped).
+/// `_` and `*` stay: emphasis cannot carry a link, and `jira_node_1` stays readable.
 fn inline(s: &str) -> String {
-    s.replace(['\r', '\n'], " ")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\r' | '\n' => out.push(' '),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '[' | ']' | '(' | ')' | '!' | '`' | '\\' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Inline code whose fence is longer than any backtick run inside.
@@ -305,6 +331,10 @@ mod tests {
     #[test]
     fn escaping() {
         assert_eq!(cell("a|b\nc<d>"), "a\\|b c&lt;d&gt;");
+        assert_eq!(
+            inline("[Click](https://evil.example) ![x](https://t.example/p.png) `c` &#91; a_b"),
+            "\\[Click\\]\\(https://evil.example\\) \\!\\[x\\]\\(https://t.example/p.png\\) \\`c\\` \\&#91; a_b"
+        );
         assert_eq!(code("x`y"), "``x`y``");
         assert_eq!(longest_backtick_run("a```b``"), 3);
     }

@@ -47,7 +47,8 @@ pub(super) fn request(r: &RequestLog) -> ReportRequest {
         auth: auth.to_string(),
         status: r.status,
         outcome: match r.outcome.as_str() {
-            o @ ("response" | "redirect" | "timeout" | "unreachable") => o.to_string(),
+            o @ ("response" | "redirect" | "timeout" | "unreachable" | "not_sent"
+            | "tls_untrusted") => o.to_string(),
             _ => "response".to_string(),
         },
         ms: r.ms,
@@ -95,6 +96,7 @@ mod tests {
             ms: 5,
             headers,
             detail: None,
+            certificate: None,
         };
         let r = request(&log);
         assert_eq!(r.headers.keys().collect::<Vec<_>>(), ["x-ausername"]);

@@ -94,6 +94,77 @@ pub fn is_cloud_host(host: &str) -> bool {
         .any(|d| h == *d || h.ends_with(&format!(".{d}")))
 }
 
+/// True for the hosts a Jira Cloud credential may go to: an Atlassian site
+/// (`*.atlassian.net`, `*.jira.com`). The gateway (`api.atlassian.com`) is the probe's own
+/// rule (`CheckInput.gateway`). A page elsewhere that says it is Cloud (a custom domain or a
+/// fake) gets no Cloud credential: the site it names does.
+pub fn is_atlassian_site(host: &str) -> bool {
+    let h = host.trim_end_matches('.').to_ascii_lowercase();
+    ["atlassian.net", "jira.com"]
+        .iter()
+        .any(|d| h.ends_with(&format!(".{d}")))
+}
+
+/// May a Jira Cloud credential go to `u`? Only to an Atlassian site
+/// ([`is_atlassian_site`]) — or to this machine (`localhost`, `127.0.0.0/8`, `[::1]`): a page
+/// or site on the user's own machine (a local Jira, the test simulator) is not one a remote
+/// attacker can serve, and a credential sent there does not leave the machine.
+pub fn may_receive_cloud_credential(u: &HttpUrl) -> bool {
+    is_atlassian_site(u.host_str()) || is_loopback(u)
+}
+
+/// True for `localhost` (and `*.localhost`), `127.0.0.0/8` and `[::1]`.
+pub fn is_loopback(u: &HttpUrl) -> bool {
+    match u.as_url().host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d == "localhost" || d.ends_with(".localhost"),
+        None => false,
+    }
+}
+
+/// A context path a page declares (`ajs-context-path`), as a path only: `""` or `/seg[/seg…]`
+/// (a trailing `/` dropped) whose segments are letters, digits and `-._~` — no `?`, `#`, `%`,
+/// `\`, `..`, `.`, empty segment, scheme or host. `None` for anything else: a page may move
+/// the REST base within its own origin, never to a query, another path or another host.
+pub fn context_path(raw: &str) -> Option<String> {
+    let p = raw.trim().trim_end_matches('/');
+    if p.is_empty() {
+        return Some(String::new());
+    }
+    let rest = p.strip_prefix('/')?;
+    let ok = rest.split('/').all(|seg| {
+        !seg.is_empty()
+            && seg != "."
+            && seg != ".."
+            && seg
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '~'))
+    });
+    (ok && p.chars().count() <= 255).then(|| p.to_string())
+}
+
+/// A base URL a page declares (`ajs-base-url`): an http(s) URL whose path passes
+/// [`context_path`] and that has no query or fragment, normalised ([`normalize_base`]).
+pub fn page_base(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    if raw.contains(['?', '#']) {
+        return None;
+    }
+    let u = parse_http(raw)?;
+    // WHATWG resolves dot segments and `%2e`: refuse them in the text as written.
+    let lower = raw.to_ascii_lowercase();
+    let dots = ["/../", "/./"].iter().any(|d| lower.contains(d))
+        || lower.ends_with("/..")
+        || lower.ends_with("/.")
+        || lower.contains("%2e");
+    if dots {
+        return None;
+    }
+    context_path(u.path())?;
+    normalize_base(u.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +225,71 @@ mod tests {
         // Refused by the policy: no base URL at all.
         assert_eq!(normalize_base("https://admin:t0ken@jira.example/"), None);
         assert_eq!(normalize_base("javascript:alert(1)"), None);
+    }
+
+    #[test]
+    fn paths_from_a_page_are_paths_only() {
+        assert_eq!(context_path("/jira/").as_deref(), Some("/jira"));
+        assert_eq!(context_path("").as_deref(), Some(""));
+        assert_eq!(context_path("/").as_deref(), Some(""));
+        assert_eq!(
+            context_path("/трекер/v2.1").as_deref(),
+            Some("/трекер/v2.1")
+        );
+        for bad in [
+            "/jira?x=1",
+            "/jira#a",
+            "/../admin",
+            "/jira/..",
+            "/a/./b",
+            "//evil.example/x",
+            "https://evil.example/jira",
+            "jira",
+            "/ji ra",
+            "/%2e%2e/x",
+            "/a\\b",
+            "/a:b@c",
+        ] {
+            assert_eq!(context_path(bad), None, "{bad}");
+        }
+        assert_eq!(
+            page_base("https://Jira.Example/jira/").as_deref(),
+            Some("https://jira.example/jira")
+        );
+        for bad in [
+            "https://jira.example/jira?next=/x",
+            "https://jira.example/jira#x",
+            "https://jira.example/a/../jira",
+            "https://jira.example/%2e%2e/jira",
+            "https://jira.example/a//b",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(page_base(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn cloud_credentials_go_to_atlassian_or_this_machine() {
+        let may =
+            |s: &str| may_receive_cloud_credential(&parse_http(s).unwrap_or_else(|| panic!("{s}")));
+        assert!(may("https://acme.atlassian.net/"));
+        assert!(may("http://127.0.0.1:8080/"));
+        assert!(may("http://localhost:3000/"));
+        assert!(may("http://[::1]:3000/"));
+        assert!(!may("https://jira.acme.example/"));
+        assert!(!may("https://acme.atlassian.net.evil.example/"));
+        assert!(!may("https://127.0.0.1.nip.io/"));
+        assert!(!may("https://10.0.0.1/"));
+    }
+
+    #[test]
+    fn atlassian_sites() {
+        assert!(is_atlassian_site("acme.atlassian.net"));
+        assert!(is_atlassian_site("ACME.jira.com."));
+        assert!(!is_atlassian_site("atlassian.net"));
+        assert!(!is_atlassian_site("acme.atlassian.net.evil.example"));
+        assert!(!is_atlassian_site("evilatlassian.net"));
+        assert!(!is_atlassian_site("jira.acme.example"));
     }
 
     #[test]

@@ -55,6 +55,11 @@ impl HttpUrl {
         self.0.as_str()
     }
 
+    /// The parsed URL, for what this type does not expose.
+    pub fn as_url(&self) -> &Url {
+        &self.0
+    }
+
     /// `"http"` or `"https"`.
     pub fn scheme(&self) -> &str {
         self.0.scheme()

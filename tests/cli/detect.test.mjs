@@ -46,7 +46,8 @@ const EXPECTED = {
   'dc-11.3': selfManaged('11.3.1', 11030001, 'pat'),
   'context-path-mismatch': selfManaged('9.12.15', 9120015, 'pat', {
     deployment: () => ({ baseUrl: 'https://jira.corp.example/jira', contextPath: '/jira' }),
-    rest: () => ({ tokenPageUrl: `https://jira.corp.example/jira${PAT_PATH}`, warnings: ['base_url_mismatch'] }),
+    // The token page is on the origin that was tested (SECURITY.md §7.1), not the configured one.
+    rest: (sim) => ({ tokenPageUrl: `${sim.baseUrl}${PAT_PATH}`, warnings: ['base_url_mismatch'] }),
   }),
   // serverInfo answers 401 anonymously: version and build come from the page's meta tags.
   'serverinfo-needs-login': selfManaged('9.12.15', 9120015, 'pat', {

@@ -36,7 +36,8 @@ test('DC under a context path with a different configured base URL', async (t) =
     assert.match(await popup.text('warning-base_url_mismatch'), /base URL/);
     assert.equal(await popup.attr('method', 'data-method'), 'pat');
     assert.match(await popup.text('method'), /Personal access token/);
-    assert.equal(await popup.attr('token-page', 'data-url'), `https://jira.corp.example/jira${PAT_PAGE}`);
+    // The token page is on the origin that was tested, not the configured one (SECURITY.md §7.1).
+    assert.equal(await popup.attr('token-page', 'data-url'), `${sim.baseUrl}${PAT_PAGE}`);
     const steps = await popup.eval(() => document.querySelectorAll('[data-testid=steps] li').length);
     assert.ok(steps >= 3, `${steps} steps`);
     assert.match(await popup.text('steps'), /Create token/);

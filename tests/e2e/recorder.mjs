@@ -30,13 +30,15 @@ export const GATEWAY_ORIGIN = 'https://api.atlassian.com';
 /**
  * Launches Chromium with a temp copy of dist/chrome and the NetLog written to `netlog`.
  * @param {string} netlog
- * @param {{hostPermissions?: string[], gatewayPort?: number | null}} [options]
+ * @param {{hostPermissions?: string[], gatewayPort?: number | null, mapHosts?: Record<string, number>}} [options]
  *   hostPermissions: what the copy's manifest grants at install (headless Chromium cannot
  *   grant optional permissions through a prompt: build notes). gatewayPort: resolve
  *   `api.atlassian.com` to `127.0.0.1:gatewayPort` (a TLS simulator, its self-signed
  *   certificate accepted), so the extension talks to the real gateway URL it ships with.
+ *   mapHosts: more host names resolved to `127.0.0.1:port` (TLS simulators, certificates
+ *   accepted), e.g. an Atlassian site name (tests/e2e/hardening.test.mjs).
  */
-export async function launchRecorded(netlog, { hostPermissions = ['http://127.0.0.1/*'], gatewayPort = null } = {}) {
+export async function launchRecorded(netlog, { hostPermissions = ['http://127.0.0.1/*'], gatewayPort = null, mapHosts = {} } = {}) {
   const extDir = mkdtempSync(join(tmpdir(), 'jtw-ext-'));
   const profile = mkdtempSync(join(tmpdir(), 'jtw-profile-'));
   cpSync(DIST, extDir, { recursive: true });
@@ -48,10 +50,10 @@ export async function launchRecorded(netlog, { hostPermissions = ['http://127.0.
     rmSync(extDir, { recursive: true, force: true });
     rmSync(profile, { recursive: true, force: true });
   };
-  const gateway = gatewayPort
-    ? [`--host-resolver-rules=MAP api.atlassian.com 127.0.0.1:${gatewayPort}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
-      '--ignore-certificate-errors']
-    : ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+  const mapped = { ...(gatewayPort ? { 'api.atlassian.com': gatewayPort } : {}), ...mapHosts };
+  const rules = Object.entries(mapped).map(([host, port]) => `MAP ${host} 127.0.0.1:${port}, `).join('');
+  const gateway = [`--host-resolver-rules=${rules}MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
+    ...(rules ? ['--ignore-certificate-errors'] : [])];
   try {
     const ctx = await withTimeout(20_000, 'launching chromium', chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,

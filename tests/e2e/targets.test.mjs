@@ -122,7 +122,8 @@ describe('targets in the popup', () => {
 
       // Masked: what is copied is masked.
       const masked = await copy(popup, 'snippet-copy-all');
-      assert.ok(masked.startsWith('ELMA365 — Jira connection\n'), masked);
+      // The simulator is plain http://: the block repeats insecure_http first (SECURITY.md §7.7).
+      assert.ok(masked.startsWith('⚠ The credential travels unencrypted\nELMA365 — Jira connection\n'), masked);
       assert.ok(masked.includes(`Password: ${MASK}`), masked);
       assert.ok(!masked.includes(secret));
       assert.equal(await copy(popup, 'snippet-copy-password'), MASK);

@@ -90,13 +90,15 @@ function routeGateway(ctx, path) {
 
 /**
  * Starts one scenario.
- * @param {{ scenario: string, port?: number, host?: string, latencyMs?: number, https?: boolean }} options
+ * @param {{ scenario: string, port?: number, host?: string, latencyMs?: number, https?: boolean,
+ *   tls?: { key: Buffer|string, cert: Buffer|string } }} options
+ *   `tls`: the key and certificate to serve with `https` (default: tls.mjs's self-signed one).
  * @returns {Promise<{ url: string, origin: string, port: number, baseUrl: string, scenario: string,
  *   credentials: ReturnType<typeof scenarioCredentials>, log: object[], close: () => Promise<void> }>}
  *   `url`: the page a user would open; `baseUrl`: origin + context path, where REST lives;
  *   `log`: one entry per request (see logEntry), appended as requests arrive.
  */
-export async function startSimulator({ scenario, port = 0, host = '127.0.0.1', latencyMs = 0, https: useTls = false }) {
+export async function startSimulator({ scenario, port = 0, host = '127.0.0.1', latencyMs = 0, https: useTls = false, tls = null }) {
   const site = createSite(getScenario(scenario));
   const log = [];
   const timers = new Set();
@@ -131,7 +133,7 @@ export async function startSimulator({ scenario, port = 0, host = '127.0.0.1', l
     res.end(`simulator bug: ${err.message}`);
   });
 
-  const server = useTls ? https.createServer(selfSignedCertificate(), handler) : http.createServer(handler);
+  const server = useTls ? https.createServer(tls ?? selfSignedCertificate(), handler) : http.createServer(handler);
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);

@@ -49,6 +49,8 @@ pub struct Common {
     /// `--report FILE`: also write a redacted diagnostic report there (Markdown when FILE ends
     /// in `.md`, else JSON).
     pub report: Option<std::path::PathBuf>,
+    /// `--ca-cert FILE`: PEM certificates trusted besides the OS trust store (a company CA).
+    pub ca_cert: Option<std::path::PathBuf>,
 }
 
 /// `detect <URL>`.
@@ -200,6 +202,7 @@ struct CommonBuilder {
     timeout_ms: Option<u32>,
     lang: Option<Lang>,
     report: Option<std::path::PathBuf>,
+    ca_cert: Option<std::path::PathBuf>,
 }
 
 impl CommonBuilder {
@@ -239,6 +242,13 @@ impl CommonBuilder {
                 }
                 self.report = Some(file.into());
             }
+            "ca-cert" => {
+                let file = cur.value(name, inline)?;
+                if file.trim().is_empty() {
+                    return Err(usage("--ca-cert needs a PEM file name"));
+                }
+                self.ca_cert = Some(file.into());
+            }
             _ => return Ok(false),
         }
         Ok(true)
@@ -250,6 +260,7 @@ impl CommonBuilder {
             timeout_ms: self.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS),
             lang: self.lang.unwrap_or_else(lang_from_env),
             report: self.report,
+            ca_cert: self.ca_cert,
         }
     }
 }

@@ -23,7 +23,10 @@ use jira_token_wizard::http::{
 };
 use std::io::Read;
 use std::time::{Duration, Instant};
+use ureq::tls::{RootCerts, TlsConfig};
 use ureq::{Agent, RequestBuilder, ResponseExt};
+
+mod tls;
 
 /// Most redirects followed for a request that asks for it ([`HttpRequest::follow_redirects`]).
 pub const MAX_REDIRECTS: u32 = 10;
@@ -41,8 +44,20 @@ impl Default for Transport {
 }
 
 impl Transport {
+    /// A transport trusting the OS trust store.
     pub fn new() -> Transport {
+        Transport::with_roots(RootCerts::PlatformVerifier)
+    }
+
+    /// A transport trusting the OS trust store and the PEM certificates in `ca_cert`
+    /// (`--ca-cert`); `Err` says what is wrong with the file.
+    pub fn with_ca_cert(ca_cert: Option<&std::path::Path>) -> Result<Transport, String> {
+        Ok(Transport::with_roots(tls::root_certs(ca_cert)?))
+    }
+
+    fn with_roots(roots: RootCerts) -> Transport {
         let config = Agent::config_builder()
+            .tls_config(TlsConfig::builder().root_certs(roots).build())
             .max_redirects(0)
             .http_status_as_error(false)
             .user_agent(concat!("jira-token-wizard/", env!("CARGO_PKG_VERSION")))
@@ -189,9 +204,26 @@ fn decode_lossy(bytes: Vec<u8>) -> String {
     }
 }
 
-/// Maps a ureq error to a timeout or an unreachable server, with a printable detail.
+/// Maps a ureq error to a timeout, an untrusted certificate (`TlsUntrusted`, naming the
+/// certificate), a request that could not be built (`NotSent`: a header ureq refuses) or an
+/// unreachable server, with a printable detail.
 fn failure(req: &HttpRequest, err: ureq::Error, elapsed_ms: u64) -> Exchange {
     use std::io::ErrorKind;
+    let text = err.to_string();
+    if req.url.starts_with("https:") && text.to_ascii_lowercase().contains("certificate") {
+        let timeout = Duration::from_millis(u64::from(req.timeout_ms.max(1)));
+        return Exchange::TlsUntrusted {
+            elapsed_ms,
+            certificate: tls::refused_certificate(&req.url, timeout),
+            detail: scrub(req, text),
+        };
+    }
+    if matches!(err, ureq::Error::Http(_)) {
+        return Exchange::NotSent {
+            elapsed_ms,
+            detail: scrub(req, format!("invalid request: {err}")),
+        };
+    }
     let detail = match &err {
         ureq::Error::Timeout(_) => return Exchange::Timeout { elapsed_ms },
         ureq::Error::Io(e) if matches!(e.kind(), ErrorKind::TimedOut | ErrorKind::WouldBlock) => {

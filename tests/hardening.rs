@@ -1,0 +1,340 @@
+//! Issue 11: where a credential may go and what any secret comes to. Each test names the
+//! threat of SECURITY.md §7 it backs.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::malformed::{check, detect_page, html, json, other};
+use jira_token_wizard::catalogue::Code;
+use jira_token_wizard::detect::{DetectFlow, DetectOptions, Detection};
+use jira_token_wizard::http::{CertificateNames, Exchange, HttpRequest};
+use jira_token_wizard::page::PageSnapshot;
+use jira_token_wizard::probe::{AuthChoice, CheckInput, CheckResult, ProbeFlow};
+
+const CLOUD_INFO: &str = r#"{"baseUrl":"https://acme.atlassian.net","version":"1001.0.0-SNAPSHOT","versionNumbers":[1001,0,0],"deploymentType":"Cloud","buildNumber":100289,"serverTitle":"Jira"}"#;
+
+/// A page on `url` that says it is Jira Cloud at `base`.
+fn cloud_page(url: &str, base: &str) -> PageSnapshot {
+    let mut page = PageSnapshot {
+        url: url.into(),
+        title: "Dashboards - Jira".into(),
+        ..PageSnapshot::default()
+    };
+    page.metas.insert(
+        "ajs-cloud-id".into(),
+        "c2a1b1e5-63a8-4c0d-9fd2-1d0d0ffb3b11".into(),
+    );
+    page.metas.insert("ajs-base-url".into(), base.into());
+    page
+}
+
+/// Jira answers only on `jira_origin`; everything else is a 404 page.
+fn only_at(jira_origin: &'static str) -> impl FnMut(&HttpRequest) -> Exchange {
+    move |r| match r.id.as_str() {
+        _ if !r.url.starts_with(jira_origin) => html(404, "<html>not found</html>"),
+        "server_info" => json(200, CLOUD_INFO),
+        "tenant_info" => json(200, r#"{"cloudId":"c2a1b1e5-63a8-4c0d-9fd2-1d0d0ffb3b11"}"#),
+        "myself" => json(
+            200,
+            r#"{"accountId":"5b10a2844c20165700ede21g","emailAddress":"ann@example.com","displayName":"Ann","active":true}"#,
+        ),
+        _ => other(),
+    }
+}
+
+fn authorized_origins(sent: &[HttpRequest]) -> Vec<String> {
+    sent.iter()
+        .filter(|r| r.has_credentials())
+        .map(|r| r.url.split('/').take(3).collect::<Vec<_>>().join("/"))
+        .collect()
+}
+
+#[test]
+fn a_page_that_only_claims_cloud_gets_no_credential() {
+    // §7.1: the page names no Atlassian site; its own serverInfo answers 404.
+    let (d, _) = detect_page(
+        cloud_page("https://jira.evil.example/", "https://jira.evil.example"),
+        only_at("https://nowhere.example"),
+    );
+    assert_eq!(d.deployment.reached_base_url, None, "{d:?}");
+    assert!(!d.deployment.may_be_jira());
+    let c = check(
+        d,
+        "ann@example.com",
+        AuthChoice::Auto,
+        only_at("https://jira.evil.example"),
+    );
+    assert!(c.sent.is_empty(), "sent: {:?}", c.sent);
+    assert_eq!(c.result.verdict.code, Code::NotJira);
+}
+
+#[test]
+fn a_cloud_page_elsewhere_is_tested_at_the_atlassian_site_it_names() {
+    // §7.1: a page on its own host says it is acme.atlassian.net and answers /myself with 200.
+    let page = cloud_page(
+        "https://jira.evil.example/secure/Dashboard.jspa",
+        "https://acme.atlassian.net",
+    );
+    let (d, _) = detect_page(page, only_at("https://acme.atlassian.net"));
+    assert_eq!(
+        d.deployment.reached_base_url.as_deref(),
+        Some("https://acme.atlassian.net")
+    );
+    assert_eq!(d.rest_origin.as_deref(), Some("https://acme.atlassian.net"));
+    assert!(
+        d.deployment
+            .summary
+            .en
+            .contains("https://acme.atlassian.net"),
+        "{}",
+        d.deployment.summary.en
+    );
+    assert!(
+        d.warnings
+            .iter()
+            .any(|w| w.code == Code::CloudSiteElsewhere),
+        "{:?}",
+        d.warnings
+    );
+    assert!(d
+        .requests
+        .iter()
+        .all(|r| !r.url.starts_with("https://jira.evil.example")));
+    let c = check(
+        d,
+        "ann@example.com",
+        AuthChoice::Auto,
+        only_at("https://acme.atlassian.net"),
+    );
+    assert_eq!(
+        c.result.verdict.code,
+        Code::Ok,
+        "{}",
+        c.result.verdict.cause.en
+    );
+    let to = authorized_origins(&c.sent);
+    assert!(
+        !to.is_empty() && to.iter().all(|o| o == "https://acme.atlassian.net"),
+        "{to:?}"
+    );
+}
+
+#[test]
+fn serverinfo_saying_cloud_off_atlassian_gets_no_credential() {
+    // §7.1: a server elsewhere that answers serverInfo with deploymentType Cloud.
+    let (d, _) = detect_page(
+        cloud_page("https://jira.evil.example/", "https://jira.evil.example"),
+        |r| match r.id.as_str() {
+            "server_info" => json(200, CLOUD_INFO),
+            _ => html(404, "x"),
+        },
+    );
+    assert!(d.deployment.is_cloud());
+    assert_eq!(d.deployment.reached_base_url, None);
+}
+
+#[test]
+fn the_other_origin_is_asked_only_with_access() {
+    // The extension has access to the tab only: it must ask for the Atlassian site's.
+    let page = cloud_page("https://jira.evil.example/", "https://acme.atlassian.net");
+    let opts = DetectOptions {
+        granted_origins: Some(vec![]),
+        ..DetectOptions::default()
+    };
+    let flow = DetectFlow::for_page(page, opts).unwrap();
+    let (d, rounds) = common::drive(flow, |r| panic!("asked {}", r.url));
+    assert_eq!(rounds, 0);
+    let w = d
+        .warnings
+        .iter()
+        .find(|w| w.code == Code::HostPermissionNeeded)
+        .expect("access warning");
+    assert!(
+        w.cause.en.contains("https://acme.atlassian.net")
+            || w.title.en.contains("https://acme.atlassian.net"),
+        "{w:?}"
+    );
+    assert_eq!(d.rest_origin.as_deref(), Some("https://acme.atlassian.net"));
+}
+
+#[test]
+fn page_paths_are_paths_only() {
+    // §7.6: `ajs-context-path` with a query, a fragment or dot segments does not move the base.
+    for bad in [
+        "/jira?x=",
+        "/jira#",
+        "/../admin",
+        "/%2e%2e/admin",
+        "https://evil.example/jira",
+    ] {
+        let mut page =
+            common::malformed::jira_page("https://jira.example.com/secure/Dashboard.jspa");
+        page.metas.insert("ajs-context-path".into(), bad.into());
+        page.metas.insert(
+            "ajs-base-url".into(),
+            format!("https://jira.example.com{bad}"),
+        );
+        let (d, _) = detect_page(page, |r| {
+            assert_eq!(
+                r.url, "https://jira.example.com/rest/api/2/serverInfo",
+                "{bad}"
+            );
+            json(200, common::malformed::GOOD_INFO)
+        });
+        assert_ne!(d.deployment.context_path.as_deref(), Some(bad));
+    }
+}
+
+fn input(login: &str, secret: &str, auth: AuthChoice) -> CheckInput {
+    serde_json::from_value(serde_json::json!({
+        "login": login, "secret": secret, "auth": auth, "timeoutMs": 10_000,
+    }))
+    .unwrap()
+}
+
+fn run(
+    d: Detection,
+    i: CheckInput,
+    mut answer: impl FnMut(&HttpRequest) -> Exchange,
+) -> (CheckResult, Vec<HttpRequest>) {
+    let mut sent = Vec::new();
+    let (r, _) = common::drive(ProbeFlow::new(i, d).unwrap(), |req| {
+        sent.push(req.clone());
+        answer(req)
+    });
+    (r, sent)
+}
+
+#[test]
+fn a_password_where_a_token_was_asked_is_named_and_not_sent() {
+    // §7.2: DC 9.12 with Automatic means a PAT (Bearer): a Cyrillic password is not one.
+    for secret in ["пароль", "pass word", "tok\nen", "🔑🔑"] {
+        let (r, sent) = run(
+            common::malformed::dc(),
+            input("admin", secret, AuthChoice::Auto),
+            |_| other(),
+        );
+        assert_eq!(r.verdict.code, Code::SecretNotAToken, "{secret:?}");
+        assert!(sent.is_empty(), "{secret:?}: {sent:?}");
+        assert_eq!(r.scheme, None);
+    }
+}
+
+#[test]
+fn a_rejected_non_latin_password_is_not_retried_as_bearer() {
+    // §7.2: Basic is UTF-8 (RFC 7617); a password no token could be never goes out as Bearer.
+    let (r, sent) = run(
+        common::malformed::dc(),
+        input("admin", "неверный пароль", AuthChoice::Basic),
+        |_| common::answer("dc-9.12-cluster", "myself-bad-password"),
+    );
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    let auth = &sent[0]
+        .headers
+        .iter()
+        .find(|(k, _)| k == "Authorization")
+        .unwrap()
+        .1;
+    assert_eq!(
+        auth,
+        &format!(
+            "Basic {}",
+            jira_token_wizard::probe::base64("admin:неверный пароль".as_bytes())
+        )
+    );
+    assert!(auth.is_ascii());
+    assert_ne!(r.verdict.code, Code::Unreachable);
+}
+
+#[test]
+fn transport_failures_are_not_unreachable() {
+    // §7.2 and §7.9: a request the transport would not send; a certificate it did not trust.
+    let not_sent = Exchange::NotSent {
+        elapsed_ms: 0,
+        detail: "TypeError: invalid header value".into(),
+    };
+    let (r, _) = run(
+        common::malformed::dc(),
+        input("admin", "tok3n", AuthChoice::Pat),
+        move |_| not_sent.clone(),
+    );
+    assert_eq!(r.verdict.code, Code::TransportFailed);
+    assert!(r.requests.iter().any(|l| l.outcome == "not_sent"));
+
+    let tls = Exchange::TlsUntrusted {
+        elapsed_ms: 3,
+        certificate: CertificateNames {
+            subject: "CN=jira.corp.example".into(),
+            issuer: "CN=Corp Private CA".into(),
+        },
+        detail: "invalid peer certificate: UnknownIssuer".into(),
+    };
+    let (r, _) = run(
+        common::malformed::dc(),
+        input("admin", "tok3n", AuthChoice::Pat),
+        move |_| tls.clone(),
+    );
+    assert_eq!(r.verdict.code, Code::TlsUntrusted);
+    assert!(
+        r.verdict.cause.en.contains("CN=jira.corp.example")
+            && r.verdict.cause.en.contains("CN=Corp Private CA"),
+        "{}",
+        r.verdict.cause.en
+    );
+}
+
+#[test]
+fn surrounding_white_space_is_removed_and_named() {
+    // §7.3
+    let (r, sent) = run(
+        common::malformed::dc(),
+        input("admin", "  tok3n\r\n", AuthChoice::Pat),
+        |_| common::answer("dc-9.12-cluster", "myself-pat-ok"),
+    );
+    let auth = &sent[0]
+        .headers
+        .iter()
+        .find(|(k, _)| k == "Authorization")
+        .unwrap()
+        .1;
+    assert_eq!(auth, "Bearer tok3n");
+    let w = r
+        .warnings
+        .iter()
+        .find(|w| w.code == Code::SecretWhitespace)
+        .expect("secret_whitespace");
+    assert!(
+        w.cause.en.contains("line breaks") && w.cause.en.contains("spaces"),
+        "{}",
+        w.cause.en
+    );
+    let (r, _) = run(
+        common::malformed::dc(),
+        input("admin", "tok3n", AuthChoice::Pat),
+        |_| other(),
+    );
+    assert!(r.warnings.iter().all(|w| w.code != Code::SecretWhitespace));
+}
+
+#[test]
+fn a_credential_over_plain_http_is_warned_about_in_the_result_and_the_block() {
+    // §7.7: the simulator's DC is http://127.0.0.1.
+    let (r, _) = run(
+        common::malformed::dc(),
+        input("admin", "tok3n", AuthChoice::Pat),
+        |req| match req.id.as_str() {
+            "myself" => common::answer("dc-9.12-cluster", "myself-pat-ok"),
+            "mypermissions" => common::answer("dc-9.12-cluster", "mypermissions"),
+            _ => other(),
+        },
+    );
+    assert_eq!(r.verdict.code, Code::Ok, "{}", r.verdict.cause.en);
+    assert!(r.warnings.iter().any(|w| w.code == Code::InsecureHttp));
+    let s = r.snippet.expect("snippet");
+    assert!(
+        s.text.en.starts_with('⚠') && s.text.en.contains("unencrypted"),
+        "{}",
+        s.text.en
+    );
+    assert!(s.notes.iter().any(|n| n.en.contains("unencrypted")));
+}
