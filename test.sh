@@ -56,8 +56,8 @@ cargo test --locked --target wasm32-unknown-unknown --test wasm_boundary
 step "CLI binary for the end-to-end tests"
 cargo build --locked --bin jira-token-wizard
 
-step "languages: every text in EN and RU (ui-strings.js, _locales, the core's texts)"
-node --test tests/i18n.test.mjs
+step "extension modules in Node: every text in EN and RU (i18n), the message sender check, the helpdesk paste parser"
+node --test tests/*.test.mjs
 
 # tests/e2e/*.test.mjs: Chromium (the shell's glob, so tests/e2e/firefox/ is not run twice).
 step "simulator, CLI and browser end-to-end tests (Chromium)"
