@@ -163,7 +163,8 @@ export function coreFlows(name) {
         assert.equal(await w.text('detail-contextPath'), '/jira');
         assert.match(await w.text('warning-base_url_mismatch'), /base URL/);
         assert.equal(await w.attr('method', 'data-method'), 'pat');
-        assert.equal(await w.attr('token-page', 'data-url'), `https://jira.corp.example/jira${PAT_PAGE}`);
+        // The token page is on the origin that was tested, not the configured one (SECURITY.md §7.1).
+        assert.equal(await w.attr('token-page', 'data-url'), `${sim.origin}/jira${PAT_PAGE}`);
         assert.equal(await w.text('warning-host_permission_needed'), null, 'the host permission covers the port');
         assert.ok(sim.log.some((e) => e.path === '/jira/rest/api/2/serverInfo' && !e.hasCookie),
           'serverInfo asked under the context path, without cookies');
@@ -279,7 +280,8 @@ export function coreFlows(name) {
         assert.equal(fields.password, MASK);
 
         const masked = await copied(w, 'snippet-copy-all');
-        assert.ok(masked.startsWith('ELMA365 — Jira connection\n'), masked);
+        // The simulator is plain http://: the block repeats insecure_http first (SECURITY.md §7.7).
+        assert.ok(masked.startsWith('⚠ The credential travels unencrypted\nELMA365 — Jira connection\n'), masked);
         assert.ok(masked.includes(`Password: ${MASK}`), masked);
         assert.ok(!masked.includes(secret));
         assert.equal(await copied(w, 'snippet-copy-login'), 'admin');
