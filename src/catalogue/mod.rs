@@ -2,6 +2,8 @@
 //! [`Code`], defined here once, with a title, a cause and a fix in English and Russian.
 //! The popup, the CLI's JSON and reports all speak these codes.
 
+mod access;
+mod hints;
 mod pat;
 mod verdicts;
 mod warnings;
@@ -47,6 +49,9 @@ pub enum Code {
     ServerError,
     UnexpectedResponse,
     TargetNotSupported,
+    ScopeMismatch,
+    IpNotAllowed,
+    BlockedByProxy,
     // Warnings.
     BaseUrlMismatch,
     ServerInfoNeedsLogin,
@@ -55,6 +60,12 @@ pub enum Code {
     HostPermissionNeeded,
     LoginRedirect,
     TechnicalUserIsYou,
+    WorksViaGateway,
+    LoginLooksLikeEmail,
+    LoginNotAnEmail,
+    UrlNormalized,
+    CustomDomain,
+    TokenExpiresSoon,
     // One-click personal access token.
     PatCreated,
     PatLimitReached,
@@ -89,6 +100,9 @@ impl Code {
         Code::ServerError,
         Code::UnexpectedResponse,
         Code::TargetNotSupported,
+        Code::ScopeMismatch,
+        Code::IpNotAllowed,
+        Code::BlockedByProxy,
         Code::BaseUrlMismatch,
         Code::ServerInfoNeedsLogin,
         Code::ServerInfoUnavailable,
@@ -96,6 +110,12 @@ impl Code {
         Code::HostPermissionNeeded,
         Code::LoginRedirect,
         Code::TechnicalUserIsYou,
+        Code::WorksViaGateway,
+        Code::LoginLooksLikeEmail,
+        Code::LoginNotAnEmail,
+        Code::UrlNormalized,
+        Code::CustomDomain,
+        Code::TokenExpiresSoon,
         Code::PatCreated,
         Code::PatLimitReached,
         Code::PatNotLoggedIn,
@@ -151,6 +171,15 @@ impl Code {
             Code::PatXsrfRejected => &pat::PAT_XSRF_REJECTED,
             Code::PatRequestInvalid => &pat::PAT_REQUEST_INVALID,
             Code::TargetNotSupported => &verdicts::TARGET_NOT_SUPPORTED,
+            Code::ScopeMismatch => &access::SCOPE_MISMATCH,
+            Code::IpNotAllowed => &access::IP_NOT_ALLOWED,
+            Code::BlockedByProxy => &access::BLOCKED_BY_PROXY,
+            Code::WorksViaGateway => &hints::WORKS_VIA_GATEWAY,
+            Code::LoginLooksLikeEmail => &hints::LOGIN_LOOKS_LIKE_EMAIL,
+            Code::LoginNotAnEmail => &hints::LOGIN_NOT_AN_EMAIL,
+            Code::UrlNormalized => &hints::URL_NORMALIZED,
+            Code::CustomDomain => &hints::CUSTOM_DOMAIN,
+            Code::TokenExpiresSoon => &hints::TOKEN_EXPIRES_SOON,
         }
     }
 

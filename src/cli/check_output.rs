@@ -45,6 +45,9 @@ const NOT_JIRA: L10n = l("Not Jira", "Не Jira");
 const AUTHENTICATED: L10n = l("Authenticated as", "Вход выполнен как");
 const ACCOUNT: L10n = l("Account", "Учётная запись");
 const NOT_AUTHENTICATED: L10n = l("Not authenticated", "Вход не выполнен");
+const EXPIRES: L10n = l("Token expires", "Токен истекает");
+const NEVER: L10n = l("never", "никогда");
+const GATEWAY: L10n = l("Works through", "Работает через");
 const METHOD: L10n = l("Method", "Способ");
 const PERMISSIONS: L10n = l("Permissions", "Права");
 const MISSING: L10n = l("Missing", "Не хватает");
@@ -120,6 +123,21 @@ pub fn text(r: &CheckResult, url: &str, lang: Lang, project_given: bool) -> Stri
     if let Some(m) = r.auth_method {
         row(INFO_MARK, METHOD, method_name(m, lang));
     }
+    if let Some(gw) = &r.via_gateway {
+        row(WARN_MARK, GATEWAY, gw);
+    }
+    if let Some(e) = &r.token_expiry {
+        let soon = e
+            .days_left
+            .is_some_and(|d| d < jira_token_wizard::probe::EXPIRES_SOON_DAYS);
+        let mark = if soon { WARN_MARK } else { INFO_MARK };
+        let when = match (&e.date, e.days_left) {
+            (Some(date), Some(days)) => format!("{date} ({})", days.max(0)),
+            (Some(date), None) => date.clone(),
+            (None, _) => t(NEVER, lang).to_string(),
+        };
+        row(mark, EXPIRES, &format!("{when} — \"{}\"", e.name));
+    }
     match &r.permissions {
         Some(p) => permission_rows(&mut row, p, lang),
         None if r.verdict.ok => row(WARN_MARK, PERMISSIONS, t(NOT_CHECKED, lang)),
@@ -142,7 +160,14 @@ pub fn text(r: &CheckResult, url: &str, lang: Lang, project_given: bool) -> Stri
 fn snippet_text(out: &mut String, s: &Snippet, lang: Lang) {
     let _ = writeln!(out, "{}", s.title.get(lang));
     let _ = writeln!(out, "  {}", PASTE.fill(&[("mask", SECRET_MASK)]).get(lang));
+    let mut group = None;
     for f in &s.fields {
+        if f.group.as_ref() != group {
+            group = f.group.as_ref();
+            if let Some(g) = group {
+                let _ = writeln!(out, "{}:", g.get(lang));
+            }
+        }
         let value = if f.secret { SECRET_MASK } else { &f.value };
         let line = format!("  {}: {value}", f.label.get(lang));
         let _ = writeln!(out, "{}", line.trim_end());
@@ -325,6 +350,7 @@ mod tests {
             value: value.into(),
             secret,
             hint: Some(Text::new("a hint", "подсказка")),
+            group: None,
         };
         let snippet = Snippet {
             target: Target::Generic,
