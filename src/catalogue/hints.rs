@@ -70,8 +70,8 @@ pub(super) static URL_NORMALIZED: Entry = w(
         "Адрес сокращён до базового URL Jira",
     ),
     l(
-        "{given} is a page inside Jira, not its base URL; the test used {base}.",
-        "{given} — это страница внутри Jira, а не её базовый URL; проверка выполнена для {base}.",
+        "{given} is a page inside Jira, not its base URL, which is {base}.",
+        "{given} — это страница внутри Jira, а не её базовый URL; базовый URL — {base}.",
     ),
     l(
         "Give the integration {base} — without /browse/…, /secure/…, /rest/… or other page paths.",

@@ -234,8 +234,14 @@ fn url_normalized(flow: &DetectFlow, reached: Option<&str>) -> Option<Notice> {
         return None;
     }
     let given = flow.url.to_string();
-    let trimmed = given.split(['?', '#']).next().unwrap_or(&given);
-    if urls::normalize_base(trimmed) == urls::normalize_base(reached) {
+    let typed = urls::normalize_base(&given)?;
+    let base = urls::normalize_base(reached)?;
+    // Reduced, not extended: an origin typed without the context path Jira declares is the
+    // base URL's business (`base_url_mismatch` where the configured one differs).
+    let inside = typed
+        .strip_prefix(&base)
+        .is_some_and(|rest| rest.starts_with('/'));
+    if !inside {
         return None;
     }
     let shown: String = given.chars().take(200).collect();

@@ -103,7 +103,9 @@ fn scoped(flow: &ProbeFlow, service_account: bool) -> Finding {
         )
     }
     .fill(&[("login", &login)]);
-    let result = if flow.plan.gateway.is_some() {
+    let result = if flow.answers.contains_key(super::GATEWAY_MYSELF) {
+        l("The gateway did not answer.", "Шлюз не ответил.")
+    } else if flow.plan.gateway.is_some() {
         l(
             "The gateway could not be asked: the site's cloud id is not known.",
             "Шлюз не удалось спросить: cloud id сайта неизвестен.",
