@@ -221,6 +221,25 @@ pub struct Notice {
 mod tests {
     use super::*;
 
+    /// README's list of codes and the catalogue agree, both ways.
+    #[test]
+    fn readme_lists_every_code() {
+        let readme = include_str!("../../README.md");
+        let section = readme
+            .split("### Diagnosis codes")
+            .nth(1)
+            .and_then(|s| s.split("\n## ").next())
+            .unwrap_or_default();
+        let listed: std::collections::BTreeSet<&str> = section
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .collect();
+        let all: std::collections::BTreeSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(listed, all);
+    }
+
     #[test]
     fn every_code_has_matching_name_and_both_languages() {
         let mut seen = std::collections::BTreeSet::new();
