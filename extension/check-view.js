@@ -139,6 +139,8 @@ function renderCheck(lang, result, checklist) {
 
   const v = result.verdict ?? {};
   $('verdict').dataset.ok = String(Boolean(v.ok));
+  // Works, but only through Atlassian's gateway (a scoped token): amber, not green.
+  $('verdict').dataset.viaGateway = String(Boolean(result.viaGateway));
   $('verdict-title').textContent = pick(lang, v.title);
   $('verdict-code').textContent = code;
   $('verdict-cause').textContent = pick(lang, v.cause);

@@ -1,5 +1,6 @@
 // The popup's offer to test a scoped Cloud API token through Atlassian's gateway (facts §3.2).
-// Shown when the core's verdict is `scoped_token_needs_gateway` and the gateway was not asked.
+// Shown when the core says so (`CheckResult.gatewayOffer`): the site refused a Cloud API token
+// — a scoped token gets the same 401 as a wrong one — and the gateway was not asked.
 // Its button requests the optional host permission for https://api.atlassian.com/* straight
 // from the click (browsers grant permissions only inside a user gesture) and, only when it is
 // granted, hands back to popup.js, which re-runs the test with `gateway` set. So the token goes
@@ -14,11 +15,11 @@ import { facts } from './facts.js';
 const GATEWAY_MYSELF = 'gateway_myself';
 
 /**
- * True when `result` (the core's `CheckResult`) is a scoped token the site refused and the
- * gateway was neither asked nor part of the run (`test.gatewayTried`, popup.js's state).
+ * True when the core offers the gateway for `result` (the core's `CheckResult`) and it was
+ * neither asked nor part of the run (`test.gatewayTried`, popup.js's state).
  */
 export function offersGateway(result, test) {
-  return result?.verdict?.code === 'scoped_token_needs_gateway'
+  return result?.gatewayOffer === true
     && !test.gatewayTried
     && !(result.requests ?? []).some((r) => r.id === GATEWAY_MYSELF);
 }

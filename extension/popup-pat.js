@@ -21,8 +21,15 @@ import { pick, t } from './ui-strings.js';
  *   `created`: the core's `pat::CreateResult` (protocol.js `CreatePatReply`).
  */
 
-/** @type {PatState} */
-let pat = fresh(null);
+/**
+ * Not `fresh(null)`: that reads the core's facts, which are not loaded when this module is
+ * evaluated (it threw, and the popup never started). `renderPatCreate` sets a fresh state
+ * before anything shows it.
+ * @type {PatState}
+ */
+let pat = {
+  detection: null, phase: 'form', name: '', days: 0, created: null, error: null, invalid: null, copied: null,
+};
 let lang = 'en';
 /**
  * Called with the new token to test it (set by popup.js).

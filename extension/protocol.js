@@ -17,12 +17,13 @@
  *   The integration the credential is for: an id of `Facts.targets` (`Target` in src/targets.rs).
  * @typedef {{login: string, secret: string, auth: 'auto' | 'api-token' | 'pat' | 'basic',
  *   target: Target, project: string | null, requiredPermissions: string[],
- *   gateway: string | null, timeoutMs?: number, keyMaterial: number[] | null}} CheckInput
+ *   gateway: string | null, timeoutMs?: number, keyMaterial: number[] | null, now?: string | null}} CheckInput
  *   (`CheckInput` in src/probe/input.rs, which checks it). `gateway`: null, or `Facts.gateway`
  *   for a Cloud detection — nothing else (the service worker also needs the host permission
  *   for it). `keyMaterial`: `Facts.keyMaterialBytes` bytes from `crypto.getRandomValues`, as a
  *   plain array — required for `issue-sync` (its Local Authentication Key), since the core has
- *   no randomness. `timeoutMs` may be left out (the core's default).
+ *   no randomness. `timeoutMs` may be left out (the core's default). `now`: the popup's clock
+ *   (RFC 3339), which the core — it has none — needs to tell how many days a token has left.
  * @typedef {{type: 'check', detection: CoreData, input: CheckInput}} CheckRequest
  *   Test a credential against the detected Jira. `detection` is the `Detection` the popup
  *   shows; `input.secret` lives only in memory (never stored, never logged).

@@ -51,7 +51,18 @@ export function renderSnippet(lang, snippet, { revealed, secret, status }) {
   reveal.setAttribute('aria-pressed', String(Boolean(shown)));
   reveal.setAttribute('aria-label', t(lang, 'snippetRevealLabel'));
   const rows = [];
+  let group = null;
   for (const f of snippet.fields ?? []) {
+    // A block spanning two forms (Issue Sync: the other Jira's too) heads each change of form.
+    const fieldGroup = f.group ? pick(lang, f.group) : null;
+    if (fieldGroup !== group && fieldGroup !== null) {
+      const heading = document.createElement('p');
+      heading.className = 'snippet-group';
+      heading.dataset.testid = 'snippet-group';
+      heading.textContent = fieldGroup;
+      rows.push(heading);
+    }
+    group = fieldGroup;
     const label = pick(lang, f.label);
     const dd = document.createElement('dd');
     dd.dataset.testid = `snippet-value-${f.key}`;

@@ -22,6 +22,7 @@ pub mod protocol;
 pub mod report;
 pub mod snippet;
 pub mod targets;
+pub mod time;
 pub mod urls;
 
 #[cfg(target_arch = "wasm32")]

@@ -27,6 +27,10 @@ pub struct SnippetField {
     pub secret: bool,
     /// What to do with this field, when it needs saying.
     pub hint: Option<Text>,
+    /// The form this field belongs to when a block spans two (Issue Sync: this Jira's and the
+    /// other Jira's connection forms); `None` = the target's form. A heading precedes each
+    /// change of group.
+    pub group: Option<Text>,
 }
 
 /// A connection block for one target.
@@ -55,6 +59,11 @@ pub struct SnippetInput<'a> {
     pub key_material: Option<&'a [u8]>,
     /// Jira's configured base URL differs from the address used.
     pub base_url_mismatch: bool,
+    /// The URL the integration must use instead of the site's (the gateway, for a scoped
+    /// token the site refuses, facts §3.2).
+    pub base_url: Option<&'a str>,
+    /// The tested personal access token's expiry, when Jira said it.
+    pub token_expiry: Option<&'a crate::probe::TokenExpiry>,
 }
 
 fn field(key: &str, label: L10n, value: impl Into<String>) -> SnippetField {
@@ -64,6 +73,7 @@ fn field(key: &str, label: L10n, value: impl Into<String>) -> SnippetField {
         value: value.into(),
         secret: false,
         hint: None,
+        group: None,
     }
 }
 
@@ -87,13 +97,14 @@ pub fn authentication_key(material: &[u8]) -> String {
 /// The connection block for `input.target`.
 pub fn build(input: SnippetInput<'_>) -> Snippet {
     let d = input.deployment;
-    let base = d
+    let site = d
         // The origin that was (or will be) tested, not what the page or serverInfo says.
         .reached_base_url
         .clone()
         .or(d.base_url.clone())
         .unwrap_or_default();
-    let host = urls::parse_http(&base)
+    let base = input.base_url.map(str::to_string).unwrap_or(site.clone());
+    let host = urls::parse_http(&site)
         .map(|u| u.host_str().to_string())
         .unwrap_or_default();
     let login = input.login.trim().to_string();
@@ -143,7 +154,7 @@ pub fn build(input: SnippetInput<'_>) -> Snippet {
         ),
         Target::IssueSync => (
             l("Issue Sync — connection", "Issue Sync — подключение"),
-            issue_sync_fields(&input, &host, &login),
+            issue_sync_fields(&input, &host, &login, &site),
         ),
     };
     let mut notes: Vec<Text> = input
@@ -153,6 +164,9 @@ pub fn build(input: SnippetInput<'_>) -> Snippet {
         .iter()
         .map(L10n::text)
         .collect();
+    if let Some(e) = input.token_expiry {
+        notes.push(expiry_note(e));
+    }
     if input.base_url_mismatch && input.target == Target::IssueSync {
         notes.push(l(
             "Jira's configured base URL ({base}) differs from the address you use: if the other Jira must reach this one at another address, enter it under \"Alternative JIRA Server URL\".",
@@ -193,11 +207,26 @@ impl Snippet {
     }
 }
 
-fn issue_sync_fields(input: &SnippetInput<'_>, host: &str, login: &str) -> Vec<SnippetField> {
+/// Issue Sync needs both sides: this Jira's connection form, and the other Jira's, where this
+/// Jira is the remote (its base URL as Remote URL, this side's Local key as Remote key).
+fn issue_sync_fields(
+    input: &SnippetInput<'_>,
+    host: &str,
+    login: &str,
+    site: &str,
+) -> Vec<SnippetField> {
     let key = input
         .key_material
         .map(authentication_key)
         .unwrap_or_default();
+    let other = l(
+        "On the other Jira's Issue Sync connection",
+        "В подключении Issue Sync на другой Jira",
+    );
+    let peer = |f: SnippetField| SnippetField {
+        group: Some(other.text()),
+        ..f
+    };
     vec![
         field("name", l("Name", "Name (имя)"), format!("Jira {host}")),
         hinted(
@@ -206,7 +235,7 @@ fn issue_sync_fields(input: &SnippetInput<'_>, host: &str, login: &str) -> Vec<S
         ),
         field("technicalUser", l("Technical User", "Technical User (технический пользователь)"), login),
         hinted(
-            field("localKey", l("Local Authentication Key", "Local Authentication Key"), key),
+            field("localKey", l("Local Authentication Key", "Local Authentication Key"), key.clone()),
             l("Generated for you; enter it as the Remote Authentication Key on the other Jira.", "Создан для вас; на другой Jira укажите его как Remote Authentication Key."),
         ),
         hinted(
@@ -217,12 +246,44 @@ fn issue_sync_fields(input: &SnippetInput<'_>, host: &str, login: &str) -> Vec<S
             field("passive", l("Passive Instance", "Passive Instance"), "no"),
             l("Tick it only on the Jira the other one can reach when one side is behind a firewall.", "Отмечайте только на той Jira, до которой может достучаться другая, если одна из сторон за межсетевым экраном."),
         ),
+        peer(hinted(
+            field("peerRemoteUrl", l("Remote URL", "Remote URL"), site),
+            l("This Jira's base URL, as the other Jira can reach it.", "Базовый URL этой Jira, по которому другая Jira может до неё достучаться."),
+        )),
+        peer(hinted(
+            field("peerRemoteKey", l("Remote Authentication Key", "Remote Authentication Key"), key),
+            l("This side's Local Authentication Key.", "Local Authentication Key этой стороны."),
+        )),
     ]
+}
+
+/// "The token expires on …" (or never), for the block's notes.
+fn expiry_note(e: &crate::probe::TokenExpiry) -> Text {
+    match &e.date {
+        Some(date) => l(
+            "This personal access token (\"{name}\") expires on {date}: replace it in the integration before then.",
+            "Этот персональный токен («{name}») истекает {date}: замените его в интеграции заранее.",
+        )
+        .fill(&[("name", &e.name), ("date", date)]),
+        None => l(
+            "This personal access token (\"{name}\") never expires.",
+            "Этот персональный токен («{name}») бессрочный.",
+        )
+        .fill(&[("name", &e.name)]),
+    }
 }
 
 fn render(title: &Text, fields: &[SnippetField], lang: Lang) -> String {
     let mut out = format!("{}\n", title.get(lang));
+    let mut group: Option<&Text> = None;
     for f in fields {
+        if f.group.as_ref() != group {
+            group = f.group.as_ref();
+            out.push_str(&format!(
+                "\n{}\n",
+                group.map_or(title.get(lang), |g| g.get(lang))
+            ));
+        }
         out.push_str(&format!("{}: {}\n", f.label.get(lang), f.value));
     }
     out

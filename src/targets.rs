@@ -39,6 +39,9 @@ pub struct Profile {
     pub project: &'static [&'static str],
     /// Things the user should know for this target.
     pub notes: &'static [L10n],
+    /// The classic Jira scopes a scoped Cloud API token needs for this target (facts §3.2):
+    /// `read:jira-user` for `/myself` (the token test itself), then what the integration does.
+    pub scopes: &'static [&'static str],
 }
 
 const AVEPOINT_BACKUP_GLOBAL: &[&str] = &["ADMINISTER", "USER_PICKER"];
@@ -110,6 +113,22 @@ const ISSUE_SYNC_NOTES: &[L10n] = &[
     ),
 ];
 
+const READ_SCOPES: &[&str] = &["read:jira-user", "read:jira-work"];
+const WRITE_SCOPES: &[&str] = &["read:jira-user", "read:jira-work", "write:jira-work"];
+const AVEPOINT_BACKUP_SCOPES: &[&str] = &[
+    "read:jira-user",
+    "read:jira-work",
+    "manage:jira-project",
+    "manage:jira-configuration",
+];
+const AVEPOINT_RESTORE_SCOPES: &[&str] = &[
+    "read:jira-user",
+    "read:jira-work",
+    "write:jira-work",
+    "manage:jira-project",
+    "manage:jira-configuration",
+];
+
 const PROFILES: &[Profile] = &[
     Profile {
         target: Target::Generic,
@@ -119,6 +138,7 @@ const PROFILES: &[Profile] = &[
         global: &[],
         project: &["BROWSE_PROJECTS"],
         notes: &[],
+        scopes: READ_SCOPES,
     },
     Profile {
         target: Target::Elma365,
@@ -128,6 +148,7 @@ const PROFILES: &[Profile] = &[
         global: &["USE"],
         project: &["BROWSE_PROJECTS", "CREATE_ISSUES", "EDIT_ISSUES"],
         notes: ELMA_NOTES,
+        scopes: WRITE_SCOPES,
     },
     Profile {
         target: Target::AvepointBackup,
@@ -140,6 +161,7 @@ const PROFILES: &[Profile] = &[
         global: AVEPOINT_BACKUP_GLOBAL,
         project: AVEPOINT_BACKUP_PROJECT,
         notes: AVEPOINT_NOTES,
+        scopes: AVEPOINT_BACKUP_SCOPES,
     },
     Profile {
         target: Target::AvepointRestore,
@@ -152,6 +174,7 @@ const PROFILES: &[Profile] = &[
         global: AVEPOINT_RESTORE_GLOBAL,
         project: AVEPOINT_RESTORE_PROJECT,
         notes: AVEPOINT_NOTES,
+        scopes: AVEPOINT_RESTORE_SCOPES,
     },
     Profile {
         target: Target::IssueSync,
@@ -169,6 +192,7 @@ const PROFILES: &[Profile] = &[
             "LINK_ISSUES",
         ],
         notes: ISSUE_SYNC_NOTES,
+        scopes: WRITE_SCOPES,
     },
 ];
 

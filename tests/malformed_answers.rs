@@ -216,15 +216,17 @@ fn html_where_myself_json_is_expected() {
             ),
             Code::SsoLoginPage,
         ),
+        // serverInfo answered as Jira, so a page without Jira's headers is something in front
+        // of it (issue 13: HTML where JSON was asked).
         (
             "plain HTML",
             html(200, "<html><body>Welcome</body></html>"),
-            Code::NotJira,
+            Code::BlockedByProxy,
         ),
         (
             "HTML labelled JSON",
             json(200, "<html><body>Welcome</body></html>"),
-            Code::UnexpectedResponse,
+            Code::BlockedByProxy,
         ),
         (
             "no content type",

@@ -130,15 +130,19 @@ fn a_cloud_id_with_path_characters_never_reaches_a_url() {
             let mut d = cloud();
             d.deployment.cloud_id = None;
             let t = tenant.clone();
-            let c = check(d, "admin@example.com", AuthChoice::Auto, move |r| {
-                match r.id.as_str() {
+            // A service account's token is scoped (facts §3.2): the site's 401 names the gateway.
+            let c = check(
+                d,
+                "svc-sync-k3x9@serviceaccount.atlassian.com",
+                AuthChoice::Auto,
+                move |r| match r.id.as_str() {
                     "myself" => common::answer("cloud", "myself-scoped-token-on-site"),
                     "mypermissions" => common::answer("cloud", "mypermissions-anon"),
                     "tenant_info" => json(200, &t),
                     "gateway_myself" => panic!("{id}: the gateway was asked: {}", r.url),
                     _ => other(),
-                }
-            });
+                },
+            );
             assert_eq!(c.result.verdict.code, Code::ScopedTokenNeedsGateway, "{id}");
             assert!(
                 c.sent.iter().all(|r| r.id != "gateway_myself"),

@@ -31,6 +31,7 @@ fn input(c: &Case) -> CheckInput {
         timeout_ms: 10_000,
         target: Default::default(),
         key_material: None,
+        now: None,
     }
 }
 
@@ -40,8 +41,17 @@ fn run_with(c: &Case, detection: Detection) -> (CheckResult, Vec<HttpRequest>, u
     let (result, rounds) = common::drive(flow, |req| {
         sent.push(req.clone());
         let case = c.answers.iter().find(|(id, _)| *id == req.id).map(|a| a.1);
-        // The project list goes out with mypermissions; its answer never changes a verdict.
-        let case = case.or((req.id == "projects").then_some("project-list"));
+        // The project list goes out with mypermissions, the PAT list with a Bearer test, the
+        // gateway's three requests after a Cloud 401: unless a case names them, the usual
+        // answers (the gateway refusing a wrong token).
+        let case = case.or(match req.id.as_str() {
+            "projects" => Some("project-list"),
+            "pat_tokens" => Some("pat-list"),
+            "gateway_myself" | "gateway_mypermissions" | "gateway_projects" => {
+                Some("gateway-myself-bad-token")
+            }
+            _ => None,
+        });
         match case.unwrap_or_else(|| panic!("{}: unexpected request {}", c.scenario, req.id)) {
             "TIMEOUT" => Exchange::Timeout { elapsed_ms: 10_000 },
             "REFUSED" => Exchange::Unreachable {
@@ -84,7 +94,10 @@ const CASES: &[Case] = &[
     Case { scenario: "server-7.13", login: "", auth: Pat, project: None, answers: &[("myself", "myself-bearer-ignored"), ("mypermissions", "mypermissions-anon")], want: Code::PatNotSupported },
     Case { scenario: "dc-9.12-cluster", login: "admin", auth: Basic, project: None, answers: &[("myself", "myself-pat-as-basic-password"), ("myself_as_bearer", "myself-pat-ok")], want: Code::PatNotAcceptedAsPassword },
     Case { scenario: "cloud", login: "admin@example.com", auth: Pat, project: None, answers: &[("myself", "myself-api-token-as-bearer"), ("mypermissions", "mypermissions-anon")], want: Code::WrongAuthMethod },
-    Case { scenario: "cloud", login: "svc@example.com", auth: Auto, project: None, answers: &[("myself", "myself-scoped-token-on-site"), ("mypermissions", "mypermissions-anon"), ("gateway_myself", "gateway-myself-scoped-token")], want: Code::ScopedTokenNeedsGateway },
+    // The gateway's 401 "scope does not match" for jdoe's read:jira-work-only token; its other two answers stand in.
+    Case { scenario: "cloud", login: "jane.doe@example.com", auth: Auto, project: None, answers: &[("myself", "myself-narrow-scoped-token-on-site"), ("mypermissions", "mypermissions-anon"), ("gateway_myself", "gateway-myself-narrow-scoped-token"), ("gateway_mypermissions", "gateway-myself-narrow-scoped-token"), ("gateway_projects", "gateway-myself-narrow-scoped-token")], want: Code::ScopeMismatch },
+    Case { scenario: "ip-allowlist", login: "admin@example.com", auth: Auto, project: None, answers: &[("myself", "myself-ok"), ("mypermissions", "mypermissions")], want: Code::IpNotAllowed },
+    Case { scenario: "proxy-block", login: "admin", auth: Basic, project: None, answers: &[("myself", "myself-ok")], want: Code::BlockedByProxy },
     Case { scenario: "captcha", login: "jdoe", auth: Basic, project: None, answers: &[("myself", "myself-captcha")], want: Code::CaptchaRequired },
     Case { scenario: "basic-disabled", login: "admin", auth: Basic, project: None, answers: &[("myself", "myself-basic-disabled")], want: Code::BasicAuthDisabled },
     Case { scenario: "sso-redirect", login: "admin", auth: Basic, project: None, answers: &[("myself", "myself-ok")], want: Code::SsoLoginPage },
@@ -133,13 +146,15 @@ fn every_verdict_code_has_a_recorded_case() {
         .iter()
         .map(|c| c.want)
         // not_jira: non_jira_gets_no_credential; target_not_supported: tests/targets.rs;
-        // secret_not_a_token, transport_failed, tls_untrusted: tests/hardening.rs.
+        // secret_not_a_token, transport_failed, tls_untrusted: tests/hardening.rs;
+        // scoped_token_needs_gateway (the gateway not allowed yet): tests/gateway.rs.
         .chain([
             Code::NotJira,
             Code::TargetNotSupported,
             Code::SecretNotAToken,
             Code::TransportFailed,
             Code::TlsUntrusted,
+            Code::ScopedTokenNeedsGateway,
         ])
         .collect();
     for code in Code::ALL.iter().filter(|c| c.kind() == Kind::Verdict) {

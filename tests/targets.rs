@@ -26,6 +26,7 @@ fn input(target: Target, login: &str, project: Option<&str>) -> CheckInput {
         gateway: None,
         timeout_ms: 10_000,
         key_material: (target == Target::IssueSync).then(|| (0u8..32).collect()),
+        now: None,
     }
 }
 
@@ -41,7 +42,11 @@ fn run(
     let (result, _) = common::drive(flow, |req| {
         sent.push(req.clone());
         let case = answers.iter().find(|(id, _)| *id == req.id).map(|a| a.1);
-        let case = case.or((req.id == "projects").then_some("project-list"));
+        let case = case.or(match req.id.as_str() {
+            "projects" => Some("project-list"),
+            "pat_tokens" => Some("pat-list"),
+            _ => None,
+        });
         common::answer(
             scenario,
             case.unwrap_or_else(|| panic!("unexpected request {}", req.id)),

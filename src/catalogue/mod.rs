@@ -2,7 +2,9 @@
 //! [`Code`], defined here once, with a title, a cause and a fix in English and Russian.
 //! The popup, the CLI's JSON and reports all speak these codes.
 
+mod access;
 mod hardening;
+mod hints;
 mod pat;
 mod verdicts;
 mod warnings;
@@ -48,6 +50,9 @@ pub enum Code {
     ServerError,
     UnexpectedResponse,
     TargetNotSupported,
+    ScopeMismatch,
+    IpNotAllowed,
+    BlockedByProxy,
     // Warnings.
     BaseUrlMismatch,
     ServerInfoNeedsLogin,
@@ -56,6 +61,12 @@ pub enum Code {
     HostPermissionNeeded,
     LoginRedirect,
     TechnicalUserIsYou,
+    WorksViaGateway,
+    LoginLooksLikeEmail,
+    LoginNotAnEmail,
+    UrlNormalized,
+    CustomDomain,
+    TokenExpiresSoon,
     // One-click personal access token.
     PatCreated,
     PatLimitReached,
@@ -97,6 +108,9 @@ impl Code {
         Code::ServerError,
         Code::UnexpectedResponse,
         Code::TargetNotSupported,
+        Code::ScopeMismatch,
+        Code::IpNotAllowed,
+        Code::BlockedByProxy,
         Code::BaseUrlMismatch,
         Code::ServerInfoNeedsLogin,
         Code::ServerInfoUnavailable,
@@ -104,6 +118,12 @@ impl Code {
         Code::HostPermissionNeeded,
         Code::LoginRedirect,
         Code::TechnicalUserIsYou,
+        Code::WorksViaGateway,
+        Code::LoginLooksLikeEmail,
+        Code::LoginNotAnEmail,
+        Code::UrlNormalized,
+        Code::CustomDomain,
+        Code::TokenExpiresSoon,
         Code::PatCreated,
         Code::PatLimitReached,
         Code::PatNotLoggedIn,
@@ -171,6 +191,15 @@ impl Code {
             Code::SecretWhitespace => &hardening::SECRET_WHITESPACE,
             Code::InsecureHttp => &hardening::INSECURE_HTTP,
             Code::CloudSiteElsewhere => &hardening::CLOUD_SITE_ELSEWHERE,
+            Code::ScopeMismatch => &access::SCOPE_MISMATCH,
+            Code::IpNotAllowed => &access::IP_NOT_ALLOWED,
+            Code::BlockedByProxy => &access::BLOCKED_BY_PROXY,
+            Code::WorksViaGateway => &hints::WORKS_VIA_GATEWAY,
+            Code::LoginLooksLikeEmail => &hints::LOGIN_LOOKS_LIKE_EMAIL,
+            Code::LoginNotAnEmail => &hints::LOGIN_NOT_AN_EMAIL,
+            Code::UrlNormalized => &hints::URL_NORMALIZED,
+            Code::CustomDomain => &hints::CUSTOM_DOMAIN,
+            Code::TokenExpiresSoon => &hints::TOKEN_EXPIRES_SOON,
         }
     }
 
@@ -211,6 +240,25 @@ pub struct Notice {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// README's list of codes and the catalogue agree, both ways.
+    #[test]
+    fn readme_lists_every_code() {
+        let readme = include_str!("../../README.md");
+        let section = readme
+            .split("### Diagnosis codes")
+            .nth(1)
+            .and_then(|s| s.split("\n## ").next())
+            .unwrap_or_default();
+        let listed: std::collections::BTreeSet<&str> = section
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .collect();
+        let all: std::collections::BTreeSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(listed, all);
+    }
 
     #[test]
     fn every_code_has_matching_name_and_both_languages() {

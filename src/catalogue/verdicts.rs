@@ -153,8 +153,8 @@ pub(super) static SCOPED_TOKEN_NEEDS_GATEWAY: Entry = v(
         "Токен с областями (scopes) работает только через api.atlassian.com",
     ),
     l(
-        "The site refused the token (\"scope does not match\"); {gateway_result}",
-        "Сайт отклонил токен («scope does not match»); {gateway_result_ru}",
+        "{why} Such a token works only through Atlassian's gateway. {gateway_result}",
+        "{why_ru} Такой токен работает только через шлюз Atlassian. {gateway_result_ru}",
     ),
     l(
         "Either give the integration the URL {gateway} (if it supports it), or create a classic token with \"Create API token\" (without scopes) for {site}.",
@@ -246,8 +246,8 @@ pub(super) static RATE_LIMITED: Entry = v(
     "rate_limited",
     l("Jira is limiting requests", "Jira ограничивает частоту запросов"),
     l(
-        "Jira answered 429 Too Many Requests{retry}.",
-        "Jira ответила 429 Too Many Requests{retry}.",
+        "Jira answered 429 Too Many Requests{retry}.{reason}",
+        "Jira ответила 429 Too Many Requests{retry}.{reason_ru}",
     ),
     l(
         "Wait and test again. If an integration hits this often, ask the admin about rate limits for its user.",

@@ -23,7 +23,7 @@ use super::transport::Transport;
 use jira_token_wizard::detect::{DetectFlow, DetectOptions};
 use jira_token_wizard::probe::Redactor;
 use jira_token_wizard::probe::{CheckError, CheckInput, CheckResult, ProbeFlow};
-use jira_token_wizard::report::Subject;
+use jira_token_wizard::report::{self, Subject};
 use jira_token_wizard::targets::Target;
 
 /// Bytes of key material drawn for Issue Sync: 32 (the core's minimum; 64 hex characters).
@@ -73,6 +73,11 @@ pub fn run(args: &CheckArgs) -> i32 {
         timeout_ms: args.common.timeout_ms,
         target: args.target,
         key_material,
+        now: Some(
+            args.now
+                .clone()
+                .unwrap_or_else(|| report::rfc3339_utc(super::report_file::now_secs())),
+        ),
     };
     let probe = match ProbeFlow::new(input, detection) {
         Ok(p) => p,

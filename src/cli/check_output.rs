@@ -98,7 +98,14 @@ pub fn text(r: &CheckResult, url: &str, lang: Lang, project_given: bool) -> Stri
 fn snippet_text(out: &mut String, s: &Snippet, lang: Lang) {
     let _ = writeln!(out, "{}", s.title.get(lang));
     let _ = writeln!(out, "  {}", PASTE.fill(&[("mask", SECRET_MASK)]).get(lang));
+    let mut group = None;
     for f in &s.fields {
+        if f.group.as_ref() != group {
+            group = f.group.as_ref();
+            if let Some(g) = group {
+                let _ = writeln!(out, "{}:", g.get(lang));
+            }
+        }
         let value = if f.secret { SECRET_MASK } else { &f.value };
         let line = format!("  {}: {value}", f.label.get(lang));
         let _ = writeln!(out, "{}", line.trim_end());
@@ -215,6 +222,7 @@ mod tests {
             value: value.into(),
             secret,
             hint: Some(Text::new("a hint", "подсказка")),
+            group: None,
         };
         let snippet = Snippet {
             target: Target::Generic,

@@ -40,7 +40,9 @@ pub fn help(topic: Option<&str>) -> String {
              --auth METHOD       auto (default), api-token, pat or basic\n  \
              --for TARGET        what the credential is for: {targets} (default generic)\n  \
              --project KEY       check project permissions in this project\n  \
-             --gateway URL       gateway for scoped Cloud tokens (default {gateway})\n  \
+             --gateway URL       Atlassian's gateway, asked when a Cloud site refuses an API\n                      \
+             token (scoped tokens work only there; default {gateway})\n  \
+             --now TIME          judge token expiry as of this RFC 3339 time (default: now)\n  \
              --token-stdin       read the secret from the first line of standard input\n  \
              --format text|json  output format (default text)\n  \
              --timeout SECS      per-request timeout in seconds (default {secs})\n  \

@@ -39,7 +39,7 @@ pub fn write(
         .map_err(|e| format!("could not write the report to {}: {e}", path.display()))
 }
 
-fn now_secs() -> u64 {
+pub(super) fn now_secs() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())

@@ -24,7 +24,7 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     let tenant_cloud_id = flow.tenant_info.as_ref().and_then(read_tenant_info);
 
     let product = if info.is_some() {
-        evidence.push("serverInfo answered with Jira's JSON".into());
+        evidence.push(super::SERVER_INFO_EVIDENCE.into());
         sig.product.unwrap_or(Product::Jira)
     } else if let Some(p) = sig.product {
         p
@@ -117,7 +117,11 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     }
     if product == Product::Jira {
         jira_warnings(flow, &answer, &mut warnings);
-        if let (Some(configured), Some(reached)) = (&base_url, &reached) {
+        let custom = custom_domain(flow, hosting, base_url.as_deref());
+        let custom_found = custom.is_some();
+        warnings.extend(custom);
+        warnings.extend(url_normalized(flow, reached.as_deref()));
+        if let (Some(configured), Some(reached), false) = (&base_url, &reached, custom_found) {
             if urls::normalize_base(configured) != urls::normalize_base(reached) {
                 warnings.push(
                     Code::BaseUrlMismatch
@@ -195,6 +199,70 @@ fn hosting(
         return Some(Hosting::SelfManaged);
     }
     None
+}
+
+/// A Cloud site reached on another host than its `*.atlassian.net` one: a custom domain (its
+/// serverInfo names the atlassian.net base URL) or a legacy `*.jira.com` host (facts §2.5;
+/// Atlassian AX-649, AX-664). Integrations must be given the atlassian.net address.
+fn custom_domain(
+    flow: &DetectFlow,
+    hosting: Option<Hosting>,
+    base: Option<&str>,
+) -> Option<Notice> {
+    if hosting != Some(Hosting::Cloud) {
+        return None;
+    }
+    let reached = flow
+        .url
+        .host_str()
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    let on_atlassian_net = |h: &str| h == "atlassian.net" || h.ends_with(".atlassian.net");
+    if on_atlassian_net(&reached) {
+        return None;
+    }
+    let configured = base.and_then(|b| {
+        let u = urls::parse_http(b)?;
+        on_atlassian_net(u.host_str()).then(|| b.to_string())
+    });
+    let legacy = reached == "jira.com" || reached.ends_with(".jira.com");
+    let site = match (configured, legacy) {
+        (Some(site), _) => Text::new(site.clone(), site),
+        (None, true) => Text::new(
+            "its *.atlassian.net address (admin.atlassian.com → Products)",
+            "его адрес *.atlassian.net (admin.atlassian.com → Products)",
+        ),
+        (None, false) => return None,
+    };
+    let origin = urls::origin(&flow.url);
+    let mut n = Code::CustomDomain.notice(&[("reached", &origin)]);
+    for t in [&mut n.cause, &mut n.fix] {
+        t.en = t.en.replace("{site}", &site.en);
+        t.ru = t.ru.replace("{site}", &site.ru);
+    }
+    Some(n)
+}
+
+/// A typed address that is a page inside Jira (`/browse/KEY-1`, `/secure/…`, `/rest/…`, `/jira`
+/// on Cloud …): the test used the base URL, and the integration should get that.
+fn url_normalized(flow: &DetectFlow, reached: Option<&str>) -> Option<Notice> {
+    let reached = reached?;
+    if !flow.typed {
+        return None;
+    }
+    let given = flow.url.to_string();
+    let typed = urls::normalize_base(&given)?;
+    let base = urls::normalize_base(reached)?;
+    // Reduced, not extended: an origin typed without the context path Jira declares is the
+    // base URL's business (`base_url_mismatch` where the configured one differs).
+    let inside = typed
+        .strip_prefix(&base)
+        .is_some_and(|rest| rest.starts_with('/'));
+    if !inside {
+        return None;
+    }
+    let shown: String = given.chars().take(200).collect();
+    Some(Code::UrlNormalized.notice(&[("given", &shown), ("base", reached)]))
 }
 
 fn jira_warnings(flow: &DetectFlow, answer: &Option<ServerInfoAnswer>, out: &mut Vec<Notice>) {

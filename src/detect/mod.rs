@@ -30,6 +30,9 @@ pub const SERVER_INFO: &str = "server_info";
 /// Request id of `/_edge/tenant_info`.
 pub const TENANT_INFO: &str = "tenant_info";
 
+/// The evidence line detection records when serverInfo answered with Jira's JSON.
+pub(crate) const SERVER_INFO_EVIDENCE: &str = "serverInfo answered with Jira's JSON";
+
 /// How detection may use the network.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -81,11 +84,24 @@ pub struct Detection {
     pub rest_origin: Option<String>,
 }
 
+impl Detection {
+    /// serverInfo answered with Jira's JSON: the site is Jira, whatever answers other requests.
+    pub fn server_info_was_jira(&self) -> bool {
+        self.deployment
+            .evidence
+            .iter()
+            .any(|e| e == SERVER_INFO_EVIDENCE)
+    }
+}
+
 /// The detection conversation.
 #[derive(Debug, Clone)]
 pub struct DetectFlow {
     opts: DetectOptions,
     url: urls::HttpUrl,
+    /// Typed or pasted (the CLI, the popup's URL field), not a tab: a deep link is worth a
+    /// `url_normalized` warning.
+    typed: bool,
     page: Option<PageSnapshot>,
     page_answer: Option<Exchange>,
     /// Base URL the last serverInfo request went to.
@@ -119,7 +135,9 @@ impl DetectFlow {
     /// Detection for a URL someone typed (the CLI, or the popup's URL field).
     pub fn for_url(url: &str, opts: DetectOptions) -> Result<DetectFlow, DetectError> {
         let url = urls::parse_http(url).ok_or_else(|| DetectError::InvalidUrl(url.to_string()))?;
-        Ok(DetectFlow::new(url, opts))
+        let mut flow = DetectFlow::new(url, opts);
+        flow.typed = true;
+        Ok(flow)
     }
 
     fn new(url: urls::HttpUrl, opts: DetectOptions) -> DetectFlow {
@@ -127,6 +145,7 @@ impl DetectFlow {
         DetectFlow {
             opts,
             url,
+            typed: false,
             page: None,
             page_answer: None,
             base,

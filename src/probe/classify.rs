@@ -1,6 +1,7 @@
 //! What the answers mean: one verdict per token test (facts §3–§5). Each branch cites the fact
 //! it follows. Pure functions over recorded exchanges.
 
+use super::proxy;
 use super::refused::{forbidden, rejected, token_ignored, unauthorized};
 use super::{JiraUser, ProbeFlow, Scheme, MYPERMISSIONS, MYSELF, MYSELF_UNAUTHENTICATED};
 use crate::catalogue::Code;
@@ -15,6 +16,8 @@ pub(super) struct Finding {
     pub(super) user: Option<JiraUser>,
     pub(super) permissions: Option<PermissionReport>,
     pub(super) login_url: Option<String>,
+    /// The gateway URL the credential works through (the site refused it).
+    pub(super) via_gateway: Option<String>,
 }
 
 impl Finding {
@@ -25,6 +28,7 @@ impl Finding {
             user: None,
             permissions: None,
             login_url: None,
+            via_gateway: None,
         }
     }
 }
@@ -47,7 +51,7 @@ fn is_anonymous(r: &HttpResponse) -> bool {
 }
 
 /// An HTML login form instead of JSON (facts §4.6: `os_username`, `login-form`, SAML).
-fn is_login_page(r: &HttpResponse) -> bool {
+pub(super) fn is_login_page(r: &HttpResponse) -> bool {
     let b = r.body.to_ascii_lowercase();
     [
         "os_username",
@@ -183,6 +187,9 @@ fn response(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Finding {
     if r.redirect || (300..400).contains(&r.status) {
         return sso(flow, r);
     }
+    if let Some(f) = proxy::ip_refused(r, url).or_else(|| proxy::blocked(flow, r, url)) {
+        return f;
+    }
     match r.status {
         200 => ok_status(flow, r, url),
         401 => unauthorized(flow, r),
@@ -192,14 +199,7 @@ fn response(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Finding {
             vec![("url", url.to_string()), ("status", status)],
         ),
         // facts §4.7
-        429 => {
-            let retry = r
-                .header("retry-after")
-                .filter(|v| v.len() < 40)
-                .map(|v| format!(" (Retry-After: {v})"))
-                .unwrap_or_default();
-            Finding::new(Code::RateLimited, vec![("retry", retry)])
-        }
+        429 => super::rate_limit::finding(r),
         500..=599 => Finding::new(
             Code::ServerError,
             vec![("url", url.to_string()), ("status", status)],
@@ -240,7 +240,7 @@ fn ok_status(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Finding {
         if is_anonymous(r) {
             return token_ignored(flow);
         }
-        return authenticated(flow, user);
+        return authenticated(flow, user, MYPERMISSIONS);
     }
     // facts §4.2: JRA-41559, 200 with an empty body and AUTHENTICATED_FAILED.
     if reason(r).contains("AUTHENTICATED_FAILED") {
@@ -266,7 +266,9 @@ fn ok_status(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Finding {
     )
 }
 
-fn authenticated(flow: &ProbeFlow, user: JiraUser) -> Finding {
+/// Jira named the account: inactive, someone else, or the permissions (asked with request
+/// `permissions_id`: the site's, or the gateway's) decide.
+pub(super) fn authenticated(flow: &ProbeFlow, user: JiraUser, permissions_id: &str) -> Finding {
     let label = user.label();
     let mut f = if user.active == Some(false) {
         Finding::new(
@@ -282,13 +284,13 @@ fn authenticated(flow: &ProbeFlow, user: JiraUser) -> Finding {
             ],
         )
     } else {
-        permission_finding(flow, &label)
+        permission_finding(flow, &label, permissions_id)
     };
     f.user = Some(user);
     f
 }
 
-fn permission_finding(flow: &ProbeFlow, label: &str) -> Finding {
+fn permission_finding(flow: &ProbeFlow, label: &str, permissions_id: &str) -> Finding {
     let method = match flow.plan.scheme {
         Scheme::Basic => "Basic",
         Scheme::Bearer => "Bearer",
@@ -297,7 +299,7 @@ fn permission_finding(flow: &ProbeFlow, label: &str) -> Finding {
         Code::Ok,
         vec![("method", method.to_string()), ("user", label.to_string())],
     );
-    let Some(Exchange::Response(r)) = flow.answers.get(MYPERMISSIONS) else {
+    let Some(Exchange::Response(r)) = flow.answers.get(permissions_id) else {
         return ok;
     };
     let project = flow.input.project.as_deref();

@@ -39,6 +39,10 @@ pub struct CheckInput {
     /// needed for Issue Sync's Local Authentication Key.
     #[serde(default)]
     pub key_material: Option<Vec<u8>>,
+    /// The caller's clock, RFC 3339 (`2025-06-02T10:15:30Z`): the core has none. Used only to
+    /// tell how many days a token has left; `None` = no such judgement.
+    #[serde(default)]
+    pub now: Option<String>,
 }
 
 fn default_timeout() -> u32 {
@@ -87,6 +91,8 @@ pub enum CheckError {
     InvalidPermissions,
     #[error("the timeout must be {MIN_TIMEOUT_MS} to {MAX_TIMEOUT_MS} ms")]
     InvalidTimeout,
+    #[error("\"now\" must be an RFC 3339 date-time such as 2025-06-02T10:15:30Z")]
+    InvalidNow,
 }
 
 /// What the input resolves to for one deployment.
@@ -105,6 +111,8 @@ pub(super) struct Plan {
     /// A token was asked for (API token, PAT) but the secret has characters no token has:
     /// nothing is sent and the verdict is `secret_not_a_token`.
     pub not_a_token: bool,
+    /// The caller's "now" in Unix seconds, when given.
+    pub now: Option<i64>,
 }
 
 /// Validates `input` for deployment `d` — the one place the extension's and the CLI's input is
@@ -152,6 +160,13 @@ pub(super) fn prepare(input: &mut CheckInput, d: &Deployment) -> Result<Plan, Ch
         }
         None => None,
     };
+    let now = match &input.now {
+        Some(t) if t.len() <= 64 => {
+            Some(crate::time::parse_rfc3339(t).ok_or(CheckError::InvalidNow)?)
+        }
+        Some(_) => return Err(CheckError::InvalidNow),
+        None => None,
+    };
     let profile = input.target.profile();
     let key_bytes = input.key_material.as_ref().map(Vec::len);
     if input.target == Target::IssueSync && key_bytes.is_none_or(|n| n < MIN_KEY_MATERIAL) {
@@ -184,6 +199,7 @@ pub(super) fn prepare(input: &mut CheckInput, d: &Deployment) -> Result<Plan, Ch
         supported: profile.supports(d),
         gateway,
         not_a_token: method != AuthMethod::Basic && !input.secret.could_be_token(),
+        now,
     })
 }
 

@@ -12,8 +12,12 @@
 
 mod classify;
 mod credential;
+mod expiry;
+mod gateway;
 mod identity;
 mod input;
+mod proxy;
+mod rate_limit;
 mod refused;
 mod result;
 mod scrub;
@@ -30,6 +34,7 @@ pub mod limits {
         MAX_PROJECT_KEY_CHARS, MAX_SECRET_CHARS, MAX_TIMEOUT_MS, MIN_KEY_MATERIAL, MIN_TIMEOUT_MS,
     };
 }
+pub use expiry::{TokenExpiry, EXPIRES_SOON_DAYS};
 pub use result::{ProjectRef, MAX_PROJECTS};
 pub use scrub::{Redactor, REDACTED};
 
@@ -54,6 +59,9 @@ pub(crate) const TENANT_INFO: &str = "tenant_info";
 pub(crate) const MYSELF_BEARER: &str = "myself_as_bearer";
 pub(crate) const GATEWAY_MYSELF: &str = "gateway_myself";
 pub(crate) const MYSELF_UNAUTHENTICATED: &str = "myself_without_credentials";
+pub(crate) const GATEWAY_MYPERMISSIONS: &str = "gateway_mypermissions";
+pub(crate) const GATEWAY_PROJECTS: &str = "gateway_projects";
+pub(crate) const PAT_TOKENS: &str = "pat_tokens";
 
 /// The conclusion.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,6 +96,15 @@ pub struct CheckResult {
     pub snippet: Option<Snippet>,
     /// Where to solve a CAPTCHA, only when it is on the Jira host (facts §4.3).
     pub login_url: Option<String>,
+    /// The gateway URL (`https://api.atlassian.com/ex/jira/{cloudId}`) the credential works
+    /// through when the site itself refused it (a scoped token, facts §3.2); the snippet uses it.
+    pub via_gateway: Option<String>,
+    /// True when the site refused a Cloud API token and the gateway was not asked: the popup
+    /// offers "Test through api.atlassian.com" (a scoped token is refused like a wrong one).
+    pub gateway_offer: bool,
+    /// When the tested personal access token expires, when Jira said so and the token is
+    /// identified for certain (Data Center's token list, facts §3.3).
+    pub token_expiry: Option<TokenExpiry>,
     pub warnings: Vec<Notice>,
     /// Detection's and the test's requests, without secrets.
     pub requests: Vec<RequestLog>,
@@ -194,6 +211,12 @@ impl ProbeFlow {
             .filter(|id| is_plausible_cloud_id(id))
     }
 
+    /// `{gateway}/ex/jira/{cloudId}` when the caller allowed the gateway and the cloud id is known.
+    fn gateway_base(&self) -> Option<String> {
+        let gateway = self.plan.gateway.as_ref()?;
+        Some(format!("{gateway}/ex/jira/{}", self.cloud_id()?))
+    }
+
     /// Basic against Server/DC: send one request at a time (CAPTCHA counter, facts §4.3).
     fn serial(&self) -> bool {
         self.plan.scheme == Scheme::Basic && !self.is_cloud()
@@ -219,6 +242,15 @@ impl ProbeFlow {
         )];
         if !self.serial() {
             batch.extend(self.access_requests());
+        }
+        // facts §3.3: the caller's own tokens with `expiringAt`; harmless if the PAT is bad
+        // (anonymous → 401). Sent with the test, so it costs no round trip.
+        if self.plan.scheme == Scheme::Bearer && self.pat_possible() {
+            batch.push(self.authed(
+                PAT_TOKENS,
+                urls::join(&self.base, "/rest/pat/latest/tokens"),
+                Scheme::Bearer,
+            ));
         }
         if self.is_cloud() && self.input.gateway.is_some() && self.deployment().cloud_id.is_none() {
             let origin = urls::parse_http(&self.base)
@@ -263,12 +295,21 @@ impl ProbeFlow {
         {
             batch.push(self.authed(MYSELF_BEARER, myself_url, Scheme::Bearer));
         }
-        if me.status == 401 && self.is_cloud() && classify::says_scope_mismatch(me) {
-            if let (Some(gateway), Some(cloud_id)) = (&self.plan.gateway, self.cloud_id()) {
-                let base = format!("{gateway}/ex/jira/{cloud_id}");
+        if gateway::worth_asking(self, me) {
+            if let Some(base) = self.gateway_base() {
                 batch.push(self.authed(
                     GATEWAY_MYSELF,
                     urls::join(&base, "/rest/api/2/myself"),
+                    self.plan.scheme,
+                ));
+                batch.push(self.authed(
+                    GATEWAY_MYPERMISSIONS,
+                    self.permissions_url(&base),
+                    self.plan.scheme,
+                ));
+                batch.push(self.authed(
+                    GATEWAY_PROJECTS,
+                    urls::join(&base, "/rest/api/2/project"),
                     self.plan.scheme,
                 ));
             }

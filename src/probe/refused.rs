@@ -1,8 +1,10 @@
 //! Why Jira refused the credential: the 401 and 403 answers, Cloud and Server/DC apart
 //! (facts §3.1–§3.3, §4.1–§4.5).
 
-use super::classify::{reason, says_scope_mismatch, unexpected, Finding};
-use super::{JiraUser, ProbeFlow, Scheme, GATEWAY_MYSELF, MYSELF_BEARER};
+use super::classify::{authenticated, reason, says_scope_mismatch, unexpected, Finding};
+use super::expiry::CLOUD_TOKEN_EXPIRY;
+use super::gateway;
+use super::{JiraUser, ProbeFlow, Scheme, GATEWAY_MYPERMISSIONS, MYSELF_BEARER};
 use crate::auth_plan::PAT_PAGE_PATH;
 use crate::catalogue::Code;
 use crate::http::{Exchange, HttpResponse};
@@ -49,87 +51,115 @@ pub(super) fn unauthorized(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
 }
 
 fn unauthorized_cloud(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
+    // facts §3.2: the gateway took what the site refused — a scoped token — or named its scopes.
+    if let Some(user) = gateway::answer(flow).and_then(JiraUser::from_response) {
+        let mut f = authenticated(flow, user, GATEWAY_MYPERMISSIONS);
+        f.via_gateway = flow.gateway_base();
+        return f;
+    }
+    if let Some(f) = gateway::scope_mismatch(flow) {
+        return f;
+    }
+    let gateway_refused = gateway::answer(flow).is_some();
     let body = r.body.to_ascii_lowercase();
     // facts §4.1: the plain-text answer to password Basic auth on Cloud.
     if body.contains("basic authentication with passwords is deprecated") {
         return Finding::new(Code::PasswordNotAccepted, vec![]);
     }
-    // facts §3.1: an API token sent as Bearer (JRACLOUD-72405).
-    if flow.plan.scheme == Scheme::Bearer {
+    let service_account = gateway::is_service_account(&flow.input.login);
+    // facts §3.1: an API token sent as Bearer (JRACLOUD-72405); a service account's is taken
+    // as Bearer at the gateway (facts §3.2).
+    if flow.plan.scheme == Scheme::Bearer && !service_account {
         return Finding::new(Code::WrongAuthMethod, vec![]);
     }
-    if says_scope_mismatch(r) {
-        return scoped(flow);
+    if !gateway_refused && (says_scope_mismatch(r) || service_account) {
+        return scoped(flow, service_account);
     }
     rejected(flow, r)
 }
 
-/// facts §3.2: scoped tokens work only through `api.atlassian.com/ex/jira/{cloudId}`.
-fn scoped(flow: &ProbeFlow) -> Finding {
+/// facts §3.2: a token the site cannot take — it said "scope does not match", or the account is
+/// a service account (only scoped tokens) — and the gateway was not asked.
+fn scoped(flow: &ProbeFlow, service_account: bool) -> Finding {
     let site = flow
         .deployment()
         .base_url
         .clone()
         .unwrap_or_else(|| flow.base.clone());
-    let cloud_id = flow.cloud_id().unwrap_or_else(|| "{cloudId}".into());
-    let gateway_base = flow
-        .plan
-        .gateway
-        .as_deref()
-        .unwrap_or(crate::auth_plan::CLOUD_GATEWAY);
-    let gateway = format!("{gateway_base}/ex/jira/{cloud_id}");
-    let answer = flow
-        .answers
-        .get(GATEWAY_MYSELF)
-        .and_then(Exchange::response);
-    let user = answer.and_then(JiraUser::from_response);
-    let status = answer.map(|a| a.status.to_string()).unwrap_or_default();
-    let label = user.as_ref().map(JiraUser::label).unwrap_or_default();
-    let result = match (answer, &user) {
-        (_, Some(_)) => l(
-            "through {gateway} the same token works (as {user}).",
-            "через {gateway} тот же токен работает (от имени {user}).",
-        ),
-        (Some(_), None) => l(
-            "{gateway} refused it too (HTTP {status}): the token lacks the read:jira-user scope.",
-            "{gateway} тоже его отклонил (HTTP {status}): у токена нет области read:jira-user.",
-        ),
-        (None, None) => l(
-            "the token has scopes (the gateway was not tried).",
-            "у токена есть области (scopes); шлюз не проверялся.",
-        ),
+    let gateway = flow.gateway_base().unwrap_or_else(|| {
+        let cloud_id = flow.cloud_id().unwrap_or_else(|| "{cloudId}".into());
+        format!("{}/ex/jira/{cloud_id}", crate::auth_plan::CLOUD_GATEWAY)
+    });
+    let login = flow.input.login.trim().to_string();
+    let why = if service_account {
+        l(
+            "The site refused the token: {login} is a service account, whose tokens always have scopes, and the site accepts no scoped token.",
+            "Сайт отклонил токен: {login} — сервисная учётная запись, её токены всегда с областями (scopes), а сайт такие токены не принимает.",
+        )
+    } else {
+        l(
+            "The site refused the token (\"scope does not match\"): it has scopes.",
+            "Сайт отклонил токен («scope does not match»): у него есть области (scopes).",
+        )
     }
-    .fill(&[("gateway", &gateway), ("user", &label), ("status", &status)]);
-    let mut f = Finding::new(
+    .fill(&[("login", &login)]);
+    let result = if flow.answers.contains_key(super::GATEWAY_MYSELF) {
+        l("The gateway did not answer.", "Шлюз не ответил.")
+    } else if flow.plan.gateway.is_some() {
+        l(
+            "The gateway could not be asked: the site's cloud id is not known.",
+            "Шлюз не удалось спросить: cloud id сайта неизвестен.",
+        )
+    } else {
+        l("The gateway was not tried.", "Шлюз не проверялся.")
+    }
+    .text();
+    Finding::new(
         Code::ScopedTokenNeedsGateway,
         vec![
+            ("why", why.en),
+            ("why_ru", why.ru),
             ("gateway_result", result.en),
             ("gateway_result_ru", result.ru),
             ("gateway", gateway),
             ("site", site),
         ],
-    );
-    f.user = user;
-    f
+    )
 }
 
 pub(super) fn rejected(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
     let login = flow.input.login.trim().to_string();
     let hint = if flow.is_cloud() {
-        l(
+        let tried = if gateway::answer(flow).is_some() {
+            " Atlassian's gateway (api.atlassian.com) refused it too, so it is not a scoped token the site cannot take."
+        } else {
+            ""
+        };
+        let tried_ru = if tried.is_empty() {
+            ""
+        } else {
+            " Шлюз Atlassian (api.atlassian.com) тоже его отклонил — значит, дело не в токене с областями, который сайт не принимает."
+        };
+        let cloud = l(
             "Use your Atlassian account e-mail and an API token (not your password).",
             "Используйте e-mail учётной записи Atlassian и API-токен (не пароль).",
+        );
+        crate::i18n::Text::new(
+            format!("{}{tried} {}", cloud.en, CLOUD_TOKEN_EXPIRY.en),
+            format!("{}{tried_ru} {}", cloud.ru, CLOUD_TOKEN_EXPIRY.ru),
         )
     } else if login.contains('@') {
         l(
             "Server/Data Center logins are usernames, not e-mail addresses.",
             "На Server/Data Center логин — это имя пользователя, а не e-mail.",
         )
+        .text()
     } else {
         l(
             "Check the username (not the e-mail) and the password.",
             "Проверьте имя пользователя (не e-mail) и пароль.",
         )
+        .text()
     };
     let reason = match reason(r) {
         s if s.is_empty() => "—".to_string(),
@@ -141,8 +171,8 @@ pub(super) fn rejected(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
             ("status", r.status.to_string()),
             ("reason", reason),
             ("login", login),
-            ("hint", hint.en.to_string()),
-            ("hint_ru", hint.ru.to_string()),
+            ("hint", hint.en),
+            ("hint_ru", hint.ru),
         ],
     )
 }

@@ -2,10 +2,11 @@
 //! account can browse (for the project picker), the target's connection snippet and the
 //! target's warnings.
 
-use super::classify;
 use super::scrub::{self, Redactor};
-use super::{CheckResult, JiraUser, ProbeFlow, Verdict, PROJECTS};
+use super::{classify, expiry, gateway, Scheme};
+use super::{CheckResult, JiraUser, ProbeFlow, Verdict, GATEWAY_PROJECTS, PROJECTS};
 use crate::catalogue::{Code, Notice};
+use crate::deployment::Hosting;
 use crate::http::Exchange;
 use crate::snippet::{self, SnippetInput};
 use crate::targets::Target;
@@ -46,8 +47,28 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
     if let Some(w) = &insecure {
         warnings.push(w.clone());
     }
+    if tested {
+        warnings.extend(login_warning(&flow, finding.user.as_ref()));
+    }
+    if let Some(gw) = &finding.via_gateway {
+        let site = flow
+            .deployment()
+            .base_url
+            .clone()
+            .unwrap_or(flow.base.clone());
+        warnings.push(Code::WorksViaGateway.notice(&[("site", &site), ("gateway", gw)]));
+    }
     // The credential works (maybe with missing permissions): worth a connection block.
     let works = matches!(verdict.code, Code::Ok | Code::MissingPermissions);
+    let token_expiry = works
+        .then(|| expiry::read(&flow, finding.user.as_ref()))
+        .flatten();
+    if let Some(w) = token_expiry
+        .as_ref()
+        .and_then(|e| expiry::warning(&flow, e))
+    {
+        warnings.push(w);
+    }
     let snippet = works.then(|| {
         snippet::build(SnippetInput {
             target: flow.input.target,
@@ -55,6 +76,8 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
             login: &snippet_login(&flow.input.login, finding.user.as_ref()),
             key_material: flow.input.key_material.as_deref(),
             base_url_mismatch: warnings.iter().any(|w| w.code == Code::BaseUrlMismatch),
+            base_url: finding.via_gateway.as_deref(),
+            token_expiry: token_expiry.as_ref(),
         })
     });
     // The block repeats the warning: it is what gets pasted into the integration.
@@ -64,6 +87,11 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         }
         s
     });
+    let projects_id = if finding.via_gateway.is_some() {
+        GATEWAY_PROJECTS
+    } else {
+        PROJECTS
+    };
     let result = CheckResult {
         deployment: flow.detection.deployment.clone(),
         target: flow.input.target,
@@ -72,8 +100,11 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         auth_method: tested.then_some(flow.plan.method),
         scheme: tested.then_some(flow.plan.scheme),
         permissions: finding.permissions,
-        projects: projects(&flow),
+        projects: projects(&flow, projects_id),
         login_url: finding.login_url,
+        gateway_offer: gateway::offer(&flow),
+        via_gateway: finding.via_gateway,
+        token_expiry,
         snippet,
         warnings,
         requests: flow.log,
@@ -96,8 +127,8 @@ fn insecure_http(flow: &ProbeFlow) -> Option<Notice> {
 }
 
 /// `GET /rest/api/2/project`: the projects the account can browse, keys validated, capped.
-fn projects(flow: &ProbeFlow) -> Vec<ProjectRef> {
-    let Some(Exchange::Response(r)) = flow.answers.get(PROJECTS) else {
+fn projects(flow: &ProbeFlow, id: &str) -> Vec<ProjectRef> {
+    let Some(Exchange::Response(r)) = flow.answers.get(id) else {
         return Vec::new();
     };
     if r.status != 200 {
@@ -149,4 +180,24 @@ fn snippet_login(entered: &str, user: Option<&JiraUser>) -> String {
         }
         _ => entered.trim().to_string(),
     }
+}
+
+/// A login of the wrong kind for the deployment, unless Jira confirmed it: an e-mail on
+/// Server/Data Center (logins are usernames), not an e-mail on Cloud (facts §3.1, §4.2).
+fn login_warning(flow: &ProbeFlow, user: Option<&JiraUser>) -> Option<Notice> {
+    let login = flow.input.login.trim();
+    if login.is_empty() || flow.plan.scheme != Scheme::Basic {
+        return None;
+    }
+    // Jira named an account for this login: whatever it looks like, it works.
+    let confirmed = user.is_some();
+    let code = match flow.deployment().hosting {
+        Some(Hosting::SelfManaged) if login.contains('@') && !confirmed => {
+            Code::LoginLooksLikeEmail
+        }
+        Some(Hosting::Cloud) if !login.contains('@') && !confirmed => Code::LoginNotAnEmail,
+        _ => return None,
+    };
+    let shown: String = login.chars().take(80).collect();
+    Some(code.notice(&[("login", &shown)]))
 }

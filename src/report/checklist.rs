@@ -33,6 +33,22 @@ const PERMISSIONS_UNKNOWN: L10n = l(
 );
 const PERMISSIONS_NOT_CHECKED: L10n = l("Permissions not checked", "Права не проверены");
 const IN_PROJECT: L10n = l("{text} (project {project})", "{text} (проект {project})");
+const EXPIRES_ON: L10n = l(
+    "Token \"{name}\" expires on {date} ({days} days left)",
+    "Токен «{name}» истекает {date} (осталось дней: {days})",
+);
+const EXPIRES_ON_DATE: L10n = l(
+    "Token \"{name}\" expires on {date}",
+    "Токен «{name}» истекает {date}",
+);
+const NEVER_EXPIRES: L10n = l(
+    "Token \"{name}\" never expires",
+    "Токен «{name}» бессрочный",
+);
+const VIA_GATEWAY: L10n = l(
+    "Works only through {gateway}",
+    "Работает только через {gateway}",
+);
 const RECOMMENDED: L10n = l("Recommended: {method}", "Рекомендуется: {method}");
 
 /// Bilingual name of an auth method.
@@ -163,6 +179,33 @@ pub fn check_checklist(r: &CheckResult) -> Vec<CheckItem> {
                 ));
             }
         }
+    }
+    if let Some(gw) = &r.via_gateway {
+        items.push(item(
+            "gateway",
+            ItemState::Info,
+            VIA_GATEWAY.fill(&[("gateway", gw)]),
+        ));
+    }
+    if let Some(e) = &r.token_expiry {
+        let soon = e
+            .days_left
+            .is_some_and(|d| d < crate::probe::EXPIRES_SOON_DAYS);
+        let text = match (&e.date, e.days_left) {
+            (Some(date), Some(days)) => EXPIRES_ON.fill(&[
+                ("name", &e.name),
+                ("date", date),
+                ("days", &days.max(0).to_string()),
+            ]),
+            (Some(date), None) => EXPIRES_ON_DATE.fill(&[("name", &e.name), ("date", date)]),
+            (None, _) => NEVER_EXPIRES.fill(&[("name", &e.name)]),
+        };
+        let state = if soon {
+            ItemState::Fail
+        } else {
+            ItemState::Info
+        };
+        items.push(item("token_expiry", state, text));
     }
     items
 }

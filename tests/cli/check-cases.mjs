@@ -33,8 +33,9 @@ function userWithoutProjects(scenario) {
 const hasScenario = (name) => listScenarios().some((s) => s.name === name);
 
 /**
- * Every case: `{ name, code, scenario?, user?(creds), secret(creds), args?(sim), todo?, check?(json, run, sim) }`.
- * `scenario` absent = a closed loopback port. `args` are extra options after the URL.
+ * Every case: `{ name, code, scenario?, user?(creds), secret(creds), args?(sim), url?(sim), todo?, check?(json, run, sim) }`.
+ * `scenario` absent = a closed loopback port. `args` are extra options after the URL (maybe
+ * async); `url` replaces the simulator's URL (a pasted deep link).
  */
 export const CASES = [
   // ---- ok ----
@@ -48,16 +49,26 @@ export const CASES = [
   { name: 'REST never answers, --timeout 1', code: 'timeout', scenario: 'hang', user: login('jdoe'), secret: pat('jdoe'), args: () => ['--timeout', '1'] },
   // ---- credentials ----
   { name: 'DC, wrong password', code: 'credentials_rejected', scenario: 'dc-9.12-cluster', user: login('jdoe'), secret: () => 'wrong-password', args: () => ['--auth', 'basic'] },
-  { name: 'Cloud, bad API token', code: 'credentials_rejected', scenario: 'cloud', user: login('jdoe'), secret: () => 'ATATT3xFfGF0-not-a-real-token' },
+  { name: 'Cloud, bad API token', code: 'credentials_rejected', scenario: 'cloud', user: login('jdoe'), secret: () => 'ATATT3xFfGF0-not-a-real-token', args: (sim) => ['--gateway', sim.origin] },
   { name: 'Server 8.5 answering 200 + AUTHENTICATED_FAILED (JRA-41559)', code: 'credentials_rejected', scenario: 'empty-200-quirk', user: login('jdoe'), secret: () => 'wrong-password' },
-  { name: 'Cloud, deactivated user (plain 401 on Cloud)', code: 'credentials_rejected', scenario: 'inactive-user', user: login('fred'), secret: apiToken('fred') },
-  { name: 'Cloud, account password', code: 'password_not_accepted', scenario: 'cloud', user: login('jdoe'), secret: password('jdoe') },
+  { name: 'Cloud, deactivated user (plain 401 on Cloud)', code: 'credentials_rejected', scenario: 'inactive-user', user: login('fred'), secret: apiToken('fred'), args: (sim) => ['--gateway', sim.origin] },
+  { name: 'Cloud, account password', code: 'password_not_accepted', scenario: 'cloud', user: login('jdoe'), secret: password('jdoe'), args: (sim) => ['--gateway', sim.origin] },
   { name: 'DC, revoked PAT', code: 'token_not_recognized', scenario: 'dc-9.12-cluster', user: login('admin'), secret: (c) => c.users.admin.revokedPat },
   { name: 'DC, expired PAT', code: 'token_not_recognized', scenario: 'dc-9.12-cluster', user: login('jdoe'), secret: (c) => c.users.jdoe.expiredPat },
   { name: 'Server 7.13, --auth pat', code: 'pat_not_supported', scenario: 'server-7.13', user: login('admin'), secret: () => 'MDAwMDAwMDAwMTAxOmFkbWluLWNpMDAwMDAwMDAwMDAw', args: () => ['--auth', 'pat'] },
   { name: 'DC, PAT as the Basic password', code: 'pat_not_accepted_as_password', scenario: 'dc-9.12-cluster', user: login('admin'), secret: pat('admin'), args: () => ['--auth', 'basic'] },
   { name: 'Cloud, API token as Bearer (--auth pat)', code: 'wrong_auth_method', scenario: 'cloud', user: login('jdoe'), secret: apiToken('jdoe'), args: () => ['--auth', 'pat'] },
-  { name: 'Cloud, scoped token on the site', code: 'scoped_token_needs_gateway', scenario: 'cloud', user: login('svc-sync'), secret: (c) => c.users['svc-sync'].scopedToken, args: (sim) => ['--gateway', sim.origin] },
+  { name: 'Cloud, scoped token: works through the gateway', code: 'ok', scenario: 'cloud', user: login('svc-sync'), secret: (c) => c.users['svc-sync'].scopedToken, args: (sim) => ['--gateway', sim.origin] },
+  { name: 'Cloud, service account, the gateway does not answer', code: 'scoped_token_needs_gateway', scenario: 'cloud', user: login('svc-sync'), secret: (c) => c.users['svc-sync'].scopedToken, args: async () => ['--gateway', `http://127.0.0.1:${await closedPort()}`] },
+  { name: 'Cloud, scoped token without read:jira-user', code: 'scope_mismatch', scenario: 'cloud', user: login('jdoe'), secret: (c) => c.users.jdoe.narrowScopedToken, args: (sim) => ['--gateway', sim.origin, '--for', 'elma365'] },
+  { name: 'Cloud behind an IP allowlist', code: 'ip_not_allowed', scenario: 'ip-allowlist', user: login('jdoe'), secret: apiToken('jdoe') },
+  { name: 'DC behind a Squid proxy', code: 'blocked_by_proxy', scenario: 'proxy-block', user: login('jdoe'), secret: pat('jdoe') },
+  { name: 'DC, an e-mail as the login', code: 'credentials_rejected', scenario: 'dc-9.12-cluster', user: () => 'jane.doe@example.com', secret: password('jdoe'), args: () => ['--auth', 'basic'] },
+  { name: 'Cloud, a username as the login', code: 'credentials_rejected', scenario: 'cloud', user: () => 'jdoe', secret: apiToken('jdoe'), args: (sim) => ['--gateway', sim.origin] },
+  { name: 'DC, a pasted issue address', code: 'ok', scenario: 'dc-10.3', user: login('jdoe'), secret: pat('jdoe'), url: (sim) => `${sim.baseUrl}/browse/PROJ-1?focusedCommentId=1` },
+  { name: 'Cloud on another host name', code: 'ok', scenario: 'custom-domain', user: login('jdoe'), secret: apiToken('jdoe') },
+  { name: 'DC, a PAT that expires in 7 days', code: 'ok', scenario: 'dc-pat-expiring', user: login('svc-sync'), secret: pat('svc-sync'), args: () => ['--now', '2025-06-02T10:15:30Z'] },
+  { name: 'Issue Sync: both Jiras\' forms', code: 'ok', scenario: 'dc-10.3', user: login('svc-sync'), secret: pat('svc-sync'), args: () => ['--for', 'issue-sync'] },
   { name: 'DC, CAPTCHA tripped', code: 'captcha_required', scenario: 'captcha', user: login('jdoe'), secret: password('jdoe'), args: () => ['--auth', 'basic'] },
   { name: 'DC 9.12, Basic disabled by the admin', code: 'basic_auth_disabled', scenario: 'basic-disabled', user: login('admin'), secret: password('admin'), args: () => ['--auth', 'basic'] },
   { name: 'DC 11.3, password', code: 'basic_auth_disabled', scenario: 'dc-11.3', user: login('admin'), secret: password('admin'), args: () => ['--auth', 'basic'] },
@@ -112,7 +123,8 @@ export function credentialsOf(kase, target) {
 export async function runCase(kase, target, { format = 'json', lang = 'en' } = {}) {
   const { login: user, secret } = credentialsOf(kase, target);
   if (!secret) throw new Error(`case "${kase.name}": the simulator has no such credential`);
-  const args = ['check', target.url, '--format', format, '--lang', lang, ...(user ? ['--user', user] : []), ...(kase.args?.(target) ?? [])];
+  const url = kase.url?.(target) ?? target.url;
+  const args = ['check', url, '--format', format, '--lang', lang, ...(user ? ['--user', user] : []), ...((await kase.args?.(target)) ?? [])];
   const run = await runCli(args, { env: { JIRA_TOKEN: secret } });
   let json = null;
   if (format === 'json') {

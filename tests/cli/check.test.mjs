@@ -16,8 +16,11 @@ const VERDICT_CODES = [
   'token_not_recognized', 'pat_not_supported', 'pat_not_accepted_as_password', 'wrong_auth_method',
   'scoped_token_needs_gateway', 'captcha_required', 'basic_auth_disabled', 'sso_login_page',
   'account_inactive', 'user_mismatch', 'rate_limited', 'missing_permissions', 'project_not_found',
-  'server_error', 'unexpected_response',
+  'server_error', 'unexpected_response', 'scope_mismatch', 'ip_not_allowed', 'blocked_by_proxy',
 ];
+
+/** The warning codes a result carries. */
+const warned = (json) => json.warnings.map((w) => w.code);
 
 /** The simulator log entries that carried an Authorization header: `scheme path`. */
 const authorized = (log) => log.filter((e) => e.hasAuthorization).map((e) => `${e.authScheme} ${e.path}`);
@@ -77,11 +80,51 @@ const EXTRA = {
     assert.equal(json.scheme, 'basic');
   },
   'Cloud, API token as Bearer (--auth pat)': ({ json }) => assert.equal(json.scheme, 'bearer'),
-  'Cloud, scoped token on the site': ({ json, sim }) => {
-    const gateway = `basic /ex/jira/${sim.credentials.cloudId}/rest/api/2/myself`;
-    assert.ok(authorized(sim.log).includes(gateway), JSON.stringify(authorized(sim.log)));
+  'Cloud, bad API token': ({ json, sim }) => {
+    // The CLI asks the gateway on a Cloud 401 (a scoped token gets the same 401 as a wrong one).
+    assert.ok(authorized(sim.log).includes(`basic /ex/jira/${sim.credentials.cloudId}/rest/api/2/myself`));
+    assert.match(json.verdict.cause.en + json.verdict.fix.en, /2026-03-14/);
+    assert.equal(json.gatewayOffer, false, 'the CLI asked: nothing to offer');
+  },
+  'Cloud, scoped token: works through the gateway': ({ json, sim }) => {
+    const gateway = `${sim.origin}/ex/jira/${sim.credentials.cloudId}`;
+    assert.ok(authorized(sim.log).includes(`basic /ex/jira/${sim.credentials.cloudId}/rest/api/2/myself`), JSON.stringify(authorized(sim.log)));
     assert.equal(json.user.accountId, '712020:0b3c6f2e-5d1a-4c7e-9f80-2a4b6c8d0e1f');
-    assert.match(json.verdict.fix.en, new RegExp(`${sim.origin}/ex/jira/${sim.credentials.cloudId}`));
+    assert.equal(json.viaGateway, gateway);
+    assert.ok(warned(json).includes('works_via_gateway'));
+    assert.equal(json.snippet.fields.find((f) => f.key === 'url').value, gateway);
+  },
+  'Cloud, service account, the gateway does not answer': ({ json }) => {
+    assert.match(json.verdict.cause.en, /service account/);
+    assert.match(json.verdict.cause.en, /did not answer/);
+  },
+  'Cloud, scoped token without read:jira-user': ({ json }) => {
+    assert.match(json.verdict.fix.en, /read:jira-user, read:jira-work, write:jira-work/);
+    assert.match(json.verdict.cause.en, /ELMA365/);
+  },
+  'Cloud behind an IP allowlist': ({ json }) => assert.match(json.verdict.fix.en, /egress/),
+  'DC behind a Squid proxy': ({ json }) => assert.match(json.verdict.cause.en, /X-Squid-Error/),
+  'DC, an e-mail as the login': ({ json }) => assert.ok(warned(json).includes('login_looks_like_email'), warned(json).join()),
+  'Cloud, a username as the login': ({ json }) => assert.ok(warned(json).includes('login_not_an_email'), warned(json).join()),
+  'DC, a pasted issue address': ({ json, sim }) => {
+    const w = json.warnings.find((x) => x.code === 'url_normalized');
+    assert.ok(w, warned(json).join());
+    assert.match(w.fix.en, new RegExp(`${sim.baseUrl} `));
+    assert.ok(json.requests.some((r) => r.id === 'myself' && r.url === `${sim.baseUrl}/rest/api/2/myself`));
+  },
+  'Cloud on another host name': ({ json }) => {
+    const w = json.warnings.find((x) => x.code === 'custom_domain');
+    assert.ok(w, warned(json).join());
+    assert.match(w.fix.en, /https:\/\/acme\.atlassian\.net/);
+  },
+  'DC, a PAT that expires in 7 days': ({ json }) => {
+    assert.deepEqual(json.tokenExpiry, { name: 'sync', expiringAt: '2025-06-09T10:15:30.000+00:00', date: '2025-06-09', daysLeft: 7 });
+    assert.ok(warned(json).includes('token_expires_soon'));
+  },
+  "Issue Sync: both Jiras' forms": ({ json, sim }) => {
+    const f = (k) => json.snippet.fields.find((x) => x.key === k);
+    assert.equal(f('peerRemoteUrl').value, sim.baseUrl);
+    assert.equal(f('peerRemoteKey').value, f('localKey').value);
   },
   'DC, CAPTCHA tripped': ({ json, sim }) => {
     assert.equal(json.loginUrl, `${sim.origin}/login.jsp`, 'the login URL must be on the Jira host');
@@ -94,16 +137,20 @@ const EXTRA = {
     assert.ok(sim.log.filter((e) => e.path.startsWith('/idp')).every((e) => !e.hasAuthorization));
   },
   'SSO gateway, PAT': ({ sim }) => {
-    // Bearer sends myself, mypermissions and the project list at once; none followed the redirect.
-    assert.deepEqual(authorized(sim.log).sort(),
-      ['bearer /rest/api/2/myself', 'bearer /rest/api/2/mypermissions', 'bearer /rest/api/2/project'].sort());
+    // Bearer sends myself, mypermissions, the project list and the PAT list at once; none
+    // followed the redirect.
+    assert.deepEqual(authorized(sim.log).sort(), ['bearer /rest/api/2/myself', 'bearer /rest/api/2/mypermissions',
+      'bearer /rest/api/2/project', 'bearer /rest/pat/latest/tokens'].sort());
     assert.ok(sim.log.filter((e) => e.path.startsWith('/idp')).every((e) => !e.hasAuthorization));
   },
   "--user jdoe with admin's PAT": ({ json }) => {
     assert.equal(json.user.name, 'admin');
     assert.match(json.verdict.cause.en, /"jdoe"/);
   },
-  'Cloud answering 429': ({ json }) => assert.match(json.verdict.cause.en, /Retry-After: 30/),
+  'Cloud answering 429': ({ json }) => {
+    assert.match(json.verdict.cause.en, /Retry-After: 30/);
+    assert.match(json.verdict.cause.en, /RateLimit-Reason: jira-burst-based — too many requests in a short burst/);
+  },
   'a user who may browse no project': ({ json }) => {
     assert.deepEqual(json.permissions.missing.map((m) => m.key), ['BROWSE_PROJECTS']);
     assert.equal(json.permissions.missing[0].name, 'Browse Projects');
@@ -187,8 +234,10 @@ describe('round trips: Basic on Server/DC one request at a time, Bearer and Clou
       const sim = await startTarget(kase);
       try {
         const { json } = await runCase(kase, sim);
-        assert.deepEqual(idsAfterDetection(json).sort(), ['myself', 'mypermissions', 'projects'].sort());
-        assert.equal(authorized(sim.log).length, 3);
+        // A personal access token also asks for its owner's token list (its expiry, facts §3.3).
+        const pat = json.scheme === 'bearer' ? ['pat_tokens'] : [];
+        assert.deepEqual(idsAfterDetection(json).sort(), ['myself', 'mypermissions', 'projects', ...pat].sort());
+        assert.equal(authorized(sim.log).length, 3 + pat.length);
       } finally {
         await sim.close();
       }

@@ -31,7 +31,7 @@ function jsonOfMarkdown(md) {
 /** Runs `check` for a case with `--report FILE`; returns the run and the file's text. */
 async function checkWithReport(kase, target, file, extra = []) {
   const { login, secret } = credentialsOf(kase, target);
-  const args = ['check', target.url, '--report', file, ...(login ? ['--user', login] : []), ...(kase.args?.(target) ?? []), ...extra];
+  const args = ['check', target.url, '--report', file, ...(login ? ['--user', login] : []), ...((await kase.args?.(target)) ?? []), ...extra];
   const run = await runCli(args, { env: { JIRA_TOKEN: secret } });
   let text = null;
   try {

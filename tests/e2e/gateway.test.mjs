@@ -1,8 +1,9 @@
 // A scoped Cloud API token through Atlassian's gateway (facts §3.2), and only on the user's
 // click: the popup tests the token against the site, the core answers
-// `scoped_token_needs_gateway` (gateway not tried), the user presses "Test through
-// api.atlassian.com", the popup asks for https://api.atlassian.com/* and re-runs the test with
-// the gateway. Every request is recorded (tests/e2e/recorder.mjs: CDP + NetLog) and may go to
+// `scoped_token_needs_gateway` (a service account's token; gateway not tried) — or, for any
+// other Cloud API token the site refuses, `credentials_rejected`, with the same offer — the
+// user presses "Test through api.atlassian.com", the popup asks for https://api.atlassian.com/*
+// and re-runs the test with the gateway: `ok`, amber, and the gateway URL in the block. Every request is recorded (tests/e2e/recorder.mjs: CDP + NetLog) and may go to
 // the simulator's Jira origin or to the gateway — and to the gateway only after the click.
 //
 // The gateway is the real URL the extension ships with: Chromium resolves api.atlassian.com to
@@ -74,7 +75,7 @@ async function scopedTokenTested(browser, site, seen) {
   }, { login: svc.login, secret: svc.scopedToken });
   await testDone(popup);
   assert.equal(await popup.text('verdict-code'), 'scoped_token_needs_gateway');
-  assert.match(await popup.text('verdict-cause'), /the gateway was not tried/);
+  assert.match(await popup.text('verdict-cause'), /gateway was not tried/);
   assert.equal(await popup.text('gateway-try'), 'Test through api.atlassian.com');
   assert.equal(await popup.text('gateway-denied'), null);
   return popup;
@@ -127,21 +128,27 @@ test('scoped token: gateway only after the click, and through it the token works
     });
     await popup.click('gateway-try');
     await popup.waitFor(() => document.querySelector('[data-testid=gateway]').hidden
-      && /the same token works/.test(document.querySelector('[data-testid=verdict-cause]').textContent), null, 15_000);
+      && document.querySelector('[data-testid=verdict-code]').textContent === 'ok', null, 15_000);
     await testDone(popup);
     assert.deepEqual(await popup.eval(() => window.asked), [{ origins: [GATEWAY_PATTERN] }],
       'the click asked for exactly https://api.atlassian.com/*');
 
     const { cloudId } = site.credentials;
-    const cause = await popup.text('verdict-cause');
-    assert.ok(cause.includes(`through ${GATEWAY_ORIGIN}/ex/jira/${cloudId} the same token works (as Sync Service`), cause);
-    assert.equal(await popup.text('verdict-code'), 'scoped_token_needs_gateway');
+    const base = `${GATEWAY_ORIGIN}/ex/jira/${cloudId}`;
+    assert.equal(await popup.text('verdict-code'), 'ok');
+    assert.equal(await popup.attr('verdict', 'data-via-gateway'), 'true', 'amber: it works, but only there');
+    assert.ok((await popup.text('check-warning-works_via_gateway')).includes(base));
+    assert.equal(await popup.text('snippet-value-url'), base, 'the block carries the gateway URL');
+    assert.match(await popup.text('check-gateway'), new RegExp(`Works only through ${base}`));
     assert.equal(await popup.attr('check-user', 'data-ok'), 'true');
     assert.equal(await popup.text('test-error'), null);
 
     const atGateway = gateway.log.filter(ex);
-    assert.deepEqual(atGateway.map((r) => `${r.method} ${r.path} ${r.authScheme} cookie:${r.hasCookie}`),
-      [`GET /ex/jira/${cloudId}/rest/api/2/myself basic cookie:false`], 'one /myself through the gateway, no cookie');
+    assert.deepEqual(atGateway.map((r) => `${r.method} ${r.path.split('?')[0]} ${r.authScheme} cookie:${r.hasCookie}`).sort(),
+      [`GET /ex/jira/${cloudId}/rest/api/2/myself basic cookie:false`,
+        `GET /ex/jira/${cloudId}/rest/api/2/mypermissions basic cookie:false`,
+        `GET /ex/jira/${cloudId}/rest/api/2/project basic cookie:false`].sort(),
+      '/myself, the permissions and the projects through the gateway, no cookie');
     assert.deepEqual(gateway.log.filter((r) => !ex(r)), [], 'nothing but /ex/jira asked of the gateway');
     await popup.eval(() => window.scrollTo(0, 0));
     await popup.screenshot('popup-scoped-gateway.png');
@@ -185,7 +192,7 @@ test('scoped token, access refused: a clear message and nothing sent to the gate
     await popup.waitFor(() => !document.querySelector('[data-testid=gateway-denied]').hidden);
     assert.deepEqual(await popup.eval(() => window.asked), [{ origins: [GATEWAY_PATTERN] }]);
     assert.equal(await popup.text('gateway-denied'), 'Access to api.atlassian.com was not granted, so the token was not sent there.');
-    assert.match(await popup.text('verdict-cause'), /the gateway was not tried/, 'the result is unchanged');
+    assert.match(await popup.text('verdict-cause'), /gateway was not tried/, 'the result is unchanged');
     assert.equal(await popup.text('gateway-try'), 'Test through api.atlassian.com', 'the offer stays');
     await popup.click('lang-ru');
     assert.equal(await popup.text('gateway-try'), 'Проверить через api.atlassian.com');

@@ -106,20 +106,28 @@ const captchaLoginReason = (site) =>
 
 /** Cloud: API tokens over Basic on the site, scoped tokens only through the gateway (facts §3.1, §3.2, §4.1). */
 function cloudAuth(site, credential, gateway) {
-  // facts §3.1: Bearer is for OAuth access tokens; an API token sent as Bearer fails to parse.
-  if (credential.scheme === 'bearer') return refuse('bearer-not-oauth');
+  if (credential.scheme === 'bearer') {
+    // facts §3.2: the gateway takes a service account's scoped token as Bearer.
+    const owner = gateway ? site.users.find((u) => u.scopedTokens.includes(credential.token)) : null;
+    if (owner) return owner.active ? signedIn(owner) : refuse('inactive', 'AUTHENTICATED_FAILED');
+    // facts §3.1: Bearer is for OAuth access tokens; an API token sent as Bearer fails to parse.
+    return refuse(gateway ? 'gateway-unauthorized' : 'bearer-not-oauth');
+  }
   if (credential.scheme !== 'basic') return null;
   const user = findUser(site, credential.login);
   const { secret } = credential;
   if (gateway) {
     if (user?.scopedTokens.includes(secret)) return user.active ? signedIn(user) : refuse('inactive', 'AUTHENTICATED_FAILED');
+    // facts §3.2: a scoped token without the scope the endpoint needs (read:jira-user for /myself).
+    if (user?.narrowScopedTokens.includes(secret)) return refuse('scope-mismatch');
     return refuse('gateway-unauthorized');
   }
   if (!user) return refuse('bad-credentials', 'AUTHENTICATED_FAILED');
   if (user.apiTokens.includes(secret)) {
     return user.active ? signedIn(user) : refuse('inactive', 'AUTHENTICATED_FAILED'); // facts §3.1 AX-684
   }
-  if (user.scopedTokens.includes(secret)) return refuse('scope-mismatch'); // facts §3.2
+  // facts §3.2: the site cannot tell a scoped token from a wrong one ("there is no way to
+  // distinguish them just from the token itself"): the same 401 as a bad token.
   if (user.password !== null && secret === user.password) return refuse('cloud-password'); // facts §4.1
   return refuse('bad-credentials', 'AUTHENTICATED_FAILED');
 }
@@ -163,7 +171,7 @@ export function sendRefusal(ctx, refusal) {
       return sendJson(ctx, 401, CLOUD_NOT_AUTHENTICATED);
     case 'bearer-not-oauth': // facts §3.1: message observed, JSON shape invented
       return sendJson(ctx, 401, { errorMessages: ['Failed to parse Connect Session Auth Token'], errors: {} });
-    case 'scope-mismatch': // facts §3.2
+    case 'scope-mismatch': // facts §3.2; the gateway's body as recorded (tests/fixtures/real/gateway-401-scope-mismatch.json)
       return sendJson(ctx, 401, { code: 401, message: 'Unauthorized; scope does not match' });
     case 'gateway-unauthorized': // gateway refusing a classic token or password: wording invented [UNCONFIRMED]
       return sendJson(ctx, 401, { code: 401, message: 'Unauthorized' });

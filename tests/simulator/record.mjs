@@ -33,6 +33,9 @@ function authorizations(creds) {
     'basic-bad-token': basic(admin.login, 'ATATT3xFfGF0-not-a-real-token'),
     'api-token-as-bearer': bearer(admin.apiToken),
     'scoped-token-basic': basic(svc.login, svc.scopedToken),
+    'scoped-token-bearer': bearer(svc.scopedToken),
+    'narrow-scoped-token-basic': basic(jdoe.login, jdoe.narrowScopedToken),
+    'svc-sync-pat': bearer(svc.pat),
     'inactive-user-token': basic(fred.login, fred.apiToken),
     'jdoe-basic': basic(jdoe.login, jdoe.password),
     'svc-sync-basic': basic(svc.login, svc.password),
@@ -78,6 +81,13 @@ function casesFor(site) {
       c('myself-scoped-token-on-site', '/rest/api/2/myself', 'scoped-token-basic', '§3.2'),
       c('gateway-myself-scoped-token', `/ex/jira/${site.cloudId}/rest/api/3/myself`, 'scoped-token-basic', '§3.2'),
       c('gateway-wrong-cloudid', '/ex/jira/00000000-0000-0000-0000-000000000000/rest/api/3/myself', 'scoped-token-basic', '§3.2'),
+      c('gateway-myself-v2-scoped-token', `/ex/jira/${site.cloudId}/rest/api/2/myself`, 'scoped-token-basic', '§3.2'),
+      c('gateway-mypermissions-scoped-token', `/ex/jira/${site.cloudId}${perms}`, 'scoped-token-basic', '§3.2'),
+      c('gateway-project-list-scoped-token', `/ex/jira/${site.cloudId}/rest/api/2/project`, 'scoped-token-basic', '§3.2'),
+      c('gateway-myself-service-account-bearer', `/ex/jira/${site.cloudId}/rest/api/2/myself`, 'scoped-token-bearer', '§3.2'),
+      c('myself-narrow-scoped-token-on-site', '/rest/api/2/myself', 'narrow-scoped-token-basic', '§3.2'),
+      c('gateway-myself-narrow-scoped-token', `/ex/jira/${site.cloudId}/rest/api/2/myself`, 'narrow-scoped-token-basic', '§3.2'),
+      c('gateway-myself-bad-token', `/ex/jira/${site.cloudId}/rest/api/2/myself`, 'basic-bad-token', '§3.2'),
       c('mypermissions-missing-param', '/rest/api/2/mypermissions', ok, '§5.1'),
     );
     if (site.users.some((u) => !u.active)) list.push(c('myself-inactive-user', '/rest/api/2/myself', 'inactive-user-token', '§3.1'));
@@ -93,6 +103,9 @@ function casesFor(site) {
       c('myself-pat-expired', '/rest/api/2/myself', 'pat-expired', '§4.4'),
       c('serverinfo-pat-revoked', '/rest/api/2/serverInfo', 'pat-revoked', '§4.4'),
       c('myself-pat-as-basic-password', '/rest/api/2/myself', 'pat-as-basic-password', '§3.3'),
+      c('pat-list', '/rest/pat/latest/tokens', 'pat-ok', '§3.3'),
+      c('myself-svc-sync-pat', '/rest/api/2/myself', 'svc-sync-pat', '§3.3'),
+      c('pat-list-svc-sync', '/rest/pat/latest/tokens', 'svc-sync-pat', '§3.3'),
     );
   } else {
     list.push(
@@ -121,7 +134,10 @@ function factFor(site, kase) {
   if (site.quirks.sso) return '§4.6';
   if (site.quirks.emptyAuthFailure && kase.auth === 'basic-bad-password') return '§4.2 (JRA-41559)';
   if (site.quirks.failure && !kase.path.endsWith('/serverInfo')) {
-    return { 'rate-limit': '§4.7', 'server-error': '§4.9', hang: '§4.9 (no answer)', 'proxy-json': '§4.6' }[site.quirks.failure];
+    return {
+      'rate-limit': '§4.7', 'server-error': '§4.9', hang: '§4.9 (no answer)', 'proxy-json': '§4.6',
+      'ip-allowlist': '§4.1 (IP allowlist, tests/fixtures/real/cloud-ip-allowlist-refusal.json)', 'proxy-block': '§4.6',
+    }[site.quirks.failure];
   }
   return kase.fact;
 }

@@ -35,7 +35,7 @@ const pat = (id, user, name, expiresInDays) => ({
 });
 
 const base = (u) => ({
-  active: true, captcha: false, pats: [], revokedPats: [], apiTokens: [], scopedTokens: [],
+  active: true, captcha: false, pats: [], revokedPats: [], apiTokens: [], scopedTokens: [], narrowScopedTokens: [],
   timeZone: 'Europe/Berlin', locale: 'en_US', ...u,
 });
 
@@ -77,6 +77,8 @@ function cloudUsers(projects = [PROJ]) {
     base({
       name: 'jdoe', accountId: '60b7d4e5f6a7b8c9d0e1f2a3', accountType: 'atlassian', email: 'jane.doe@example.com',
       displayName: 'Jane Doe', password: 'jdoe-pass', apiTokens: [cloudToken('jdoe')],
+      // a scoped token made with read:jira-work only: the gateway refuses /myself (facts §3.2)
+      narrowScopedTokens: [cloudToken('jdoe-narrow-scoped')],
       globalPermissions: ['USER_PICKER', 'CREATE_SHARED_OBJECTS'], projectPermissions: grant(projects, MEMBER),
     }),
     base({
@@ -204,6 +206,23 @@ const CATALOGUE = {
     description: 'Jira DC 9.12.15 behind a broken proxy: REST calls but serverInfo get 200 JSON that is not Jira\'s',
     quirks: { failure: 'proxy-json' },
   }),
+  // ---- issue 13 ----
+  'ip-allowlist': cloud({
+    description: 'Jira Cloud with an IP allowlist this caller is not on: REST calls but serverInfo get the allowlist refusal',
+    quirks: { failure: 'ip-allowlist' },
+  }),
+  'proxy-block': dc912({
+    description: 'Jira DC 9.12.15 behind a Squid proxy that blocks every REST call but serverInfo with its own 403 page',
+    quirks: { failure: 'proxy-block' },
+  }),
+  'custom-domain': cloud({
+    description: 'Jira Cloud reached on another host name; serverInfo names its https://acme.atlassian.net base URL',
+    configuredBaseUrl: 'https://acme.atlassian.net',
+  }),
+  'dc-pat-expiring': selfHosted('10.3.19', 10030019, {
+    description: 'Jira DC 10.3.19 where svc-sync\'s only personal access token expires in 7 days',
+    users: serverUsers({ withPats: true }).map((u) => (u.name === 'svc-sync' ? { ...u, pats: [pat(301, 'svc-sync', 'sync', 7)] } : u)),
+  }),
 };
 
 /** @returns {object} a deep copy of the scenario named `name` (with its `name`), or throws. */
@@ -234,6 +253,7 @@ export function scenarioCredentials(name) {
     };
     if (u.apiTokens[0]) entry.apiToken = u.apiTokens[0];
     if (u.scopedTokens[0]) entry.scopedToken = u.scopedTokens[0];
+    if (u.narrowScopedTokens[0]) entry.narrowScopedToken = u.narrowScopedTokens[0];
     const valid = u.pats.find(patUsable);
     const expired = u.pats.find((p) => !patUsable(p));
     if (valid) entry.pat = valid.token;

@@ -272,10 +272,17 @@ test('Cloud credentials: token ok, password deprecated, bearer, scoped token sit
     assert.deepEqual(wrong.json, { message: 'Client must be authenticated to access this resource.', 'status-code': 401 });
     assert.equal(wrong.headers.get('x-seraph-loginreason'), 'AUTHENTICATED_FAILED');
     assert.match((await call(sim, '/rest/api/2/myself', { auth: bearer(admin.apiToken) })).text, /Failed to parse Connect Session Auth Token/);
-    assert.deepEqual((await call(sim, '/rest/api/2/myself', { auth: basic(svc.login, svc.scopedToken) })).json,
-      { code: 401, message: 'Unauthorized; scope does not match' });
-    const gw = await fetch(`${sim.origin}/ex/jira/${sim.credentials.cloudId}/rest/api/3/myself`, { headers: { Authorization: basic(svc.login, svc.scopedToken) } });
+    // facts §3.2: the site cannot tell a scoped token from a wrong one.
+    assert.deepEqual((await call(sim, '/rest/api/2/myself', { auth: basic(svc.login, svc.scopedToken) })).json, wrong.json);
+    const gateway = `${sim.origin}/ex/jira/${sim.credentials.cloudId}/rest/api/2/myself`;
+    const gw = await fetch(gateway, { headers: { Authorization: basic(svc.login, svc.scopedToken) } });
     assert.equal((await gw.json()).accountType, 'app');
+    const gwBearer = await fetch(gateway, { headers: { Authorization: bearer(svc.scopedToken) } });
+    assert.equal((await gwBearer.json()).accountType, 'app', 'a service account token as Bearer');
+    const narrow = await fetch(gateway, { headers: { Authorization: basic(jdoe.login, jdoe.narrowScopedToken) } });
+    assert.equal(narrow.status, 401);
+    // As recorded (tests/fixtures/real/gateway-401-scope-mismatch.json).
+    assert.deepEqual(await narrow.json(), { code: 401, message: 'Unauthorized; scope does not match' });
     assert.equal((await fetch(`${sim.origin}/ex/jira/00000000-0000-0000-0000-000000000000/rest/api/2/myself`)).status, 404);
     assert.equal((await call(sim, '/rest/api/2/myself', { auth: basic(fred.login, fred.apiToken) })).status, 401);
   });
@@ -381,4 +388,30 @@ test('latencyMs delays answers', async () => {
     await call(sim, '/status');
     assert.ok(Date.now() - started >= 140);
   }, { latencyMs: 150 });
+});
+
+test('issue 13: IP allowlist refusal, a proxy block page, a custom domain, an expiring PAT', async () => {
+  await withSim('ip-allowlist', async (sim) => {
+    const { admin } = sim.credentials.users;
+    const r = await call(sim, '/rest/api/2/myself', { auth: basic(admin.login, admin.apiToken) });
+    assert.equal(r.status, 403);
+    assert.match(r.json.errorMessages[0], /^The IP address has been rejected because it is not on the allowed list\./);
+    assert.equal((await call(sim, '/rest/api/2/serverInfo')).status, 200);
+  });
+  await withSim('proxy-block', async (sim) => {
+    const r = await call(sim, '/rest/api/2/myself', { auth: basic('admin', 'admin-pass') });
+    assert.equal(r.status, 403);
+    assert.equal(r.headers.get('x-squid-error'), 'ERR_ACCESS_DENIED 0');
+    assert.equal(r.headers.get('x-arequestid'), null, 'none of Jira\'s headers');
+    assert.ok((await call(sim, '/rest/api/2/serverInfo')).headers.get('x-arequestid'));
+  });
+  await withSim('custom-domain', async (sim) => {
+    assert.equal((await call(sim, '/rest/api/2/serverInfo')).json.baseUrl, 'https://acme.atlassian.net');
+  });
+  await withSim('dc-pat-expiring', async (sim) => {
+    const svc = sim.credentials.users['svc-sync'];
+    const list = await call(sim, '/rest/pat/latest/tokens', { auth: bearer(svc.pat) });
+    assert.equal(list.json.length, 1);
+    assert.equal(list.json[0].expiringAt, '2025-06-09T10:15:30.000+00:00');
+  });
 });

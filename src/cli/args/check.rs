@@ -20,6 +20,7 @@ pub(super) fn parse_check(mut cur: Cursor) -> Result<Command, UsageError> {
     let mut project: Option<String> = None;
     let mut gateway = CLOUD_GATEWAY.to_string();
     let mut token_stdin = false;
+    let mut now: Option<String> = None;
     while let Some(arg) = cur.args.next() {
         match arg {
             Arg::Short('h') => return Ok(Command::Help(Some("check"))),
@@ -30,6 +31,7 @@ pub(super) fn parse_check(mut cur: Cursor) -> Result<Command, UsageError> {
                 "for" => target = parse_target(&cur.value(&n, inline)?)?,
                 "project" => project = Some(parse_project(&cur.value(&n, inline)?)?),
                 "gateway" => gateway = check_url_of("--gateway: ", &cur.value(&n, inline)?)?,
+                "now" => now = Some(cur.value(&n, inline)?.trim().to_string()),
                 "token-stdin" if inline.is_some() => {
                     return Err(usage("--token-stdin takes no value"))
                 }
@@ -56,6 +58,7 @@ pub(super) fn parse_check(mut cur: Cursor) -> Result<Command, UsageError> {
         project,
         gateway,
         token_stdin,
+        now,
         common: common.build(),
     }))
 }

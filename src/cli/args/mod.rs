@@ -77,6 +77,9 @@ pub struct CheckArgs {
     pub gateway: String,
     /// `--token-stdin`: read the secret from the first line of stdin instead of `JIRA_TOKEN`.
     pub token_stdin: bool,
+    /// `--now TIME`: judge token expiry as of this RFC 3339 time instead of the system clock
+    /// (reproducible reports; the core validates it).
+    pub now: Option<String>,
     pub common: Common,
 }
 
