@@ -467,14 +467,21 @@ export function coreFlows(name) {
         const allowed = await w.withPermissionPrompt('allow', () => w.click('gateway-try'));
         assert.deepEqual(allowed, [{ origins: [GATEWAY_PATTERN] }]);
         await w.waitFor(() => document.querySelector('[data-testid=gateway]').hidden
-          && /the same token works/.test(document.querySelector('[data-testid=verdict-cause]').textContent), null, 15_000);
+          && document.querySelector('[data-testid=verdict-code]').textContent === 'ok', null, 15_000);
         await testDone(w);
-        const cause = await w.text('verdict-cause');
-        assert.ok(cause.includes(`through https://api.atlassian.com/ex/jira/${site.credentials.cloudId} the same token works`), cause);
+        // It works, but only through the gateway: ok, amber, the gateway URL in the block.
+        const base = `https://api.atlassian.com/ex/jira/${site.credentials.cloudId}`;
+        assert.equal(await w.text('verdict-code'), 'ok');
+        assert.equal(await w.attr('verdict', 'data-via-gateway'), 'true');
+        assert.ok((await w.text('check-warning-works_via_gateway')).includes(base));
+        assert.equal(await w.text('snippet-value-url'), base);
         assert.equal(await w.attr('check-user', 'data-ok'), 'true');
         const atGateway = gateway.log.filter((r) => r.path.startsWith('/ex/jira/'));
-        assert.deepEqual(atGateway.map((r) => `${r.method} ${r.path} ${r.authScheme} cookie:${r.hasCookie}`),
-          [`GET /ex/jira/${site.credentials.cloudId}/rest/api/2/myself basic cookie:false`], 'one /myself through the gateway');
+        assert.deepEqual(atGateway.map((r) => `${r.method} ${r.path.split('?')[0]} ${r.authScheme} cookie:${r.hasCookie}`).sort(),
+          [`GET /ex/jira/${site.credentials.cloudId}/rest/api/2/myself basic cookie:false`,
+            `GET /ex/jira/${site.credentials.cloudId}/rest/api/2/mypermissions basic cookie:false`,
+            `GET /ex/jira/${site.credentials.cloudId}/rest/api/2/project basic cookie:false`].sort(),
+          '/myself, the permissions and the projects through the gateway, no cookie');
         assert.deepEqual(gateway.log.filter((r) => !r.path.startsWith('/ex/jira/')), [], 'nothing else asked of the gateway');
         await w.screenshot(`${name}-gateway.png`);
       });
