@@ -108,6 +108,8 @@ if (browser === 'firefox') {
   // Firefox MV3 runs background pages, not service workers: `scripts` + module type.
   const { service_worker: sw, type } = m.background;
   m.background = { scripts: [sw], type };
+  // Firefox has no offscreen documents: its background page reaches the clipboard itself.
+  m.permissions = m.permissions.filter((p) => p !== 'offscreen');
   // data_collection_permissions (required on addons.mozilla.org) needs Firefox 140, and
   // Firefox for Android 142 (web-ext lint).
   m.browser_specific_settings = {

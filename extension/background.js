@@ -9,9 +9,20 @@
 // permissions (facts §6.1).
 
 import init, { facts as coreFacts, handle } from './pkg/jira_token_wizard.js';
-import { extensionVersion, hasOrigin, onMessage, runInTab } from './browser.js';
+import {
+  askOffscreen,
+  extensionVersion,
+  hasOrigin,
+  needsOffscreen,
+  onClipboardAlarm,
+  onMessage,
+  runInTab,
+  scheduleClipboardClear,
+} from './browser.js';
+import { clearIfStill } from './clipboard.js';
 import {
   CHECK,
+  CLEAR_CLIPBOARD,
   CREATE_PAT,
   DETECT_TAB,
   DETECT_URL,
@@ -19,6 +30,8 @@ import {
   REPORT,
   checkCommand,
   checkReply,
+  clearClipboardReply,
+  clipboardClearNow,
   createPatCommand,
   createPatReply,
   detectPageCommand,
@@ -63,9 +76,39 @@ onMessage(async (message) => {
       return createPat(request);
     case FACTS:
       return facts();
+    case CLEAR_CLIPBOARD:
+      return scheduleClear(request.digest);
   }
   return errorReply('bad_message', 'unhandled type');
 });
+
+// The clipboard alarm may wake a stopped worker: registered at the top level too.
+onClipboardAlarm(clearClipboard);
+
+/**
+ * A page copied a secret: remember its digest (memory-only session storage, never the text)
+ * and set the alarm for the core's `clipboardClearSeconds` from now.
+ */
+async function scheduleClear(digest) {
+  try {
+    await core();
+    const seconds = coreFacts().clipboardClearSeconds;
+    await scheduleClipboardClear(digest, Date.now() + seconds * 1000);
+    return clearClipboardReply(seconds);
+  } catch (err) {
+    return errorReply('internal', err?.message ?? err);
+  }
+}
+
+/**
+ * The alarm fired: empty the clipboard if it still holds the copied text. Chrome's worker has
+ * no DOM and reaches the clipboard through its offscreen document; Firefox's background page
+ * does it itself.
+ * @param {string} digest
+ */
+function clearClipboard(digest) {
+  return needsOffscreen() ? askOffscreen(clipboardClearNow(digest)) : clearIfStill(digest);
+}
 
 async function detectTab(tabId) {
   let snapshot;

@@ -140,3 +140,86 @@ export function saveLanguage(lang) {
 export function extensionVersion() {
   return api.runtime.getManifest().version;
 }
+
+// ---- clearing a copied secret from the clipboard (ARCHITECTURE.md, SECURITY.md §7.8) --------
+
+/** Storage key (storage.session: memory only) of the pending clear: the copied text's digest. */
+const CLIPBOARD_KEY = 'clipboardClear';
+/** The alarm that clears the clipboard. */
+const CLIPBOARD_ALARM = 'clear-clipboard';
+/** Chrome's offscreen document that reads and clears the clipboard for the service worker. */
+const OFFSCREEN_URL = 'offscreen.html';
+
+/**
+ * Remembers `digest` (SHA-256 of what was copied, never the text) in memory-only session
+ * storage and sets the alarm that clears the clipboard at `when` (ms since the epoch). A newer
+ * copy replaces an older one: only the last copy is compared.
+ * @param {string} digest
+ * @param {number} when
+ */
+export async function scheduleClipboardClear(digest, when) {
+  await api.storage.session.set({ [CLIPBOARD_KEY]: { digest, when } });
+  await api.alarms.create(CLIPBOARD_ALARM, { when });
+}
+
+/**
+ * Registers `clear(digest)` for the clipboard alarm (at the worker's top level: the alarm may
+ * wake a stopped worker). The pending digest is taken out of session storage first, so it is
+ * compared once at most.
+ * @param {(digest: string) => Promise<unknown>} clear
+ */
+export function onClipboardAlarm(clear) {
+  api.alarms.onAlarm.addListener((alarm) => {
+    if (alarm?.name !== CLIPBOARD_ALARM) return;
+    (async () => {
+      const got = await api.storage.session.get(CLIPBOARD_KEY);
+      await api.storage.session.remove(CLIPBOARD_KEY);
+      const digest = got?.[CLIPBOARD_KEY]?.digest;
+      if (typeof digest === 'string') await clear(digest);
+    })().catch(() => {});
+  });
+}
+
+/**
+ * True when the clipboard must be reached through an offscreen document: Chrome's service
+ * worker has no DOM. Firefox's background is a page with a DOM and no `offscreen` API.
+ */
+export function needsOffscreen() {
+  return Boolean(api.offscreen);
+}
+
+/**
+ * Chrome: opens the offscreen document (reason CLIPBOARD), sends it `message`, closes it, and
+ * resolves with its reply.
+ * @param {unknown} message
+ */
+export async function askOffscreen(message) {
+  const offscreen = /** @type {NonNullable<ExtensionApi['offscreen']>} */ (api.offscreen);
+  if (!(await offscreen.hasDocument?.())) {
+    await offscreen.createDocument({
+      url: OFFSCREEN_URL,
+      reasons: ['CLIPBOARD'],
+      justification: 'Clear a secret the user copied from the clipboard after a delay, if it is still there.',
+    });
+  }
+  try {
+    return await api.runtime.sendMessage(message);
+  } finally {
+    await offscreen.closeDocument().catch(() => {});
+  }
+}
+
+/**
+ * The offscreen document's listener: answers only messages whose `type` is `type`, and only
+ * from this extension (its service worker); every other message (the popup's to the worker)
+ * is left for the worker.
+ * @param {string} type
+ * @param {(message: any) => Promise<unknown>} handler
+ */
+export function onOffscreenMessage(type, handler) {
+  api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (message?.type !== type || sender?.id !== api.runtime.id) return false;
+    handler(message).then(sendResponse, (err) => sendResponse({ ok: false, error: String(err?.message ?? err) }));
+    return true;
+  });
+}

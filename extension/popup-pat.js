@@ -8,6 +8,7 @@
 import { sendMessage } from './browser.js';
 import { $ } from './dom.js';
 import { facts } from './facts.js';
+import { clearLater } from './clipboard.js';
 import { createPatRequest, errorReply } from './protocol.js';
 import { pick, t } from './ui-strings.js';
 /** @import { CoreData, ErrorInfo } from './protocol.js' */
@@ -130,8 +131,9 @@ function copy() {
   const token = pat.created?.token?.rawToken;
   if (!token) return;
   navigator.clipboard.writeText(token).then(
-    () => {
-      pat.copied = { key: 'patCopied' };
+    async () => {
+      const seconds = await clearLater(token);
+      pat.copied = seconds === null ? { key: 'patCopied' } : { key: 'patCopiedCleared', vars: { seconds: String(seconds) } };
       paint();
     },
     (err) => {

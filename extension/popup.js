@@ -26,6 +26,7 @@ import { checkRequest, detectTab, detectUrl, errorReply, httpOrigin } from './pr
 import { initGateway } from './popup-gateway.js';
 import { initPatCreate, renderPatCreate } from './popup-pat.js';
 import { renderReportActions } from './popup-report.js';
+import { clearLater } from './clipboard.js';
 import { copyText, hasSecretField, renderSnippet } from './snippet-view.js';
 import { markCheckStart, markDetected, markOpen, markVerdict } from './timing.js';
 import { LANGS, langFromTag, t } from './ui-strings.js';
@@ -272,8 +273,12 @@ function copySnippet(event) {
   const secret = test.snippetRevealed ? heldSecret : null;
   const text = copyText(snippet, state.lang, button.dataset.copy, button.dataset.key, secret);
   navigator.clipboard.writeText(text).then(
-    () => {
-      test.copied = { key: secret && text.includes(secret) ? 'copiedSecret' : 'copied' };
+    async () => {
+      const withSecret = Boolean(secret && text.includes(secret));
+      const seconds = withSecret ? await clearLater(text) : null;
+      test.copied = seconds === null
+        ? { key: withSecret ? 'copiedSecret' : 'copied' }
+        : { key: 'copiedSecretCleared', vars: { seconds: String(seconds) } };
       render();
     },
     (err) => {

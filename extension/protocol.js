@@ -27,7 +27,8 @@
  * @typedef {{type: 'check', detection: CoreData, input: CheckInput}} CheckRequest
  *   Test a credential against the detected Jira. `detection` is the `Detection` the popup
  *   shows; `input.secret` lives only in memory (never stored, never logged).
- * @typedef {DetectTabRequest | DetectUrlRequest | CheckRequest | ReportRequest | CreatePatRequest | FactsRequest} Request
+ * @typedef {DetectTabRequest | DetectUrlRequest | CheckRequest | ReportRequest | CreatePatRequest | FactsRequest
+ *   | ClearClipboardRequest} Request
  */
 
 export const DETECT_TAB = 'detect_tab';
@@ -87,6 +88,10 @@ export function validateRequest(msg) {
         : invalid('create_pat needs a detection');
     case FACTS:
       return { ok: true, request: factsRequest() };
+    case CLEAR_CLIPBOARD:
+      return typeof msg.digest === 'string' && /^[0-9a-f]{64}$/.test(msg.digest)
+        ? { ok: true, request: clearClipboardRequest(msg.digest) }
+        : invalid('clear_clipboard needs a SHA-256 digest (64 lower-case hex digits)');
     default:
       return invalid(`unknown type ${JSON.stringify(String(msg.type)).slice(0, 64)}`);
   }
@@ -251,7 +256,7 @@ export const createPatCommand = (detection, name, expirationDays) => ({
  *   limits: {secretMaxChars: number, loginMaxChars: number, projectKeyMaxChars: number,
  *     timeoutMsMin: number, timeoutMsMax: number},
  *   pat: {maxNameChars: number, maxExpiryDays: number, defaultExpiryDays: number},
- *   gateway: string}} Facts
+ *   gateway: string, clipboardClearSeconds: number}} Facts
  *   (`ShellFacts` in src/protocol/shell.rs)
  * @typedef {{type: 'facts'}} FactsRequest
  * @typedef {{ok: true, facts: Facts}} FactsReply
@@ -262,3 +267,25 @@ export const FACTS = 'facts';
 export const factsRequest = () => ({ type: FACTS });
 /** @returns {FactsReply} */
 export const factsReply = (facts) => ({ ok: true, facts });
+
+// ---- clearing a copied secret (page → service worker → offscreen document in Chrome) ---------
+
+/**
+ * @typedef {{type: 'clear_clipboard', digest: string}} ClearClipboardRequest
+ *   A page copied a secret: clear the clipboard after `Facts.clipboardClearSeconds` if it
+ *   still holds the text whose SHA-256 (lower-case hex) is `digest`. The text never leaves
+ *   the page that copied it.
+ * @typedef {{ok: true, seconds: number}} ClearClipboardReply
+ *   Scheduled: the clipboard is looked at in `seconds`.
+ * @typedef {{type: 'clipboard_clear_now', digest: string}} ClipboardClearNow
+ *   Service worker → Chrome's offscreen document, when the alarm fires.
+ */
+
+export const CLEAR_CLIPBOARD = 'clear_clipboard';
+export const CLIPBOARD_CLEAR_NOW = 'clipboard_clear_now';
+/** @returns {ClearClipboardRequest} */
+export const clearClipboardRequest = (digest) => ({ type: CLEAR_CLIPBOARD, digest });
+/** @returns {ClearClipboardReply} */
+export const clearClipboardReply = (seconds) => ({ ok: true, seconds });
+/** @returns {ClipboardClearNow} */
+export const clipboardClearNow = (digest) => ({ type: CLIPBOARD_CLEAR_NOW, digest });

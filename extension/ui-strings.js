@@ -45,6 +45,7 @@ export const UI = {
     patTokenLabel: 'Your new token — shown only now',
     patCopy: 'Copy',
     patCopied: 'Token copied. Paste it into the integration now.',
+    patCopiedCleared: 'Token copied. Paste it into the integration now: in {seconds} s the clipboard is cleared if it still holds the token.',
     // Diagnostic report (popup) and the helpdesk page.
     reportCopy: 'Copy report',
     reportDownload: 'Download report',
@@ -130,6 +131,7 @@ export const UI = {
     copyJson: 'Copy JSON',
     copied: 'Copied.',
     copiedSecret: 'Copied, with the secret.',
+    copiedSecretCleared: 'Copied, with the secret. In {seconds} s the clipboard is cleared if it still holds it.',
     copyFailed: 'Could not copy: {message}',
   },
   ru: {
@@ -172,6 +174,7 @@ export const UI = {
     patTokenLabel: 'Ваш новый токен — показан только сейчас',
     patCopy: 'Копировать',
     patCopied: 'Токен скопирован. Вставьте его в интеграцию сейчас.',
+    patCopiedCleared: 'Токен скопирован. Вставьте его в интеграцию сейчас: через {seconds} с буфер обмена будет очищен, если токен ещё в нём.',
     // Диагностический отчёт (popup) и страница техподдержки.
     reportCopy: 'Копировать отчёт',
     reportDownload: 'Скачать отчёт',
@@ -257,6 +260,7 @@ export const UI = {
     copyJson: 'Копировать JSON',
     copied: 'Скопировано.',
     copiedSecret: 'Скопировано вместе с секретом.',
+    copiedSecretCleared: 'Скопировано вместе с секретом. Через {seconds} с буфер обмена будет очищен, если секрет ещё в нём.',
     copyFailed: 'Не удалось скопировать: {message}',
   },
 };

@@ -70,5 +70,21 @@ interface ExtensionApi {
       get(keys: string | string[] | null): Promise<Record<string, any>>;
       set(items: Record<string, unknown>): Promise<void>;
     };
+    /** In memory only, gone when the browser quits (Chrome 102+, Firefox 115+). */
+    session: {
+      get(keys: string | string[] | null): Promise<Record<string, any>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      remove(keys: string | string[]): Promise<void>;
+    };
+  };
+  alarms: {
+    create(name: string, info: { when?: number; delayInMinutes?: number }): Promise<void> | void;
+    onAlarm: ExtensionApi.Event<(alarm: { name: string; scheduledTime: number }) => void>;
+  };
+  /** Chrome only (109+); Firefox has none: its background page has a DOM of its own. */
+  offscreen?: {
+    createDocument(params: { url: string; reasons: string[]; justification: string }): Promise<void>;
+    closeDocument(): Promise<void>;
+    hasDocument?(): Promise<boolean>;
   };
 }

@@ -34,6 +34,9 @@ pub struct ShellFacts {
     pub secret_mask: &'static str,
     /// Random bytes a check for Issue Sync sends (`crypto.getRandomValues`).
     pub key_material_bytes: usize,
+    /// Seconds after which a copied secret is cleared from the clipboard, if the clipboard
+    /// still holds it ([`CLIPBOARD_CLEAR_SECONDS`]).
+    pub clipboard_clear_seconds: u32,
     pub limits: InputLimits,
     pub pat: PatLimits,
     /// The only gateway a check may name (`CheckInput.gateway`): Atlassian's, for scoped
@@ -109,6 +112,11 @@ pub const DETAIL_LABELS: &[(&str, L10n)] = &[
     ("user", l("Logged in as", "Вы вошли как")),
 ];
 
+/// How long a secret the user copied may stay on the clipboard: then the extension clears it,
+/// if the clipboard still holds it (as password managers do; SECURITY.md §7.8). Chrome's
+/// `alarms` fire no sooner than 30 s after they are set, so this stays at 30 or more.
+pub const CLIPBOARD_CLEAR_SECONDS: u32 = 60;
+
 impl ShellFacts {
     pub fn get() -> ShellFacts {
         let sends = |t: Target, hosting| {
@@ -139,6 +147,7 @@ impl ShellFacts {
             labels: DETAIL_LABELS.iter().map(|(k, v)| (*k, v.text())).collect(),
             secret_mask: SECRET_MASK,
             key_material_bytes: limits::MIN_KEY_MATERIAL,
+            clipboard_clear_seconds: CLIPBOARD_CLEAR_SECONDS,
             limits: InputLimits {
                 secret_max_chars: limits::MAX_SECRET_CHARS,
                 login_max_chars: limits::MAX_LOGIN_CHARS,

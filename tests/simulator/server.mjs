@@ -31,6 +31,11 @@ function logEntry(req, url) {
     authScheme: auth?.scheme ?? null,
     hasCookie: cookieNames.length > 0,
     cookieNames,
+    // What the browser adds for `cache: 'no-store'` (and 'reload'): Fetch, HTTP-network-or-cache
+    // fetch, appends `Pragma: no-cache` and `Cache-Control: no-cache` when absent. A default
+    // fetch sends neither.
+    cacheControl: req.headers['cache-control'] ?? null,
+    pragma: req.headers.pragma ?? null,
     status: null,
     at: Date.now(),
   };
