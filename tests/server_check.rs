@@ -3,6 +3,7 @@
 //! shell would pass: hostile logins, URLs and project keys stay one literal word each, and the
 //! secret comes only from `$JIRA_TOKEN`.
 #![cfg(unix)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use jira_token_wizard::auth_plan::AuthMethod;
 use jira_token_wizard::probe::server_check::{build, quote, ServerCheckInput};
