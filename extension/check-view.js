@@ -10,6 +10,7 @@ import { $, el } from './dom.js';
 import { facts, methodName, targetMethod, targetName } from './facts.js';
 import { credentialOrigin, httpOrigin } from './protocol.js';
 import { renderGateway } from './popup-gateway.js';
+import { renderServerCheck } from './server-check-view.js';
 import { pick, t } from './ui-strings.js';
 
 /** The target menu: the core's targets in its order and names, the choice kept. */
@@ -88,6 +89,7 @@ export function renderTokenTest(lang, detection, test) {
   $('check').hidden = !test.result;
   if (test.result) renderCheck(lang, test.result, test.checklist ?? []);
   renderGateway(test);
+  renderServerCheck(lang, test.result);
 }
 
 /** The projects the last test listed, plus "any project"; the current choice selected. */

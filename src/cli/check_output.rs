@@ -56,6 +56,11 @@ const PICK_PROJECT: L10n = l(
     "Проверьте права в одном из них с --project KEY.",
 );
 
+const SERVER_CHECK: L10n = l(
+    "To test from the integration's server (secret in JIRA_TOKEN):",
+    "Проверка с сервера интеграции (секрет в JIRA_TOKEN):",
+);
+
 /// Projects listed in the text output; the JSON has them all.
 const PROJECTS_SHOWN: usize = 20;
 
@@ -88,6 +93,10 @@ pub fn text(r: &CheckResult, url: &str, lang: Lang, project_given: bool) -> Stri
     }
     if !project_given {
         projects_text(&mut out, &r.projects, lang);
+    }
+    if let Some(c) = &r.server_check {
+        let _ = writeln!(out, "{}", t(SERVER_CHECK, lang));
+        let _ = writeln!(out, "  {}\n  {}\n", c.cli, c.curl);
     }
     notes_text(&mut out, r, lang);
     out

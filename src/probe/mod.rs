@@ -21,6 +21,7 @@ mod rate_limit;
 mod refused;
 mod result;
 mod scrub;
+pub mod server_check;
 
 pub use crate::auth_plan::AuthChoice;
 pub use classify::no_answer;
@@ -37,6 +38,7 @@ pub mod limits {
 pub use expiry::{TokenExpiry, EXPIRES_SOON_DAYS};
 pub use result::{ProjectRef, MAX_PROJECTS};
 pub use scrub::{Redactor, REDACTED};
+pub use server_check::{ServerCheck, SECRET_ENV};
 
 use crate::auth_plan::{AuthMethod, PAT_SINCE};
 use crate::catalogue::{Code, Notice};
@@ -105,6 +107,10 @@ pub struct CheckResult {
     /// When the tested personal access token expires, when Jira said so and the token is
     /// identified for certain (Data Center's token list, facts §3.3).
     pub token_expiry: Option<TokenExpiry>,
+    /// The same test as command lines to run on the integration's server (secret from
+    /// `$JIRA_TOKEN`), when a credential was sent.
+    #[serde(default)]
+    pub server_check: Option<ServerCheck>,
     pub warnings: Vec<Notice>,
     /// Detection's and the test's requests, without secrets.
     pub requests: Vec<RequestLog>,

@@ -3,6 +3,7 @@
 //! target's warnings.
 
 use super::scrub::{self, Redactor};
+use super::server_check::{self, ServerCheckInput};
 use super::{classify, expiry, gateway, Scheme};
 use super::{CheckResult, JiraUser, ProbeFlow, Verdict, GATEWAY_PROJECTS, PROJECTS};
 use crate::catalogue::{Code, Notice};
@@ -92,6 +93,16 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
     } else {
         PROJECTS
     };
+    let server_check = tested.then(|| {
+        server_check::build(&ServerCheckInput {
+            base: &flow.base,
+            login: &flow.input.login,
+            method: flow.plan.method,
+            scheme: flow.plan.scheme,
+            target: flow.input.target,
+            project: flow.input.project.as_deref(),
+        })
+    });
     let result = CheckResult {
         deployment: flow.detection.deployment.clone(),
         target: flow.input.target,
@@ -105,6 +116,7 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         gateway_offer: gateway::offer(&flow),
         via_gateway: finding.via_gateway,
         token_expiry,
+        server_check,
         snippet,
         warnings,
         requests: flow.log,

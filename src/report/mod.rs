@@ -15,7 +15,8 @@
 //!
 //! Layout: `model.rs` (the types and [`rfc3339_utc`]), `builder.rs` ([`build`]), `checklist.rs`
 //! ([`check_checklist`], [`method_label`]), `redact.rs` (what of a request survives),
-//! `rendered.rs` (JSON, [`Rendered`]) and `markdown.rs` (the Markdown form).
+//! `rendered.rs` (JSON, [`Rendered`]), `markdown.rs` (the Markdown form) and `compare.rs`
+//! (a browser's report beside the integration server's: [`compare`]).
 //!
 //! [`CheckResult`]: crate::probe::CheckResult
 //! [`Detection`]: crate::detect::Detection
@@ -23,6 +24,7 @@
 
 mod builder;
 mod checklist;
+mod compare;
 mod markdown;
 mod model;
 mod redact;
@@ -30,6 +32,7 @@ mod rendered;
 
 pub use builder::{build, MAX_META_CHARS};
 pub use checklist::{check_checklist, method_label};
+pub use compare::{compare, difference, Comparison, ServerDifference};
 pub use model::{
     rfc3339_utc, CheckItem, ItemState, Meta, OwnedSubject, Report, ReportKind, ReportRequest,
     Subject, Tool, Tried, Versions, SCHEMA,

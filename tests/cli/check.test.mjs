@@ -35,6 +35,9 @@ const EXTRA = {
     assert.equal(json.deployment.edition, 'data-center');
   },
   'Cloud, e-mail + API token': ({ json }) => {
+    // Item 9: the same test for the integration's server, the secret only as $JIRA_TOKEN.
+    assert.match(json.serverCheck.cli, /^jira-token-wizard check '.+' --user 'jane\.doe@example\.com' --auth api-token --for generic$/);
+    assert.match(json.serverCheck.curl, /^curl -sS -i -u 'jane\.doe@example\.com:'"\$JIRA_TOKEN" '.+\/rest\/api\/2\/myself'$/);
     assert.equal(json.user.accountId, '60b7d4e5f6a7b8c9d0e1f2a3');
     assert.equal(json.authMethod, 'api-token');
     assert.equal(json.scheme, 'basic');
@@ -293,6 +296,15 @@ describe('text output', () => {
   test('CAPTCHA: where to log in', async () => {
     const run = await textOf('DC, CAPTCHA tripped');
     assert.match(run.stdout, new RegExp(`Log in at: ${run.sim.origin}/login\\.jsp`));
+  });
+
+  test('the same test for the integration\'s server: the CLI and curl lines, secret from $JIRA_TOKEN', async () => {
+    const run = await textOf('DC 9.12 cluster, jdoe personal access token');
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /To test from the integration's server \(secret in JIRA_TOKEN\):\n/);
+    const origin = run.sim.origin;
+    assert.ok(run.stdout.includes(`  jira-token-wizard check '${origin}' --user 'jdoe' --auth pat --for generic\n`), run.stdout);
+    assert.ok(run.stdout.includes(`  curl -sS -i -H "Authorization: Bearer $JIRA_TOKEN" '${origin}/rest/api/2/myself'\n`), run.stdout);
   });
 
   test('--lang ru', async () => {

@@ -501,6 +501,7 @@ export function coreFlows(name) {
 
         const allowed = await w.withPermissionPrompt('allow', () => w.click('gateway-try'));
         assert.deepEqual(allowed, [{ origins: [GATEWAY_PATTERN] }]);
+        // Issue 13: through the gateway the token is tested in full: `ok`, with works_via_gateway.
         await w.waitFor(() => document.querySelector('[data-testid=gateway]').hidden
           && document.querySelector('[data-testid=verdict-code]').textContent === 'ok', null, 15_000);
         await testDone(w);

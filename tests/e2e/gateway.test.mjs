@@ -230,3 +230,25 @@ test('scoped token, access refused: a clear message and nothing sent to the gate
   assert.ok(ours.length > 0, 'the NetLog saw the extension');
   assert.deepEqual(ours.filter((r) => new URL(r.url).origin !== run.site.origin), [], 'only the Jira site (NetLog)');
 });
+
+test('scope_mismatch: a scoped token without read:jira-user, through the gateway', async () => {
+  await withGatewaySetup(['http://127.0.0.1/*', GATEWAY_PATTERN], async ({ browser, site, seen }) => {
+    const popup = await openPopup(browser, site.url, seen);
+    assert.equal(await popup.settled(), 'ready');
+    await popup.waitFor(() => !document.querySelector('[data-testid=token-test]').hidden);
+    const jdoe = site.credentials.users.jdoe;
+    await popup.eval(({ login, secret }) => {
+      const q = (id) => document.querySelector(`[data-testid="${id}"]`);
+      q('test-login').value = login;
+      q('test-secret').value = secret;
+      q('test-run').click();
+    }, { login: jdoe.login, secret: jdoe.narrowScopedToken });
+    await testDone(popup);
+    assert.notEqual(await popup.text('gateway-try'), null, 'the gateway is offered');
+    await popup.click('gateway-try');
+    await popup.waitFor(() => document.querySelector('[data-testid=verdict-code]').textContent === 'scope_mismatch', null, 15_000);
+    await testDone(popup);
+    assert.equal(await popup.attr('verdict', 'data-ok'), 'false');
+    assert.match(await popup.text('verdict-cause'), /scope does not match/);
+  });
+});

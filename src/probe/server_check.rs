@@ -1,0 +1,68 @@
+//! Item 9 of issue 13: a browser cannot see the integration server's network (allowlist,
+//! proxy, corporate CA), so after a test the wizard hands over the same test as command lines
+//! to run *there*: the CLI's `check` and an equivalent `curl`. The secret is never in them:
+//! both read it from the environment variable [`SECRET_ENV`]. Every other value is
+//! single-quoted for a POSIX shell, so a login or URL with quotes, spaces or `$` stays one word.
+
+use super::Scheme;
+use crate::auth_plan::AuthMethod;
+use crate::targets::Target;
+use serde::{Deserialize, Serialize};
+
+/// The variable both lines read the secret from (the CLI reads it by default).
+pub const SECRET_ENV: &str = "JIRA_TOKEN";
+
+/// The test to repeat on the integration's server, as two shell lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServerCheck {
+    /// `jira-token-wizard check <URL> --user … --auth … --for … [--project …]`.
+    pub cli: String,
+    /// `curl` of `/rest/api/2/myself` with the same credential scheme.
+    pub curl: String,
+}
+
+/// What the lines are built from: the tested site, the login entered, the method and scheme
+/// tested, the target and the project.
+pub struct ServerCheckInput<'a> {
+    pub base: &'a str,
+    pub login: &'a str,
+    pub method: AuthMethod,
+    pub scheme: Scheme,
+    pub target: Target,
+    pub project: Option<&'a str>,
+}
+
+/// Both lines for `input`.
+pub fn build(input: &ServerCheckInput) -> ServerCheck {
+    let base = input.base.trim_end_matches('/');
+    let login = input.login.trim();
+    let mut cli = format!("jira-token-wizard check {}", quote(base));
+    if !login.is_empty() {
+        cli += &format!(" --user {}", quote(login));
+    }
+    let auth = match input.method {
+        AuthMethod::ApiToken => "api-token",
+        AuthMethod::Pat => "pat",
+        AuthMethod::Basic => "basic",
+    };
+    cli += &format!(" --auth {auth} --for {}", input.target.as_str());
+    if let Some(p) = input.project.map(str::trim).filter(|p| !p.is_empty()) {
+        cli += &format!(" --project {}", quote(p));
+    }
+    let credential = match input.scheme {
+        Scheme::Basic => format!("-u {}\"${SECRET_ENV}\"", quote(&format!("{login}:"))),
+        Scheme::Bearer => format!("-H \"Authorization: Bearer ${SECRET_ENV}\""),
+    };
+    let curl = format!(
+        "curl -sS -i {credential} {}",
+        quote(&format!("{base}/rest/api/2/myself"))
+    );
+    ServerCheck { cli, curl }
+}
+
+/// `s` as one POSIX shell word: single quotes, an inner `'` as `'\''`. Nothing is expanded
+/// inside single quotes (`$`, backquotes, `\`, spaces, newlines all stay literal).
+pub fn quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
