@@ -49,7 +49,7 @@ fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-/// Simulator scenarios: every folder but `real/` (real answers, tests/real_answers.rs).
+/// Simulator scenarios: every folder but `real/` (real answers, tests/real_answers/).
 fn scenarios() -> Vec<String> {
     let mut out: Vec<String> = std::fs::read_dir(fixtures())
         .unwrap()
