@@ -1,0 +1,111 @@
+// What the shared flows (tests/e2e/flows/*.mjs) have in common: constants, the simulator's log
+// filters, and the helpers that open a browser, a wizard or simulators and always close them.
+
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import { startSimulator } from '../../simulator/server.mjs';
+import { launchBrowser } from '../browsers/index.mjs';
+
+export const MASK = '••••••••';
+/** What a host permission for the simulator is asked as: the host, no port. */
+export const LOCAL_PATTERN = 'http://127.0.0.1/*';
+export const GATEWAY_PATTERN = 'https://api.atlassian.com/*';
+export const PAT_PAGE = '/secure/ViewProfile.jspa?selectedTab=com.atlassian.pats.pats-plugin:jira-user-personal-access-tokens';
+/** Headless Chromium cannot answer a permission prompt (../../../shared/build-and-browser-testing.md). */
+export const NO_PROMPTS = 'headless Chromium never shows a permission prompt; Firefox answers its real doorhanger';
+
+export const authorized = (sim) => sim.log.filter((e) => e.hasAuthorization);
+export const rest = (sim) => sim.log.filter((e) => e.path.includes('/rest/'));
+export const portOf = (origin) => new URL(origin).port;
+
+/** Launches `name` for one `describe` block and closes it after; `ctx.driver` holds it. */
+export function withBrowser(name, options) {
+  const ctx = { driver: null };
+  before(async () => {
+    ctx.driver = await launchBrowser(name, options);
+  });
+  after(async () => {
+    await ctx.driver?.close();
+  });
+  return ctx;
+}
+
+/** Opens the wizard for `url`, runs `body(wizard)`, always closes the wizard. */
+export async function withWizard(driver, url, body) {
+  const wizard = await driver.openWizard(url);
+  try {
+    return await body(wizard);
+  } finally {
+    await wizard.close();
+  }
+}
+
+/** Starts simulators, runs `body(...sims)`, always stops them. */
+export async function withSims(scenarios, body) {
+  const sims = await Promise.all(scenarios.map((s) => startSimulator(typeof s === 'string' ? { scenario: s } : s)));
+  try {
+    return await body(...sims);
+  } finally {
+    await Promise.all(sims.map((s) => s.close()));
+  }
+}
+
+/** Waits until a token test has finished and its result or error is shown. */
+export function testDone(wizard) {
+  return wizard.waitFor(() => {
+    const q = (id) => document.querySelector(`[data-testid="${id}"]`);
+    return q('test-run').getAttribute('aria-busy') === 'false' && (!q('check').hidden || !q('test-error').hidden);
+  }, null, 15_000);
+}
+
+/** Fills the token-test form (target first: it may lock the method), clicks Test, waits. */
+export async function runCheck(wizard, { login, secret, auth = 'auto', target = 'generic', project = '' }) {
+  await wizard.waitFor(() => !document.querySelector('[data-testid=token-test]').hidden);
+  const before = await wizard.eval(([tg, l, s, a, p]) => {
+    const q = (id) => document.querySelector(`[data-testid="${id}"]`);
+    q('test-target').value = tg;
+    q('test-target').dispatchEvent(new Event('change'));
+    const prefilled = q('test-login').value;
+    if (l !== null) q('test-login').value = l;
+    q('test-secret').value = s;
+    if (!q('test-auth').disabled) {
+      q('test-auth').value = a;
+      q('test-auth').dispatchEvent(new Event('change'));
+    }
+    q('test-project').value = p;
+    q('test-run').click();
+    return { prefilled, secretType: q('test-secret').type, busy: q('test-run').getAttribute('aria-busy') };
+  }, [target, login ?? null, secret, auth, project]);
+  assert.equal(before.secretType, 'password');
+  assert.equal(before.busy, 'true', 'the Test button shows progress');
+  await testDone(wizard);
+  return before;
+}
+
+/** The secret is neither in the wizard's text nor in the extension's storage. */
+export async function assertSecretNowhere(wizard, secret) {
+  const text = await wizard.eval(() => document.body.innerText);
+  assert.ok(!text.includes(secret), 'secret not in the wizard text');
+  const stored = await wizard.eval(async () => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    return JSON.stringify({ local: await api.storage.local.get(null), session: await api.storage.session.get(null) });
+  });
+  assert.ok(!stored.includes(secret), `secret not in extension storage: ${stored}`);
+}
+
+/** Clicks a copy button and returns what the clipboard then holds. */
+export async function copied(wizard, testid, status = 'snippet-copied') {
+  await wizard.writeClipboard('(clipboard before the copy)');
+  await wizard.eval((id) => { document.querySelector(`[data-testid="${id}"]`).textContent = ''; }, status);
+  await wizard.click(testid);
+  await wizard.waitFor((id) => document.querySelector(`[data-testid="${id}"]`).textContent !== '', status);
+  const said = await wizard.text(status);
+  assert.doesNotMatch(said ?? '', /Could not copy|not copied/i, said);
+  return wizard.readClipboard();
+}
+
+/** The connection block's values as shown: `{key: text}`. */
+export const shownFields = (wizard) => wizard.eval(() => Object.fromEntries(
+  [...document.querySelectorAll('[data-testid^="snippet-value-"]')]
+    .map((n) => [n.dataset.testid.slice('snippet-value-'.length), n.textContent]),
+));

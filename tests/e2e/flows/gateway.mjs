@@ -1,0 +1,75 @@
+// The shared flow of a scoped Cloud token through Atlassian's gateway: refused, then allowed.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startSimulator } from '../../simulator/server.mjs';
+import { answersPermissionPrompts, launchBrowser } from '../browsers/index.mjs';
+import {
+  GATEWAY_PATTERN, rest, portOf, withWizard, testDone, runCheck,
+} from './common.mjs';
+
+/** @param {'chromium'|'firefox'} name */
+export function gatewayFlows(name) {
+  const prompts = answersPermissionPrompts(name);
+
+  describe(`${name}: a scoped Cloud token through api.atlassian.com`, () => {
+    /** @type {{ driver: any, site: any, gateway: any }} */
+    const ctx = { driver: null, site: null, gateway: null };
+    before(async () => {
+      ctx.site = await startSimulator({ scenario: 'cloud' });
+      ctx.gateway = await startSimulator({ scenario: 'cloud', https: true });
+      // Chromium cannot answer the prompt: the gateway is granted at install there, and the
+      // request then resolves without one. Firefox starts without it and shows its doorhanger.
+      ctx.driver = await launchBrowser(name, {
+        hostPermission: true, gatewayPermission: !prompts, gatewayPort: Number(portOf(ctx.gateway.origin)),
+      });
+    });
+    after(async () => {
+      await ctx.driver?.close();
+      await ctx.site?.close();
+      await ctx.gateway?.close();
+    });
+
+    test('refused, then allowed: the token goes to the gateway only after the allowed click', async () => {
+      const { driver, site, gateway } = ctx;
+      await withWizard(driver, site.url, async (w) => {
+        assert.equal(await w.settled(), 'ready');
+        assert.match(await w.text('summary'), /^Jira Cloud\b/);
+        const svc = site.credentials.users['svc-sync'];
+        await runCheck(w, { login: svc.login, secret: svc.scopedToken });
+        assert.equal(await w.text('verdict-code'), 'scoped_token_needs_gateway');
+        assert.equal(await w.text('gateway-try'), 'Test through api.atlassian.com');
+        assert.deepEqual(gateway.log, [], 'nothing reached the gateway before the click');
+
+        const refused = await w.withPermissionPrompt('deny', () => w.click('gateway-try'));
+        assert.deepEqual(refused, [{ origins: [GATEWAY_PATTERN] }]);
+        await w.waitFor(() => !document.querySelector('[data-testid=gateway-denied]').hidden);
+        assert.equal(await w.text('gateway-denied'), 'Access to api.atlassian.com was not granted, so the token was not sent there.');
+        assert.deepEqual(gateway.log, [], 'nothing reached the gateway after the refusal');
+
+        const allowed = await w.withPermissionPrompt('allow', () => w.click('gateway-try'));
+        assert.deepEqual(allowed, [{ origins: [GATEWAY_PATTERN] }]);
+        // Issue 13: through the gateway the token is tested in full: `ok`, with works_via_gateway.
+        await w.waitFor(() => document.querySelector('[data-testid=gateway]').hidden
+          && document.querySelector('[data-testid=verdict-code]').textContent === 'ok', null, 15_000);
+        await testDone(w);
+        // It works, but only through the gateway: ok, amber, the gateway URL in the block.
+        const base = `https://api.atlassian.com/ex/jira/${site.credentials.cloudId}`;
+        assert.equal(await w.text('verdict-code'), 'ok');
+        assert.equal(await w.attr('verdict', 'data-via-gateway'), 'true');
+        assert.ok((await w.text('check-warning-works_via_gateway')).includes(base));
+        assert.equal(await w.text('snippet-value-url'), base);
+        assert.equal(await w.attr('check-user', 'data-ok'), 'true');
+        const atGateway = gateway.log.filter((r) => r.path.startsWith('/ex/jira/'));
+        assert.deepEqual(atGateway.map((r) => `${r.method} ${r.path.split('?')[0]} ${r.authScheme} cookie:${r.hasCookie}`).sort(),
+          [`GET /ex/jira/${site.credentials.cloudId}/rest/api/2/myself basic cookie:false`,
+            `GET /ex/jira/${site.credentials.cloudId}/rest/api/2/mypermissions basic cookie:false`,
+            `GET /ex/jira/${site.credentials.cloudId}/rest/api/2/project basic cookie:false`].sort(),
+          '/myself, the permissions and the projects through the gateway, no cookie');
+        assert.deepEqual(gateway.log.filter((r) => !r.path.startsWith('/ex/jira/')), [], 'nothing else asked of the gateway');
+        await w.screenshot(`${name}-gateway.png`);
+      });
+      if (driver.offsite) assert.deepEqual(driver.offsite, [], 'no request left for any other host');
+    });
+  });
+}
