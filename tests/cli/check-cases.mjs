@@ -7,8 +7,7 @@
 // simulator does not have yet becomes a node:test `todo` naming what is missing — never a fake.
 
 import { getScenario, listScenarios } from '../simulator/scenarios.mjs';
-import { startSimulator } from '../simulator/server.mjs';
-import { closedPort, runCli } from './helpers.mjs';
+import { closedPort, runCli, startSite } from './helpers.mjs';
 
 /** A secret no scenario accepts. */
 export const BOGUS_SECRET = 'not-a-real-secret-7f3a9c';
@@ -105,9 +104,9 @@ export const CASES = [
 export async function startTarget(kase) {
   if (!kase.scenario) {
     const origin = `http://127.0.0.1:${await closedPort()}`;
-    return { url: `${origin}/`, origin, credentials: null, log: [], close: async () => {} };
+    return { url: `${origin}/`, origin, credentials: null, log: [], cli: { env: {}, args: [] }, close: async () => {} };
   }
-  return startSimulator({ scenario: kase.scenario });
+  return startSite({ scenario: kase.scenario });
 }
 
 /** The case's login and secret for a running target. */
@@ -124,8 +123,8 @@ export async function runCase(kase, target, { format = 'json', lang = 'en' } = {
   const { login: user, secret } = credentialsOf(kase, target);
   if (!secret) throw new Error(`case "${kase.name}": the simulator has no such credential`);
   const url = kase.url?.(target) ?? target.url;
-  const args = ['check', url, '--format', format, '--lang', lang, ...(user ? ['--user', user] : []), ...((await kase.args?.(target)) ?? [])];
-  const run = await runCli(args, { env: { JIRA_TOKEN: secret } });
+  const args = ['check', url, '--format', format, '--lang', lang, ...(user ? ['--user', user] : []), ...((await kase.args?.(target)) ?? []), ...target.cli.args];
+  const run = await runCli(args, { env: { ...target.cli.env, JIRA_TOKEN: secret } });
   let json = null;
   if (format === 'json') {
     try {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { startSimulator } from '../simulator/server.mjs';
-import { buildCli, runCli } from './helpers.mjs';
+import { buildCli, runCli, startSite } from './helpers.mjs';
 import { CASES, credentialsOf, runCase, startTarget } from './check-cases.mjs';
 
 before(buildCli);
@@ -88,9 +88,9 @@ describe('where the secret comes from', () => {
   });
 
   test('--user left out where the method needs a login: exit 2 with the core\'s message, no credential sent', async () => {
-    const sim = await startSimulator({ scenario: 'cloud' });
+    const sim = await startSite({ scenario: 'cloud' });
     try {
-      const run = await runCli(['check', sim.url], { env: { JIRA_TOKEN: sim.credentials.users.jdoe.apiToken } });
+      const run = await runCli(['check', sim.url, ...sim.cli.args], { env: { ...sim.cli.env, JIRA_TOKEN: sim.credentials.users.jdoe.apiToken } });
       assert.equal(run.code, 2);
       assert.equal(run.stdout, '');
       assert.match(run.stderr, /an API token needs a login .*--user/);

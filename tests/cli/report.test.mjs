@@ -31,8 +31,8 @@ function jsonOfMarkdown(md) {
 /** Runs `check` for a case with `--report FILE`; returns the run and the file's text. */
 async function checkWithReport(kase, target, file, extra = []) {
   const { login, secret } = credentialsOf(kase, target);
-  const args = ['check', target.url, '--report', file, ...(login ? ['--user', login] : []), ...((await kase.args?.(target)) ?? []), ...extra];
-  const run = await runCli(args, { env: { JIRA_TOKEN: secret } });
+  const args = ['check', target.url, '--report', file, ...(login ? ['--user', login] : []), ...((await kase.args?.(target)) ?? []), ...extra, ...target.cli.args];
+  const run = await runCli(args, { env: { ...target.cli.env, JIRA_TOKEN: secret } });
   let text = null;
   try {
     text = readFileSync(file, 'utf8');

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { startSimulator } from '../simulator/server.mjs';
-import { buildCli, runCli } from './helpers.mjs';
+import { buildCli, runCli, startSite } from './helpers.mjs';
 
 before(buildCli);
 
@@ -23,8 +23,8 @@ const authorized = (log) => log.filter((e) => e.hasAuthorization).map((e) => `${
 
 /** Runs `check --for target` in text and JSON; returns both runs, JSON parsed. */
 async function checkFor(sim, { target, user, secret, args = [], lang = 'en' }) {
-  const base = ['check', sim.url, '--for', target, '--lang', lang, ...(user ? ['--user', user] : []), ...args];
-  const env = { JIRA_TOKEN: secret };
+  const base = ['check', sim.url, '--for', target, '--lang', lang, ...(user ? ['--user', user] : []), ...args, ...(sim.cli?.args ?? [])];
+  const env = { ...sim.cli?.env, JIRA_TOKEN: secret };
   const json = await runCli([...base, '--format', 'json'], { env });
   const text = await runCli([...base, '--format', 'text'], { env });
   let parsed;
@@ -68,7 +68,7 @@ describe('check --for', () => {
   });
 
   test('AvePoint backup on Cloud: the six AvePoint fields, the API token masked', async () => {
-    const sim = await startSimulator({ scenario: 'cloud' });
+    const sim = await startSite({ scenario: 'cloud' });
     try {
       const { admin } = sim.credentials.users;
       const r = await checkFor(sim, { target: 'avepoint-backup', user: admin.login, secret: admin.apiToken });

@@ -19,11 +19,49 @@ fn path(scenario: &str, case: &str) -> PathBuf {
         .join(format!("{case}.json"))
 }
 
+/// The simulator's Cloud scenarios, and the Atlassian site each stands for in these tests.
+/// A Cloud credential goes only to `*.atlassian.net` / `*.jira.com` (SECURITY.md §7.1), never
+/// to this machine, so a Cloud fixture recorded at `http://127.0.0.1:<port>` is read as if it
+/// had been recorded at `https://<scenario>.atlassian.net`. `custom-domain` is left where it
+/// is: it is the Cloud page *elsewhere* that names `acme.atlassian.net`.
+pub const CLOUD_SITES: &[(&str, &str)] = &[
+    ("cloud", "https://cloud.atlassian.net"),
+    ("inactive-user", "https://inactive-user.atlassian.net"),
+    ("ip-allowlist", "https://ip-allowlist.atlassian.net"),
+    ("rate-limited", "https://rate-limited.atlassian.net"),
+];
+
+/// The Atlassian site a Cloud scenario stands for (`None` for the others).
+pub fn cloud_site(scenario: &str) -> Option<&'static str> {
+    CLOUD_SITES
+        .iter()
+        .find(|(s, _)| *s == scenario)
+        .map(|(_, site)| *site)
+}
+
 fn load(scenario: &str, case: &str) -> Value {
     let p = path(scenario, case);
-    let text =
+    let mut text =
         std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("fixture {}: {e}", p.display()));
+    if let Some(site) = cloud_site(scenario) {
+        text = on_site(&text, site);
+    }
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("fixture {}: {e}", p.display()))
+}
+
+/// `text` with every `http://127.0.0.1:<port>` origin written as `site`.
+fn on_site(text: &str, site: &str) -> String {
+    const LOCAL: &str = "http://127.0.0.1:";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(LOCAL) {
+        out.push_str(&rest[..i]);
+        out.push_str(site);
+        let after = &rest[i + LOCAL.len()..];
+        rest = after.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    out.push_str(rest);
+    out
 }
 
 fn response_from(v: &Value) -> HttpResponse {

@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 use ureq::tls::{RootCerts, TlsConfig};
 use ureq::{Agent, RequestBuilder, ResponseExt};
 
+mod resolve;
 mod tls;
 
 /// Most redirects followed for a request that asks for it ([`HttpRequest::follow_redirects`]).
@@ -62,8 +63,13 @@ impl Transport {
             .http_status_as_error(false)
             .user_agent(concat!("jira-token-wizard/", env!("CARGO_PKG_VERSION")))
             .build();
+        // Name resolution is the system's, unless the JTW_RESOLVE test hook maps a host.
         Transport {
-            agent: Agent::new_with_config(config),
+            agent: Agent::with_parts(
+                config,
+                ureq::unversioned::transport::DefaultConnector::default(),
+                resolve::Resolve::from_env(),
+            ),
         }
     }
 
