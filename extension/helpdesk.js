@@ -20,7 +20,8 @@ const state = {
    */
   report: null,
   /**
-   * Two reports side by side (the core's `report::Compared`), or null.
+   * Two reports side by side: `browser` and `server` (the reports, in the order the core's
+   * `report::Compared` told), its `comparison` and `notice`; or null.
    * @type {Record<string, any> | null}
    */
   compared: null,
@@ -45,7 +46,11 @@ async function show(event) {
     // The core tells which is whose and names the difference (`compare_reports`).
     const reply = await sendMessage(compareReportsRequest(parsed.reports[0], parsed.reports[1]))
       .catch((err) => ({ ok: false, error: { message: err?.message ?? String(err) } }));
-    if (reply?.ok) state.compared = reply.compared;
+    if (reply?.ok) {
+      const [a, b] = parsed.reports;
+      const first = reply.compared.browser === 'a';
+      state.compared = { ...reply.compared, browser: first ? a : b, server: first ? b : a };
+    }
     else state.error = { key: 'hdErrCompare', vars: { message: String(reply?.error?.message ?? '?').slice(0, 300) } };
   }
   render();

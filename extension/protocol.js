@@ -230,13 +230,14 @@ export const reportCommand = (subject, meta) => ({ type: REPORT, subject, meta }
  * @typedef {{type: 'compare_reports', a: object, b: object}} CompareReportsRequest
  *   Two pasted reports (`report::Report`, schema `jira-token-wizard/report@1`) in either order:
  *   one the extension's, one the CLI's from the integration's server. The same shape is the
- *   core's command (`CompareReports` in src/protocol/mod.rs, which validates both).
+ *   core's command (`CompareReports` in src/protocol/mod.rs, which validates the schema, the
+ *   tools and the verdict codes).
  * @typedef {{browser: string | null, server: string | null,
  *   difference: 'not_reachable' | 'tls' | 'allowlist' | 'proxy' | 'other' | null}} Comparison
  *   (`report::Comparison`: the two verdict codes and how they differ)
- * @typedef {{ok: true, compared: {browser: object, server: object, comparison: Comparison,
- *   notice: object | null}}} CompareReportsReply  (`report::Compared`: the reports in order
- *   browser, server; `notice` is the `differs_from_server` warning, null when they agree)
+ * @typedef {{ok: true, compared: {browser: 'a' | 'b', comparison: Comparison, notice: object | null}}}
+ *   CompareReportsReply  (`report::Compared`: which report is the browser's — the other is the
+ *   server's; `notice` is the `differs_from_server` warning, null when the verdicts agree)
  */
 
 export const COMPARE_REPORTS = 'compare_reports';

@@ -68,11 +68,13 @@ pub struct CreatePat {
 }
 
 /// Lay a browser's report beside the CLI's from the integration's server (the helpdesk page,
-/// issue 13 item 9): `a` and `b` in either order, one from each tool. No request is made.
+/// issue 13 item 9): `a` and `b` in either order, one from each tool. Only what the
+/// comparison needs is read ([`report::ReportHead`]); the page lays out the rest. No request
+/// is made.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct CompareReports {
-    pub a: Box<report::Report>,
-    pub b: Box<report::Report>,
+    pub a: report::ReportHead,
+    pub b: report::ReportHead,
 }
 
 /// The `type` of a command.
@@ -104,7 +106,7 @@ pub enum Job {
     Report(Box<Rendered>),
     /// Yields a [`crate::pat::CreateResult`].
     CreatePat(Box<CreateFlow>),
-    /// Already done: the two reports in order (browser, server) and the difference.
+    /// Already done: which report is the browser's, and the difference.
     Compare(Box<report::Compared>),
 }
 
@@ -178,7 +180,7 @@ impl Command {
                         )));
                     }
                 }
-                Job::Compare(Box::new(report::compare_reports(*a, *b).ok_or_else(
+                Job::Compare(Box::new(report::compare_heads(&a, &b).ok_or_else(
                     || {
                         CommandError::Malformed(
                             "a, b: need one report from the extension and one from the CLI".into(),

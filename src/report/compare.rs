@@ -111,33 +111,66 @@ impl Comparison {
     }
 }
 
-/// The helpdesk page's side-by-side view: the two reports in order (browser, server), how
-/// their verdicts compare and the notice that names the difference (`compare_reports`).
+/// What of a pasted report the comparison reads (the `compare_reports` command): its schema,
+/// which tool wrote it and its verdict's code. The rest of the report stays with the page, so
+/// the wasm does not carry a reader for the whole report (its size guard).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ReportHead {
+    pub schema: String,
+    pub versions: HeadVersions,
+    #[serde(default)]
+    pub verdict: Option<HeadVerdict>,
+}
+
+/// [`ReportHead`]'s `versions`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct HeadVersions {
+    pub tool: Tool,
+}
+
+/// [`ReportHead`]'s `verdict`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct HeadVerdict {
+    pub code: Code,
+}
+
+/// Which of the two pasted reports is the browser's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Which {
+    A,
+    B,
+}
+
+/// The helpdesk page's side-by-side view (`compare_reports`): which report is the browser's
+/// (the other is the server's), how their verdicts compare and the notice naming the
+/// difference.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Compared {
-    /// The extension's report.
-    pub browser: Report,
-    /// The CLI's report, from the integration's server.
-    pub server: Report,
+    pub browser: Which,
     pub comparison: Comparison,
     /// `differs_from_server`, `None` when both got the same verdict.
     pub notice: Option<Notice>,
 }
 
-/// [`compare`] with the reports themselves: `None` unless one is the extension's and the other
+/// [`compare`] over two [`ReportHead`]s: `None` unless one is the extension's and the other
 /// the CLI's.
-pub fn compare_reports(a: Report, b: Report) -> Option<Compared> {
-    let comparison = compare(&a, &b)?;
-    let (browser, server) = if a.versions.tool == Tool::Extension {
-        (a, b)
-    } else {
-        (b, a)
+pub fn compare_heads(a: &ReportHead, b: &ReportHead) -> Option<Compared> {
+    let (which, browser, server) = match (a.versions.tool, b.versions.tool) {
+        (Tool::Extension, Tool::Cli) => (Which::A, a, b),
+        (Tool::Cli, Tool::Extension) => (Which::B, b, a),
+        _ => return None,
+    };
+    let code = |r: &ReportHead| r.verdict.as_ref().map(|v| v.code);
+    let comparison = Comparison {
+        browser: code(browser),
+        server: code(server),
+        difference: difference(code(browser), code(server)),
     };
     Some(Compared {
+        browser: which,
         notice: comparison.notice(),
-        browser,
-        server,
         comparison,
     })
 }
