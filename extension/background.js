@@ -23,6 +23,7 @@ import { clearIfStill } from './clipboard.js';
 import {
   CHECK,
   CLEAR_CLIPBOARD,
+  COMPARE_REPORTS,
   CREATE_PAT,
   DETECT_TAB,
   DETECT_URL,
@@ -32,6 +33,7 @@ import {
   checkReply,
   clearClipboardReply,
   clipboardClearNow,
+  compareReportsReply,
   createPatCommand,
   createPatReply,
   detectPageCommand,
@@ -74,6 +76,8 @@ onMessage(async (message) => {
       return report(request.subject);
     case CREATE_PAT:
       return createPat(request);
+    case COMPARE_REPORTS:
+      return compareReports(request);
     case FACTS:
       return facts();
     case CLEAR_CLIPBOARD:
@@ -199,6 +203,17 @@ async function report(subject) {
   try {
     await core();
     return reportReply(await handle(reportCommand(subject, meta)));
+  } catch (err) {
+    return errorReply('core', err?.message ?? err);
+  }
+}
+
+/** Two reports side by side (the helpdesk page): the core validates them, orders them
+ *  (browser, server) and names the difference; no request is made. */
+async function compareReports(request) {
+  try {
+    await core();
+    return compareReportsReply(await handle(request));
   } catch (err) {
     return errorReply('core', err?.message ?? err);
   }

@@ -21,9 +21,15 @@ const fail = (key, vars = {}) => ({ ok: false, error: { key, vars } });
  * pastes full of unclosed fences: ≈ 17 s for 320 KB).
  */
 export function jsonBlock(text) {
+  const blocks = jsonBlocks(text);
+  return blocks.length === 0 ? null : blocks[blocks.length - 1];
+}
+
+/** Every `json` fenced block of `text`, in order (one pass, as [jsonBlock]). */
+export function jsonBlocks(text) {
   const lines = text.split('\n');
-  /** @type {string | null} */
-  let found = null;
+  /** @type {string[]} */
+  const found = [];
   /** @type {string | null} */
   let fence = null;
   let start = 0;
@@ -36,7 +42,7 @@ export function jsonBlock(text) {
         start = i + 1;
       }
     } else if (line.startsWith(fence) && /^[ \t]*$/.test(line.slice(fence.length))) {
-      found = lines.slice(start, i).join('\n').replace(/\r$/, '');
+      found.push(lines.slice(start, i).join('\n').replace(/\r$/, ''));
       fence = null;
     }
   }
@@ -98,4 +104,74 @@ export function parseReport(input) {
   const field = badField(value);
   if (field) return fail('hdErrField', { field });
   return { ok: true, report: value, from };
+}
+
+/** How many reports one paste may hold: one, or a browser's and a server's. */
+export const MAX_REPORTS = 2;
+
+/**
+ * Where the first JSON document of `text` (which starts with `{`) ends: the index after its
+ * closing brace, or -1. One pass, strings and escapes skipped, so it is linear.
+ */
+export function jsonEnd(text) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i += 1;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth += 1;
+    else if (c === '}' || c === ']') {
+      depth -= 1;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Reads a paste holding one report or two (a browser's and the CLI's from the server): two
+ * JSON documents one after the other, or two Markdown reports (each ends with its JSON block).
+ * Linear in the paste; capped at [MAX_INPUT_CHARS] and [MAX_REPORTS]. Which report is whose is
+ * for the core to say (`compare_reports`).
+ * @returns {{ok: true, reports: Record<string, any>[], from: 'json' | 'markdown'} | {ok: false, error: ParseError}}
+ */
+export function parseReports(input) {
+  const text = String(input ?? '').trim();
+  if (text === '') return fail('hdErrEmpty');
+  if (text.length > MAX_INPUT_CHARS) return fail('hdErrTooBig');
+  /** @type {string[]} */
+  let pieces = [text];
+  /** @type {'json' | 'markdown'} */
+  let from = 'json';
+  if (text.startsWith('{')) {
+    pieces = [];
+    let rest = text;
+    while (rest !== '' && pieces.length <= MAX_REPORTS) {
+      const end = rest.startsWith('{') ? jsonEnd(rest) : -1;
+      if (end < 0) {
+        pieces.push(rest);
+        break;
+      }
+      pieces.push(rest.slice(0, end));
+      rest = rest.slice(end).trim();
+    }
+  } else {
+    const blocks = jsonBlocks(text).filter((b) => b.includes(SCHEMA_PREFIX));
+    if (blocks.length > 1) {
+      pieces = blocks;
+      from = 'markdown';
+    }
+  }
+  if (pieces.length > MAX_REPORTS) return fail('hdErrTooMany', { max: String(MAX_REPORTS) });
+  const reports = [];
+  for (const piece of pieces) {
+    const parsed = parseReport(piece);
+    if (!parsed.ok) return parsed;
+    if (pieces.length === 1) from = parsed.from;
+    reports.push(parsed.report);
+  }
+  return { ok: true, reports, from };
 }

@@ -4,10 +4,11 @@
 // View only: every text about the site comes from the report's own `{en, ru}` pairs; this page's
 // words come from ui-strings.js. Pasted data is untrusted: it only ever lands in textContent.
 
-import { extensionVersion, saveLanguage, savedLanguage, uiLanguage } from './browser.js';
+import { extensionVersion, saveLanguage, savedLanguage, sendMessage, uiLanguage } from './browser.js';
 import { $, el } from './dom.js';
 import { detailLabel, facts, loadFacts, methodName, targetName } from './facts.js';
-import { parseReport } from './helpdesk-report.js';
+import { parseReports } from './helpdesk-report.js';
+import { compareReportsRequest } from './protocol.js';
 import { LANGS, langFromTag, pick, t } from './ui-strings.js';
 /** @import { ParseError } from './helpdesk-report.js' */
 
@@ -19,6 +20,12 @@ const state = {
    */
   report: null,
   /**
+   * Two reports side by side: `browser` and `server` (the reports, in the order the core's
+   * `report::Compared` told), its `comparison` and `notice`; or null.
+   * @type {Record<string, any> | null}
+   */
+  compared: null,
+  /**
    * A parse error `{key, vars}`, or null.
    * @type {ParseError | null}
    */
@@ -29,19 +36,33 @@ const MARKS = { ok: '✓', fail: '✗', info: '·' };
 
 // ---- actions ------------------------------------------------------------------------------
 
-function show(event) {
+async function show(event) {
   event.preventDefault();
-  const parsed = parseReport($('report-input').value);
-  state.report = parsed.ok ? parsed.report : null;
+  const parsed = parseReports($('report-input').value);
+  state.report = parsed.ok && parsed.reports.length === 1 ? parsed.reports[0] : null;
+  state.compared = null;
   state.error = parsed.ok ? null : parsed.error;
+  if (parsed.ok && parsed.reports.length === 2) {
+    // The core tells which is whose and names the difference (`compare_reports`).
+    const reply = await sendMessage(compareReportsRequest(parsed.reports[0], parsed.reports[1]))
+      .catch((err) => ({ ok: false, error: { message: err?.message ?? String(err) } }));
+    if (reply?.ok) {
+      const [a, b] = parsed.reports;
+      const first = reply.compared.browser === 'a';
+      state.compared = { ...reply.compared, browser: first ? a : b, server: first ? b : a };
+    }
+    else state.error = { key: 'hdErrCompare', vars: { message: String(reply?.error?.message ?? '?').slice(0, 300) } };
+  }
   render();
-  if (parsed.ok) $('view-summary').focus();
+  if (state.report) $('view-summary').focus();
+  else if (state.compared) $('pair-title').focus();
   else $('report-input').focus();
 }
 
 function clear() {
   $('report-input').value = '';
   state.report = null;
+  state.compared = null;
   state.error = null;
   render();
   $('report-input').focus();
@@ -74,6 +95,52 @@ function render() {
   $('report-input').setAttribute('aria-invalid', String(Boolean(error)));
   $('view').hidden = !report;
   if (report) renderReport(lang, report);
+  $('pair').hidden = !state.compared;
+  if (state.compared) renderPair(lang, state.compared);
+}
+
+/** A notice (`{title, cause, fix}`) as the warnings list shows one. */
+const noticeItem = (lang, w) => el('li', { dataset: { testid: `view-warning-${w.code}` } },
+  el('strong', { className: 'w-title' }, pick(lang, w.title)), ' ', el('code', { className: 'muted' }, w.code),
+  el('p', { className: 'w-cause muted' }, pick(lang, w.cause)),
+  el('p', { className: 'w-fix' }, pick(lang, w.fix)));
+
+/** Two reports side by side, the difference the core named on top. */
+function renderPair(lang, c) {
+  const notice = c.notice;
+  $('pair-notice').dataset.difference = c.comparison?.difference ?? 'none';
+  $('pair-notice').replaceChildren(notice
+    ? el('ul', {}, noticeItem(lang, notice))
+    : el('p', { dataset: { testid: 'pair-same' } }, t(lang, 'hdPairSame')));
+  $('pair-browser').replaceChildren(...pairColumn(lang, c.browser, 'browser'));
+  $('pair-server').replaceChildren(...pairColumn(lang, c.server, 'server'));
+}
+
+/** One report's column: what it is about, its facts, verdict, warnings and requests' answers. */
+function pairColumn(lang, r, side) {
+  const v = r.verdict;
+  const d = r.deployment;
+  const rows = [];
+  const row = (key, value) => {
+    if (value === null || value === undefined || value === '') return;
+    rows.push(el('dt', {}, t(lang, key)), el('dd', {}, String(value)));
+  };
+  const tv = r.versions ?? {};
+  row('hdTool', `${t(lang, tv.tool === 'cli' ? 'hdToolCli' : 'hdToolExtension')} ${tv.toolVersion ?? '?'}`);
+  row('hdGenerated', r.generatedAt);
+  row('hdEnvironment', r.environment);
+  if (r.tried) row('hdLogin', r.tried.login || t(lang, 'hdNoLogin'));
+  return [
+    el('p', { className: 'summary', dataset: { testid: `pair-${side}-summary` } }, pick(lang, d.summary)),
+    el('dl', { className: 'facts' }, ...rows),
+    v ? el('div', { className: 'verdict', dataset: { ok: String(Boolean(v.ok)), testid: `pair-${side}-verdict` } },
+      el('strong', {}, pick(lang, v.title)), ' ', el('code', { className: 'muted', dataset: { testid: `pair-${side}-code` } }, v.code),
+      el('p', { className: 'muted' }, pick(lang, v.cause)),
+      el('p', {}, pick(lang, v.fix))) : el('p', { className: 'muted' }, t(lang, 'hdKindDetection')),
+    el('ul', { className: 'warnings' }, ...r.warnings.map((w) => noticeItem(lang, w))),
+    el('ol', { className: 'requests', dataset: { testid: `pair-${side}-requests` } }, ...r.requests.map((q) =>
+      el('li', {}, el('code', {}, `${q.method} ${q.path}`), ' → ', statusText(lang, q)))),
+  ];
 }
 
 function renderReport(lang, r) {

@@ -28,7 +28,7 @@
  *   Test a credential against the detected Jira. `detection` is the `Detection` the popup
  *   shows; `input.secret` lives only in memory (never stored, never logged).
  * @typedef {DetectTabRequest | DetectUrlRequest | CheckRequest | ReportRequest | CreatePatRequest | FactsRequest
- *   | ClearClipboardRequest} Request
+ *   | ClearClipboardRequest | CompareReportsRequest} Request
  */
 
 export const DETECT_TAB = 'detect_tab';
@@ -86,6 +86,11 @@ export function validateRequest(msg) {
       return isObject(msg.detection)
         ? { ok: true, request: createPatRequest(msg.detection, msg.name, msg.expirationDays ?? null) }
         : invalid('create_pat needs a detection');
+    case COMPARE_REPORTS:
+      // The core validates the reports themselves (`Command::CompareReports`).
+      return isObject(msg.a) && isObject(msg.b)
+        ? { ok: true, request: compareReportsRequest(msg.a, msg.b) }
+        : invalid('compare_reports needs two reports a and b');
     case FACTS:
       return { ok: true, request: factsRequest() };
     case CLEAR_CLIPBOARD:
@@ -122,7 +127,8 @@ export function validateRequest(msg) {
  *   `result`: the core's `CheckResult` (src/probe/mod.rs); it holds no secret.
  *   `checklist`: the core's checklist of that result (`report::CheckItem`s, the report's own
  *   lines), which the popup shows.
- * @typedef {DetectReply | CheckReply | ReportReply | CreatePatReply | FactsReply | ErrorReply} Reply
+ * @typedef {DetectReply | CheckReply | ReportReply | CreatePatReply | FactsReply | CompareReportsReply
+ *   | ErrorReply} Reply
  */
 
 /** The wasm `check` answer (`protocol::CheckOutput`) as a reply. @returns {CheckReply} */
@@ -216,6 +222,30 @@ export const reportRequest = (subject) => ({ type: REPORT, subject });
 export const reportReply = (rendered) => ({ ok: true, rendered });
 /** @returns {ReportCommand} */
 export const reportCommand = (subject, meta) => ({ type: REPORT, subject, meta });
+
+// ---- a browser's report beside the server's (helpdesk → service worker → core
+//      `Command::CompareReports`, issue 13 item 9) ---------------------------------------------
+
+/**
+ * @typedef {{type: 'compare_reports', a: object, b: object}} CompareReportsRequest
+ *   Two pasted reports (`report::Report`, schema `jira-token-wizard/report@1`) in either order:
+ *   one the extension's, one the CLI's from the integration's server. The same shape is the
+ *   core's command (`CompareReports` in src/protocol/mod.rs, which validates the schema, the
+ *   tools and the verdict codes).
+ * @typedef {{browser: string | null, server: string | null,
+ *   difference: 'not_reachable' | 'tls' | 'allowlist' | 'proxy' | 'other' | null}} Comparison
+ *   (`report::Comparison`: the two verdict codes and how they differ)
+ * @typedef {{ok: true, compared: {browser: 'a' | 'b', comparison: Comparison, notice: object | null}}}
+ *   CompareReportsReply  (`report::Compared`: which report is the browser's — the other is the
+ *   server's; `notice` is the `differs_from_server` warning, null when the verdicts agree)
+ */
+
+export const COMPARE_REPORTS = 'compare_reports';
+
+/** @returns {CompareReportsRequest} */
+export const compareReportsRequest = (a, b) => ({ type: COMPARE_REPORTS, a, b });
+/** @returns {CompareReportsReply} */
+export const compareReportsReply = (compared) => ({ ok: true, compared });
 
 // ---- one-click personal access token (popup → service worker → core `Command::CreatePat`) --
 

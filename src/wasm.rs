@@ -54,7 +54,8 @@ pub fn facts() -> Result<JsValue, JsError> {
 /// Runs one core command, e.g. `{type: "detect_page", snapshot: …, options: …}`, and resolves
 /// with the core's result: a `Detection` for the detect commands, a `protocol::CheckOutput`
 /// (the `CheckResult` and its checklist) for `check`, a `report::Rendered` for `report`, a
-/// `pat::CreateResult` for `create_pat`. Rejects with an `Error` whose message says what was
+/// `pat::CreateResult` for `create_pat`, a `report::Compared` for `compare_reports`. Rejects
+/// with an `Error` whose message says what was
 /// wrong; the message never holds a value of the command (a `check` carries a secret).
 #[wasm_bindgen]
 pub async fn handle(command: JsValue) -> Result<JsValue, JsError> {
@@ -65,6 +66,7 @@ pub async fn handle(command: JsValue) -> Result<JsValue, JsError> {
         Job::Check(flow) => to_js(&run_flow(*flow).await),
         Job::Report(rendered) => to_js(&*rendered),
         Job::CreatePat(flow) => to_js(&run_flow(*flow).await),
+        Job::Compare(compared) => to_js(&*compared),
     }
 }
 

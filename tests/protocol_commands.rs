@@ -241,3 +241,82 @@ fn a_check_job_answers_the_result_and_its_checklist() {
     assert_eq!(out.result.verdict.code.as_str(), "timeout");
     assert!(!out.checklist.is_empty());
 }
+
+/// A check report as the given tool writes it, with the given verdict code.
+fn check_report(tool: &str, code: &str) -> Value {
+    let result = serde_json::to_value(check_result()).unwrap();
+    let cmd = read(json!({"type": "report", "meta": meta(),
+        "subject": {"kind": "check", "result": result, "login": "admin"}}))
+    .unwrap();
+    let Ok(Job::Report(rendered)) = cmd.into_job() else {
+        panic!("not a report")
+    };
+    let mut report: Value = serde_json::from_str(&rendered.json).unwrap();
+    report["versions"]["tool"] = json!(tool);
+    report["verdict"]["code"] = json!(code);
+    report
+}
+
+#[test]
+fn two_reports_are_compared_and_the_difference_named() {
+    for (server, difference, words) in [
+        ("unreachable", "not_reachable", "not from the server"),
+        ("timeout", "not_reachable", "not from the server"),
+        ("tls_untrusted", "tls", "TLS certificate"),
+        ("ip_not_allowed", "allowlist", "IP allowlist"),
+        ("blocked_by_proxy", "proxy", "proxy, WAF or CDN"),
+        ("credentials_rejected", "other", "another reason"),
+    ] {
+        // The CLI's report first: the core puts the browser's first.
+        let cmd = read(json!({"type": "compare_reports",
+            "a": check_report("cli", server), "b": check_report("extension", "ok")}))
+        .unwrap();
+        let Ok(Job::Compare(compared)) = cmd.into_job() else {
+            panic!("not a comparison")
+        };
+        let out = serde_json::to_value(&*compared).unwrap();
+        assert_eq!(out["browser"], "b", "the extension's report is b");
+        assert_eq!(out["comparison"]["difference"], difference, "{server}");
+        assert_eq!(out["notice"]["code"], "differs_from_server");
+        let title = out["notice"]["title"]["en"].as_str().unwrap();
+        assert!(title.contains(words), "{server}: {title}");
+        let ru = out["notice"]["title"]["ru"].as_str().unwrap();
+        assert!(!ru.contains('{') && ru.len() > 40, "{server}: {ru}");
+    }
+    let cmd = read(json!({"type": "compare_reports",
+        "a": check_report("extension", "ok"), "b": check_report("cli", "ok")}))
+    .unwrap();
+    let Ok(Job::Compare(compared)) = cmd.into_job() else {
+        panic!("not a comparison")
+    };
+    assert_eq!(compared.notice, None);
+    assert_eq!(compared.comparison.difference, None);
+}
+
+#[test]
+fn a_comparison_needs_two_reports_one_from_each_tool() {
+    let two_browsers = read(json!({"type": "compare_reports",
+        "a": check_report("extension", "ok"), "b": check_report("extension", "unreachable")}))
+    .unwrap();
+    let err = two_browsers.into_job().unwrap_err().to_string();
+    assert!(err.contains("one from the CLI"), "{err}");
+    let err =
+        read(json!({"type": "compare_reports", "a": check_report("extension", "ok")})).unwrap_err();
+    assert!(err.contains("b"), "{err}");
+    let mut other = check_report("cli", "ok");
+    other["schema"] = json!("jira-token-wizard/report@2");
+    let err =
+        read(json!({"type": "compare_reports", "a": check_report("extension", "ok"), "b": other}))
+            .unwrap()
+            .into_job()
+            .unwrap_err()
+            .to_string();
+    assert!(err.contains("b.schema"), "{err}");
+    let mut bad = check_report("cli", "ok");
+    bad["verdict"]["code"] = json!("not_a_code");
+    let err =
+        read(json!({"type": "compare_reports", "a": check_report("extension", "ok"), "b": bad}))
+            .unwrap_err();
+    assert!(err.contains("b.verdict.code"), "{err}");
+    assert!(!err.contains("not_a_code"), "{err}");
+}

@@ -110,3 +110,22 @@ pub(super) static TOKEN_EXPIRES_SOON: Entry = w(
         "Создайте новый токен на {page} до {date}, укажите его в интеграции и проверьте; затем отзовите старый.",
     ),
 );
+
+/// Issue 13, item 9: the helpdesk page's comparison of a browser's report with the CLI's from
+/// the integration's server (`report::compare`). `{difference}` is filled per language from
+/// `report::ServerDifference::describe`; `{browser}` and `{server}` are the two verdict codes.
+pub(super) static DIFFERS_FROM_SERVER: Entry = w(
+    "differs_from_server",
+    l(
+        "The integration's server gets another answer than the browser: {difference}",
+        "Сервер интеграции получает другой ответ, чем браузер: {difference}",
+    ),
+    l(
+        "The browser's report ends in {browser}, the server's (the CLI's) in {server}: {difference}. A browser cannot see the server's network, so the same credential can work in one and fail in the other.",
+        "Отчёт браузера заканчивается кодом {browser}, отчёт сервера (CLI) — кодом {server}: {difference}. Браузер не видит сеть сервера, поэтому одни и те же учётные данные могут работать в одном месте и не работать в другом.",
+    ),
+    l(
+        "Fix it on the server's side: {remedy}",
+        "Исправьте это на стороне сервера: {remedy}",
+    ),
+);

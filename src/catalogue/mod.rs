@@ -67,6 +67,7 @@ pub enum Code {
     UrlNormalized,
     CustomDomain,
     TokenExpiresSoon,
+    DiffersFromServer,
     // One-click personal access token.
     PatCreated,
     PatLimitReached,
@@ -124,6 +125,7 @@ impl Code {
         Code::UrlNormalized,
         Code::CustomDomain,
         Code::TokenExpiresSoon,
+        Code::DiffersFromServer,
         Code::PatCreated,
         Code::PatLimitReached,
         Code::PatNotLoggedIn,
@@ -200,6 +202,7 @@ impl Code {
             Code::UrlNormalized => &hints::URL_NORMALIZED,
             Code::CustomDomain => &hints::CUSTOM_DOMAIN,
             Code::TokenExpiresSoon => &hints::TOKEN_EXPIRES_SOON,
+            Code::DiffersFromServer => &hints::DIFFERS_FROM_SERVER,
         }
     }
 

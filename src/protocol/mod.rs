@@ -26,6 +26,7 @@ pub enum Command {
     Check(Check),
     Report(Report),
     CreatePat(CreatePat),
+    CompareReports(CompareReports),
 }
 
 /// Detect what the tab shows.
@@ -66,6 +67,16 @@ pub struct CreatePat {
     pub input: CreateInput,
 }
 
+/// Lay a browser's report beside the CLI's from the integration's server (the helpdesk page,
+/// issue 13 item 9): `a` and `b` in either order, one from each tool. Only what the
+/// comparison needs is read ([`report::ReportHead`]); the page lays out the rest. No request
+/// is made.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct CompareReports {
+    pub a: report::ReportHead,
+    pub b: report::ReportHead,
+}
+
 /// The `type` of a command.
 #[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -75,6 +86,7 @@ enum Kind {
     Check,
     Report,
     CreatePat,
+    CompareReports,
 }
 
 #[derive(Deserialize)]
@@ -94,6 +106,8 @@ pub enum Job {
     Report(Box<Rendered>),
     /// Yields a [`crate::pat::CreateResult`].
     CreatePat(Box<CreateFlow>),
+    /// Already done: which report is the browser's, and the difference.
+    Compare(Box<report::Compared>),
 }
 
 /// Why a command cannot start.
@@ -123,6 +137,7 @@ impl Command {
             Kind::Check => Command::Check(tracked(input())?),
             Kind::Report => Command::Report(tracked(input())?),
             Kind::CreatePat => Command::CreatePat(tracked(input())?),
+            Kind::CompareReports => Command::CompareReports(tracked(input())?),
         })
     }
 
@@ -155,6 +170,23 @@ impl Command {
             ))),
             Command::CreatePat(CreatePat { detection, input }) => {
                 Job::CreatePat(Box::new(CreateFlow::new(input, &detection.deployment)?))
+            }
+            Command::CompareReports(CompareReports { a, b }) => {
+                for (name, r) in [("a", &a), ("b", &b)] {
+                    if r.schema != report::SCHEMA {
+                        return Err(CommandError::Malformed(format!(
+                            "{name}.schema: not {}",
+                            report::SCHEMA
+                        )));
+                    }
+                }
+                Job::Compare(Box::new(report::compare_heads(&a, &b).ok_or_else(
+                    || {
+                        CommandError::Malformed(
+                            "a, b: need one report from the extension and one from the CLI".into(),
+                        )
+                    },
+                )?))
             }
         })
     }

@@ -3,7 +3,8 @@
 //! server's network, so the usual finding is "works here, not there" for a network reason.
 
 use super::{Report, Tool};
-use crate::catalogue::Code;
+use crate::catalogue::{Code, Notice};
+use crate::i18n::{l, L10n, Text};
 use serde::{Deserialize, Serialize};
 
 /// How the server's answer differs from the browser's, when it differs for its network.
@@ -30,6 +31,148 @@ pub struct Comparison {
     pub server: Option<Code>,
     /// `None` when both got the same verdict.
     pub difference: Option<ServerDifference>,
+}
+
+impl ServerDifference {
+    /// What differs, in a few words (the `{difference}` of `differs_from_server`).
+    pub fn describe(self) -> L10n {
+        match self {
+            ServerDifference::NotReachable => l(
+                "Jira is reachable from the browser, not from the server",
+                "Jira доступна из браузера, но не с сервера",
+            ),
+            ServerDifference::Tls => l(
+                "the server does not trust Jira's TLS certificate",
+                "сервер не доверяет TLS-сертификату Jira",
+            ),
+            ServerDifference::Allowlist => l(
+                "Jira's IP allowlist refuses the server's address",
+                "список разрешённых IP-адресов Jira не пускает адрес сервера",
+            ),
+            ServerDifference::Proxy => l(
+                "a proxy, WAF or CDN answers the server instead of Jira",
+                "вместо Jira серверу отвечает прокси, WAF или CDN",
+            ),
+            ServerDifference::Other => l(
+                "the verdicts differ for another reason than the network",
+                "вердикты различаются не из-за сети",
+            ),
+        }
+    }
+
+    /// What to do about it (the `{remedy}` of `differs_from_server`).
+    pub fn remedy(self) -> L10n {
+        match self {
+            ServerDifference::NotReachable => l(
+                "open the way from the server to Jira (firewall, DNS, proxy settings such as HTTPS_PROXY).",
+                "откройте серверу путь к Jira (межсетевой экран, DNS, настройки прокси, например HTTPS_PROXY).",
+            ),
+            ServerDifference::Tls => l(
+                "add your corporate CA to the server's trust store (or the integration's).",
+                "добавьте корпоративный УЦ в хранилище доверенных сертификатов сервера (или интеграции).",
+            ),
+            ServerDifference::Allowlist => l(
+                "add the server's outgoing IP address to Jira's allowlist.",
+                "добавьте исходящий IP-адрес сервера в список разрешённых адресов Jira.",
+            ),
+            ServerDifference::Proxy => l(
+                "let the server's requests through the proxy, WAF or CDN, or point it past them.",
+                "пропустите запросы сервера через прокси, WAF или CDN либо направьте их в обход.",
+            ),
+            ServerDifference::Other => l(
+                "compare the two reports' verdicts, logins and methods below.",
+                "сравните вердикты, логины и способы входа двух отчётов ниже.",
+            ),
+        }
+    }
+}
+
+impl Comparison {
+    /// The `differs_from_server` warning naming the difference, or `None` when there is none.
+    pub fn notice(&self) -> Option<Notice> {
+        let diff = self.difference?;
+        let code = |c: Option<Code>| c.map_or("none", Code::as_str);
+        let fill = |text: L10n, lang: fn(&L10n) -> &'static str| {
+            lang(&text)
+                .replace("{difference}", lang(&diff.describe()))
+                .replace("{remedy}", lang(&diff.remedy()))
+                .replace("{browser}", code(self.browser))
+                .replace("{server}", code(self.server))
+        };
+        let text = |t: L10n| Text::new(fill(t, |t| t.en), fill(t, |t| t.ru));
+        let entry = Code::DiffersFromServer.entry();
+        Some(Notice {
+            code: Code::DiffersFromServer,
+            kind: entry.kind,
+            title: text(entry.title),
+            cause: text(entry.cause),
+            fix: text(entry.fix),
+        })
+    }
+}
+
+/// What of a pasted report the comparison reads (the `compare_reports` command): its schema,
+/// which tool wrote it and its verdict's code. The rest of the report stays with the page, so
+/// the wasm does not carry a reader for the whole report (its size guard).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ReportHead {
+    pub schema: String,
+    pub versions: HeadVersions,
+    #[serde(default)]
+    pub verdict: Option<HeadVerdict>,
+}
+
+/// [`ReportHead`]'s `versions`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct HeadVersions {
+    pub tool: Tool,
+}
+
+/// [`ReportHead`]'s `verdict`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct HeadVerdict {
+    pub code: Code,
+}
+
+/// Which of the two pasted reports is the browser's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Which {
+    A,
+    B,
+}
+
+/// The helpdesk page's side-by-side view (`compare_reports`): which report is the browser's
+/// (the other is the server's), how their verdicts compare and the notice naming the
+/// difference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Compared {
+    pub browser: Which,
+    pub comparison: Comparison,
+    /// `differs_from_server`, `None` when both got the same verdict.
+    pub notice: Option<Notice>,
+}
+
+/// [`compare`] over two [`ReportHead`]s: `None` unless one is the extension's and the other
+/// the CLI's.
+pub fn compare_heads(a: &ReportHead, b: &ReportHead) -> Option<Compared> {
+    let (which, browser, server) = match (a.versions.tool, b.versions.tool) {
+        (Tool::Extension, Tool::Cli) => (Which::A, a, b),
+        (Tool::Cli, Tool::Extension) => (Which::B, b, a),
+        _ => return None,
+    };
+    let code = |r: &ReportHead| r.verdict.as_ref().map(|v| v.code);
+    let comparison = Comparison {
+        browser: code(browser),
+        server: code(server),
+        difference: difference(code(browser), code(server)),
+    };
+    Some(Compared {
+        browser: which,
+        notice: comparison.notice(),
+        comparison,
+    })
 }
 
 /// The difference between the browser's verdict and the server's.
@@ -84,5 +227,38 @@ mod tests {
             difference(Some(Code::IpNotAllowed), Some(Code::IpNotAllowed)),
             None
         );
+    }
+
+    #[test]
+    fn the_notice_names_each_difference_in_both_languages() {
+        use ServerDifference::*;
+        for diff in [NotReachable, Tls, Allowlist, Proxy, Other] {
+            let c = Comparison {
+                browser: Some(Code::Ok),
+                server: Some(Code::TlsUntrusted),
+                difference: Some(diff),
+            };
+            let Some(n) = c.notice() else {
+                panic!("{diff:?}: no notice")
+            };
+            assert_eq!(n.code, Code::DiffersFromServer);
+            let (d, r) = (diff.describe(), diff.remedy());
+            assert!(n.title.en.contains(d.en), "{diff:?}: {}", n.title.en);
+            assert!(n.title.ru.contains(d.ru), "{diff:?}: {}", n.title.ru);
+            assert!(n.cause.en.contains("ok") && n.cause.en.contains("tls_untrusted"));
+            assert!(n.fix.en.contains(r.en) && n.fix.ru.contains(r.ru));
+            for t in [&n.title, &n.cause, &n.fix] {
+                assert!(
+                    !t.en.contains('{') && !t.ru.contains('{'),
+                    "{diff:?}: unfilled"
+                );
+            }
+        }
+        let same = Comparison {
+            browser: Some(Code::Ok),
+            server: Some(Code::Ok),
+            difference: None,
+        };
+        assert_eq!(same.notice(), None);
     }
 }

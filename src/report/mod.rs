@@ -32,7 +32,10 @@ mod rendered;
 
 pub use builder::{build, MAX_META_CHARS};
 pub use checklist::{check_checklist, method_label};
-pub use compare::{compare, difference, Comparison, ServerDifference};
+pub use compare::{
+    compare, compare_heads, difference, Compared, Comparison, HeadVerdict, HeadVersions,
+    ReportHead, ServerDifference, Which,
+};
 pub use model::{
     rfc3339_utc, CheckItem, ItemState, Meta, OwnedSubject, Report, ReportKind, ReportRequest,
     Subject, Tool, Tried, Versions, SCHEMA,
