@@ -23,7 +23,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 /// One token test per verdict code: scenario, login, method, project, request id → fixture.
-/// (The same situations as tests/probe_verdicts.rs.)
+/// (The same situations as tests/probe_verdicts/.)
 type Case = (
     &'static str,
     &'static str,
