@@ -175,10 +175,10 @@ echo
 echo "jira-token-wizard $VERSION"
 printf '  wasm       %8s bytes raw  %8s gzip\n' "$(size "$WASM")" "$(gz "$WASM")"
 printf '  wasm glue  %8s bytes raw  %8s gzip\n' "$(size "$GLUE")" "$(gz "$GLUE")"
-# A guard, not a budget (BENCHMARKS.md): the wasm and its glue stay under 400 000 bytes gzip.
+# A guard, not a budget (BENCHMARKS.md): the wasm and its glue stay under 450 000 bytes gzip.
 SHIPPED_GZ=$(( $(gz "$WASM") + $(gz "$GLUE") ))
-if (( SHIPPED_GZ > 400000 )); then
-  echo "build.sh: wasm + glue are $SHIPPED_GZ bytes gzip, over the 400 000-byte guard" >&2
+if (( SHIPPED_GZ > 450000 )); then
+  echo "build.sh: wasm + glue are $SHIPPED_GZ bytes gzip, over the 450 000-byte guard" >&2
   exit 1
 fi
 printf '  shell js   %8s bytes raw  (extension/*.js)\n' "$SHELL_JS"

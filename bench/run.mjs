@@ -24,7 +24,7 @@ const PKG = path.join(ROOT, 'dist/chrome/pkg');
 const LATENCY_MS = Number(process.env.LATENCY_MS ?? 100);
 // A guard, not a budget: build.sh fails past it (an extension loads its wasm from disk; what
 // users feel is startup time, measured by bench/popup.mjs).
-const GUARD_GZIP = 400_000;
+const GUARD_GZIP = 450_000;
 
 const out = (s = '') => process.stdout.write(`${s}\n`);
 const us = (ns) => (ns / 1000).toFixed(1);
@@ -220,7 +220,7 @@ function sizeSection() {
   }
   out(`| **wasm + JS** | **${raw.toLocaleString('en')}** | **${gz.toLocaleString('en')}** |`);
   out();
-  out(`Guard 400 000 bytes gzip (build.sh fails past it): ${gz <= GUARD_GZIP ? 'within' : 'over'} (${((gz / GUARD_GZIP) * 100).toFixed(0)} %).`);
+  out(`Guard 450 000 bytes gzip (build.sh fails past it): ${gz <= GUARD_GZIP ? 'within' : 'over'} (${((gz / GUARD_GZIP) * 100).toFixed(0)} %).`);
   out();
 }
 
