@@ -6,7 +6,8 @@
 // parts are laid out by detection-view.js (summary, warnings, plan, details), check-view.js
 // (token-test form, checklist, verdict), popup-gateway.js (a scoped token through
 // api.atlassian.com), snippet-view.js (connection block), popup-pat.js (create a token) and
-// popup-report.js (copy/download the report); timing.js marks its timings (names only).
+// popup-report.js (copy/download the report), laid out as four steps by stepper.js; timing.js
+// marks its timings (names only).
 
 import {
   activeTab,
@@ -26,6 +27,7 @@ import { checkRequest, detectTab, detectUrl, errorReply, httpOrigin } from './pr
 import { initGateway } from './popup-gateway.js';
 import { initPatCreate, renderPatCreate } from './popup-pat.js';
 import { renderReportActions } from './popup-report.js';
+import { initStepper, renderStepper } from './stepper.js';
 import { clearLater } from './clipboard.js';
 import { copyText, hasSecretField, renderSnippet } from './snippet-view.js';
 import { markCheckStart, markDetected, markOpen, markVerdict } from './timing.js';
@@ -338,6 +340,7 @@ function render() {
   const allowFetch = Boolean(reply?.ok && reply.allowFetch);
   renderPatCreate(lang, detection, allowFetch);
   renderTest(lang, detection, allowFetch);
+  renderStepper(lang, state);
 }
 
 /** The token test, with its connection block and report actions, for a testable detection. */
@@ -396,6 +399,7 @@ $('project-pick').addEventListener('change', pickProject);
 $('snippet-reveal').addEventListener('click', toggleSnippetReveal);
 $('snippet').addEventListener('click', copySnippet);
 initPatCreate({ onToken: testCreatedToken });
+initStepper(render);
 initGateway({
   onGranted: () => runTest(null, facts().gateway),
   onDenied: () => {

@@ -26,6 +26,16 @@ export const UI = {
     tabUnreadable: 'This tab cannot be read (a browser page, or the extension has no access to it).',
     failed: 'Detection failed: {message}',
     hdCoreFailed: 'The wizard could not load its core: {message}',
+    // The stepper (stepper.js).
+    stepsLabel: 'Steps',
+    stepDetect: 'What this Jira is',
+    stepToken: 'Get the token',
+    stepTest: 'Test it',
+    stepConnect: 'Connect the integration',
+    stepNextTest: 'I have the token — test it',
+    stepOf: 'Step {n} of {total}: ',
+    stepDone: 'Done',
+    stepNow: 'Now',
     // One-click personal access token.
     patTitle: 'Create a token for me',
     patIntro: 'Creates a personal access token for the account logged in to Jira in this browser, shows it once and tests it. The wizard never stores it.',
@@ -164,6 +174,16 @@ export const UI = {
     urlInvalid: 'Введите адрес, начинающийся с https:// или http://.',
     tabUnreadable: 'Эту вкладку нельзя прочитать (страница браузера или у расширения нет к ней доступа).',
     failed: 'Не удалось определить: {message}',
+    // The stepper (stepper.js).
+    stepsLabel: 'Шаги',
+    stepDetect: 'Что это за Jira',
+    stepToken: 'Получить токен',
+    stepTest: 'Проверить',
+    stepConnect: 'Подключить интеграцию',
+    stepNextTest: 'Токен получен — проверить',
+    stepOf: 'Шаг {n} из {total}: ',
+    stepDone: 'Готово',
+    stepNow: 'Сейчас',
     hdCoreFailed: 'Мастеру не удалось загрузить ядро: {message}',
     // Персональный токен одним нажатием.
     patTitle: 'Создать токен за меня',

@@ -93,24 +93,53 @@ test('the popup: labels, keyboard only, visible focus, 360 px', async () => {
     assert.equal(a.width, 360);
     assert.ok(a.overflow <= 0, `the popup is ${a.overflow} px wider than 360`);
 
-    // Tab from the top reaches every control in reading order; nothing hidden takes focus.
-    await popup.eval(() => document.activeElement?.blur());
-    const order = [];
-    await forgetTabs(popup);
-    for (let i = 0; i < 60; i += 1) {
-      await key(popup, 'Tab');
-      const now = await active(popup);
-      if (now.seen || now.id === 'body') break;
-      order.push(now.id);
-      assert.notEqual(now.outline, 'none', `no visible focus on ${now.id}`);
-      assert.ok(now.width >= 2, `focus ring on ${now.id} is ${now.width} px`);
-    }
-    const want = ['lang-en', 'lang-ru', 'token-page', 'pat-name', 'pat-days', 'pat-start', 'test-target', 'test-login',
-      'test-secret', 'test-reveal', 'test-auth', 'test-project', 'test-run', 'open-helpdesk'];
+    // Tab from the top reaches every control in reading order; nothing hidden takes focus. The
+    // stepper opens at step 2 (get the token): steps 1 and 3 are headings until opened.
+    const tabAll = async () => {
+      await popup.eval(() => document.activeElement?.blur());
+      const order = [];
+      await forgetTabs(popup);
+      for (let i = 0; i < 60; i += 1) {
+        await key(popup, 'Tab');
+        const now = await active(popup);
+        if (now.seen || now.id === 'body') break;
+        order.push(now.id);
+        assert.notEqual(now.outline, 'none', `no visible focus on ${now.id}`);
+        assert.ok(now.width >= 2, `focus ring on ${now.id} is ${now.width} px`);
+      }
+      // Tab goes on from where focus last was: read the cycle from the top.
+      const top = order.indexOf('lang-en');
+      return top > 0 ? [...order.slice(top), ...order.slice(0, top)] : order;
+    };
+    let order = await tabAll();
+    const want = ['lang-en', 'lang-ru', 'step-detect-btn', 'step-token-btn', 'token-page', 'pat-name', 'pat-days',
+      'pat-start', 'step-next-test', 'step-test-btn', 'open-helpdesk'];
     for (const id of want) assert.ok(order.includes(id), `Tab never reaches ${id}: ${order.join(' → ')}`);
-    const at = (id) => order.indexOf(id);
-    assert.ok(at('lang-en') < at('pat-name') && at('pat-name') < at('test-login') && at('test-secret') < at('test-run'),
+    let at = (id) => order.indexOf(id);
+    assert.ok(at('lang-en') < at('step-detect-btn') && at('step-token-btn') < at('pat-name')
+      && at('pat-start') < at('step-next-test') && at('step-next-test') < at('step-test-btn'),
       `reading order: ${order.join(' → ')}`);
+    assert.ok(!order.includes('test-secret'), 'a folded step takes no focus');
+    assert.equal(await popup.attr('step-token-btn', 'aria-current'), 'step');
+    assert.equal(await popup.attr('step-token-btn', 'aria-expanded'), 'true');
+    assert.equal(await popup.attr('step-test-btn', 'aria-expanded'), 'false');
+
+    // "I have the token — test it", by keyboard: step 3 opens, focus lands in its form.
+    await popup.eval(() => document.querySelector('[data-testid=step-next-test]').focus());
+    await key(popup, 'Enter');
+    assert.match((await active(popup)).id, /^test-(login|secret)$/);
+    assert.equal(await popup.attr('step-test-btn', 'aria-expanded'), 'true');
+    assert.equal(await popup.attr('step-token-btn', 'aria-expanded'), 'false');
+    order = await tabAll();
+    for (const id of ['test-target', 'test-login', 'test-secret', 'test-reveal', 'test-auth', 'test-project', 'test-run']) {
+      assert.ok(order.includes(id), `Tab never reaches ${id}: ${order.join(' → ')}`);
+    }
+    at = (id) => order.indexOf(id);
+    assert.ok(at('step-test-btn') < at('test-login') && at('test-secret') < at('test-run'), `reading order: ${order.join(' → ')}`);
+    assert.ok(!order.includes('pat-name'), 'the folded step 2 takes no focus');
+    a = await popup.eval(audit);
+    assert.deepEqual(a.unnamed, [], 'controls without a label in step 3');
+    assert.ok(a.overflow <= 0, `step 3 open: the popup is ${a.overflow} px wider than 360`);
 
     // Keyboard only: type the secret, press Enter, read the verdict; then reach the report buttons.
     await popup.eval(() => document.querySelector('[data-testid=test-login]').focus());
@@ -133,7 +162,10 @@ test('the popup: labels, keyboard only, visible focus, 360 px', async () => {
     assert.deepEqual(a.unnamed, [], 'controls without a label after the test');
     assert.ok(a.overflow <= 0, `after the test the popup is ${a.overflow} px too wide`);
 
-    // The PAT confirmation is reachable and operable by keyboard too.
+    // The PAT confirmation is reachable and operable by keyboard too (step 2 opened again).
+    await popup.eval(() => document.querySelector('[data-testid=step-token-btn]').focus());
+    await key(popup, 'Enter');
+    assert.equal(await popup.attr('step-token-btn', 'aria-expanded'), 'true');
     await popup.eval(() => document.querySelector('[data-testid=pat-start]').focus());
     await key(popup, 'Enter');
     await popup.waitFor(() => !document.querySelector('[data-testid=pat-confirm]').hidden);

@@ -25,6 +25,7 @@ test('a Jira Cloud tab leads to the Atlassian API token page', async (t) => {
   assert.match(await popup.text('summary'), /^Jira Cloud\b/);
   assert.equal(await popup.attr('method', 'data-method'), 'api-token');
   assert.match(await popup.text('method'), /API token/);
+  await popup.click('step-detect-btn'); // step 1 is done: folded to a line until opened
   assert.equal(await popup.text('detail-hosting'), 'Cloud');
   assert.equal(await popup.text('detail-cloudId'), 'a436116f-02ce-4520-8fbb-7301462a1674');
   const tokenPage = await popup.attr('token-page', 'data-url');

@@ -28,6 +28,7 @@ test('DC under a context path with a different configured base URL', async (t) =
     t.diagnostic(`launch ${ext.launchMs} ms, popup ready ${Date.now() - started} ms`);
 
     assert.match(await popup.text('summary'), /^Jira (Server\/)?Data Center 9\.12\.15 at https:\/\/jira\.corp\.example\/jira$/);
+    await popup.click('step-detect-btn'); // step 1 is done: folded to a line until opened
     assert.equal(await popup.text('detail-hosting'), 'Server/Data Center');
     assert.equal(await popup.text('detail-version'), '9.12.15');
     assert.equal(await popup.text('detail-build'), '9120015');
@@ -58,6 +59,7 @@ test('DC cluster node header makes it Data Center', async () => {
     const popup = await ext.openPopup(sim.url);
     assert.equal(await popup.settled(), 'ready');
     assert.equal(await popup.text('summary'), `Jira Data Center 9.12.15 at ${sim.baseUrl}`);
+    await popup.click('step-detect-btn');
     assert.equal(await popup.text('detail-edition'), 'Data Center (cluster)');
     assert.equal(await popup.text('detail-clusterNode'), 'jira_node_1');
     assert.equal(await popup.text('warnings'), null, 'no warnings');

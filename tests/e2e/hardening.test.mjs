@@ -65,6 +65,7 @@ test('a fake Cloud page gets no Authorization; the Atlassian site it names is te
     const summary = await popup.text('summary') ?? await popup.eval(() => document.getElementById('summary')?.textContent);
     assert.match(summary, /acme\.atlassian\.net/);
     await popup.waitFor(() => !document.querySelector('[data-testid=token-test]').hidden);
+    await popup.click('step-next-test'); // "I have the token — test it": step 3 opens
     assert.match(await popup.text('test-origin'), /https:\/\/acme\.atlassian\.net/);
     const admin = cloud.credentials.users.admin;
     await popup.eval(([login, secret]) => {

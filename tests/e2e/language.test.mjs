@@ -29,6 +29,7 @@ test('the language switch turns the popup Russian and is remembered', async () =
   assert.match(await popup.text('summary'), /^Jira Data Center 9\.12\.15 по адресу http/);
   assert.equal(await popup.text('method'), 'Персональный токен доступа (Bearer)');
   assert.match(await popup.text('steps'), /Откройте/);
+  await popup.click('step-detect-btn');
   assert.equal(await popup.text('detail-edition'), 'Data Center (кластер)');
   assert.equal(await popup.eval(() => document.querySelector('#url-submit').textContent), 'Определить');
   assert.equal(sim.log.length, requestsBefore, 'switching language does not detect again');

@@ -98,6 +98,7 @@ describe('targets in the popup', () => {
       const secret = admin.password;
       const popup = await ext.openPopup(sim.url);
       assert.equal(await popup.settled(), 'ready');
+      await popup.click('step-next-test'); // step 3, "Test it", opens
       // ELMA365 decides the method: the selector is locked, with a note.
       await popup.eval(() => {
         const sel = document.querySelector('[data-testid=test-target]');

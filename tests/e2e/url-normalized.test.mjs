@@ -27,6 +27,7 @@ test('a typed /browse/ address: detected at the base URL, url_normalized says so
     await popup.submit('url-input', typed);
     await popup.waitFor(() => document.getElementById('app').dataset.product === 'jira', null, 10_000);
     assert.equal(await popup.settled(), 'ready');
+    await popup.click('step-detect-btn');
     assert.equal(await popup.text('detail-baseUrl'), jira.baseUrl);
     const warning = await popup.text('warning-url_normalized');
     assert.ok(warning?.includes(typed) && warning.includes(jira.baseUrl), String(warning));

@@ -21,6 +21,7 @@ export function withAccessFlows(name) {
         t.diagnostic(`${name}: launch ${ctx.driver.launchMs} ms, wizard ready ${Date.now() - started} ms`);
         assert.match(await w.text('summary'), /^Jira Cloud\b/);
         assert.equal(await w.attr('method', 'data-method'), 'api-token');
+        await w.click('step-detect-btn'); // step 1 is done: folded to a line until opened
         assert.equal(await w.text('detail-hosting'), 'Cloud');
         assert.equal(await w.text('detail-cloudId'), 'a436116f-02ce-4520-8fbb-7301462a1674');
         assert.equal(await w.attr('token-page', 'data-url'), 'https://id.atlassian.com/manage-profile/security/api-tokens');
@@ -37,6 +38,7 @@ export function withAccessFlows(name) {
         assert.notEqual(portOf(sim.origin), '', 'the simulator is on a port of its own');
         assert.equal(await w.settled(), 'ready');
         assert.match(await w.text('summary'), /^Jira (Server\/)?Data Center 9\.12\.15 at https:\/\/jira\.corp\.example\/jira$/);
+        await w.click('step-detect-btn');
         assert.equal(await w.text('detail-version'), '9.12.15');
         assert.equal(await w.text('detail-build'), '9120015');
         assert.equal(await w.text('detail-contextPath'), '/jira');
@@ -70,6 +72,7 @@ export function withAccessFlows(name) {
         assert.equal(await w.settled(), 'ready');
         assert.match(await w.text('summary'), /^Jira .*10\.3/);
         assert.equal(await w.attr('method', 'data-method'), 'pat');
+        await w.click('step-detect-btn');
         assert.equal(await w.text('detail-baseUrl'), jira.baseUrl);
         assert.equal(await w.text('url-form'), null, 'the URL field goes away once Jira is found');
       }));
