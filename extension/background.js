@@ -129,23 +129,38 @@ async function detectTab(tabId) {
   // decides whether to ask it, and may only with access to it.
   const named = httpOrigin(String(snapshot?.metas?.['ajs-base-url'] ?? ''));
   const granted = named && named !== origin && (await hasOrigin(named).catch(() => false)) ? [named] : [];
-  return runCore(origin, allowFetch, detectPageCommand(snapshot, allowFetch, granted));
+  return runCore(origin, allowFetch, granted, (g) => detectPageCommand(snapshot, allowFetch, g));
 }
 
 async function detectTypedUrl(url) {
   const origin = httpOrigin(url);
   if (!origin) return errorReply('invalid_url', url);
   const allowFetch = await hasOrigin(origin);
-  return runCore(origin, allowFetch, detectUrlCommand(url, allowFetch));
+  return runCore(origin, allowFetch, [], (g) => detectUrlCommand(url, allowFetch, g));
 }
 
-async function runCore(origin, allowFetch, command) {
+/**
+ * Runs detection with `granted` (other origins the extension may ask). A site the answers
+ * named (a custom domain's Cloud serverInfo names its Atlassian site: `restOrigin`) that the
+ * user already allowed is then asked too: detection runs once more with it.
+ * @param {string} origin
+ * @param {boolean} allowFetch
+ * @param {string[]} granted
+ * @param {(granted: string[]) => object} command
+ */
+async function runCore(origin, allowFetch, granted, command) {
   try {
     await core();
-    const detection = await handle(command);
+    let detection = await handle(command(granted));
     // The reply names the origin REST was (or would be) asked at, and whether we may.
-    const rest = httpOrigin(detection?.restOrigin ?? '') ?? origin;
-    const allowed = rest === origin ? allowFetch : await hasOrigin(rest).catch(() => false);
+    let rest = httpOrigin(detection?.restOrigin ?? '') ?? origin;
+    const may = async (o) => (o === origin ? allowFetch : hasOrigin(o).catch(() => false));
+    let allowed = await may(rest);
+    if (rest !== origin && allowed && !granted.includes(rest)) {
+      detection = await handle(command([...granted, rest]));
+      rest = httpOrigin(detection?.restOrigin ?? '') ?? origin;
+      allowed = await may(rest);
+    }
     return detectReply(rest, allowed, detection);
   } catch (err) {
     return errorReply('core', err?.message ?? err);

@@ -151,7 +151,7 @@ const invalid = (why) => ({ ok: false, error: { code: 'bad_message', message: wh
 /**
  * @typedef {{allowFetch: boolean, grantedOrigins?: string[], timeoutMs?: number}} DetectOptions
  *   (`DetectOptions`): `allowFetch` for the page's own origin; `grantedOrigins`: the other
- *   origins the page names that the extension may contact.
+ *   origins the page (or a custom domain's serverInfo) names that the extension may contact.
  * @typedef {{type: 'detect_page', snapshot: object, options: DetectOptions}} DetectPageCommand
  * @typedef {{type: 'detect_url', url: string, options: DetectOptions}} DetectUrlCommand
  * @typedef {{type: 'check', detection: object, input: CheckInput}} CheckCommand  (`Check`)
@@ -175,10 +175,10 @@ export const detectPageCommand = (snapshot, allowFetch, grantedOrigins = []) => 
  */
 export const credentialOrigin = (detection) => httpOrigin(detection?.deployment?.reachedBaseUrl ?? '');
 /** @returns {DetectUrlCommand} */
-export const detectUrlCommand = (url, allowFetch) => ({
+export const detectUrlCommand = (url, allowFetch, grantedOrigins = []) => ({
   type: 'detect_url',
   url,
-  options: { allowFetch },
+  options: { allowFetch, grantedOrigins },
 });
 
 // ---- helpers shared by both sides ---------------------------------------------------------
