@@ -81,7 +81,7 @@ onMessage(async (message) => {
     case FACTS:
       return facts();
     case CLEAR_CLIPBOARD:
-      return scheduleClear(request.digest);
+      return scheduleClear(request.digest, request.salt);
   }
   return errorReply('bad_message', 'unhandled type');
 });
@@ -90,14 +90,16 @@ onMessage(async (message) => {
 onClipboardAlarm(clearClipboard);
 
 /**
- * A page copied a secret: remember its digest (memory-only session storage, never the text)
- * and set the alarm for the core's `clipboardClearSeconds` from now.
+ * A page copied a secret: remember its salted digest and the salt (memory-only session
+ * storage, never the text) and set the alarm for the core's `clipboardClearSeconds` from now.
+ * @param {string} digest
+ * @param {string} salt
  */
-async function scheduleClear(digest) {
+async function scheduleClear(digest, salt) {
   try {
     await core();
     const seconds = coreFacts().clipboardClearSeconds;
-    await scheduleClipboardClear(digest, Date.now() + seconds * 1000);
+    await scheduleClipboardClear(digest, salt, Date.now() + seconds * 1000);
     return clearClipboardReply(seconds);
   } catch (err) {
     return errorReply('internal', err?.message ?? err);
@@ -109,9 +111,10 @@ async function scheduleClear(digest) {
  * no DOM and reaches the clipboard through its offscreen document; Firefox's background page
  * does it itself.
  * @param {string} digest
+ * @param {string} salt
  */
-function clearClipboard(digest) {
-  return needsOffscreen() ? askOffscreen(clipboardClearNow(digest)) : clearIfStill(digest);
+function clearClipboard(digest, salt) {
+  return needsOffscreen() ? askOffscreen(clipboardClearNow(digest, salt)) : clearIfStill(digest, salt);
 }
 
 async function detectTab(tabId) {
