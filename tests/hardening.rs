@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::malformed::{check, detect_page, html, json, other};
+use common::malformed::{check, detect_page, detect_url, html, json, other};
 use jira_token_wizard::catalogue::Code;
 use jira_token_wizard::detect::{DetectFlow, DetectOptions, Detection};
 use jira_token_wizard::http::{CertificateNames, Exchange, HttpRequest};
@@ -196,6 +196,29 @@ fn a_custom_domain_is_tested_at_the_site_its_serverinfo_names() {
             "{url}: {to:?}"
         );
     }
+}
+
+#[test]
+fn a_typed_custom_domain_address_reaches_its_site_in_three_round_trips() {
+    // The CLI's path: `/jira/your-work` makes `/jira` the first guess (a 404 there), the site
+    // root answers Cloud naming acme.atlassian.net, which is asked third and tested.
+    let (d, rounds) = detect_url("https://jira.acme.example/jira/your-work", |r| {
+        match (r.id.as_str(), r.url.as_str()) {
+            (_, u) if u.starts_with("https://jira.acme.example/jira/") => html(404, "x"),
+            ("server_info", _) => json(200, CLOUD_INFO),
+            _ => html(404, "x"),
+        }
+    });
+    assert_eq!(rounds, 3);
+    assert_eq!(
+        d.deployment.reached_base_url.as_deref(),
+        Some("https://acme.atlassian.net")
+    );
+    let asked: Vec<&str> = d.requests.iter().map(|r| r.url.as_str()).collect();
+    assert!(
+        asked.contains(&"https://acme.atlassian.net/rest/api/2/serverInfo"),
+        "{asked:?}"
+    );
 }
 
 #[test]
