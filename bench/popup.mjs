@@ -9,7 +9,7 @@
 // Markdown table; nothing is asserted.
 import { launchExtension } from '../tests/e2e/harness.mjs';
 import { runTokenTest, timings } from '../tests/e2e/popup-timing.mjs';
-import { startSimulator } from '../tests/simulator/server.mjs';
+import { startSite } from '../tests/e2e/sites.mjs';
 
 const LATENCY_MS = Number(process.env.LATENCY_MS ?? 100);
 const RUNS = Number(process.env.POPUP_RUNS ?? 5);
@@ -70,7 +70,7 @@ async function once(ext, sim, login, secret) {
 
 const rows = [];
 for (const site of SITES) {
-  const sim = await startSimulator({ scenario: site.scenario, latencyMs: LATENCY_MS });
+  const sim = await startSite({ scenario: site.scenario, latencyMs: LATENCY_MS });
   let ext;
   try {
     ext = await launchExtension();

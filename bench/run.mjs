@@ -12,7 +12,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startSimulator } from '../tests/simulator/server.mjs';
+import { startSite } from '../tests/cli/helpers.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'target/release/jira-token-wizard');
@@ -143,17 +143,20 @@ async function networkSection() {
   const havePy = fs.existsSync(PY);
   const rows = [];
   for (const site of SITES) {
-    const sim = await startSimulator({ scenario: site.scenario, latencyMs: LATENCY_MS });
+    // Cloud under its Atlassian name over TLS (a Cloud credential never goes to this machine):
+    // the CLI reaches it through JTW_RESOLVE and trusts its CA (tests/cli/helpers.mjs).
+    const sim = await startSite({ scenario: site.scenario, latencyMs: LATENCY_MS });
+    const cli = (args) => [...args, ...sim.cli.args];
     try {
       const creds = sim.credentials;
       const login = creds.users[site.user].login;
       const secret = site.secret(creds);
       let from = sim.log.length;
-      const det = await run(BIN, ['detect', sim.url, '--format', 'json']);
+      const det = await run(BIN, cli(['detect', sim.url, '--format', 'json']), { env: sim.cli.env });
       const detRt = roundTrips(sim.log.slice(from));
       const detReq = sim.log.length - from;
       from = sim.log.length;
-      const chk = await run(BIN, ['check', sim.url, '--user', login, '--format', 'json'], { env: { JIRA_TOKEN: secret } });
+      const chk = await run(BIN, cli(['check', sim.url, '--user', login, '--format', 'json']), { env: { ...sim.cli.env, JIRA_TOKEN: secret } });
       const chkEntries = sim.log.slice(from);
       const chkRt = roundTrips(chkEntries);
       let verdict = '?';
@@ -161,7 +164,11 @@ async function networkSection() {
       let py = null;
       if (havePy) {
         from = sim.log.length;
-        const p = await run(PY, [path.join(ROOT, 'bench/pycontribs.py'), sim.baseUrl, site.py, login], { env: { JIRA_SECRET: secret } });
+        // Python has no resolution override: it asks the simulator by address (its certificate
+        // names 127.0.0.1 too), trusting the same CA.
+        const pyBase = sim.cli.args.length ? sim.baseUrl.replace(/^https:\/\/[^/]+/, `https://127.0.0.1:${sim.port}`) : sim.baseUrl;
+        const pyEnv = sim.cli.args.length ? { REQUESTS_CA_BUNDLE: sim.cli.args[1] } : {};
+        const p = await run(PY, [path.join(ROOT, 'bench/pycontribs.py'), pyBase, site.py, login], { env: { ...pyEnv, JIRA_SECRET: secret } });
         const entries = sim.log.slice(from);
         let inner = null;
         try { inner = JSON.parse(p.stdout.trim().split('\n').pop()); } catch { /* reported below */ }

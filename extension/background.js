@@ -81,7 +81,7 @@ onMessage(async (message) => {
     case FACTS:
       return facts();
     case CLEAR_CLIPBOARD:
-      return scheduleClear(request.digest);
+      return scheduleClear(request.digest, request.salt);
   }
   return errorReply('bad_message', 'unhandled type');
 });
@@ -90,14 +90,16 @@ onMessage(async (message) => {
 onClipboardAlarm(clearClipboard);
 
 /**
- * A page copied a secret: remember its digest (memory-only session storage, never the text)
- * and set the alarm for the core's `clipboardClearSeconds` from now.
+ * A page copied a secret: remember its salted digest and the salt (memory-only session
+ * storage, never the text) and set the alarm for the core's `clipboardClearSeconds` from now.
+ * @param {string} digest
+ * @param {string} salt
  */
-async function scheduleClear(digest) {
+async function scheduleClear(digest, salt) {
   try {
     await core();
     const seconds = coreFacts().clipboardClearSeconds;
-    await scheduleClipboardClear(digest, Date.now() + seconds * 1000);
+    await scheduleClipboardClear(digest, salt, Date.now() + seconds * 1000);
     return clearClipboardReply(seconds);
   } catch (err) {
     return errorReply('internal', err?.message ?? err);
@@ -109,9 +111,10 @@ async function scheduleClear(digest) {
  * no DOM and reaches the clipboard through its offscreen document; Firefox's background page
  * does it itself.
  * @param {string} digest
+ * @param {string} salt
  */
-function clearClipboard(digest) {
-  return needsOffscreen() ? askOffscreen(clipboardClearNow(digest)) : clearIfStill(digest);
+function clearClipboard(digest, salt) {
+  return needsOffscreen() ? askOffscreen(clipboardClearNow(digest, salt)) : clearIfStill(digest, salt);
 }
 
 async function detectTab(tabId) {
@@ -129,23 +132,38 @@ async function detectTab(tabId) {
   // decides whether to ask it, and may only with access to it.
   const named = httpOrigin(String(snapshot?.metas?.['ajs-base-url'] ?? ''));
   const granted = named && named !== origin && (await hasOrigin(named).catch(() => false)) ? [named] : [];
-  return runCore(origin, allowFetch, detectPageCommand(snapshot, allowFetch, granted));
+  return runCore(origin, allowFetch, granted, (g) => detectPageCommand(snapshot, allowFetch, g));
 }
 
 async function detectTypedUrl(url) {
   const origin = httpOrigin(url);
   if (!origin) return errorReply('invalid_url', url);
   const allowFetch = await hasOrigin(origin);
-  return runCore(origin, allowFetch, detectUrlCommand(url, allowFetch));
+  return runCore(origin, allowFetch, [], (g) => detectUrlCommand(url, allowFetch, g));
 }
 
-async function runCore(origin, allowFetch, command) {
+/**
+ * Runs detection with `granted` (other origins the extension may ask). A site the answers
+ * named (a custom domain's Cloud serverInfo names its Atlassian site: `restOrigin`) that the
+ * user already allowed is then asked too: detection runs once more with it.
+ * @param {string} origin
+ * @param {boolean} allowFetch
+ * @param {string[]} granted
+ * @param {(granted: string[]) => object} command
+ */
+async function runCore(origin, allowFetch, granted, command) {
   try {
     await core();
-    const detection = await handle(command);
+    let detection = await handle(command(granted));
     // The reply names the origin REST was (or would be) asked at, and whether we may.
-    const rest = httpOrigin(detection?.restOrigin ?? '') ?? origin;
-    const allowed = rest === origin ? allowFetch : await hasOrigin(rest).catch(() => false);
+    let rest = httpOrigin(detection?.restOrigin ?? '') ?? origin;
+    const may = async (o) => (o === origin ? allowFetch : hasOrigin(o).catch(() => false));
+    let allowed = await may(rest);
+    if (rest !== origin && allowed && !granted.includes(rest)) {
+      detection = await handle(command([...granted, rest]));
+      rest = httpOrigin(detection?.restOrigin ?? '') ?? origin;
+      allowed = await may(rest);
+    }
     return detectReply(rest, allowed, detection);
   } catch (err) {
     return errorReply('core', err?.message ?? err);

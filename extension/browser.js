@@ -143,7 +143,8 @@ export function extensionVersion() {
 
 // ---- clearing a copied secret from the clipboard (ARCHITECTURE.md, SECURITY.md §7.8) --------
 
-/** Storage key (storage.session: memory only) of the pending clear: the copied text's digest. */
+/** Storage key (storage.session: memory only) of the pending clear: the copied text's salted
+ *  digest and its salt. */
 const CLIPBOARD_KEY = 'clipboardClear';
 /** The alarm that clears the clipboard. */
 const CLIPBOARD_ALARM = 'clear-clipboard';
@@ -151,22 +152,23 @@ const CLIPBOARD_ALARM = 'clear-clipboard';
 const OFFSCREEN_URL = 'offscreen.html';
 
 /**
- * Remembers `digest` (SHA-256 of what was copied, never the text) in memory-only session
- * storage and sets the alarm that clears the clipboard at `when` (ms since the epoch). A newer
- * copy replaces an older one: only the last copy is compared.
+ * Remembers `digest` (SHA-256(salt‖text) of what was copied, never the text) and its `salt`
+ * in memory-only session storage and sets the alarm that clears the clipboard at `when` (ms
+ * since the epoch). A newer copy replaces an older one: only the last copy is compared.
  * @param {string} digest
+ * @param {string} salt
  * @param {number} when
  */
-export async function scheduleClipboardClear(digest, when) {
-  await api.storage.session.set({ [CLIPBOARD_KEY]: { digest, when } });
+export async function scheduleClipboardClear(digest, salt, when) {
+  await api.storage.session.set({ [CLIPBOARD_KEY]: { digest, salt, when } });
   await api.alarms.create(CLIPBOARD_ALARM, { when });
 }
 
 /**
- * Registers `clear(digest)` for the clipboard alarm (at the worker's top level: the alarm may
- * wake a stopped worker). The pending digest is taken out of session storage first, so it is
- * compared once at most.
- * @param {(digest: string) => Promise<unknown>} clear
+ * Registers `clear(digest, salt)` for the clipboard alarm (at the worker's top level: the
+ * alarm may wake a stopped worker). The pending digest is taken out of session storage first,
+ * so it is compared once at most.
+ * @param {(digest: string, salt: string) => Promise<unknown>} clear
  */
 export function onClipboardAlarm(clear) {
   api.alarms.onAlarm.addListener((alarm) => {
@@ -174,8 +176,8 @@ export function onClipboardAlarm(clear) {
     (async () => {
       const got = await api.storage.session.get(CLIPBOARD_KEY);
       await api.storage.session.remove(CLIPBOARD_KEY);
-      const digest = got?.[CLIPBOARD_KEY]?.digest;
-      if (typeof digest === 'string') await clear(digest);
+      const { digest, salt } = got?.[CLIPBOARD_KEY] ?? {};
+      if (typeof digest === 'string' && typeof salt === 'string') await clear(digest, salt);
     })().catch(() => {});
   });
 }

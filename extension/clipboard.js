@@ -1,6 +1,7 @@
 // Clearing a copied secret from the clipboard, as password managers do (SECURITY.md §7.8,
-// ARCHITECTURE.md "Clipboard"). The page that copied sends the worker only the SHA-256 digest
-// of what it copied; when the core's `clipboardClearSeconds` have passed, the clipboard is read
+// ARCHITECTURE.md "Clipboard"). The page that copied sends the worker only a salted SHA-256
+// digest of what it copied (a fresh random salt per copy, sent beside it, so the digest of a
+// short password cannot be looked up or brute-forced once for all users); when the core's `clipboardClearSeconds` have passed, the clipboard is read
 // and, only if it still holds that text, emptied. A clipboard the user changed meanwhile is
 // left alone. Runs where there is a DOM but no focus: Chrome's offscreen document
 // (offscreen.js) and Firefox's background page (background.js). No `chrome.*` here.
@@ -8,17 +9,34 @@
 import { sendMessage } from './browser.js';
 import { clearClipboardRequest } from './protocol.js';
 
-/**
- * Lower-case hex SHA-256 of `text` (UTF-8).
- * @param {string} text
- */
-export async function sha256Hex(text) {
-  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+/** Bytes of a per-copy salt. */
+const SALT_BYTES = 16;
+
+const hex = (/** @type {Uint8Array} */ bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** A fresh random salt (`crypto.getRandomValues`), lower-case hex. */
+export function newSalt() {
+  return hex(crypto.getRandomValues(new Uint8Array(SALT_BYTES)));
 }
 
-/** True for what `sha256Hex` returns. */
+/**
+ * Lower-case hex SHA-256 of the salt's bytes followed by `text` (UTF-8): SHA-256(salt‖text).
+ * @param {string} salt  hex, as `newSalt` returns it
+ * @param {string} text
+ */
+export async function saltedDigest(salt, text) {
+  const s = Uint8Array.from(salt.match(/../g) ?? [], (h) => parseInt(h, 16));
+  const t = new TextEncoder().encode(text);
+  const both = new Uint8Array(s.length + t.length);
+  both.set(s);
+  both.set(t, s.length);
+  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', both)));
+}
+
+/** True for a digest `saltedDigest` returns. */
 export const isDigest = (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
+/** True for a salt `newSalt` returns. */
+export const isSalt = (v) => typeof v === 'string' && /^[0-9a-f]{32}$/.test(v);
 
 /**
  * The clipboard's text from a document that cannot take focus: `execCommand('paste')` into a
@@ -66,22 +84,23 @@ async function emptyClipboard() {
 }
 
 /**
- * Empties the clipboard if it still holds the text whose digest is `digest`.
- * @param {string} digest
+ * Empties the clipboard if it still holds the text whose salted digest is `digest`.
+ * @param {string} digest  `saltedDigest(salt, text)`
+ * @param {string} salt
  * @returns {Promise<{ok: true, cleared: boolean, read: boolean}>}
  *   read: false when the clipboard could not be read (then nothing is touched)
  */
-export async function clearIfStill(digest) {
+export async function clearIfStill(digest, salt) {
   const now = await readClipboard();
   if (now === null) return { ok: true, cleared: false, read: false };
-  if (!now || (await sha256Hex(now)) !== digest) return { ok: true, cleared: false, read: true };
+  if (!now || (await saltedDigest(salt, now)) !== digest) return { ok: true, cleared: false, read: true };
   await emptyClipboard();
   return { ok: true, cleared: true, read: true };
 }
 
 /**
  * For a page that has just copied `text` holding a secret: asks the worker to clear the
- * clipboard later if it still holds `text` (only its digest is sent). Resolves with the
+ * clipboard later if it still holds `text` (only its salted digest and the salt are sent). Resolves with the
  * seconds until then, or `null` when the worker could not schedule it (the page then says
  * nothing about clearing).
  * @param {string} text
@@ -89,7 +108,8 @@ export async function clearIfStill(digest) {
  */
 export async function clearLater(text) {
   try {
-    const reply = await sendMessage(clearClipboardRequest(await sha256Hex(text)));
+    const salt = newSalt();
+    const reply = await sendMessage(clearClipboardRequest(await saltedDigest(salt, text), salt));
     return reply?.ok && Number.isFinite(reply.seconds) ? reply.seconds : null;
   } catch {
     return null;

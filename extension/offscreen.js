@@ -3,10 +3,10 @@
 // the copied secret (clipboard.js), then closes it. Only `chrome.runtime` works here.
 
 import { onOffscreenMessage } from './browser.js';
-import { clearIfStill, isDigest } from './clipboard.js';
+import { clearIfStill, isDigest, isSalt } from './clipboard.js';
 import { CLIPBOARD_CLEAR_NOW } from './protocol.js';
 
 onOffscreenMessage(CLIPBOARD_CLEAR_NOW, async (message) => {
-  if (!isDigest(message.digest)) return { ok: false, error: 'bad digest' };
-  return clearIfStill(message.digest);
+  if (!isDigest(message.digest) || !isSalt(message.salt)) return { ok: false, error: 'bad digest' };
+  return clearIfStill(message.digest, message.salt);
 });

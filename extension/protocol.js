@@ -95,8 +95,9 @@ export function validateRequest(msg) {
       return { ok: true, request: factsRequest() };
     case CLEAR_CLIPBOARD:
       return typeof msg.digest === 'string' && /^[0-9a-f]{64}$/.test(msg.digest)
-        ? { ok: true, request: clearClipboardRequest(msg.digest) }
-        : invalid('clear_clipboard needs a SHA-256 digest (64 lower-case hex digits)');
+        && typeof msg.salt === 'string' && /^[0-9a-f]{32}$/.test(msg.salt)
+        ? { ok: true, request: clearClipboardRequest(msg.digest, msg.salt) }
+        : invalid('clear_clipboard needs a SHA-256 digest (64 lower-case hex digits) and its salt (32)');
     default:
       return invalid(`unknown type ${JSON.stringify(String(msg.type)).slice(0, 64)}`);
   }
@@ -151,7 +152,7 @@ const invalid = (why) => ({ ok: false, error: { code: 'bad_message', message: wh
 /**
  * @typedef {{allowFetch: boolean, grantedOrigins?: string[], timeoutMs?: number}} DetectOptions
  *   (`DetectOptions`): `allowFetch` for the page's own origin; `grantedOrigins`: the other
- *   origins the page names that the extension may contact.
+ *   origins the page (or a custom domain's serverInfo) names that the extension may contact.
  * @typedef {{type: 'detect_page', snapshot: object, options: DetectOptions}} DetectPageCommand
  * @typedef {{type: 'detect_url', url: string, options: DetectOptions}} DetectUrlCommand
  * @typedef {{type: 'check', detection: object, input: CheckInput}} CheckCommand  (`Check`)
@@ -175,10 +176,10 @@ export const detectPageCommand = (snapshot, allowFetch, grantedOrigins = []) => 
  */
 export const credentialOrigin = (detection) => httpOrigin(detection?.deployment?.reachedBaseUrl ?? '');
 /** @returns {DetectUrlCommand} */
-export const detectUrlCommand = (url, allowFetch) => ({
+export const detectUrlCommand = (url, allowFetch, grantedOrigins = []) => ({
   type: 'detect_url',
   url,
-  options: { allowFetch },
+  options: { allowFetch, grantedOrigins },
 });
 
 // ---- helpers shared by both sides ---------------------------------------------------------
@@ -301,21 +302,21 @@ export const factsReply = (facts) => ({ ok: true, facts });
 // ---- clearing a copied secret (page → service worker → offscreen document in Chrome) ---------
 
 /**
- * @typedef {{type: 'clear_clipboard', digest: string}} ClearClipboardRequest
+ * @typedef {{type: 'clear_clipboard', digest: string, salt: string}} ClearClipboardRequest
  *   A page copied a secret: clear the clipboard after `Facts.clipboardClearSeconds` if it
- *   still holds the text whose SHA-256 (lower-case hex) is `digest`. The text never leaves
- *   the page that copied it.
+ *   still holds the text whose SHA-256(salt‖text) (lower-case hex) is `digest`; `salt`: 16
+ *   random bytes per copy, hex. The text never leaves the page that copied it.
  * @typedef {{ok: true, seconds: number}} ClearClipboardReply
  *   Scheduled: the clipboard is looked at in `seconds`.
- * @typedef {{type: 'clipboard_clear_now', digest: string}} ClipboardClearNow
+ * @typedef {{type: 'clipboard_clear_now', digest: string, salt: string}} ClipboardClearNow
  *   Service worker → Chrome's offscreen document, when the alarm fires.
  */
 
 export const CLEAR_CLIPBOARD = 'clear_clipboard';
 export const CLIPBOARD_CLEAR_NOW = 'clipboard_clear_now';
 /** @returns {ClearClipboardRequest} */
-export const clearClipboardRequest = (digest) => ({ type: CLEAR_CLIPBOARD, digest });
+export const clearClipboardRequest = (digest, salt) => ({ type: CLEAR_CLIPBOARD, digest, salt });
 /** @returns {ClearClipboardReply} */
 export const clearClipboardReply = (seconds) => ({ ok: true, seconds });
 /** @returns {ClipboardClearNow} */
-export const clipboardClearNow = (digest) => ({ type: CLIPBOARD_CLEAR_NOW, digest });
+export const clipboardClearNow = (digest, salt) => ({ type: CLIPBOARD_CLEAR_NOW, digest, salt });

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::malformed::{check, detect_page, html, json, other};
+use common::malformed::{check, detect_page, detect_url, html, json, other};
 use jira_token_wizard::catalogue::Code;
 use jira_token_wizard::detect::{DetectFlow, DetectOptions, Detection};
 use jira_token_wizard::http::{CertificateNames, Exchange, HttpRequest};
@@ -121,16 +121,135 @@ fn a_cloud_page_elsewhere_is_tested_at_the_atlassian_site_it_names() {
 
 #[test]
 fn serverinfo_saying_cloud_off_atlassian_gets_no_credential() {
-    // §7.1: a server elsewhere that answers serverInfo with deploymentType Cloud.
-    let (d, _) = detect_page(
+    // §7.1: a server elsewhere that answers serverInfo with deploymentType Cloud, naming an
+    // Atlassian site that is asked next and does not answer as Jira.
+    let (d, rounds) = detect_page(
         cloud_page("https://jira.evil.example/", "https://jira.evil.example"),
         |r| match r.id.as_str() {
-            "server_info" => json(200, CLOUD_INFO),
+            "server_info" if r.url.starts_with("https://jira.evil.example/") => {
+                json(200, CLOUD_INFO)
+            }
             _ => html(404, "x"),
         },
     );
     assert!(d.deployment.is_cloud());
     assert_eq!(d.deployment.reached_base_url, None);
+    assert!(rounds <= 2, "{rounds}");
+    let w = d
+        .warnings
+        .iter()
+        .find(|w| w.code == Code::ServerInfoUnavailable)
+        .expect("the site did not answer");
+    assert!(
+        w.cause
+            .en
+            .contains("https://acme.atlassian.net/rest/api/2/serverInfo"),
+        "{w:?}"
+    );
+}
+
+/// A Cloud page on `url` that names no site (`ajs-base-url` missing): a custom domain.
+fn custom_domain_page(url: &str) -> PageSnapshot {
+    let mut page = cloud_page(url, "");
+    page.metas.remove("ajs-base-url");
+    page
+}
+
+#[test]
+fn a_custom_domain_is_tested_at_the_site_its_serverinfo_names() {
+    // §7.1 and issue 13's custom_domain: only serverInfo's baseUrl names the Atlassian site.
+    // The custom domain's host is asked anonymously; the site is asked again and tested.
+    for url in [
+        "https://jira.acme.example/jira/your-work",
+        // This machine is no exception.
+        "http://127.0.0.1:8080/jira/your-work",
+    ] {
+        let origin = url.split('/').take(3).collect::<Vec<_>>().join("/");
+        let answers = |r: &HttpRequest| match r.id.as_str() {
+            "server_info" | "tenant_info" if r.url.starts_with(&origin) => {
+                only_at("https://jira.acme.example")(&HttpRequest {
+                    url: "https://jira.acme.example/".into(),
+                    ..r.clone()
+                })
+            }
+            _ => only_at("https://acme.atlassian.net")(r),
+        };
+        let (d, rounds) = detect_page(custom_domain_page(url), answers);
+        assert!(rounds <= 2, "{url}: {rounds}");
+        assert_eq!(
+            d.deployment.reached_base_url.as_deref(),
+            Some("https://acme.atlassian.net"),
+            "{url}"
+        );
+        assert_eq!(d.rest_origin.as_deref(), Some("https://acme.atlassian.net"));
+        let w = d
+            .warnings
+            .iter()
+            .find(|w| w.code == Code::CustomDomain)
+            .expect("custom_domain");
+        assert!(w.fix.en.contains("https://acme.atlassian.net"), "{w:?}");
+        let c = check(d, "ann@example.com", AuthChoice::Auto, answers);
+        assert_eq!(c.result.verdict.code, Code::Ok, "{url}");
+        let to = authorized_origins(&c.sent);
+        assert!(
+            !to.is_empty() && to.iter().all(|o| o == "https://acme.atlassian.net"),
+            "{url}: {to:?}"
+        );
+    }
+}
+
+#[test]
+fn a_typed_custom_domain_address_reaches_its_site_in_three_round_trips() {
+    // The CLI's path: `/jira/your-work` makes `/jira` the first guess (a 404 there), the site
+    // root answers Cloud naming acme.atlassian.net, which is asked third and tested.
+    let (d, rounds) = detect_url("https://jira.acme.example/jira/your-work", |r| {
+        match (r.id.as_str(), r.url.as_str()) {
+            (_, u) if u.starts_with("https://jira.acme.example/jira/") => html(404, "x"),
+            ("server_info", _) => json(200, CLOUD_INFO),
+            _ => html(404, "x"),
+        }
+    });
+    assert_eq!(rounds, 3);
+    assert_eq!(
+        d.deployment.reached_base_url.as_deref(),
+        Some("https://acme.atlassian.net")
+    );
+    let asked: Vec<&str> = d.requests.iter().map(|r| r.url.as_str()).collect();
+    assert!(
+        asked.contains(&"https://acme.atlassian.net/rest/api/2/serverInfo"),
+        "{asked:?}"
+    );
+}
+
+#[test]
+fn a_custom_domain_without_access_to_its_site_asks_for_it() {
+    // The extension may ask the tab's origin only: the site serverInfo names needs access.
+    let opts = DetectOptions {
+        granted_origins: Some(vec![]),
+        ..DetectOptions::default()
+    };
+    let page = custom_domain_page("https://jira.acme.example/jira/your-work");
+    let flow = DetectFlow::for_page(page, opts).unwrap();
+    let (d, _) = common::drive(flow, |r| {
+        assert!(
+            r.url.starts_with("https://jira.acme.example/"),
+            "asked {}",
+            r.url
+        );
+        json(200, CLOUD_INFO)
+    });
+    assert!(d.deployment.is_cloud());
+    assert_eq!(d.deployment.reached_base_url, None);
+    assert_eq!(d.rest_origin.as_deref(), Some("https://acme.atlassian.net"));
+    assert!(
+        d.warnings
+            .iter()
+            .any(|w| w.code == Code::HostPermissionNeeded
+                && (w.cause.en.contains("https://acme.atlassian.net")
+                    || w.title.en.contains("https://acme.atlassian.net"))),
+        "{:?}",
+        d.warnings
+    );
 }
 
 #[test]

@@ -13,7 +13,10 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     let sig = flow.signals();
     let mut evidence = sig.evidence.clone();
     let mut warnings: Vec<Notice> = Vec::new();
-    let answer = flow.server_info.as_ref().map(read_server_info);
+    // A custom domain's Cloud serverInfo sends detection on to the site it names; the site's
+    // answer counts when it is Jira's, else the first one with its own base (`rest_answer`).
+    let (answer, base) = flow.rest_answer();
+    let answer = answer.map(read_server_info);
     let (info, info_resp): (Option<&ServerInfo>, Option<&HttpResponse>) = match &answer {
         Some(ServerInfoAnswer::Info(i, r)) => (Some(i), Some(r)),
         Some(ServerInfoAnswer::NeedsLogin(r))
@@ -78,11 +81,11 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
         || redirected
         || matches!(&answer, Some(ServerInfoAnswer::NeedsLogin(r)) if r.is_json());
     let cloud_ok = hosting != Some(Hosting::Cloud)
-        || urls::parse_http(&flow.base).is_some_and(|u| urls::may_receive_cloud_credential(&u));
+        || urls::parse_http(base).is_some_and(|u| urls::may_receive_cloud_credential(&u));
     let reached = (rest_answered
         && cloud_ok
         && (product == Product::Jira || (product == Product::Unknown && redirected)))
-        .then(|| flow.base.clone());
+        .then(|| base.to_string());
     let base_url = info
         .and_then(|i| i.base_url.as_deref())
         .and_then(urls::normalize_base)
@@ -97,7 +100,7 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
         .filter(|id| super::is_plausible_cloud_id(id));
 
     if let Some(ServerInfoAnswer::Redirect(r)) = &answer {
-        let url = urls::join(&flow.base, "/rest/api/2/serverInfo");
+        let url = urls::join(base, "/rest/api/2/serverInfo");
         let location: String = r
             .header("location")
             .unwrap_or("?")
@@ -117,6 +120,7 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     }
     if product == Product::Jira {
         jira_warnings(flow, &answer, &mut warnings);
+        warnings.extend(site_not_reached(flow));
         let custom = custom_domain(flow, hosting, base_url.as_deref());
         let custom_found = custom.is_some();
         warnings.extend(custom);
@@ -265,8 +269,36 @@ fn url_normalized(flow: &DetectFlow, reached: Option<&str>) -> Option<Notice> {
     Some(Code::UrlNormalized.notice(&[("given", &shown), ("base", reached)]))
 }
 
-fn jira_warnings(flow: &DetectFlow, answer: &Option<ServerInfoAnswer>, out: &mut Vec<Notice>) {
+/// The Atlassian site a custom domain's serverInfo named was asked and did not answer as Jira
+/// (or could not be asked for want of access): no credential goes anywhere, and this says why.
+fn site_not_reached(flow: &DetectFlow) -> Option<Notice> {
+    let (_, base) = flow.rest_answer();
+    if flow.off_site.is_none() || base == flow.base {
+        return None;
+    }
     let url = urls::join(&flow.base, "/rest/api/2/serverInfo");
+    let detail = match flow.server_info.as_ref().map(read_server_info) {
+        None => {
+            let origin = flow
+                .needs_access
+                .clone()
+                .unwrap_or_else(|| flow.rest_origin());
+            return Some(Code::HostPermissionNeeded.notice(&[("origin", &origin)]));
+        }
+        Some(ServerInfoAnswer::Failed(detail)) => detail,
+        Some(
+            ServerInfoAnswer::NeedsLogin(r)
+            | ServerInfoAnswer::NotServerInfo(r)
+            | ServerInfoAnswer::Redirect(r),
+        ) => format!("HTTP {}", r.status),
+        Some(ServerInfoAnswer::Info(..)) => return None,
+    };
+    Some(Code::ServerInfoUnavailable.notice(&[("url", &url), ("detail", &detail)]))
+}
+
+fn jira_warnings(flow: &DetectFlow, answer: &Option<ServerInfoAnswer>, out: &mut Vec<Notice>) {
+    let (_, base) = flow.rest_answer();
+    let url = urls::join(base, "/rest/api/2/serverInfo");
     match answer {
         None if flow.needs_access.is_some() => {
             let origin = flow.needs_access.clone().unwrap_or_default();

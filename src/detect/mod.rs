@@ -4,8 +4,9 @@
 //! Inputs are a [`PageSnapshot`] (browser tab, or the page the CLI fetched) and the answers to
 //! the requests the flow asks for: anonymous `GET {base}/rest/api/2/serverInfo` (facts §1)
 //! and, for Cloud, `GET {origin}/_edge/tenant_info` (facts §2.5). All of one round trip's
-//! requests are independent and go out in parallel; detection needs one round trip, two only
-//! when a fetched page reveals a context path the first guess missed.
+//! requests are independent and go out in parallel; detection needs one round trip, two
+//! when a fetched page reveals a context path the first guess missed or a custom domain's
+//! Cloud serverInfo names the Atlassian site to ask instead, three when both happen.
 
 mod conclude;
 pub(crate) mod server_info;
@@ -107,6 +108,10 @@ pub struct DetectFlow {
     /// Base URL the last serverInfo request went to.
     base: String,
     server_info: Option<Exchange>,
+    /// A Cloud serverInfo that answered off Atlassian's hosts (a custom domain) and named an
+    /// Atlassian site, with the base it came from: that site was asked next
+    /// ([`DetectFlow::named_site`]). Used when the site did not answer.
+    off_site: Option<(String, Exchange)>,
     tenant_info: Option<Exchange>,
     rounds: u8,
     sent: Vec<HttpRequest>,
@@ -150,6 +155,7 @@ impl DetectFlow {
             page_answer: None,
             base,
             server_info: None,
+            off_site: None,
             tenant_info: None,
             rounds: 0,
             sent: Vec::new(),
@@ -237,10 +243,10 @@ impl DetectFlow {
     }
 
     /// The page's origin when it is not on an Atlassian Cloud host (a custom domain or a fake
-    /// that says it is Cloud), for the `cloud_site_elsewhere` warning.
+    /// that says it is Cloud — on this machine too), for the `cloud_site_elsewhere` warning.
     pub(crate) fn page_elsewhere(&self) -> Option<String> {
         self.page.as_ref()?;
-        let elsewhere = !urls::is_cloud_host(self.url.host_str()) && !urls::is_loopback(&self.url);
+        let elsewhere = !urls::is_cloud_host(self.url.host_str());
         elsewhere.then(|| urls::origin(&self.url))
     }
 
@@ -270,9 +276,65 @@ impl DetectFlow {
         (!declared && not_there && self.base != origin).then_some(origin)
     }
 
+    /// The Atlassian site a Cloud serverInfo names (`baseUrl`) when it answered on another
+    /// host (a custom domain whose page names no site): a Cloud credential goes only to an
+    /// Atlassian site (SECURITY.md §7.1), so Jira is asked again there and that is the base.
+    fn named_site(&self, info: Option<&server_info::ServerInfoAnswer>) -> Option<String> {
+        let Some(server_info::ServerInfoAnswer::Info(i, _)) = info else {
+            return None;
+        };
+        let here = urls::parse_http(&self.base)?;
+        if !i.is_cloud() || urls::may_receive_cloud_credential(&here) {
+            return None;
+        }
+        i.base_url.as_deref().and_then(atlassian_site)
+    }
+
+    /// The serverInfo answer detection concludes from, and the base it came from: the named
+    /// Atlassian site's when it answered as Jira (or when there was no detour); else the
+    /// custom domain's own answer, whose base may get no Cloud credential.
+    pub(crate) fn rest_answer(&self) -> (Option<&Exchange>, &str) {
+        if let Some((base, first)) = &self.off_site {
+            let answered = self.server_info.as_ref().is_some_and(|ex| {
+                matches!(
+                    server_info::read_server_info(ex),
+                    server_info::ServerInfoAnswer::Info(..)
+                )
+            });
+            if !answered {
+                return (Some(first), base);
+            }
+        }
+        (self.server_info.as_ref(), &self.base)
+    }
+
+    /// The requests to the Atlassian site a custom domain's Cloud serverInfo named
+    /// ([`DetectFlow::named_site`]), once: its serverInfo, and its tenant_info when no cloud id
+    /// is known yet. `None` when there is no such site.
+    fn detour(&mut self) -> Option<Vec<HttpRequest>> {
+        if self.off_site.is_some() {
+            return None;
+        }
+        let info = self.server_info.as_ref().map(server_info::read_server_info);
+        let site = self.named_site(info.as_ref())?;
+        let first = self.server_info.take()?;
+        self.off_site = Some((std::mem::replace(&mut self.base, site), first));
+        let mut batch = vec![self.get(
+            SERVER_INFO,
+            urls::join(&self.base, "/rest/api/2/serverInfo"),
+        )];
+        if self.tenant_info.is_none() && self.signals().cloud_id.is_none() {
+            batch.push(self.tenant_request());
+        }
+        Some(batch)
+    }
+
     fn second_batch(&mut self) -> Vec<HttpRequest> {
         let sig = self.signals();
         let mut batch = Vec::new();
+        if let Some(detour) = self.detour() {
+            return detour;
+        }
         let info = self.server_info.as_ref().map(server_info::read_server_info);
         let got_info = matches!(info, Some(server_info::ServerInfoAnswer::Info(..)));
         if !got_info && self.worth_asking(&sig) {
@@ -340,8 +402,12 @@ impl Flow for DetectFlow {
     type Output = Detection;
 
     fn next_batch(&mut self) -> Vec<HttpRequest> {
-        let mut batch = if self.rounds >= 2 {
+        let mut batch = if self.rounds >= 3 {
             Vec::new()
+        } else if self.rounds == 2 {
+            // Only when the second round's serverInfo (at the site root, after a wrong
+            // context-path guess) was a custom domain's naming its Atlassian site.
+            self.detour().unwrap_or_default()
         } else if self.rounds == 0 {
             self.first_batch()
         } else {

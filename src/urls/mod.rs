@@ -105,22 +105,13 @@ pub fn is_atlassian_site(host: &str) -> bool {
         .any(|d| h.ends_with(&format!(".{d}")))
 }
 
-/// May a Jira Cloud credential go to `u`? Only to an Atlassian site
-/// ([`is_atlassian_site`]) — or to this machine (`localhost`, `127.0.0.0/8`, `[::1]`): a page
-/// or site on the user's own machine (a local Jira, the test simulator) is not one a remote
-/// attacker can serve, and a credential sent there does not leave the machine.
+/// May a Jira Cloud credential go to `u`? Only to an Atlassian site ([`is_atlassian_site`]);
+/// the gateway (`api.atlassian.com`) is the probe's own rule (`CheckInput.gateway`). There is
+/// no exception for this machine: a Cloud page on `localhost` or `127.0.0.1` is a page
+/// elsewhere like any other (it is tested at the Atlassian site it names), so a local process
+/// that serves such a page gets no Cloud credential either.
 pub fn may_receive_cloud_credential(u: &HttpUrl) -> bool {
-    is_atlassian_site(u.host_str()) || is_loopback(u)
-}
-
-/// True for `localhost` (and `*.localhost`), `127.0.0.0/8` and `[::1]`.
-pub fn is_loopback(u: &HttpUrl) -> bool {
-    match u.as_url().host() {
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        Some(url::Host::Domain(d)) => d == "localhost" || d.ends_with(".localhost"),
-        None => false,
-    }
+    is_atlassian_site(u.host_str())
 }
 
 /// A context path a page declares (`ajs-context-path`), as a path only: `""` or `/seg[/seg…]`
@@ -228,6 +219,42 @@ mod tests {
     }
 
     #[test]
+    fn a_cloud_credential_goes_only_to_atlassian_sites() {
+        let may =
+            |s: &str| may_receive_cloud_credential(&parse_http(s).unwrap_or_else(|| panic!("{s}")));
+        for ok in [
+            "https://acme.atlassian.net/",
+            "https://ACME.Atlassian.NET./jira",
+            "https://legacy.jira.com/",
+            "http://acme.atlassian.net:8443/",
+        ] {
+            assert!(may(ok), "{ok}");
+        }
+        for refused in [
+            // This machine is no exception (SECURITY.md §7.1).
+            "http://127.0.0.1:8080/",
+            "https://127.0.0.1/",
+            "http://127.1.2.3/",
+            "http://localhost/",
+            "http://jira.localhost:8080/",
+            "http://[::1]:8080/",
+            // Not a site: the bare domains, look-alikes, other Atlassian hosts.
+            "https://atlassian.net/",
+            "https://jira.com/",
+            "https://acme.atlassian.net.evil.example/",
+            "https://evilatlassian.net/",
+            "https://acme.jira-dev.com/",
+            // The gateway is `CheckInput.gateway`'s rule, not a site.
+            "https://api.atlassian.com/",
+            "https://jira.example.com/",
+            "https://127.0.0.1.nip.io/",
+            "https://10.0.0.1/",
+        ] {
+            assert!(!may(refused), "{refused}");
+        }
+    }
+
+    #[test]
     fn paths_from_a_page_are_paths_only() {
         assert_eq!(context_path("/jira/").as_deref(), Some("/jira"));
         assert_eq!(context_path("").as_deref(), Some(""));
@@ -266,20 +293,6 @@ mod tests {
         ] {
             assert_eq!(page_base(bad), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn cloud_credentials_go_to_atlassian_or_this_machine() {
-        let may =
-            |s: &str| may_receive_cloud_credential(&parse_http(s).unwrap_or_else(|| panic!("{s}")));
-        assert!(may("https://acme.atlassian.net/"));
-        assert!(may("http://127.0.0.1:8080/"));
-        assert!(may("http://localhost:3000/"));
-        assert!(may("http://[::1]:3000/"));
-        assert!(!may("https://jira.acme.example/"));
-        assert!(!may("https://acme.atlassian.net.evil.example/"));
-        assert!(!may("https://127.0.0.1.nip.io/"));
-        assert!(!may("https://10.0.0.1/"));
     }
 
     #[test]

@@ -3,13 +3,13 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startSimulator } from '../simulator/server.mjs';
+import { startSite } from './sites.mjs';
 import { launchExtension } from './harness.mjs';
 
 let ext;
 let sim;
 before(async () => {
-  [ext, sim] = await Promise.all([launchExtension(), startSimulator({ scenario: 'cloud' })]);
+  [ext, sim] = await Promise.all([launchExtension(), startSite({ scenario: 'cloud' })]);
 });
 after(async () => {
   await ext?.close();

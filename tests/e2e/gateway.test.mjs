@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { gatewayProblem, validateRequest } from '../../extension/protocol.js';
 import { startSimulator } from '../simulator/server.mjs';
+import { ATLASSIAN_PATTERN, startSite } from './sites.mjs';
 import {
   GATEWAY_ORIGIN, LOCAL, launchRecorded, netlogSplit, openPopup, recordServiceWorker,
 } from './recorder.mjs';
@@ -91,14 +92,15 @@ function testDone(popup) {
 
 /** Starts the Jira site, the stand-in gateway and a recorded browser; runs `body`; cleans up. */
 async function withGatewaySetup(hostPermissions, body) {
-  const site = await startSimulator({ scenario: 'cloud' });
+  // The site under its Atlassian name (sites.mjs): a Cloud credential goes nowhere else.
+  const site = await startSite({ scenario: 'cloud' });
   const gateway = await startSimulator({ scenario: 'cloud', https: true });
   const dir = mkdtempSync(join(tmpdir(), 'jtw-netlog-'));
   const netlog = join(dir, 'netlog.json');
   const seen = [];
   let browser;
   try {
-    browser = await launchRecorded(netlog, { hostPermissions, gatewayPort: Number(new URL(gateway.origin).port) });
+    browser = await launchRecorded(netlog, { hostPermissions, gatewayPort: Number(new URL(gateway.origin).port), atlassianSites: true });
     await recordServiceWorker(browser, seen);
     const extId = browser.extId;
     await body({ browser, site, gateway, seen });
@@ -115,7 +117,7 @@ async function withGatewaySetup(hostPermissions, body) {
 
 test('scoped token: gateway only after the click, and through it the token works', async (t) => {
   let beforeClick = -1;
-  const run = await withGatewaySetup(['http://127.0.0.1/*', GATEWAY_PATTERN], async ({ browser, site, gateway, seen }) => {
+  const run = await withGatewaySetup([ATLASSIAN_PATTERN, GATEWAY_PATTERN], async ({ browser, site, gateway, seen }) => {
     const popup = await scopedTokenTested(browser, site, seen);
     assert.deepEqual(gateway.log, [], 'nothing reached the gateway before the click');
     beforeClick = seen.length;
@@ -182,7 +184,7 @@ test('scoped token: gateway only after the click, and through it the token works
 });
 
 test('scoped token, access refused: a clear message and nothing sent to the gateway', async (t) => {
-  const run = await withGatewaySetup(['http://127.0.0.1/*'], async ({ browser, site, gateway, seen }) => {
+  const run = await withGatewaySetup([ATLASSIAN_PATTERN], async ({ browser, site, gateway, seen }) => {
     const popup = await scopedTokenTested(browser, site, seen);
     await popup.eval(() => {
       window.asked = [];
@@ -232,7 +234,7 @@ test('scoped token, access refused: a clear message and nothing sent to the gate
 });
 
 test('scope_mismatch: a scoped token without read:jira-user, through the gateway', async () => {
-  await withGatewaySetup(['http://127.0.0.1/*', GATEWAY_PATTERN], async ({ browser, site, seen }) => {
+  await withGatewaySetup([ATLASSIAN_PATTERN, GATEWAY_PATTERN], async ({ browser, site, seen }) => {
     const popup = await openPopup(browser, site.url, seen);
     assert.equal(await popup.settled(), 'ready');
     await popup.waitFor(() => !document.querySelector('[data-testid=token-test]').hidden);

@@ -4,8 +4,10 @@
 // Recipe and quirks (../../../shared/build-and-browser-testing.md, "Headless E2E recipe"):
 // - never download a browser: playwright-core + /usr/bin/chromium;
 // - headless Chromium cannot grant optional permissions (`permissions.request` never resolves),
-//   so a temp copy of dist/chrome gets `host_permissions: ["http://127.0.0.1/*"]` (any port)
-//   unless a test wants the real, minimal manifest;
+//   so a temp copy of dist/chrome gets `host_permissions: ["http://127.0.0.1/*",
+//   "https://*.atlassian.net/*"]` (any port) unless a test wants the real, minimal manifest;
+// - Cloud scenarios are Atlassian names (sites.mjs): `*.atlassian.net` resolves to 127.0.0.1,
+//   port kept, and the simulators' self-signed certificates are accepted;
 // - a toolbar click is CDP `Extensions.triggerAction` with the *tab* target id; right after a
 //   load it fails now and then, so wait for the load to settle and retry once;
 // - the popup is a CDP target but not a Playwright page: we attach to it through the browser
@@ -17,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { ATLASSIAN_PATTERN } from './sites.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist', 'chrome');
@@ -41,8 +44,9 @@ export async function withTimeout(ms, what, promise) {
 /**
  * Launches Chromium with the extension.
  * @param {{ hostPermission?: boolean, hostPermissions?: string[], gatewayPort?: number | null }} [options]
- *   hostPermission (default true): add `http://127.0.0.1/*` to host_permissions of the temp copy
- *   (the simulator's origin); hostPermissions: that list instead; gatewayPort: resolve
+ *   hostPermission (default true): add `http://127.0.0.1/*` and `https://*.atlassian.net/*` to
+ *   host_permissions of the temp copy (the simulator's origins: sites.mjs); hostPermissions:
+ *   that list instead; gatewayPort: resolve
  *   `api.atlassian.com` to `127.0.0.1:gatewayPort` (a TLS simulator, its self-signed certificate
  *   accepted), as recorder.mjs does.
  */
@@ -52,19 +56,20 @@ export async function launchExtension({ hostPermission = true, hostPermissions =
   const extDir = mkdtempSync(join(tmpdir(), 'jtw-ext-'));
   const profile = mkdtempSync(join(tmpdir(), 'jtw-profile-'));
   cpSync(DIST, extDir, { recursive: true });
-  const granted = hostPermissions ?? (hostPermission ? ['http://127.0.0.1/*'] : []);
+  const granted = hostPermissions ?? (hostPermission ? ['http://127.0.0.1/*', ATLASSIAN_PATTERN] : []);
   if (granted.length) {
     const manifestPath = join(extDir, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     manifest.host_permissions = granted;
     writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   }
-  // Nothing leaves the machine: every host but the simulator's (and the stand-in gateway's) fails
-  // DNS at once.
-  const network = gatewayPort
-    ? [`--host-resolver-rules=MAP api.atlassian.com 127.0.0.1:${gatewayPort}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
-      '--ignore-certificate-errors']
-    : ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+  // Nothing leaves the machine: every host but the simulators' fails DNS at once. Atlassian
+  // site names (sites.mjs) reach 127.0.0.1 on the port in their URL; the stand-in gateway
+  // `api.atlassian.com` (port 443) reaches 127.0.0.1:gatewayPort. Both serve TLS with
+  // self-signed certificates, accepted.
+  const gateway = gatewayPort ? `MAP api.atlassian.com 127.0.0.1:${gatewayPort}, ` : '';
+  const network = [`--host-resolver-rules=${gateway}MAP *.atlassian.net 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
+    '--ignore-certificate-errors'];
   const cleanup = () => {
     rmSync(extDir, { recursive: true, force: true });
     rmSync(profile, { recursive: true, force: true });

@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startSimulator } from '../simulator/server.mjs';
+import { startSite } from './sites.mjs';
 import { launchExtension } from './harness.mjs';
 
 let ext;
@@ -53,7 +53,7 @@ async function storedText() {
 }
 
 test('create, show once, copy and test a token with the browser session', async () => {
-  const sim = await startSimulator({ scenario: 'dc-9.12-cluster' });
+  const sim = await startSite({ scenario: 'dc-9.12-cluster' });
   try {
     const popup = await popupFor(sim, 'jdoe');
     assert.match(await popup.attr('pat-name', 'value') ?? await popup.eval(() => document.querySelector('[data-testid=pat-name]').value), /^integration-\d{4}-\d\d-\d\d$/);
@@ -123,7 +123,7 @@ test('create, show once, copy and test a token with the browser session', async 
 });
 
 test('the token limit: 403, the page to revoke one, no token, no test', async () => {
-  const sim = await startSimulator({ scenario: 'dc-9.12-cluster' });
+  const sim = await startSite({ scenario: 'dc-9.12-cluster' });
   try {
     // Fill jdoe up to the limit (10, facts §3.3) with a session of his own.
     const login = await fetch(`${sim.baseUrl}/login`, {
@@ -164,7 +164,7 @@ test('the token limit: 403, the page to revoke one, no token, no test', async ()
 });
 
 test('no Jira session in the browser: pat_not_logged_in', async () => {
-  const sim = await startSimulator({ scenario: 'dc-10.3' });
+  const sim = await startSite({ scenario: 'dc-10.3' });
   try {
     const popup = await popupFor(sim, null);
     await askToCreate(popup, 'anonymous-try');
@@ -182,7 +182,7 @@ test('no Jira session in the browser: pat_not_logged_in', async () => {
 
 test('not offered on Cloud or before 8.14', async () => {
   for (const scenario of ['cloud', 'server-8.5']) {
-    const sim = await startSimulator({ scenario });
+    const sim = await startSite({ scenario });
     try {
       const popup = await ext.openPopup(sim.url);
       assert.equal(await popup.settled(), 'ready');

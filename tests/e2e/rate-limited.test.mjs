@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startSimulator } from '../simulator/server.mjs';
+import { startSite } from './sites.mjs';
 import { launchExtension } from './harness.mjs';
 
 let ext;
@@ -15,7 +15,7 @@ after(async () => {
 });
 
 test('rate_limited: the cause carries Retry-After and the rate-limit reason', async () => {
-  const sim = await startSimulator({ scenario: 'rate-limited' });
+  const sim = await startSite({ scenario: 'rate-limited' });
   try {
     const popup = await ext.openPopup(sim.url);
     assert.equal(await popup.settled(), 'ready');

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { startSimulator } from '../simulator/server.mjs';
+import { startSite } from './sites.mjs';
 import { launchExtension } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -57,7 +57,7 @@ async function runCheck(popup, { login, secret, auth }) {
 }
 
 test('README: a Jira Cloud API token that works', async () => {
-  const sim = await startSimulator({ scenario: 'cloud' });
+  const sim = await startSite({ scenario: 'cloud' });
   try {
     const popup = await ext.openPopup(sim.url);
     assert.equal(await popup.settled(), 'ready');
@@ -72,7 +72,7 @@ test('README: a Jira Cloud API token that works', async () => {
 });
 
 test('README: a Data Center password that Jira rejects, with its fix', async () => {
-  const sim = await startSimulator({ scenario: 'dc-9.12-cluster' });
+  const sim = await startSite({ scenario: 'dc-9.12-cluster' });
   try {
     const popup = await ext.openPopup(sim.url);
     assert.equal(await popup.settled(), 'ready');

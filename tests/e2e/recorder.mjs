@@ -30,15 +30,18 @@ export const GATEWAY_ORIGIN = 'https://api.atlassian.com';
 /**
  * Launches Chromium with a temp copy of dist/chrome and the NetLog written to `netlog`.
  * @param {string} netlog
- * @param {{hostPermissions?: string[], gatewayPort?: number | null, mapHosts?: Record<string, number>}} [options]
+ * @param {{hostPermissions?: string[], gatewayPort?: number | null, mapHosts?: Record<string, number>,
+ *   atlassianSites?: boolean}} [options]
  *   hostPermissions: what the copy's manifest grants at install (headless Chromium cannot
  *   grant optional permissions through a prompt: build notes). gatewayPort: resolve
  *   `api.atlassian.com` to `127.0.0.1:gatewayPort` (a TLS simulator, its self-signed
  *   certificate accepted), so the extension talks to the real gateway URL it ships with.
  *   mapHosts: more host names resolved to `127.0.0.1:port` (TLS simulators, certificates
- *   accepted), e.g. an Atlassian site name (tests/e2e/hardening.test.mjs).
+ *   accepted), e.g. an Atlassian site name (tests/e2e/hardening.test.mjs). atlassianSites:
+ *   `*.atlassian.net` resolves to 127.0.0.1 with the URL's port kept, for Cloud simulators under
+ *   Atlassian names (sites.mjs `startSite`), certificates accepted.
  */
-export async function launchRecorded(netlog, { hostPermissions = ['http://127.0.0.1/*'], gatewayPort = null, mapHosts = {} } = {}) {
+export async function launchRecorded(netlog, { hostPermissions = ['http://127.0.0.1/*'], gatewayPort = null, mapHosts = {}, atlassianSites = false } = {}) {
   const extDir = mkdtempSync(join(tmpdir(), 'jtw-ext-'));
   const profile = mkdtempSync(join(tmpdir(), 'jtw-profile-'));
   cpSync(DIST, extDir, { recursive: true });
@@ -51,7 +54,8 @@ export async function launchRecorded(netlog, { hostPermissions = ['http://127.0.
     rmSync(profile, { recursive: true, force: true });
   };
   const mapped = { ...(gatewayPort ? { 'api.atlassian.com': gatewayPort } : {}), ...mapHosts };
-  const rules = Object.entries(mapped).map(([host, port]) => `MAP ${host} 127.0.0.1:${port}, `).join('');
+  const rules = Object.entries(mapped).map(([host, port]) => `MAP ${host} 127.0.0.1:${port}, `).join('')
+    + (atlassianSites ? 'MAP *.atlassian.net 127.0.0.1, ' : '');
   const gateway = [`--host-resolver-rules=${rules}MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
     ...(rules ? ['--ignore-certificate-errors'] : [])];
   try {

@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startSimulator } from '../simulator/server.mjs';
+import { startSite } from './sites.mjs';
 import { launchExtension } from './harness.mjs';
 
 let ext;
@@ -43,7 +43,7 @@ async function runCheck(popup, { login = '', secret, auth = 'auto', target = 'ge
 
 /** Opens the popup on a scenario's page and runs `body(popup, sim)`. */
 async function onScenario(scenario, body) {
-  const sim = await startSimulator({ scenario });
+  const sim = await startSite({ scenario });
   try {
     const popup = await ext.openPopup(sim.url);
     assert.equal(await popup.settled(), 'ready');

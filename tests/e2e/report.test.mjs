@@ -9,7 +9,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startSimulator } from '../simulator/server.mjs';
+import { startSite } from './sites.mjs';
 import { launchExtension, withTimeout } from './harness.mjs';
 
 const b64 = (s) => Buffer.from(s, 'utf8').toString('base64');
@@ -83,7 +83,7 @@ describe('a DC wrong password, reported and read by the helpdesk', () => {
   const secret = 'not-the-password-7431';
 
   before(async () => {
-    sim = await startSimulator({ scenario: 'dc-9.12-cluster' });
+    sim = await startSite({ scenario: 'dc-9.12-cluster' });
   });
   after(async () => {
     await sim?.close();
@@ -209,7 +209,7 @@ describe('a DC wrong password, reported and read by the helpdesk', () => {
 });
 
 test('the popup links to the helpdesk page', async () => {
-  const sim = await startSimulator({ scenario: 'cloud' });
+  const sim = await startSite({ scenario: 'cloud' });
   try {
     const popup = await ext.openPopup(sim.url);
     try {

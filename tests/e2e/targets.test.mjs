@@ -17,7 +17,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { startSimulator } from '../simulator/server.mjs';
+import { startSite } from './sites.mjs';
 import { launchExtension } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -92,7 +92,7 @@ describe('targets in the popup', () => {
   }
 
   test('ELMA365 on Data Center with a password: masked block, copies masked or revealed as chosen; the project picker re-tests in PROJ', async () => {
-    const sim = await startSimulator({ scenario: 'dc-9.12-cluster' });
+    const sim = await startSite({ scenario: 'dc-9.12-cluster' });
     try {
       const { admin } = sim.credentials.users;
       const secret = admin.password;
@@ -190,7 +190,7 @@ describe('targets in the popup', () => {
   });
 
   test('AvePoint backup on Cloud: the six AvePoint fields, the API token masked until revealed', async () => {
-    const sim = await startSimulator({ scenario: 'cloud' });
+    const sim = await startSite({ scenario: 'cloud' });
     try {
       const { admin } = sim.credentials.users;
       const secret = admin.apiToken;
@@ -224,7 +224,7 @@ describe('targets in the popup', () => {
   });
 
   test('AvePoint on a Data Center tab: target_not_supported, and no credential leaves the browser', async () => {
-    const sim = await startSimulator({ scenario: 'dc-9.12-cluster' });
+    const sim = await startSite({ scenario: 'dc-9.12-cluster' });
     try {
       const { admin } = sim.credentials.users;
       const popup = await ext.openPopup(sim.url);
@@ -245,7 +245,7 @@ describe('targets in the popup', () => {
   });
 
   test('Issue Sync with the logged-in user as technical user: technical_user_is_you and a 64-hex Local Authentication Key', async () => {
-    const sim = await startSimulator({ scenario: 'dc-9.12-cluster' });
+    const sim = await startSite({ scenario: 'dc-9.12-cluster' });
     try {
       const { admin } = sim.credentials.users;
       const popup = await ext.openPopup(`${sim.baseUrl}/test-login?user=admin`);

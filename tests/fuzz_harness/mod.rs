@@ -24,6 +24,7 @@ use jira_token_wizard::flow::Flow;
 use jira_token_wizard::http::{normalize_headers, Exchange, HttpRequest, HttpResponse};
 use jira_token_wizard::page::{PageSnapshot, MAX_METAS, MAX_META_VALUE_CHARS};
 use jira_token_wizard::probe::{base64, CheckInput, ProbeFlow};
+use jira_token_wizard::urls;
 
 /// The secret every token test sends. Generated answers never contain it by chance (it holds a
 /// character outside the generators' alphabets), so finding it in a result is a leak.
@@ -351,10 +352,16 @@ pub fn detect(url_choice: u8, answers: &[Answer]) -> (Detection, &'static str) {
     let (d, _) = run(flow, |req| answer_for(&req.id, answers));
     check_warnings(&d.warnings);
     serde_json::to_string(&d).expect("detection serializes");
-    // Whatever serverInfo says its baseUrl is, REST is reached where the user pointed.
+    // Whatever serverInfo says its baseUrl is, REST is reached where the user pointed — or,
+    // for Cloud off Atlassian's hosts (a custom domain), at the https Atlassian site its
+    // serverInfo named, never at another host (SECURITY.md §7.1).
     if let Some(reached) = &d.deployment.reached_base_url {
+        let here = reached == origin || reached.starts_with(&format!("{origin}/"));
+        let site = urls::parse_http(reached).is_some_and(|u| {
+            u.scheme() == "https" && urls::may_receive_cloud_credential(&u) && u.path() == "/"
+        });
         assert!(
-            reached == origin || reached.starts_with(&format!("{origin}/")),
+            here || (site && d.deployment.is_cloud()),
             "reached {reached} from {origin}"
         );
     }

@@ -9,6 +9,7 @@
 // "Deny" would.
 
 import { launchExtension, withTimeout } from '../harness.mjs';
+import { ATLASSIAN_PATTERN } from '../sites.mjs';
 
 /**
  * @param {import('./index.mjs').LaunchOptions} options
@@ -16,7 +17,7 @@ import { launchExtension, withTimeout } from '../harness.mjs';
  */
 export async function launch({ hostPermission = true, gatewayPermission = false, gatewayPort = null } = {}) {
   const hostPermissions = [
-    ...(hostPermission ? ['http://127.0.0.1/*'] : []),
+    ...(hostPermission ? ['http://127.0.0.1/*', ATLASSIAN_PATTERN] : []),
     ...(gatewayPermission ? ['https://api.atlassian.com/*'] : []),
   ];
   const ext = await launchExtension({ hostPermissions, gatewayPort });

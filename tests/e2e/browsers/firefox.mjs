@@ -24,8 +24,10 @@
 // Network: every http(s) request that is not to 127.0.0.1 goes to a local proxy started here
 // (127.0.0.1 is never proxied: `network.proxy.allow_hijacking_localhost` is false), which
 // refuses it and records it in `driver.offsite` — except `api.atlassian.com:443`, which it
-// tunnels to the stand-in gateway when `gatewayPort` is given (its self-signed certificate
-// accepted through the session's `acceptInsecureCerts`), and the browser's own services, which
+// tunnels to the stand-in gateway when `gatewayPort` is given, and `<name>.atlassian.net:<port>`
+// (not 443), which it tunnels to 127.0.0.1:<port>, where a Cloud simulator listens (../sites.mjs;
+// the self-signed certificates accepted through the session's `acceptInsecureCerts`), and the
+// browser's own services, which
 // puppeteer's profile sends to `dummy.test` (not recorded). Nothing leaves the machine.
 
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +36,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ATLASSIAN_PATTERN } from '../sites.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const DIST = join(ROOT, 'dist', 'firefox');
@@ -90,7 +93,8 @@ export async function missing() {
 
 /**
  * The proxy every non-local request goes through: records it, refuses it, or tunnels
- * `api.atlassian.com:443` to `127.0.0.1:gatewayPort`.
+ * `api.atlassian.com:443` to `127.0.0.1:gatewayPort` and `<name>.atlassian.net:<port>` (a
+ * Cloud simulator's name, ../sites.mjs) to `127.0.0.1:<port>`.
  */
 async function startProxy(gatewayPort, offsite) {
   const sockets = new Set();
@@ -107,8 +111,11 @@ async function startProxy(gatewayPort, offsite) {
     socket.on('close', () => sockets.delete(socket));
   });
   server.on('connect', (req, client, head) => {
-    if (req.url === 'api.atlassian.com:443' && gatewayPort) {
-      const upstream = net.connect(gatewayPort, '127.0.0.1', () => {
+    const site = /^[a-z0-9-]+\.atlassian\.net:(\d+)$/i.exec(req.url ?? '');
+    const port = req.url === 'api.atlassian.com:443' && gatewayPort ? gatewayPort
+      : site && site[1] !== '443' ? Number(site[1]) : null;
+    if (port) {
+      const upstream = net.connect(port, '127.0.0.1', () => {
         client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
         upstream.write(head);
         upstream.pipe(client);
@@ -148,7 +155,7 @@ export async function launch({ hostPermission = true, gatewayPermission = false,
   const extDir = mkdtempSync(join(tmpdir(), 'jtw-ext-ff-'));
   cpSync(DIST, extDir, { recursive: true });
   const granted = [
-    ...(hostPermission ? ['http://127.0.0.1/*'] : []),
+    ...(hostPermission ? ['http://127.0.0.1/*', ATLASSIAN_PATTERN] : []),
     ...(gatewayPermission ? ['https://api.atlassian.com/*'] : []),
   ];
   if (granted.length) {
@@ -173,7 +180,7 @@ export async function launch({ hostPermission = true, gatewayPermission = false,
       protocol: 'webDriverBiDi',
       // Required on 153 to navigate to moz-extension:// and to reach the browser window.
       args: ['--remote-allow-system-access'],
-      acceptInsecureCerts: gatewayPort !== null,
+      acceptInsecureCerts: true,
       // Firefox honours `services.settings.server` (set to a dead address by puppeteer) only
       // with this: otherwise Remote Settings polls firefox.settings.services.mozilla.com.
       env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },

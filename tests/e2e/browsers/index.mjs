@@ -5,8 +5,9 @@
 // without host access, against the local Jira simulator only.
 //
 // @typedef {object} LaunchOptions
-// @property {boolean} [hostPermission=true]  `http://127.0.0.1/*` (the simulator, any port)
-//   granted at install, as if the user had allowed it before
+// @property {boolean} [hostPermission=true]  `http://127.0.0.1/*` and `https://*.atlassian.net/*`
+//   (the simulators, any port; Cloud ones under Atlassian names: ../sites.mjs) granted at
+//   install, as if the user had allowed it before
 // @property {boolean} [gatewayPermission=false]  `https://api.atlassian.com/*` granted at install
 // @property {number|null} [gatewayPort=null]  `api.atlassian.com` reaches `127.0.0.1:gatewayPort`
 //   (a TLS simulator; its self-signed certificate is accepted)
@@ -19,8 +20,9 @@
 // @property {(url: string) => Promise<Wizard>} openWizard  loads `url` in the Jira tab and opens
 //   the wizard for that tab as a user would (Chromium: the toolbar popup; Firefox: see firefox.mjs)
 // @property {() => Promise<void>} close  ends the browser and removes its temp dirs
-// @property {object[]} [offsite]  Firefox only: requests to any host but 127.0.0.1 and the
-//   stand-in gateway, refused by the driver's proxy (Chromium fails their DNS instead)
+// @property {object[]} [offsite]  Firefox only: requests to any host but 127.0.0.1, the Cloud
+//   simulators' Atlassian names and the stand-in gateway, refused by the driver's proxy
+//   (Chromium fails their DNS instead)
 //
 // @typedef {object} Wizard  the popup's page; every call has a deadline
 // @property {(fn: Function, arg?: any) => Promise<any>} eval  `fn(arg)` in the page, JSON value back

@@ -1,6 +1,7 @@
 // The shared clipboard flows (SECURITY.md §7.8).
 
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
 import {
   withBrowser, withWizard, withSims, runCheck, assertSecretNowhere, copied,
@@ -41,6 +42,18 @@ export function clipboardFlows(name) {
         await w.click('lang-en');
         await w.click('snippet-reveal');
         await assertSecretNowhere(w, secret); // only its digest is kept, in session storage
+        // The digest is salted per copy: SHA-256(salt‖text), never the plain SHA-256 of the
+        // secret, which a short password's could be brute-forced from.
+        const pending = await w.eval(async () => {
+          const api = globalThis.browser ?? globalThis.chrome;
+          return (await api.storage.session.get('clipboardClear')).clipboardClear ?? null;
+        });
+        assert.ok(pending, 'a clear is pending');
+        assert.match(pending.salt, /^[0-9a-f]{32}$/);
+        const sha = (...parts) => parts.reduce((h, p) => h.update(p), createHash('sha256')).digest('hex');
+        assert.notEqual(pending.digest, sha(Buffer.from(secret, 'utf8')), 'not the plain SHA-256');
+        assert.equal(pending.digest, sha(Buffer.from(pending.salt, 'hex'), Buffer.from(secret, 'utf8')),
+          'SHA-256 of the salt and the copied text');
         return at;
       });
       return { secret, copiedAt };

@@ -2,8 +2,9 @@
 // filters, and the helpers that open a browser, a wizard or simulators and always close them.
 
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { after, before } from 'node:test';
-import { startSimulator } from '../../simulator/server.mjs';
+import { startSite } from '../sites.mjs';
 import { launchBrowser } from '../browsers/index.mjs';
 
 export const MASK = '••••••••';
@@ -40,9 +41,10 @@ export async function withWizard(driver, url, body) {
   }
 }
 
-/** Starts simulators, runs `body(...sims)`, always stops them. */
+/** Starts simulators (Cloud ones under Atlassian names: ../sites.mjs), runs `body(...sims)`,
+ *  always stops them. */
 export async function withSims(scenarios, body) {
-  const sims = await Promise.all(scenarios.map((s) => startSimulator(typeof s === 'string' ? { scenario: s } : s)));
+  const sims = await Promise.all(scenarios.map((s) => startSite(typeof s === 'string' ? { scenario: s } : s)));
   try {
     return await body(...sims);
   } finally {
@@ -109,3 +111,35 @@ export const shownFields = (wizard) => wizard.eval(() => Object.fromEntries(
   [...document.querySelectorAll('[data-testid^="snippet-value-"]')]
     .map((n) => [n.dataset.testid.slice('snippet-value-'.length), n.textContent]),
 ));
+
+/**
+ * A page on this machine (`http://127.0.0.1:<port>`) that claims to be Jira Cloud at `site`
+ * (`ajs-cloud-id`, `ajs-base-url`), whose REST answers a 404 but whose `/myself` would say 200
+ * to any credential (SECURITY.md §7.1). `seen`: every request it got, with its Authorization.
+ * @param {string} site  the Atlassian site it names
+ */
+export async function startFakeCloudPage(site) {
+  const seen = [];
+  const server = http.createServer((req, res) => {
+    seen.push({ url: req.url, authorization: req.headers.authorization ?? null });
+    if (req.url.startsWith('/rest/api/2/myself')) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      return res.end(JSON.stringify({ accountId: 'x', emailAddress: 'admin@example.com', displayName: 'Phished', active: true }));
+    }
+    if (req.url.startsWith('/rest/') || req.url.startsWith('/_edge/')) {
+      res.writeHead(404, { 'Content-Type': 'text/html' });
+      return res.end('<html>not found</html>');
+    }
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end(`<html><head><title>Dashboards - Jira</title>
+      <meta name="ajs-cloud-id" content="a436116f-02ce-4520-8fbb-7301462a1674">
+      <meta name="ajs-base-url" content="${site}"></head><body><h1>Dashboards</h1></body></html>`);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/secure/Dashboard.jspa`,
+    origin: `http://127.0.0.1:${server.address().port}`,
+    seen,
+    close: () => { server.closeAllConnections(); return new Promise((resolve) => server.close(resolve)); },
+  };
+}

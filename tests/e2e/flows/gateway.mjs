@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startSimulator } from '../../simulator/server.mjs';
+import { startSite } from '../sites.mjs';
 import { answersPermissionPrompts, launchBrowser } from '../browsers/index.mjs';
 import {
   GATEWAY_PATTERN, rest, portOf, withWizard, testDone, runCheck,
@@ -16,7 +17,7 @@ export function gatewayFlows(name) {
     /** @type {{ driver: any, site: any, gateway: any }} */
     const ctx = { driver: null, site: null, gateway: null };
     before(async () => {
-      ctx.site = await startSimulator({ scenario: 'cloud' });
+      ctx.site = await startSite({ scenario: 'cloud' });
       ctx.gateway = await startSimulator({ scenario: 'cloud', https: true });
       // Chromium cannot answer the prompt: the gateway is granted at install there, and the
       // request then resolves without one. Firefox starts without it and shows its doorhanger.

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   MASK, LOCAL_PATTERN, PAT_PAGE, authorized, rest, portOf, withBrowser, withWizard, withSims, testDone, runCheck, assertSecretNowhere, copied, shownFields,
+  startFakeCloudPage,
 } from './common.mjs';
 
 /** @param {'chromium'|'firefox'} name */
@@ -31,6 +32,30 @@ export function withAccessFlows(name) {
         assert.ok(rest(sim).every((e) => !e.hasCookie && !e.hasAuthorization), 'credentials: omit on REST');
         await w.screenshot(`${name}-cloud.png`);
       }));
+    });
+
+    test('a fake Cloud page on this machine gets no Authorization; the site it names is tested', async () => {
+      // SECURITY.md §7.1: loopback is no exception. The page says it is the `cloud` site; the
+      // token test goes there, never to the page's host, whose /myself would say 200.
+      await withSims(['cloud'], async (site) => {
+        const fake = await startFakeCloudPage(site.origin);
+        try {
+          await withWizard(ctx.driver, fake.url, async (w) => {
+            assert.equal(await w.settled(), 'ready');
+            assert.equal(await w.text('summary'), `Jira Cloud at ${site.origin}`);
+            assert.ok(await w.text('warning-cloud_site_elsewhere'), 'the page is named as elsewhere');
+            assert.equal(await w.attr('test-origin', 'data-origin'), site.origin, 'the credential would go to the site');
+            const { admin } = site.credentials.users;
+            await runCheck(w, { login: admin.login, secret: admin.apiToken });
+            assert.equal(await w.text('verdict-code'), 'ok');
+          });
+        } finally {
+          await fake.close();
+        }
+        assert.deepEqual(fake.seen.filter((r) => r.authorization !== null), [], 'the fake page saw no credential');
+        assert.ok(fake.seen.every((r) => !r.url.startsWith('/rest/api/2/myself')), JSON.stringify(fake.seen));
+        assert.ok(authorized(site).some((e) => e.path === '/rest/api/2/myself'), 'the Atlassian site was tested');
+      });
     });
 
     test('Data Center under a context path, on a non-default port', async () => {
