@@ -86,6 +86,7 @@ export function withoutAccessFlows(name) {
           await w.waitFor(() => document.querySelector('[data-testid=warning-host_permission_needed]') === null, null, 10_000);
           assert.equal(await w.settled(), 'ready');
           assert.equal(await w.text('summary'), `Jira Data Center 9.12.15 at ${sim.baseUrl}`);
+          await w.click('step-detect-btn'); // now testable: step 1 is done and folded
           assert.equal(await w.text('detail-clusterNode'), 'jira_node_1');
           assert.ok(rest(sim).some((e) => e.path === '/rest/api/2/serverInfo'), 'serverInfo asked once allowed');
           const held = await w.eval(() => (globalThis.browser ?? chrome).permissions.getAll());
