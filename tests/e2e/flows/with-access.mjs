@@ -219,12 +219,10 @@ export function withAccessFlows(name) {
       }));
     });
 
-    // Firefox: the POST goes out with `Origin: moz-extension://<uuid>`, which Jira's XSRF origin
-    // check does not accept (only chrome-extension:// and safari-extension://, facts §4.8): 403
-    // "XSRF check failed", shown as pat_xsrf_rejected. A known bug, kept visible as a TODO.
-    const patTodo = name === 'firefox'
-      && 'Firefox sends Origin: moz-extension://…, which Jira\'s XSRF check refuses (pat_xsrf_rejected)';
-    test('one-click PAT: one POST with the Jira session, the token shown and tested', { todo: patTodo }, async () => {
+    // The POST goes out from the Jira tab (extension/tab-fetch.js), so Jira's XSRF origin check
+    // (facts §4.8, modelled by the simulator) sees Jira's own origin in both browsers; from the
+    // extension's page Firefox would send `Origin: moz-extension://…` and get 403.
+    test('one-click PAT: one POST from the Jira tab with its session, the token shown and tested', async () => {
       await withSims(['dc-9.12-cluster'], (sim) => withWizard(ctx.driver, `${sim.baseUrl}/test-login?user=jdoe`, async (w) => {
         const posts = () => sim.log.filter((e) => e.method === 'POST' && e.path.endsWith('/rest/pat/latest/tokens'));
         assert.equal(await w.settled(), 'ready');
@@ -241,6 +239,9 @@ export function withAccessFlows(name) {
         assert.equal(posts().length, 1);
         assert.equal(post.hasAuthorization, false, 'no credential beside the session');
         assert.equal(post.hasCookie, true, 'the session cookie went with the creation');
+        assert.ok(post.cookieNames.includes('JSESSIONID'));
+        assert.equal(post.origin, sim.origin, 'sent with the Jira page\'s origin, not the extension\'s');
+        assert.equal(post.refererOrigin, sim.origin, 'a same-origin Referer');
         assert.equal(await w.text('pat-outcome-code'), 'pat_created', `POST answered ${post.status}`);
         const token = await w.eval(() => document.querySelector('[data-testid=pat-token]').value);
         assert.match(token, /^[A-Za-z0-9+/=]{20,}$/);

@@ -12,6 +12,14 @@
 //!
 //! The raw token is the one secret the core hands back: it lives in [`RawToken`] (redacted
 //! `Debug`; serialized only so the popup can show it once), never in a log or a report.
+//!
+//! The extension does not drive the [`Flow`] over its own transport: it sends the request
+//! from the Jira tab ([`tab`]: [`CreateFlow::tab_request`] plans it, [`CreateFlow::interpret`]
+//! classifies the answer), because Firefox's extension origin fails Jira's XSRF check.
+
+mod tab;
+
+pub use tab::TabRequest;
 
 use crate::auth_plan::{one_click_pat_offered, PAT_PAGE_PATH};
 use crate::catalogue::{Code, Notice};
