@@ -251,5 +251,28 @@ export function withAccessFlows(name) {
         await assertSecretNowhere(w, token);
       }));
     });
+
+    test('one-click PAT: a tab on another origin sends nothing', async () => {
+      // The wizard's tab shows one Jira (b) while the creation is asked for another (a), as if
+      // the tab had navigated away: tab-fetch.js checks `location.origin` and sends nothing.
+      await withSims(['dc-10.3', 'dc-9.12-cluster'], (a, b) => withWizard(ctx.driver, `${b.baseUrl}/test-login?user=jdoe`, async (w) => {
+        assert.equal(await w.settled(), 'ready');
+        const reply = await w.eval(async (url) => {
+          const api = globalThis.browser ?? chrome;
+          const named = new URLSearchParams(location.search).get('tab');
+          const tabId = named ? Number(named) : (await api.tabs.query({ active: true, currentWindow: true }))[0].id;
+          const detected = await api.runtime.sendMessage({ type: 'detect_url', url });
+          return api.runtime.sendMessage({ type: 'create_pat', detection: detected.detection, name: 'elsewhere', expirationDays: 30, tabId });
+        }, a.url);
+        assert.equal(reply.ok, true, JSON.stringify(reply.error));
+        assert.equal(reply.created.outcome.code, 'transport_failed');
+        assert.equal(reply.created.ok, false);
+        assert.equal(reply.created.token, null);
+        assert.match(reply.created.requests[0].detail, new RegExp(`this tab shows ${b.origin}, not ${a.origin}`));
+        for (const sim of [a, b]) {
+          assert.deepEqual(sim.log.filter((e) => e.method === 'POST'), [], `no POST reached ${sim.origin}`);
+        }
+      }));
+    });
   });
 }
