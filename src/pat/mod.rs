@@ -269,7 +269,8 @@ fn classify(r: &HttpResponse, url: &str, name: &str) -> Classified {
             }
             None => (Code::UnexpectedResponse, unexpected(r, url), None),
         },
-        // facts §4.8: the origin check failed (e.g. Firefox's moz-extension:// origin).
+        // facts §4.8: the origin check failed (sent from the Jira tab, so a proxy that changes
+        // the host or drops Origin/Referer; from an extension page Firefox sends moz-extension://).
         403 if r.body.contains("XSRF check failed") => (Code::PatXsrfRejected, vec![], None),
         // facts §3.3: token-limit exceeded → 403.
         403 if says("limit") || says("at most") => {
