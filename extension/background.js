@@ -6,7 +6,8 @@
 // restarted worker must see the event that woke it), and nothing lives in memory across
 // restarts except the wasm module, which is reloaded on demand. Requests to Jira go out from
 // here, not from the page: a content-script context cannot fetch cross-origin even with host
-// permissions (facts §6.1).
+// permissions (facts §6.1). The one exception is the PAT creation, which must carry the Jira
+// page's own origin and session: the core plans it and the Jira tab sends it (`createPat`).
 
 import init, { facts as coreFacts, handle } from './pkg/jira_token_wizard.js';
 import {
@@ -34,7 +35,6 @@ import {
   clearClipboardReply,
   clipboardClearNow,
   compareReportsReply,
-  createPatCommand,
   createPatReply,
   detectPageCommand,
   detectReply,
@@ -44,11 +44,14 @@ import {
   gatewayProblem,
   httpOrigin,
   credentialOrigin,
+  interpretPatCommand,
+  planPatCommand,
   reportCommand,
   reportReply,
   validateRequest,
 } from './protocol.js';
 import { SNAPSHOT_LIMITS, collectSnapshot } from './snapshot.js';
+import { tabFetch } from './tab-fetch.js';
 
 /** @type {Promise<unknown> | null} */
 let wasmReady = null;
@@ -238,17 +241,28 @@ async function compareReports(request) {
 }
 
 /**
- * The one-click PAT: the core's `CreatePat` sends one POST with the user's Jira session. The
- * reply carries the new token for the popup to show once; nothing here keeps or logs it.
+ * The one-click PAT: the core plans one POST (`plan_pat`), the Jira tab sends it with the
+ * user's session (tab-fetch.js: from the page's own context, so Jira's XSRF check sees its own
+ * origin — in Firefox too, whose extension origin it refuses), and the core classifies the
+ * answer (`interpret_pat`). Only with the host permission for the Jira origin, checked first,
+ * as for a token test: activeTab alone would let the script run, but it is not enough here.
+ * The reply carries the new token for the popup to show once; nothing here keeps or logs it.
+ * @param {import('./protocol.js').CreatePatRequest} request
  */
-async function createPat({ detection, name, expirationDays }) {
+async function createPat({ detection, name, expirationDays, tabId }) {
   try {
     await core();
     const target = credentialOrigin(detection);
     if (!target || !(await hasOrigin(target).catch(() => false))) {
       return errorReply('host_not_allowed', target ?? 'no Jira was reached');
     }
-    return createPatReply(await handle(createPatCommand(detection, name, expirationDays)));
+    const request = await handle(planPatCommand(detection, name, expirationDays));
+    const answer = await runInTab(tabId, tabFetch, [request]).then(
+      (got) => got ?? { kind: 'notSent', elapsedMs: 0, detail: 'the Jira tab gave no answer' },
+      // The tab closed, navigated to a page scripts may not run in, or refused the script.
+      (err) => ({ kind: 'notSent', elapsedMs: 0, detail: `the Jira tab could not send it: ${err?.message ?? err}` }),
+    );
+    return createPatReply(await handle(interpretPatCommand(detection, name, expirationDays, answer)));
   } catch (err) {
     return errorReply('core', err?.message ?? err);
   }

@@ -33,9 +33,13 @@ export function openTab(url) {
 }
 
 /**
- * Runs `func(...args)` in the top frame of `tabId` and resolves with its return value. Works
- * after a toolbar click (activeTab) or with a host permission; chrome:// pages, the Web Store
- * and PDF viewers refuse it (the promise rejects).
+ * Runs `func(...args)` in the top frame of `tabId` and resolves with its return value (a
+ * promise's value when it returns one). Works after a toolbar click (activeTab) or with a host
+ * permission; chrome:// pages, the Web Store and PDF viewers refuse it (the promise rejects).
+ * Always the ISOLATED content-script world, named rather than left to the default: the page's
+ * own scripts cannot reach into it (MDN "scripting.ExecutionWorld"), and its `fetch` still goes
+ * out on behalf of the page — with the page's Origin, Referer and cookies, in Chromium and in
+ * Firefox MV3 alike (extension/tab-fetch.js, which sends the PAT creation so).
  * @template {unknown[]} A
  * @template R
  * @param {number} tabId
@@ -44,7 +48,7 @@ export function openTab(url) {
  * @returns {Promise<Awaited<R> | undefined>}
  */
 export async function runInTab(tabId, func, args) {
-  const [first] = await api.scripting.executeScript({ target: { tabId }, func, args });
+  const [first] = await api.scripting.executeScript({ target: { tabId }, world: 'ISOLATED', func, args });
   return first?.result;
 }
 

@@ -1,11 +1,12 @@
 // "Create a token for me" in the popup (Jira Server/Data Center ≥ 8.14, when the core's auth
-// plan says `oneClickPat`): name + expiry, an explicit confirmation, then the core's CreatePat
-// (one POST with the user's Jira session, src/pat.rs). The new token is shown once with a copy
+// plan says `oneClickPat`): name + expiry, an explicit confirmation, then `create_pat` (one POST
+// with the user's Jira session, planned by the core, src/pat/, and sent from the Jira tab the
+// wizard is for: background.js `createPat`). The new token is shown once with a copy
 // button and handed straight to the token test; it lives only in this page's memory and DOM —
 // never stored, never logged, gone when the popup closes. View only: the outcome's texts come
 // from the core's catalogue.
 
-import { sendMessage } from './browser.js';
+import { activeTab, sendMessage } from './browser.js';
 import { $ } from './dom.js';
 import { facts } from './facts.js';
 import { clearLater } from './clipboard.js';
@@ -110,7 +111,10 @@ async function create() {
   paint();
   let reply;
   try {
-    reply = (await sendMessage(createPatRequest(mine.detection, mine.name, mine.days))) ?? errorReply('internal', 'no reply');
+    // The wizard's tab: the POST goes out from it (it is the Jira page the detection read).
+    const tab = await activeTab();
+    if (tab?.id === undefined) throw new Error('no Jira tab');
+    reply = (await sendMessage(createPatRequest(mine.detection, mine.name, mine.days, tab.id))) ?? errorReply('internal', 'no reply');
   } catch (err) {
     reply = errorReply('internal', err?.message ?? err);
   }

@@ -83,9 +83,9 @@ export function validateRequest(msg) {
         ? { ok: true, request: reportRequest(msg.subject) }
         : invalid('report needs a subject');
     case CREATE_PAT:
-      return isObject(msg.detection)
-        ? { ok: true, request: createPatRequest(msg.detection, msg.name, msg.expirationDays ?? null) }
-        : invalid('create_pat needs a detection');
+      return isObject(msg.detection) && Number.isInteger(msg.tabId) && msg.tabId >= 0
+        ? { ok: true, request: createPatRequest(msg.detection, msg.name, msg.expirationDays ?? null, msg.tabId) }
+        : invalid('create_pat needs a detection and the integer tabId of the Jira tab');
     case COMPARE_REPORTS:
       // The core validates the reports themselves (`Command::CompareReports`).
       return isObject(msg.a) && isObject(msg.b)
@@ -248,15 +248,24 @@ export const compareReportsRequest = (a, b) => ({ type: COMPARE_REPORTS, a, b })
 /** @returns {CompareReportsReply} */
 export const compareReportsReply = (compared) => ({ ok: true, compared });
 
-// ---- one-click personal access token (popup → service worker → core `Command::CreatePat`) --
+// ---- one-click personal access token (popup → service worker → core `Command::PlanPat`,
+//      the Jira tab sends it, → core `Command::InterpretPat`) ----------------------------------
 
 /**
- * @typedef {{type: 'create_pat', detection: object, name: string, expirationDays: number | null}} CreatePatRequest
+ * @typedef {{type: 'create_pat', detection: object, name: string, expirationDays: number | null,
+ *   tabId: number}} CreatePatRequest
  *   Create a PAT on the detected Jira Server/DC ≥ 8.14 with the user's browser session (the one
- *   request sent with cookies). Only after the user confirmed it in the popup.
+ *   request sent with cookies), sent from the Jira tab `tabId` (the wizard's tab). Only after
+ *   the user confirmed it in the popup.
  * @typedef {{name: string, expirationDays: number | null, timeoutMs?: number}} CreateInput
- *   (`pat::CreateInput` in src/pat.rs, which checks it; `timeoutMs` left out: the core's default)
- * @typedef {{type: 'create_pat', detection: object, input: CreateInput}} CreatePatCommand  (`CreatePat`)
+ *   (`pat::CreateInput` in src/pat/mod.rs, which checks it; `timeoutMs` left out: the core's default)
+ * @typedef {{type: 'plan_pat', detection: object, input: CreateInput}} PlanPatCommand
+ *   (`PlanPat`): answers a `pat::TabRequest` (tab-fetch.js `TabRequest`), or rejects when
+ *   one-click is not offered or the input is wrong.
+ * @typedef {{type: 'interpret_pat', detection: object, input: CreateInput,
+ *   answer: import('./tab-fetch.js').TabExchange}} InterpretPatCommand
+ *   (`InterpretPat`): the same detection and input, and what the tab got (`http::Exchange`);
+ *   answers a `pat::CreateResult`.
  * @typedef {{ok: true, created: {outcome: object, ok: boolean, token: object | null,
  *   tokenPageUrl: string, requests: object[]}}} CreatePatReply  (`pat::CreateResult`)
  *   `created.token.rawToken` is the new secret: shown once, never stored, never logged.
@@ -265,14 +274,21 @@ export const compareReportsReply = (compared) => ({ ok: true, compared });
 export const CREATE_PAT = 'create_pat';
 
 /** @returns {CreatePatRequest} */
-export const createPatRequest = (detection, name, expirationDays) => ({ type: CREATE_PAT, detection, name, expirationDays });
+export const createPatRequest = (detection, name, expirationDays, tabId) => ({ type: CREATE_PAT, detection, name, expirationDays, tabId });
 /** @returns {CreatePatReply} */
 export const createPatReply = (created) => ({ ok: true, created });
-/** @returns {CreatePatCommand} */
-export const createPatCommand = (detection, name, expirationDays) => ({
-  type: CREATE_PAT,
+/** @returns {PlanPatCommand} */
+export const planPatCommand = (detection, name, expirationDays) => ({
+  type: 'plan_pat',
   detection,
   input: { name, expirationDays },
+});
+/** @returns {InterpretPatCommand} */
+export const interpretPatCommand = (detection, name, expirationDays, answer) => ({
+  type: 'interpret_pat',
+  detection,
+  input: { name, expirationDays },
+  answer,
 });
 
 // ---- what the pages read from the core (page → service worker → wasm `facts()`) -------------

@@ -2,9 +2,9 @@
 //! (`src/wasm.rs` in the browser, `src/cli/transport.rs` natively).
 //!
 //! The core builds [`HttpRequest`]s and classifies [`Exchange`]s; it never sends anything.
-//! Transports must: send no cookies (`credentials: "omit"` / no cookie jar) unless a request
-//! without `Authorization` asks for the browser session ([`HttpRequest::with_session_cookies`],
-//! only the one-click PAT creation, `src/pat.rs`), never follow
+//! Transports must: send no cookies (`credentials: "omit"` / no cookie jar; the one request
+//! made with the browser session, the one-click PAT creation, is sent from the Jira tab as a
+//! `pat::TabRequest`, not by a transport), never follow
 //! redirects (`redirect: "manual"` / zero redirects), apply [`HttpRequest::timeout_ms`], and
 //! read at most [`MAX_BODY_BYTES`] of a body (setting [`HttpResponse::truncated`]).
 
@@ -37,8 +37,9 @@ pub struct HttpRequest {
     pub follow_redirects: bool,
     /// Send the browser's cookies for this site (`credentials: "include"`): the user's Jira
     /// session. Only `pat::CreateFlow` sets it, on a request without `Authorization`; a request
-    /// with a credential never carries cookies whatever this says. The CLI has no cookie jar,
-    /// so natively it changes nothing.
+    /// with a credential never carries cookies whatever this says. It labels the request's log
+    /// (`Session`); the transports never send cookies (the extension sends this one request
+    /// from the Jira tab, `pat::TabRequest`; the CLI has no cookie jar).
     pub with_session_cookies: bool,
 }
 
@@ -113,9 +114,16 @@ impl Method {
     }
 }
 
-/// What came back for one request: an answer, or why there was none.
+/// What came back for one request: an answer, or why there was none. As JSON (the Jira tab
+/// hands one back for the PAT creation, `extension/tab-fetch.js`): `{"kind": "response",
+/// "status": …, "headers": {…}, "body": …, "elapsedMs": …}`, `{"kind": "timeout",
+/// "elapsedMs": …}`, `{"kind": "unreachable" | "notSent", "elapsedMs": …, "detail": …}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", tag = "kind")]
+#[serde(
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase",
+    tag = "kind"
+)]
 pub enum Exchange {
     /// Any HTTP answer, whatever the status.
     Response(HttpResponse),

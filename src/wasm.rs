@@ -8,9 +8,9 @@
 //!   hands the pages what they read from the core at start (`protocol::shell`). Errors become
 //!   a JS `Error` in one place ([`js_error`]).
 //! - [`run_flow`]: the browser transport for any sans-IO [`Flow`]. It keeps the contract of
-//!   `crate::http`: every request of a batch in parallel, `credentials: "omit"` (no site
-//!   cookies reach Jira, facts §6.2) except `"include"` for the one request that asks for the
-//!   user's session (`HttpRequest::sends_session_cookies`, PAT creation), `redirect: "manual"` (an `opaqueredirect` becomes
+//!   `crate::http`: every request of a batch in parallel, `credentials: "omit"` always (no site
+//!   cookies reach Jira, facts §6.2; the one request sent with the user's session, the PAT
+//!   creation, goes out from the Jira tab: `extension/tab-fetch.js`), `redirect: "manual"` (an `opaqueredirect` becomes
 //!   `status: 0, redirect: true`) unless the core asked to follow redirects on a request
 //!   without credentials (then `final_url` says where it ended), a timeout through
 //!   `AbortSignal.timeout(ms)` (no `window` needed, so it works in a service worker), bodies
@@ -54,7 +54,7 @@ pub fn facts() -> Result<JsValue, JsError> {
 /// Runs one core command, e.g. `{type: "detect_page", snapshot: …, options: …}`, and resolves
 /// with the core's result: a `Detection` for the detect commands, a `protocol::CheckOutput`
 /// (the `CheckResult` and its checklist) for `check`, a `report::Rendered` for `report`, a
-/// `pat::CreateResult` for `create_pat`, a `report::Compared` for `compare_reports`. Rejects
+/// `pat::TabRequest` for `plan_pat`, a `pat::CreateResult` for `interpret_pat`, a `report::Compared` for `compare_reports`. Rejects
 /// with an `Error` whose message says what was
 /// wrong; the message never holds a value of the command (a `check` carries a secret).
 #[wasm_bindgen]
@@ -65,7 +65,8 @@ pub async fn handle(command: JsValue) -> Result<JsValue, JsError> {
         Job::Detect(flow) => to_js(&run_flow(*flow).await),
         Job::Check(flow) => to_js(&run_flow(*flow).await),
         Job::Report(rendered) => to_js(&*rendered),
-        Job::CreatePat(flow) => to_js(&run_flow(*flow).await),
+        Job::PatPlan(plan) => to_js(&*plan),
+        Job::PatResult(created) => to_js(&*created),
         Job::Compare(compared) => to_js(&*compared),
     }
 }
@@ -177,13 +178,9 @@ async fn send(req: &HttpRequest) -> Result<Response, FetchFailure> {
     let signal = AbortSignal::timeout_with_u32(req.timeout_ms);
     let builder = RequestBuilder::new(&req.url)
         .method(method)
-        // The user's Jira session only where the core asked for it (PAT creation) and no
-        // credential rides along; everything else omits cookies (facts §6.2).
-        .credentials(if req.sends_session_cookies() {
-            RequestCredentials::Include
-        } else {
-            RequestCredentials::Omit
-        })
+        // Never the site's cookies (facts §6.2): the one request sent with the user's Jira
+        // session (PAT creation) goes out from the Jira tab, not through this transport.
+        .credentials(RequestCredentials::Omit)
         // Belt and braces for http.rs's rule: a credential never follows a redirect.
         .redirect(if req.follow_redirects && !req.has_credentials() {
             RequestRedirect::Follow

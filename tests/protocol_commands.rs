@@ -58,10 +58,19 @@ fn every_command_shape_is_read() {
         "input": {"login": "admin", "secret": "pw-123456", "auth": "basic"}}))
     .unwrap();
     assert!(matches!(cmd, Command::Check(_)));
-    let cmd = read(json!({"type": "create_pat", "detection": detection(),
+    let cmd = read(json!({"type": "plan_pat", "detection": detection(),
         "input": {"name": "ELMA365", "expirationDays": 90}}))
     .unwrap();
-    assert!(matches!(cmd, Command::CreatePat(_)));
+    assert!(matches!(cmd, Command::PlanPat(_)));
+    let cmd = read(json!({"type": "interpret_pat", "detection": detection(),
+        "input": {"name": "ELMA365", "expirationDays": 90},
+        "answer": {"kind": "timeout", "elapsedMs": 5}}))
+    .unwrap();
+    assert!(matches!(cmd, Command::InterpretPat(_)));
+    // The one-shot command that did the IO itself is gone (the tab sends the POST now).
+    assert!(read(json!({"type": "create_pat", "detection": detection(),
+        "input": {"name": "ELMA365"}}))
+    .is_err());
 }
 
 #[test]

@@ -41,6 +41,8 @@ interface ExtensionApi {
   scripting: {
     executeScript<A extends unknown[], R>(injection: {
       target: { tabId: number };
+      /** ISOLATED (the default) or MAIN; Firefox ≥ 128 knows both. */
+      world?: 'ISOLATED' | 'MAIN';
       func: (...args: A) => R;
       args?: A;
     }): Promise<ExtensionApi.InjectionResult<Awaited<R>>[]>;

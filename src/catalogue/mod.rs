@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 pub enum Kind {
     Verdict,
     Warning,
-    /// What creating a personal access token came to (`src/pat.rs`).
+    /// What creating a personal access token came to (`src/pat/`).
     #[serde(rename = "pat_creation")]
     PatCreation,
 }

@@ -82,8 +82,8 @@ pub(super) static PAT_XSRF_REJECTED: Entry = p(
         "Jira отклонила запрос из браузера (проверка XSRF)",
     ),
     l(
-        "Jira answered 403 \"XSRF check failed\": it does not take requests from this browser extension's origin (Jira accepts Chrome's, not Firefox's).",
-        "Jira ответила 403 «XSRF check failed»: она не принимает запросы от источника этого расширения (Jira принимает расширения Chrome, но не Firefox).",
+        "Jira answered 403 \"XSRF check failed\": it did not count the request as one from its own pages, although the wizard sent it from the Jira tab with that page's origin. A proxy in front of Jira that changes the host name or drops the Origin and Referer headers can cause this.",
+        "Jira ответила 403 «XSRF check failed»: она не сочла запрос отправленным со своих страниц, хотя мастер отправил его из вкладки Jira с источником этой страницы. Так бывает, если прокси перед Jira меняет имя хоста или убирает заголовки Origin и Referer.",
     ),
     l(
         "Create the token by hand on {page}, then paste it into the token test.",

@@ -11,7 +11,7 @@ use crate::detect::{DetectError, DetectFlow, DetectOptions, Detection};
 use crate::flow::Flow;
 use crate::http::{Exchange, HttpRequest};
 use crate::page::PageSnapshot;
-use crate::pat::{CreateError, CreateFlow, CreateInput};
+use crate::pat::{CreateError, CreateFlow, CreateInput, CreateResult, TabRequest};
 use crate::probe::{CheckError, CheckInput, CheckResult, ProbeFlow};
 use crate::report::{self, CheckItem, Meta, OwnedSubject, Rendered};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -25,7 +25,8 @@ pub enum Command {
     DetectUrl(DetectUrl),
     Check(Check),
     Report(Report),
-    CreatePat(CreatePat),
+    PlanPat(PlanPat),
+    InterpretPat(InterpretPat),
     CompareReports(CompareReports),
 }
 
@@ -60,11 +61,21 @@ pub struct Report {
     pub meta: Meta,
 }
 
-/// Create a personal access token with the user's browser session (Server/DC ≥ 8.14).
+/// Plan the one-click personal access token's POST (Server/DC ≥ 8.14) for the Jira tab to
+/// send with the user's session ([`crate::pat::TabRequest`]). No request is made.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct CreatePat {
+pub struct PlanPat {
     pub detection: Box<Detection>,
     pub input: CreateInput,
+}
+
+/// Classify what the Jira tab got for the planned POST ([`PlanPat`] with the same detection
+/// and input): `answer` is the tab's [`Exchange`]; its body may hold the new token.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct InterpretPat {
+    pub detection: Box<Detection>,
+    pub input: CreateInput,
+    pub answer: Exchange,
 }
 
 /// Lay a browser's report beside the CLI's from the integration's server (the helpdesk page,
@@ -85,7 +96,8 @@ enum Kind {
     DetectUrl,
     Check,
     Report,
-    CreatePat,
+    PlanPat,
+    InterpretPat,
     CompareReports,
 }
 
@@ -104,8 +116,10 @@ pub enum Job {
     Check(Box<CheckJob>),
     /// Already done: the report and its renderings.
     Report(Box<Rendered>),
-    /// Yields a [`crate::pat::CreateResult`].
-    CreatePat(Box<CreateFlow>),
+    /// Already done: the PAT creation's request, for the Jira tab to send.
+    PatPlan(Box<TabRequest>),
+    /// Already done: what the tab's answer means.
+    PatResult(Box<CreateResult>),
     /// Already done: which report is the browser's, and the difference.
     Compare(Box<report::Compared>),
 }
@@ -136,7 +150,8 @@ impl Command {
             Kind::DetectUrl => Command::DetectUrl(tracked(input())?),
             Kind::Check => Command::Check(tracked(input())?),
             Kind::Report => Command::Report(tracked(input())?),
-            Kind::CreatePat => Command::CreatePat(tracked(input())?),
+            Kind::PlanPat => Command::PlanPat(tracked(input())?),
+            Kind::InterpretPat => Command::InterpretPat(tracked(input())?),
             Kind::CompareReports => Command::CompareReports(tracked(input())?),
         })
     }
@@ -168,9 +183,16 @@ impl Command {
             Command::Report(Report { subject, meta }) => Job::Report(Box::new(Rendered::new(
                 report::build(subject.as_subject(), &meta),
             ))),
-            Command::CreatePat(CreatePat { detection, input }) => {
-                Job::CreatePat(Box::new(CreateFlow::new(input, &detection.deployment)?))
-            }
+            Command::PlanPat(PlanPat { detection, input }) => Job::PatPlan(Box::new(
+                CreateFlow::new(input, &detection.deployment)?.tab_request(),
+            )),
+            Command::InterpretPat(InterpretPat {
+                detection,
+                input,
+                answer,
+            }) => Job::PatResult(Box::new(
+                CreateFlow::new(input, &detection.deployment)?.interpret(answer),
+            )),
             Command::CompareReports(CompareReports { a, b }) => {
                 for (name, r) in [("a", &a), ("b", &b)] {
                     if r.schema != report::SCHEMA {

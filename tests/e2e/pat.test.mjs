@@ -82,6 +82,10 @@ test('create, show once, copy and test a token with the browser session', async 
     assert.equal(post.hasCookie, true, 'the session cookie went with the creation');
     assert.ok(post.cookieNames.includes('JSESSIONID'));
     assert.equal(post.hasAuthorization, false, 'no credential beside the session');
+    // Sent from the Jira tab (extension/tab-fetch.js): Jira's own origin and a same-origin
+    // Referer, which its XSRF check accepts in every browser (facts §4.8).
+    assert.equal(post.origin, sim.origin, 'the Jira page\'s origin, not chrome-extension://');
+    assert.equal(post.refererOrigin, sim.origin);
 
     // The token test ran by itself with the new token: Bearer, no cookie, ok as jdoe.
     await popup.waitFor(() => {

@@ -19,6 +19,15 @@ export { listScenarios, scenarioCredentials } from './scenarios.mjs';
 const MAX_BODY_BYTES = 64 * 1024;
 const HOST_HEADER = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
+/** The origin of a Referer header, or null (its path and query are not logged). */
+function refererOrigin(referer) {
+  try {
+    return referer ? new URL(referer).origin : null;
+  } catch {
+    return null;
+  }
+}
+
 /** One log line per request; never the credential itself. */
 function logEntry(req, url) {
   const auth = parseAuthorization(req.headers.authorization);
@@ -31,6 +40,10 @@ function logEntry(req, url) {
     authScheme: auth?.scheme ?? null,
     hasCookie: cookieNames.length > 0,
     cookieNames,
+    // Who the browser says sent it (Jira's XSRF check reads these, facts §4.8): an origin
+    // such as `http://127.0.0.1:PORT` or `moz-extension://…`, and the Referer's origin only.
+    origin: req.headers.origin ?? null,
+    refererOrigin: refererOrigin(req.headers.referer),
     // What the browser adds for `cache: 'no-store'` (and 'reload'): Fetch, HTTP-network-or-cache
     // fetch, appends `Pragma: no-cache` and `Cache-Control: no-cache` when absent. A default
     // fetch sends neither.

@@ -247,12 +247,10 @@ export function withAccessFlows(name) {
       }));
     });
 
-    // Firefox: the POST goes out with `Origin: moz-extension://<uuid>`, which Jira's XSRF origin
-    // check does not accept (only chrome-extension:// and safari-extension://, facts §4.8): 403
-    // "XSRF check failed", shown as pat_xsrf_rejected. A known bug, kept visible as a TODO.
-    const patTodo = name === 'firefox'
-      && 'Firefox sends Origin: moz-extension://…, which Jira\'s XSRF check refuses (pat_xsrf_rejected)';
-    test('one-click PAT: one POST with the Jira session, the token shown and tested', { todo: patTodo }, async () => {
+    // The POST goes out from the Jira tab (extension/tab-fetch.js), so Jira's XSRF origin check
+    // (facts §4.8, modelled by the simulator) sees Jira's own origin in both browsers; from the
+    // extension's page Firefox would send `Origin: moz-extension://…` and get 403.
+    test('one-click PAT: one POST from the Jira tab with its session, the token shown and tested', async () => {
       await withSims(['dc-9.12-cluster'], (sim) => withWizard(ctx.driver, `${sim.baseUrl}/test-login?user=jdoe`, async (w) => {
         const posts = () => sim.log.filter((e) => e.method === 'POST' && e.path.endsWith('/rest/pat/latest/tokens'));
         assert.equal(await w.settled(), 'ready');
@@ -269,6 +267,9 @@ export function withAccessFlows(name) {
         assert.equal(posts().length, 1);
         assert.equal(post.hasAuthorization, false, 'no credential beside the session');
         assert.equal(post.hasCookie, true, 'the session cookie went with the creation');
+        assert.ok(post.cookieNames.includes('JSESSIONID'));
+        assert.equal(post.origin, sim.origin, 'sent with the Jira page\'s origin, not the extension\'s');
+        assert.equal(post.refererOrigin, sim.origin, 'a same-origin Referer');
         assert.equal(await w.text('pat-outcome-code'), 'pat_created', `POST answered ${post.status}`);
         const token = await w.eval(() => document.querySelector('[data-testid=pat-token]').value);
         assert.match(token, /^[A-Za-z0-9+/=]{20,}$/);
@@ -276,6 +277,29 @@ export function withAccessFlows(name) {
         assert.equal(await w.text('verdict-code'), 'ok');
         assert.equal(await copied(w, 'pat-copy', 'pat-copied'), token);
         await assertSecretNowhere(w, token);
+      }));
+    });
+
+    test('one-click PAT: a tab on another origin sends nothing', async () => {
+      // The wizard's tab shows one Jira (b) while the creation is asked for another (a), as if
+      // the tab had navigated away: tab-fetch.js checks `location.origin` and sends nothing.
+      await withSims(['dc-10.3', 'dc-9.12-cluster'], (a, b) => withWizard(ctx.driver, `${b.baseUrl}/test-login?user=jdoe`, async (w) => {
+        assert.equal(await w.settled(), 'ready');
+        const reply = await w.eval(async (url) => {
+          const api = globalThis.browser ?? chrome;
+          const named = new URLSearchParams(location.search).get('tab');
+          const tabId = named ? Number(named) : (await api.tabs.query({ active: true, currentWindow: true }))[0].id;
+          const detected = await api.runtime.sendMessage({ type: 'detect_url', url });
+          return api.runtime.sendMessage({ type: 'create_pat', detection: detected.detection, name: 'elsewhere', expirationDays: 30, tabId });
+        }, a.url);
+        assert.equal(reply.ok, true, JSON.stringify(reply.error));
+        assert.equal(reply.created.outcome.code, 'transport_failed');
+        assert.equal(reply.created.ok, false);
+        assert.equal(reply.created.token, null);
+        assert.match(reply.created.requests[0].detail, new RegExp(`this tab shows ${b.origin}, not ${a.origin}`));
+        for (const sim of [a, b]) {
+          assert.deepEqual(sim.log.filter((e) => e.method === 'POST'), [], `no POST reached ${sim.origin}`);
+        }
       }));
     });
   });

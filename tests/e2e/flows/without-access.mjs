@@ -52,7 +52,12 @@ export function withoutAccessFlows(name) {
             detected: detected.ok,
             allowed: detected.allowFetch,
             check: await send({ type: 'check', detection, input }),
-            pat: await send({ type: 'create_pat', detection, name: 'wizard', expirationDays: 30 }),
+            // The tab the wizard is for (Firefox names it in the URL; any id will do: the
+            // host permission is checked before the tab is touched).
+            pat: await send({
+              type: 'create_pat', detection, name: 'wizard', expirationDays: 30,
+              tabId: Number(new URLSearchParams(location.search).get('tab') ?? 0),
+            }),
           };
         }, [sim.url, sim.baseUrl]);
         assert.equal(asked.detected, true);

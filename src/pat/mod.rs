@@ -12,6 +12,14 @@
 //!
 //! The raw token is the one secret the core hands back: it lives in [`RawToken`] (redacted
 //! `Debug`; serialized only so the popup can show it once), never in a log or a report.
+//!
+//! The extension does not drive the [`Flow`] over its own transport: it sends the request
+//! from the Jira tab ([`tab`]: [`CreateFlow::tab_request`] plans it, [`CreateFlow::interpret`]
+//! classifies the answer), because Firefox's extension origin fails Jira's XSRF check.
+
+mod tab;
+
+pub use tab::TabRequest;
 
 use crate::auth_plan::{one_click_pat_offered, PAT_PAGE_PATH};
 use crate::catalogue::{Code, Notice};
@@ -261,7 +269,8 @@ fn classify(r: &HttpResponse, url: &str, name: &str) -> Classified {
             }
             None => (Code::UnexpectedResponse, unexpected(r, url), None),
         },
-        // facts §4.8: the origin check failed (e.g. Firefox's moz-extension:// origin).
+        // facts §4.8: the origin check failed (sent from the Jira tab, so a proxy that changes
+        // the host or drops Origin/Referer; from an extension page Firefox sends moz-extension://).
         403 if r.body.contains("XSRF check failed") => (Code::PatXsrfRejected, vec![], None),
         // facts §3.3: token-limit exceeded → 403.
         403 if says("limit") || says("at most") => {
