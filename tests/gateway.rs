@@ -189,6 +189,18 @@ fn the_steps_after_works_via_gateway_carry_the_gateway_url() {
         .any(|s| s.en.contains("Create API token")));
     assert!(person.steps.iter().any(|s| s.en.contains("ELMA365")));
 
+    // The curl line for the integration's server asks the gateway too; `check` keeps the site
+    // (the CLI asks the gateway itself).
+    let lines = r.server_check.as_ref().expect("server lines");
+    assert!(
+        lines
+            .curl
+            .ends_with(&format!("'{gateway}/rest/api/2/myself'")),
+        "{}",
+        lines.curl
+    );
+    assert!(lines.cli.contains(&site), "{}", lines.cli);
+
     // Anything but a gateway result keeps the detection's plan.
     for c in &CASES[2..] {
         assert_eq!(run(c).0.auth_plan, None, "{}", c.what);

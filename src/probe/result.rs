@@ -97,6 +97,7 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
     let server_check = tested.then(|| {
         server_check::build(&ServerCheckInput {
             base: &flow.base,
+            works_at: finding.via_gateway.as_deref(),
             login: &flow.input.login,
             method: flow.plan.method,
             scheme: flow.plan.scheme,

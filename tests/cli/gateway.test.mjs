@@ -74,6 +74,8 @@ describe('works_via_gateway: the steps name the gateway URL, not the site', () =
     const steps = json.authPlan.steps;
     assert.ok(steps.some((s) => s.en.includes(gateway) && s.ru.includes(gateway)), JSON.stringify(steps));
     for (const s of steps) assert.ok(!s.en.includes(siteHost) && !s.ru.includes(siteHost), `a step names the site: ${s.en}`);
+    // The curl line for the integration's server asks the gateway as well.
+    assert.ok(json.serverCheck.curl.endsWith(`'${gateway}/rest/api/2/myself'`), json.serverCheck.curl);
 
     const report = path.join(dir, 'report.md');
     const text = await checkScoped(site, ['--gateway', gw.origin, '--report', report], { format: 'text', env });
