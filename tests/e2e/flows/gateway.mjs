@@ -36,6 +36,8 @@ export function gatewayFlows(name) {
 
     test('refused, then allowed: the token goes to the gateway only after the allowed click', async () => {
       const { driver, site, gateway } = ctx;
+      let reportText = '';
+      let shownSteps = [];
       await withWizard(driver, site.url, async (w) => {
         assert.equal(await w.settled(), 'ready');
         assert.match(await w.text('summary'), /^Jira Cloud\b/);
@@ -74,6 +76,15 @@ export function gatewayFlows(name) {
         assert.ok(steps.length >= 3, JSON.stringify(steps));
         assert.ok(steps.some((s) => s.includes(`${base} as the Jira address`)), JSON.stringify(steps));
         assert.ok(steps.every((s) => !s.includes(siteHost)), `a step still names the site: ${JSON.stringify(steps)}`);
+        // The report carries the same steps, and the helpdesk page shows them.
+        await w.waitFor(() => {
+          const b = document.querySelector('[data-testid=report-download]');
+          return b && !b.closest('[hidden]') && !b.disabled;
+        }, null, 10_000);
+        await w.click('report-download');
+        reportText = await w.eval(async () => (await fetch(document.querySelector('[data-testid=report-file]').href)).text());
+        assert.deepEqual(JSON.parse(reportText).steps.map((s) => s.en), steps);
+        shownSteps = steps;
         const atGateway = gateway.log.filter((r) => r.path.startsWith('/ex/jira/'));
         assert.deepEqual(atGateway.map((r) => `${r.method} ${r.path.split('?')[0]} ${r.authScheme} cookie:${r.hasCookie}`).sort(),
           [`GET /ex/jira/${site.credentials.cloudId}/rest/api/2/myself basic cookie:false`,
@@ -83,6 +94,17 @@ export function gatewayFlows(name) {
         assert.deepEqual(gateway.log.filter((r) => !r.path.startsWith('/ex/jira/')), [], 'nothing else asked of the gateway');
         await w.screenshot(`${name}-gateway.png`);
       });
+      // The helpdesk page shows the report's steps (a tab of its own: the wizard is closed).
+      const helpdesk = await driver.openPage('helpdesk.html');
+      try {
+        await helpdesk.eval((t) => { document.querySelector('[data-testid=report-input]').value = t; }, reportText);
+        await helpdesk.click('report-show');
+        await helpdesk.waitFor(() => !document.querySelector('[data-testid=view]').hidden, null, 10_000);
+        const shown = await helpdesk.eval(() => [...document.querySelectorAll('[data-testid=view-steps] li')].map((li) => li.textContent));
+        assert.deepEqual(shown, shownSteps);
+      } finally {
+        await helpdesk.close();
+      }
       if (driver.offsite) assert.deepEqual(driver.offsite, [], 'no request left for any other host');
     });
   });
