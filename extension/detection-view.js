@@ -1,8 +1,9 @@
 // The popup's detection view: the summary line, the detection's warnings (with the "Allow
 // access" button when the core says a host permission is needed), the auth plan (method,
-// alternatives, token page, numbered steps, notes) and the details list. View only: every
-// text about the site comes from the core's `Detection` as `{en, ru}` pairs; the popup's own
-// words come from ui-strings.js. Re-rendered from scratch on every call.
+// alternatives, token page, numbered steps, notes — the token test's re-made plan when it
+// has one) and the details list. View only: every text about the site comes from the core's
+// `Detection` (or `CheckResult.authPlan`) as `{en, ru}` pairs; the popup's own words come from
+// ui-strings.js. Re-rendered from scratch on every call.
 
 import { $, el } from './dom.js';
 import { detailLabel, methodName } from './facts.js';
@@ -11,14 +12,18 @@ import { pick, t } from './ui-strings.js';
 /**
  * Fills the detection part of the popup. `origin`: the tab's origin (for "Allow access");
  * `flash`: a UI-strings key shown under the access warning, or null; `onAllowAccess(origin)`:
- * runs on the "Allow access" click (the permission request must start inside it).
+ * runs on the "Allow access" click (the permission request must start inside it); `plan`: the
+ * core's re-made plan from the last token test (`CheckResult.authPlan`: a credential that works
+ * only through Atlassian's gateway gets steps naming that URL), shown instead of the
+ * detection's, or null.
  */
-export function renderDetection(lang, detection, { origin, flash, onAllowAccess }) {
+export function renderDetection(lang, detection, { origin, flash, onAllowAccess, plan = null }) {
   const d = detection.deployment;
   $('summary').textContent = pick(lang, d.summary);
   $('app').dataset.product = d.product;
   renderWarnings(lang, detection.warnings ?? [], { origin, flash, onAllowAccess });
-  renderPlan(lang, detection.authPlan);
+  renderPlan(lang, plan ?? detection.authPlan);
+  $('plan').dataset.source = plan ? 'check' : 'detection';
   renderDetails(lang, d);
 }
 

@@ -66,6 +66,7 @@ function badField(r) {
   if (!isNullable(r.tried, (v) => isObject(v) && typeof v.login === 'string')) return 'tried';
   if (!Array.isArray(r.checklist) || !r.checklist.every((i) => isObject(i) && typeof i.id === 'string'
     && ['ok', 'fail', 'info'].includes(i.state) && isText(i.text))) return 'checklist';
+  if (!isNullable(r.steps, (v) => Array.isArray(v) && v.every(isText))) return 'steps';
   if (!Array.isArray(r.warnings) || !r.warnings.every((w) => isObject(w) && typeof w.code === 'string'
     && isText(w.title) && isText(w.cause) && isText(w.fix))) return 'warnings';
   if (!Array.isArray(r.requests) || !r.requests.every((q) => isObject(q) && typeof q.method === 'string'

@@ -1,6 +1,7 @@
 // The helpdesk page: reads a pasted diagnostic report (helpdesk-report.js) and lays it out the
 // way the popup showed it to the customer — summary, facts, verdict with cause and fix,
-// checklist, warnings, the requests with Jira's diagnostic headers — in English or Russian.
+// checklist, the steps a token test re-made, warnings, the requests with Jira's diagnostic
+// headers — in English or Russian.
 // View only: every text about the site comes from the report's own `{en, ru}` pairs; this page's
 // words come from ui-strings.js. Pasted data is untrusted: it only ever lands in textContent.
 
@@ -161,6 +162,10 @@ function renderReport(lang, r) {
   $('view-checklist').replaceChildren(...r.checklist.map((i) => el('li',
     { className: i.state === 'ok' ? 'good' : i.state === 'fail' ? 'bad' : 'muted', dataset: { testid: `view-check-${i.id}`, state: i.state } },
     el('span', { className: 'mark', 'aria-hidden': 'true' }, MARKS[i.state] ?? '·'), ' ', pick(lang, i.text))));
+  // The steps the token test re-made (a token that works only through the gateway), if any.
+  const steps = r.steps ?? [];
+  $('view-steps-box').hidden = steps.length === 0;
+  $('view-steps').replaceChildren(...steps.map((s) => el('li', {}, pick(lang, s))));
   $('view-warnings-box').hidden = r.warnings.length === 0;
   $('view-warnings').replaceChildren(...r.warnings.map((w) => el('li', { dataset: { testid: `view-warning-${w.code}` } },
     el('strong', { className: 'w-title' }, pick(lang, w.title)), ' ', el('code', { className: 'muted' }, w.code),

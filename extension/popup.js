@@ -336,7 +336,13 @@ function render() {
   $('result').hidden = !detection;
   const isJira = detection?.deployment?.product === 'jira';
   $('url-form').hidden = phase === 'loading' || isJira;
-  if (detection) renderDetection(lang, detection, { origin: /** @type {DetectReply} */ (reply).origin, flash: state.flash, onAllowAccess: allowAccess });
+  // A token test that changed the plan (it works only through the gateway) replaces its steps.
+  const replanned = state.test?.detection === detection ? state.test.result?.authPlan ?? null : null;
+  if (detection) {
+    renderDetection(lang, detection, {
+      origin: /** @type {DetectReply} */ (reply).origin, flash: state.flash, onAllowAccess: allowAccess, plan: replanned,
+    });
+  }
   const allowFetch = Boolean(reply?.ok && reply.allowFetch);
   renderPatCreate(lang, detection, allowFetch);
   renderTest(lang, detection, allowFetch);

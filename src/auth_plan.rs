@@ -8,6 +8,7 @@
 
 use crate::deployment::{Deployment, Hosting};
 use crate::i18n::{l, L10n, Text};
+use crate::targets::Target;
 use serde::{Deserialize, Serialize};
 
 /// Cloud API token page (facts §3.1).
@@ -181,6 +182,73 @@ fn cloud(d: &Deployment) -> AuthPlan {
             l(
                 "Send the token with Basic authentication (e-mail:token), never as \"Bearer\".",
                 "Передавайте токен через Basic-аутентификацию (e-mail:токен), а не как «Bearer».",
+            )
+            .text(),
+        ],
+        alternatives: vec![],
+        one_click_pat: false,
+    }
+}
+
+/// The plan once a token test found that the Cloud credential works only through Atlassian's
+/// gateway (`gateway`: `https://api.atlassian.com/ex/jira/{cloudId}` — a token with scopes, or
+/// any token of a service account, facts §3.2): the integration is given the gateway's URL,
+/// never the site's, and a new scoped token needs the target's `scopes`. The steps name no
+/// site address: every API call goes to `gateway`.
+pub fn plan_via_gateway(gateway: &str, target: Target, service_account: bool) -> AuthPlan {
+    let profile = target.profile();
+    let scopes = profile.scopes.join(", ");
+    let vars = [
+        ("gateway", gateway),
+        ("page", CLOUD_TOKEN_PAGE),
+        ("scopes", scopes.as_str()),
+    ];
+    let fill = |text: L10n| {
+        let t = text.fill(&vars);
+        Text::new(
+            t.en.replace("{target}", profile.name.en),
+            t.ru.replace("{target}", profile.name.ru),
+        )
+    };
+    let other_token = if service_account {
+        l(
+            "A service account has only tokens with scopes: the integration must take the address {gateway}. Its new tokens are made by an organisation admin in Atlassian Administration (admin.atlassian.com → Directory → Service accounts).",
+            "У сервисной учётной записи есть только токены с областями (scopes): интеграция должна принимать адрес {gateway}. Новые токены для неё создаёт администратор организации в Atlassian Administration (admin.atlassian.com → Directory → Service accounts).",
+        )
+    } else {
+        l(
+            "If the integration cannot take that address (it builds its URLs from the site's name), make a token without scopes instead: open {page}, press \"Create API token\" (not \"with scopes\") and test it again.",
+            "Если интеграция не принимает такой адрес (строит URL из имени сайта), создайте токен без областей: откройте {page}, нажмите «Create API token» (не «with scopes») и проверьте его снова.",
+        )
+    };
+    AuthPlan {
+        method: AuthMethod::ApiToken,
+        login: LoginKind::Email,
+        token_page_url: Some(CLOUD_TOKEN_PAGE.to_string()),
+        steps: vec![
+            fill(l(
+                "Keep the token you tested: it has scopes, so it works only through Atlassian's gateway {gateway}.",
+                "Оставьте проверенный токен: у него есть области (scopes), поэтому он работает только через шлюз Atlassian {gateway}.",
+            )),
+            fill(l(
+                "In the integration enter {gateway} as the Jira address (base URL) — not the site's own address, which refuses this token — the account's e-mail as the login and the token as the password.",
+                "В интеграции укажите {gateway} как адрес Jira (базовый URL) — не собственный адрес сайта, он этот токен отклоняет, — e-mail учётной записи как логин и токен как пароль.",
+            )),
+            fill(l(
+                "A new token with scopes for {target} needs the app Jira and these scopes: {scopes}.",
+                "Новому токену с областями для {target} нужны приложение Jira и эти области: {scopes}.",
+            )),
+            fill(other_token),
+        ],
+        notes: vec![
+            l(
+                "API tokens expire after the 1–365 days chosen at creation; the integration stops working then, so note the date.",
+                "API-токены истекают через 1–365 дней, выбранных при создании; тогда интеграция перестанет работать — запишите дату.",
+            )
+            .text(),
+            l(
+                "Send the token with Basic authentication (e-mail:token); the gateway also takes a service account's token as \"Bearer\".",
+                "Передавайте токен через Basic-аутентификацию (e-mail:токен); токен сервисной учётной записи шлюз принимает и как «Bearer».",
             )
             .text(),
         ],

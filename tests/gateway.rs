@@ -142,3 +142,85 @@ fn a_scoped_token_works_through_the_gateway_url() {
         .iter()
         .any(|i| i.id == "gateway" && i.text.en.contains(&gateway)));
 }
+
+/// Issue 13 item 1: after `works_via_gateway` the steps the user follows are re-planned by the
+/// core — they give the integration the gateway URL and no longer name the site — and the
+/// report carries the same steps.
+#[test]
+fn the_steps_after_works_via_gateway_carry_the_gateway_url() {
+    use jira_token_wizard::report::{self, Meta, Subject, Tool};
+    let gateway = format!("{GATEWAY}/ex/jira/{CLOUD_ID}");
+    let site = common::detect("cloud")
+        .0
+        .deployment
+        .base_url
+        .expect("the site's base URL");
+    let detected = common::detect("cloud").0.auth_plan.expect("a plan");
+    assert!(
+        detected.steps.iter().any(|s| s.en.contains(&site)),
+        "the detection's steps name the site"
+    );
+    let (r, _) = run(&CASES[0]);
+    let plan = r.auth_plan.as_ref().expect("re-planned steps");
+    assert!(!plan.steps.is_empty());
+    assert!(plan
+        .steps
+        .iter()
+        .any(|s| s.en.contains(&gateway) && s.ru.contains(&gateway)));
+    for s in plan.steps.iter().chain(&plan.notes) {
+        assert!(!s.en.contains(&site) && !s.ru.contains(&site), "{}", s.en);
+        assert!(
+            !s.en.contains('{') && !s.ru.contains('{'),
+            "unfilled: {}",
+            s.ru
+        );
+    }
+    // A service account: its tokens always have scopes, so no "token without scopes" step.
+    assert!(plan.steps.iter().any(|s| s.en.contains("service account")));
+    // The scopes the target needs are named.
+    let generic = Target::Generic.profile().scopes.join(", ");
+    assert!(plan.steps.iter().any(|s| s.en.contains(&generic)));
+
+    // A person's scoped token: the way back to a token without scopes is offered.
+    let person = jira_token_wizard::auth_plan::plan_via_gateway(&gateway, Target::Elma365, false);
+    assert!(person
+        .steps
+        .iter()
+        .any(|s| s.en.contains("Create API token")));
+    assert!(person.steps.iter().any(|s| s.en.contains("ELMA365")));
+
+    // The curl line for the integration's server asks the gateway too; `check` keeps the site
+    // (the CLI asks the gateway itself).
+    let lines = r.server_check.as_ref().expect("server lines");
+    assert!(
+        lines
+            .curl
+            .ends_with(&format!("'{gateway}/rest/api/2/myself'")),
+        "{}",
+        lines.curl
+    );
+    assert!(lines.cli.contains(&site), "{}", lines.cli);
+
+    // Anything but a gateway result keeps the detection's plan.
+    for c in &CASES[2..] {
+        assert_eq!(run(c).0.auth_plan, None, "{}", c.what);
+    }
+
+    let meta = Meta {
+        tool: Tool::Cli,
+        version: "0.0.0".into(),
+        environment: String::new(),
+        generated_at: "2026-11-30T00:00:00Z".into(),
+    };
+    let rep = report::build(
+        Subject::Check {
+            result: &r,
+            login: SVC,
+        },
+        &meta,
+    );
+    assert_eq!(rep.steps, plan.steps);
+    let md = rep.to_markdown(jira_token_wizard::i18n::Lang::En);
+    assert!(md.contains("## Steps"), "{md}");
+    assert!(md.contains(&gateway));
+}

@@ -97,3 +97,16 @@ for (const [name, unit] of [
     assert.ok(ms < 1000, `${ms.toFixed(0)} ms for ${paste.length} characters`);
   });
 }
+
+test('the steps a token test re-made: absent, or a list of {en, ru} texts', () => {
+  const plain = report('extension', 'ok');
+  assert.equal(parseReport(JSON.stringify(plain)).ok, true, 'a report without steps');
+  const steps = [text('In the integration enter https://api.atlassian.com/ex/jira/abc as the Jira address')];
+  const withSteps = parseReport(JSON.stringify({ ...plain, steps }));
+  assert.equal(withSteps.ok, true);
+  assert.deepEqual(withSteps.report.steps, steps);
+  for (const bad of ['a step', [{ en: 'only English' }], [42], {}]) {
+    const r = parseReport(JSON.stringify({ ...plain, steps: bad }));
+    assert.deepEqual(r, { ok: false, error: { key: 'hdErrField', vars: { field: 'steps' } } }, JSON.stringify(bad));
+  }
+});

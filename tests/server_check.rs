@@ -46,6 +46,7 @@ fn a_hostile_login_and_project_stay_literal_words() {
     for login in HOSTILE {
         let lines = build(&ServerCheckInput {
             base: "https://jira.example.com/jira/",
+            works_at: None,
             login,
             method: AuthMethod::Basic,
             scheme: Scheme::Basic,
@@ -90,6 +91,7 @@ fn a_hostile_login_and_project_stay_literal_words() {
 fn a_pat_goes_as_bearer_from_the_environment() {
     let lines = build(&ServerCheckInput {
         base: "http://127.0.0.1:8080",
+        works_at: None,
         login: "",
         method: AuthMethod::Pat,
         scheme: Scheme::Bearer,

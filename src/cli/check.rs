@@ -69,7 +69,7 @@ pub fn run(args: &CheckArgs) -> i32 {
         // The target's profile names the permissions; the CLI adds none of its own.
         required_permissions: Vec::new(),
         project: args.project.clone(),
-        gateway: Some(args.gateway.clone()),
+        gateway: args.gateway.clone(),
         timeout_ms: args.common.timeout_ms,
         target: args.target,
         key_material,

@@ -1,6 +1,7 @@
 //! Rendering a token test: the core's [`CheckResult`] as JSON (its own serde form plus
-//! `requestCount`), or for people in English or Russian: the core's checklist, then the
-//! target's connection snippet (secret always [`SECRET_MASK`]: the CLI never prints it) and,
+//! `requestCount`), or for people in English or Russian: the core's checklist, the verdict, the
+//! auth plan when the test re-planned it (`CheckResult::auth_plan`), then the target's
+//! connection snippet (secret always [`SECRET_MASK`]: the CLI never prints it) and,
 //! when no `--project` was given, the projects the account can browse.
 //!
 //! Everything printed comes from the result, which holds no secret: request logs keep only
@@ -88,6 +89,10 @@ pub fn text(r: &CheckResult, url: &str, lang: Lang, project_given: bool) -> Stri
     }
     out.push('\n');
     verdict_text(&mut out, r, lang);
+    // The test changed the plan (a token that works only through the gateway): its steps.
+    if let Some(plan) = &r.auth_plan {
+        output::plan_text(&mut out, plan, lang);
+    }
     if let Some(snippet) = &r.snippet {
         snippet_text(&mut out, snippet, lang);
     }

@@ -42,6 +42,8 @@ pub fn help(topic: Option<&str>) -> String {
              --project KEY       check project permissions in this project\n  \
              --gateway URL       Atlassian's gateway, asked when a Cloud site refuses an API\n                      \
              token (scoped tokens work only there; default {gateway})\n  \
+             --no-gateway        never send the credential to the gateway (even one named by\n                      \
+             --gateway): the verdict is what the site alone says\n  \
              --now TIME          judge token expiry as of this RFC 3339 time (default: now)\n  \
              --token-stdin       read the secret from the first line of standard input\n  \
              --format text|json  output format (default text)\n  \

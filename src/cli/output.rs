@@ -209,7 +209,9 @@ fn facts(out: &mut String, dep: &Deployment, lang: Lang) {
     out.push('\n');
 }
 
-fn plan_text(out: &mut String, plan: &AuthPlan, lang: Lang) {
+/// The auth plan: method, token page, numbered steps, notes, alternatives (`detect`'s, and
+/// `check`'s when the test re-planned it).
+pub fn plan_text(out: &mut String, plan: &AuthPlan, lang: Lang) {
     let _ = writeln!(
         out,
         "{}: {}",

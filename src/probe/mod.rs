@@ -40,7 +40,7 @@ pub use result::{ProjectRef, MAX_PROJECTS};
 pub use scrub::{Redactor, REDACTED};
 pub use server_check::{ServerCheck, SECRET_ENV};
 
-use crate::auth_plan::{AuthMethod, PAT_SINCE};
+use crate::auth_plan::{AuthMethod, AuthPlan, PAT_SINCE};
 use crate::catalogue::{Code, Notice};
 use crate::deployment::{Deployment, Hosting};
 use crate::detect::{is_plausible_cloud_id, Detection};
@@ -101,6 +101,11 @@ pub struct CheckResult {
     /// The gateway URL (`https://api.atlassian.com/ex/jira/{cloudId}`) the credential works
     /// through when the site itself refused it (a scoped token, facts §3.2); the snippet uses it.
     pub via_gateway: Option<String>,
+    /// The auth plan re-made for what the test found, when it differs from the detection's:
+    /// with [`CheckResult::via_gateway`] its steps give the integration that gateway URL, not
+    /// the site's (`auth_plan::plan_via_gateway`). `None`: the detection's plan stands.
+    #[serde(default)]
+    pub auth_plan: Option<AuthPlan>,
     /// True when the site refused a Cloud API token and the gateway was not asked: the popup
     /// offers "Test through api.atlassian.com" (a scoped token is refused like a wrong one).
     pub gateway_offer: bool,

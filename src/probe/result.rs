@@ -6,6 +6,7 @@ use super::scrub::{self, Redactor};
 use super::server_check::{self, ServerCheckInput};
 use super::{classify, expiry, gateway, Scheme};
 use super::{CheckResult, JiraUser, ProbeFlow, Verdict, GATEWAY_PROJECTS, PROJECTS};
+use crate::auth_plan;
 use crate::catalogue::{Code, Notice};
 use crate::deployment::Hosting;
 use crate::http::Exchange;
@@ -96,6 +97,7 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
     let server_check = tested.then(|| {
         server_check::build(&ServerCheckInput {
             base: &flow.base,
+            works_at: finding.via_gateway.as_deref(),
             login: &flow.input.login,
             method: flow.plan.method,
             scheme: flow.plan.scheme,
@@ -114,6 +116,14 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         projects: projects(&flow, projects_id),
         login_url: finding.login_url,
         gateway_offer: gateway::offer(&flow),
+        // The steps the user follows now name the gateway's URL, not the site's.
+        auth_plan: finding.via_gateway.as_deref().map(|gw| {
+            auth_plan::plan_via_gateway(
+                gw,
+                flow.input.target,
+                gateway::is_service_account(&flow.input.login),
+            )
+        }),
         via_gateway: finding.via_gateway,
         token_expiry,
         server_check,

@@ -26,6 +26,10 @@ pub struct ServerCheck {
 /// tested, the target and the project.
 pub struct ServerCheckInput<'a> {
     pub base: &'a str,
+    /// Where the credential works when that is not `base`: Atlassian's gateway URL
+    /// (`https://api.atlassian.com/ex/jira/{cloudId}`, a scoped token). The `curl` line asks
+    /// `/myself` there; the `check` line keeps the site (the CLI asks the gateway itself).
+    pub works_at: Option<&'a str>,
     pub login: &'a str,
     pub method: AuthMethod,
     pub scheme: Scheme,
@@ -54,9 +58,10 @@ pub fn build(input: &ServerCheckInput) -> ServerCheck {
         Scheme::Basic => format!("-u {}\"${SECRET_ENV}\"", quote(&format!("{login}:"))),
         Scheme::Bearer => format!("-H \"Authorization: Bearer ${SECRET_ENV}\""),
     };
+    let api = input.works_at.map_or(base, |w| w.trim_end_matches('/'));
     let curl = format!(
         "curl -sS -i {credential} {}",
-        quote(&format!("{base}/rest/api/2/myself"))
+        quote(&format!("{api}/rest/api/2/myself"))
     );
     ServerCheck { cli, curl }
 }

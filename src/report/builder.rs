@@ -51,6 +51,7 @@ pub fn build(subject: Subject<'_>, meta: &Meta) -> Report {
         tried: None,
         verdict: None,
         checklist: Vec::new(),
+        steps: Vec::new(),
         user: None,
         permissions: None,
         warnings: warnings.clone(),
@@ -72,6 +73,11 @@ pub fn build(subject: Subject<'_>, meta: &Meta) -> Report {
             report.user = result.user.clone();
             report.permissions = result.permissions.clone();
             report.checklist = check_checklist(result);
+            report.steps = result
+                .auth_plan
+                .as_ref()
+                .map(|p| p.steps.clone())
+                .unwrap_or_default();
         }
         Subject::Detection(d) => report.checklist = detection_checklist(d),
     }

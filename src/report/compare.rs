@@ -34,54 +34,59 @@ pub struct Comparison {
 }
 
 impl ServerDifference {
-    /// What differs, in a few words (the `{difference}` of `differs_from_server`).
-    pub fn describe(self) -> L10n {
+    /// What differs, in a few words, and what to do about it: the `{difference}` and the
+    /// `{remedy}` of `differs_from_server`, side by side so each difference is spelt once.
+    pub fn texts(self) -> (L10n, L10n) {
         match self {
-            ServerDifference::NotReachable => l(
-                "Jira is reachable from the browser, not from the server",
-                "Jira доступна из браузера, но не с сервера",
+            ServerDifference::NotReachable => (
+                l(
+                    "Jira is reachable from the browser, not from the server",
+                    "Jira доступна из браузера, но не с сервера",
+                ),
+                l(
+                    "open the way from the server to Jira (firewall, DNS, proxy settings such as HTTPS_PROXY).",
+                    "откройте серверу путь к Jira (межсетевой экран, DNS, настройки прокси, например HTTPS_PROXY).",
+                ),
             ),
-            ServerDifference::Tls => l(
-                "the server does not trust Jira's TLS certificate",
-                "сервер не доверяет TLS-сертификату Jira",
+            ServerDifference::Tls => (
+                l(
+                    "the server does not trust Jira's TLS certificate",
+                    "сервер не доверяет TLS-сертификату Jira",
+                ),
+                l(
+                    "add your corporate CA to the server's trust store (or the integration's).",
+                    "добавьте корпоративный УЦ в хранилище доверенных сертификатов сервера (или интеграции).",
+                ),
             ),
-            ServerDifference::Allowlist => l(
-                "Jira's IP allowlist refuses the server's address",
-                "список разрешённых IP-адресов Jira не пускает адрес сервера",
+            ServerDifference::Allowlist => (
+                l(
+                    "Jira's IP allowlist refuses the server's address",
+                    "список разрешённых IP-адресов Jira не пускает адрес сервера",
+                ),
+                l(
+                    "add the server's outgoing IP address to Jira's allowlist.",
+                    "добавьте исходящий IP-адрес сервера в список разрешённых адресов Jira.",
+                ),
             ),
-            ServerDifference::Proxy => l(
-                "a proxy, WAF or CDN answers the server instead of Jira",
-                "вместо Jira серверу отвечает прокси, WAF или CDN",
+            ServerDifference::Proxy => (
+                l(
+                    "a proxy, WAF or CDN answers the server instead of Jira",
+                    "вместо Jira серверу отвечает прокси, WAF или CDN",
+                ),
+                l(
+                    "let the server's requests through the proxy, WAF or CDN, or point it past them.",
+                    "пропустите запросы сервера через прокси, WAF или CDN либо направьте их в обход.",
+                ),
             ),
-            ServerDifference::Other => l(
-                "the verdicts differ for another reason than the network",
-                "вердикты различаются не из-за сети",
-            ),
-        }
-    }
-
-    /// What to do about it (the `{remedy}` of `differs_from_server`).
-    pub fn remedy(self) -> L10n {
-        match self {
-            ServerDifference::NotReachable => l(
-                "open the way from the server to Jira (firewall, DNS, proxy settings such as HTTPS_PROXY).",
-                "откройте серверу путь к Jira (межсетевой экран, DNS, настройки прокси, например HTTPS_PROXY).",
-            ),
-            ServerDifference::Tls => l(
-                "add your corporate CA to the server's trust store (or the integration's).",
-                "добавьте корпоративный УЦ в хранилище доверенных сертификатов сервера (или интеграции).",
-            ),
-            ServerDifference::Allowlist => l(
-                "add the server's outgoing IP address to Jira's allowlist.",
-                "добавьте исходящий IP-адрес сервера в список разрешённых адресов Jira.",
-            ),
-            ServerDifference::Proxy => l(
-                "let the server's requests through the proxy, WAF or CDN, or point it past them.",
-                "пропустите запросы сервера через прокси, WAF или CDN либо направьте их в обход.",
-            ),
-            ServerDifference::Other => l(
-                "compare the two reports' verdicts, logins and methods below.",
-                "сравните вердикты, логины и способы входа двух отчётов ниже.",
+            ServerDifference::Other => (
+                l(
+                    "the verdicts differ for another reason than the network",
+                    "вердикты различаются не из-за сети",
+                ),
+                l(
+                    "compare the two reports' verdicts, logins and methods below.",
+                    "сравните вердикты, логины и способы входа двух отчётов ниже.",
+                ),
             ),
         }
     }
@@ -92,10 +97,11 @@ impl Comparison {
     pub fn notice(&self) -> Option<Notice> {
         let diff = self.difference?;
         let code = |c: Option<Code>| c.map_or("none", Code::as_str);
+        let (describe, remedy) = diff.texts();
         let fill = |text: L10n, lang: fn(&L10n) -> &'static str| {
             lang(&text)
-                .replace("{difference}", lang(&diff.describe()))
-                .replace("{remedy}", lang(&diff.remedy()))
+                .replace("{difference}", lang(&describe))
+                .replace("{remedy}", lang(&remedy))
                 .replace("{browser}", code(self.browser))
                 .replace("{server}", code(self.server))
         };
@@ -242,7 +248,7 @@ mod tests {
                 panic!("{diff:?}: no notice")
             };
             assert_eq!(n.code, Code::DiffersFromServer);
-            let (d, r) = (diff.describe(), diff.remedy());
+            let (d, r) = diff.texts();
             assert!(n.title.en.contains(d.en), "{diff:?}: {}", n.title.en);
             assert!(n.title.ru.contains(d.ru), "{diff:?}: {}", n.title.ru);
             assert!(n.cause.en.contains("ok") && n.cause.en.contains("tls_untrusted"));

@@ -1,5 +1,6 @@
-//! A [`Report`] as Markdown for a support ticket: summary, verdict, checklist, warnings, the
-//! requests as a table, then the report's JSON in a fenced block for the helpdesk page.
+//! A [`Report`] as Markdown for a support ticket: summary, verdict, checklist, the steps a
+//! token test re-planned, warnings, the requests as a table, then the report's JSON in a
+//! fenced block for the helpdesk page.
 //!
 //! Every value that came from a server (titles, header values, URLs) is escaped for the place
 //! it lands in: text loses line breaks and raw HTML, and every character Markdown could read as
@@ -44,6 +45,7 @@ const VERDICT: L10n = l("Verdict", "Вывод");
 const CAUSE: L10n = l("Cause", "Причина");
 const FIX: L10n = l("Fix", "Что сделать");
 const CHECKLIST: L10n = l("Checklist", "Чек-лист");
+const STEPS: L10n = l("Steps", "Шаги");
 const WARNINGS: L10n = l("Warnings", "Предупреждения");
 const REQUESTS: L10n = l("Requests", "Запросы");
 const NO_REQUESTS: L10n = l("No requests were made.", "Запросов не было.");
@@ -107,6 +109,13 @@ pub(super) fn render(r: &Report, lang: Lang) -> String {
         let _ = writeln!(out, "## {}\n", t(CHECKLIST, lang));
         for i in &r.checklist {
             let _ = writeln!(out, "- {} {}", i.state.mark(), inline(i.text.get(lang)));
+        }
+        out.push('\n');
+    }
+    if !r.steps.is_empty() {
+        let _ = writeln!(out, "## {}\n", t(STEPS, lang));
+        for (i, step) in r.steps.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", i + 1, inline(step.get(lang)));
         }
         out.push('\n');
     }

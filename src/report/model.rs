@@ -190,6 +190,11 @@ pub struct Report {
     /// `None` for a detection report.
     pub verdict: Option<Verdict>,
     pub checklist: Vec<CheckItem>,
+    /// The numbered steps the token test re-planned (`CheckResult::auth_plan`): for a
+    /// credential that works only through Atlassian's gateway they give the integration that
+    /// URL. Empty when the detection's plan stands.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Text>,
     /// The account Jira answered as.
     pub user: Option<JiraUser>,
     pub permissions: Option<PermissionReport>,

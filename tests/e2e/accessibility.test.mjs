@@ -1,7 +1,8 @@
 // UI quality of the popup and the helpdesk page, in the real extension: every control has a
 // label (an accessible name), the keyboard alone reaches every control in a sensible order and
 // runs a token test, keyboard focus is visible, dark mode follows `prefers-color-scheme` with
-// readable contrast, and nothing overflows 360 px. Dark-mode pictures go to tests/e2e/artifacts/.
+// readable contrast, and nothing overflows 360 px — the helpdesk page's two-report compare view
+// included (its columns stacked and labelled). Dark-mode pictures go to tests/e2e/artifacts/.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -232,6 +233,88 @@ test('the helpdesk page at 360 px, light and dark: labelled, no page overflow', 
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
     assert.notEqual(focused, 'none');
+  } finally {
+    await page.close();
+  }
+});
+
+test('the helpdesk compare view at 360 px: keyboard only, both columns stacked and labelled, no overflow', async () => {
+  const page = await ext.ctx.newPage();
+  try {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(`chrome-extension://${ext.extId}/helpdesk.html`, { waitUntil: 'load' });
+    const text = (en) => ({ en, ru: en });
+    const long = '/a/very/long/context/path/that/goes/on';
+    const report = (tool, code, ok) => ({
+      schema: 'jira-token-wizard/report@1', kind: 'check', generatedAt: '2025-01-31T09:30:00Z',
+      environment: tool === 'cli' ? 'linux x86_64' : 'Mozilla/5.0 (X11; Linux x86_64) a-long-user-agent-string-without-spaces-'.repeat(2),
+      versions: { tool, toolVersion: '0.1.0', core: '0.1.0', jira: '9.12.15', jiraBuild: 9120015 },
+      deployment: { product: 'jira', hosting: 'self-managed', baseUrl: `https://jira.example.com${long}`,
+        summary: text('Jira Data Center 9.12.15') },
+      recommended: 'pat', tried: { method: 'pat', scheme: 'bearer', login: 'jdoe', target: 'generic' },
+      verdict: { code, ok, title: text(`verdict ${code}`), cause: text('a cause'), fix: text('a fix') },
+      checklist: [{ id: 'reachable', state: ok ? 'ok' : 'fail', text: text('Jira answered') }], user: null, permissions: null, warnings: [],
+      requests: [{ id: 'myself', method: 'GET', origin: 'https://jira.example.com', path: `${long}/rest/api/2/myself?${'x'.repeat(120)}`,
+        auth: 'Bearer', status: ok ? 200 : null, outcome: ok ? 'response' : 'unreachable', ms: 12, headers: {} }],
+    });
+    const pasted = `${JSON.stringify(report('cli', 'unreachable', false))}\n${JSON.stringify(report('extension', 'ok', true))}`;
+
+    // Keyboard only: Tab to the paste field, type, Tab to "Show report", Enter.
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement;
+      const style = getComputedStyle(el);
+      return { id: el.dataset?.testid || el.id || el.tagName.toLowerCase(), outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    const order = [];
+    for (let i = 0; i < 10 && !order.includes('report-input'); i += 1) {
+      await page.keyboard.press('Tab');
+      const now = await focused();
+      order.push(now.id);
+      assert.notEqual(now.outline, 'none', `no visible focus on ${now.id}`);
+    }
+    assert.ok(order.includes('report-input'), `Tab never reaches the paste field: ${order.join(' → ')}`);
+    await page.keyboard.insertText(pasted);
+    await page.keyboard.press('Tab');
+    const show = await focused();
+    assert.equal(show.id, 'report-show');
+    assert.ok(show.outline !== 'none' && show.width >= 2, `focus ring on report-show: ${show.outline} ${show.width} px`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=pair]:not([hidden])', { timeout: 10_000 });
+    assert.equal((await focused()).id, 'pair-title', 'the focus moves to the comparison');
+
+    const columns = () => page.evaluate(() => ['pair-browser', 'pair-server'].map((id) => {
+      const col = document.querySelector(`[data-testid="${id}"]`);
+      const r = col.getBoundingClientRect();
+      const label = (col.getAttribute('aria-labelledby') ?? '').split(/\s+/)
+        .map((ref) => document.getElementById(ref)?.textContent ?? '').join(' ').trim();
+      return { id, x: r.x, y: r.y, width: r.width, height: r.height, label, code: col.querySelector('code')?.textContent };
+    }));
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const a = await page.evaluate(audit);
+      assert.deepEqual(a.unnamed, [], `${scheme}: unlabelled controls`);
+      assert.ok(a.overflow <= 0, `${scheme}: the compare view is ${a.overflow} px wider than 360`);
+      const [browser, server] = await columns();
+      assert.equal(browser.label, 'Browser (extension)');
+      assert.equal(server.label, 'Integration\'s server (CLI)');
+      assert.equal(browser.code, 'ok');
+      assert.equal(server.code, 'unreachable');
+      assert.ok(browser.y + browser.height <= server.y + 1, `${scheme}: stacked: ${JSON.stringify([browser, server])}`);
+      assert.ok(browser.width > 300 && Math.abs(browser.width - server.width) < 1, `${scheme}: full-width columns`);
+      await page.screenshot({ path: `tests/e2e/artifacts/helpdesk-pair-360-${scheme}.png`, fullPage: true });
+    }
+
+    // Tab on from the comparison: only visible controls, each with a visible focus ring.
+    for (let i = 0; i < 8; i += 1) {
+      await page.keyboard.press('Tab');
+      const now = await page.evaluate(() => {
+        const el = document.activeElement;
+        return { id: el.dataset?.testid || el.id || el.tagName.toLowerCase(), hidden: Boolean(el.closest('[hidden]')), outline: getComputedStyle(el).outlineStyle };
+      });
+      if (now.id === 'body') break;
+      assert.equal(now.hidden, false, `Tab reached hidden ${now.id}`);
+      assert.notEqual(now.outline, 'none', `no visible focus on ${now.id}`);
+    }
   } finally {
     await page.close();
   }

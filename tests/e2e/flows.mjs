@@ -8,8 +8,8 @@
 // Jira; a page the extension cannot read), a typed address on a non-default port, host access
 // refused and granted, token tests (works; credentials_rejected; captcha_required;
 // token_not_recognized while the browser holds a session), a target's connection block and its
-// copy buttons, the report (copied and downloaded), one-click PAT creation, and a scoped Cloud
-// token through Atlassian's gateway.
+// copy buttons, the report (copied and downloaded), one-click PAT creation, a scoped Cloud
+// token through Atlassian's gateway, and the helpdesk page's browser-beside-server view.
 //
 // Ports: the simulator listens on a random port (never 80 or 443), so every flow is "Jira on a
 // non-default port" (Jira's own default is 8080); the host permission the wizard asks for and
@@ -17,6 +17,7 @@
 
 import { clipboardFlows } from './flows/clipboard.mjs';
 import { gatewayFlows } from './flows/gateway.mjs';
+import { helpdeskFlows } from './flows/helpdesk.mjs';
 import { withAccessFlows } from './flows/with-access.mjs';
 import { withoutAccessFlows } from './flows/without-access.mjs';
 
@@ -30,4 +31,5 @@ export function coreFlows(name) {
   withAccessFlows(name);
   withoutAccessFlows(name);
   gatewayFlows(name);
+  helpdeskFlows(name);
 }

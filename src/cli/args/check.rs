@@ -18,7 +18,8 @@ pub(super) fn parse_check(mut cur: Cursor) -> Result<Command, UsageError> {
     let mut auth = AuthChoice::Auto;
     let mut target = Target::default();
     let mut project: Option<String> = None;
-    let mut gateway = CLOUD_GATEWAY.to_string();
+    let mut gateway: Option<String> = None;
+    let mut no_gateway = false;
     let mut token_stdin = false;
     let mut now: Option<String> = None;
     while let Some(arg) = cur.args.next() {
@@ -30,7 +31,11 @@ pub(super) fn parse_check(mut cur: Cursor) -> Result<Command, UsageError> {
                 "auth" => auth = parse_auth(&cur.value(&n, inline)?)?,
                 "for" => target = parse_target(&cur.value(&n, inline)?)?,
                 "project" => project = Some(parse_project(&cur.value(&n, inline)?)?),
-                "gateway" => gateway = check_url_of("--gateway: ", &cur.value(&n, inline)?)?,
+                "gateway" => gateway = Some(check_url_of("--gateway: ", &cur.value(&n, inline)?)?),
+                "no-gateway" if inline.is_some() => {
+                    return Err(usage("--no-gateway takes no value"))
+                }
+                "no-gateway" => no_gateway = true,
                 "now" => now = Some(cur.value(&n, inline)?.trim().to_string()),
                 "token-stdin" if inline.is_some() => {
                     return Err(usage("--token-stdin takes no value"))
@@ -50,6 +55,13 @@ pub(super) fn parse_check(mut cur: Cursor) -> Result<Command, UsageError> {
     let url = url.ok_or_else(|| {
         usage("check needs a URL, e.g. check https://jira.example.com --user jdoe")
     })?;
+    // The user refused the gateway: the credential goes to the site and nowhere else, whatever
+    // --gateway says (a refusal wins over a default set in a wrapper script).
+    let gateway = if no_gateway {
+        None
+    } else {
+        Some(gateway.unwrap_or_else(|| CLOUD_GATEWAY.to_string()))
+    };
     Ok(Command::Check(CheckArgs {
         url,
         user,

@@ -4,7 +4,8 @@
 //! Shape: `jira-token-wizard <command> <URL> [options]`. Options take their value as the next
 //! argument or after `=` (`--timeout 5`, `--timeout=5`) and may come before or after the URL.
 //! Options shared by every network command ([`Common`]) are parsed in one place, so `check`
-//! adds only its own (`--user`, `--auth`, `--for`, `--project`, `--gateway`, `--token-stdin`).
+//! adds only its own (`--user`, `--auth`, `--for`, `--project`, `--gateway`, `--no-gateway`,
+//! `--token-stdin`).
 //!
 //! Secrets are never accepted on the command line: argv is visible to every process on the
 //! machine (`ps`), so `--token`/`--password` are refused with a pointer to `JIRA_TOKEN` /
@@ -73,8 +74,10 @@ pub struct CheckArgs {
     pub target: Target,
     /// `--project KEY`: check project permissions in this project.
     pub project: Option<String>,
-    /// `--gateway`: Atlassian's gateway base for scoped Cloud tokens.
-    pub gateway: String,
+    /// `--gateway`: Atlassian's gateway base for scoped Cloud tokens (default
+    /// `https://api.atlassian.com`); `None` with `--no-gateway`: the credential is sent to the
+    /// site only, and a Cloud API token the site refuses gets the site's verdict.
+    pub gateway: Option<String>,
     /// `--token-stdin`: read the secret from the first line of stdin instead of `JIRA_TOKEN`.
     pub token_stdin: bool,
     /// `--now TIME`: judge token expiry as of this RFC 3339 time instead of the system clock

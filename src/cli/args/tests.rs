@@ -108,7 +108,7 @@ fn check_defaults() {
     assert_eq!(c.auth, AuthChoice::Auto);
     assert_eq!(c.target, Target::Generic);
     assert_eq!(c.project, None);
-    assert_eq!(c.gateway, CLOUD_GATEWAY);
+    assert_eq!(c.gateway.as_deref(), Some(CLOUD_GATEWAY));
     assert!(!c.token_stdin);
     assert_eq!(c.common.format, Format::Text);
 }
@@ -138,7 +138,7 @@ fn check_with_every_option() {
     assert_eq!(c.user.as_deref(), Some("jdoe"));
     assert_eq!(c.auth, AuthChoice::Basic);
     assert_eq!(c.project.as_deref(), Some("PROJ"));
-    assert_eq!(c.gateway, "http://127.0.0.1:9/");
+    assert_eq!(c.gateway.as_deref(), Some("http://127.0.0.1:9/"));
     assert!(c.token_stdin);
     assert_eq!(c.common.format, Format::Json);
     assert_eq!(c.common.timeout_ms, 1000);
@@ -155,6 +155,34 @@ fn check_with_every_option() {
     }
     assert_eq!(p(&["check", "-h"]), Ok(Command::Help(Some("check"))));
     assert!(help(Some("check")).contains("JIRA_TOKEN"));
+}
+
+#[test]
+fn no_gateway_keeps_the_credential_off_the_gateway() {
+    assert_eq!(
+        check(&["check", "https://j.example", "--no-gateway"]).gateway,
+        None
+    );
+    // The refusal wins, in either order.
+    for args in [
+        &[
+            "check",
+            "https://j.example",
+            "--gateway",
+            "https://g.example",
+            "--no-gateway",
+        ][..],
+        &[
+            "check",
+            "--no-gateway",
+            "https://j.example",
+            "--gateway=https://g.example",
+        ],
+    ] {
+        assert_eq!(check(args).gateway, None, "{args:?}");
+    }
+    assert!(help(Some("check")).contains("--no-gateway"));
+    assert!(p(&["check", "https://j.example", "--no-gateway=yes"]).is_err());
 }
 
 #[test]

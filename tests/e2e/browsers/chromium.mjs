@@ -8,7 +8,9 @@
 // replaces `chrome.permissions.request` in the popup by one that answers false, as the user's
 // "Deny" would.
 
-import { launchExtension, withTimeout } from '../harness.mjs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, launchExtension, withTimeout } from '../harness.mjs';
 import { ATLASSIAN_PATTERN } from '../sites.mjs';
 
 /**
@@ -38,6 +40,17 @@ export async function launch({ hostPermission = true, gatewayPermission = false,
     ext,
     async openWizard(url) {
       return new ChromiumWizard(await ext.openPopup(url));
+    },
+    async openPage(path, { width = 1200, height = 900 } = {}) {
+      const page = await ext.ctx.newPage();
+      try {
+        await page.setViewportSize({ width, height });
+        await page.goto(`chrome-extension://${ext.extId}/${path}`, { waitUntil: 'load', timeout: 10_000 });
+      } catch (err) {
+        await page.close();
+        throw err;
+      }
+      return new ChromiumPage(page);
     },
     close: () => ext.close(),
   };
@@ -84,4 +97,33 @@ class ChromiumWizard {
     await this.popup.waitFor(() => window.jtwAsked.length > 0, null, 5_000);
     return withTimeout(5_000, 'reading the permission requests', this.popup.eval(() => window.jtwAsked));
   }
+}
+
+/** An extension page in a tab of its own (playwright-core), e.g. the helpdesk page. */
+class ChromiumPage {
+  constructor(page) {
+    this.page = page;
+  }
+
+  eval(fn, arg) { return withTimeout(10_000, 'page evaluate', this.page.evaluate(fn, arg ?? null)); }
+  text(testid) {
+    return this.eval((id) => {
+      const node = document.querySelector(`[data-testid="${id}"]`);
+      if (!node || node.closest('[hidden]')) return null;
+      return node.textContent.replace(/\s+/g, ' ').trim();
+    }, testid);
+  }
+
+  attr(testid, name) { return this.page.getAttribute(`[data-testid="${testid}"]`, name, { timeout: 5_000 }); }
+  click(testid) { return this.page.click(`[data-testid="${testid}"]`, { timeout: 10_000 }); }
+  async waitFor(fn, arg, ms = 5_000) { await this.page.waitForFunction(fn, arg ?? null, { timeout: ms }); }
+  resize(width, height) { return this.page.setViewportSize({ width, height }); }
+  async screenshot(name) {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const file = join(ARTIFACTS, name);
+    await this.page.screenshot({ path: file, fullPage: true });
+    return file;
+  }
+
+  close() { return this.page.close(); }
 }

@@ -270,6 +270,27 @@ class FirefoxDriver {
   }
 
   /**
+   * Opens the extension's `path` (e.g. `helpdesk.html`) in a tab of its own, `width` × `height`
+   * CSS pixels, and waits until its document is complete (no load event: polled).
+   */
+  async openPage(path, { width = 1200, height = 900 } = {}) {
+    const page = await this.browser.newPage();
+    const url = `moz-extension://${UUID}/${path}`;
+    try {
+      await withTimeout(10_000, 'setting the viewport', page.setViewport({ width, height }));
+      page.goto(url).catch(() => {}); // never awaited: no load event for extension pages
+      await poll(10_000, `the page at ${url}`, () => page.evaluate(
+        (want) => location.href === want && document.readyState === 'complete',
+        url,
+      ));
+    } catch (err) {
+      await page.close().catch(() => {});
+      throw err;
+    }
+    return new FirefoxWizard(this, page);
+  }
+
+  /**
    * The toolbar click, as Firefox's `_execute_action` shortcut does it (ext-browserAction.js
    * `triggerAction`): activeTab for the selected tab, and the real popup, closed again here.
    */
@@ -342,6 +363,11 @@ class FirefoxWizard {
       input.focus();
     }, [testid, value]);
     await withTimeout(10_000, `Enter in ${testid}`, this.page.keyboard.press('Enter'));
+  }
+
+  /** Sets the page's viewport to `width` × `height` CSS pixels. */
+  async resize(width, height) {
+    await withTimeout(10_000, 'setting the viewport', this.page.setViewport({ width, height }));
   }
 
   /** Saves a PNG of the whole wizard page under tests/e2e/artifacts/. */

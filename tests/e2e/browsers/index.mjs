@@ -19,6 +19,10 @@
 //   browser's own prompt (Firefox); headless Chromium never shows one
 // @property {(url: string) => Promise<Wizard>} openWizard  loads `url` in the Jira tab and opens
 //   the wizard for that tab as a user would (Chromium: the toolbar popup; Firefox: see firefox.mjs)
+// @property {(path: string, size?: {width?: number, height?: number}) => Promise<Wizard>} openPage
+//   opens the extension's own `path` (e.g. `helpdesk.html`) in a tab of that viewport size
+//   (default 1200 × 900); the result has Wizard's eval/text/attr/click/waitFor/screenshot/close
+//   and `resize`
 // @property {() => Promise<void>} close  ends the browser and removes its temp dirs
 // @property {object[]} [offsite]  Firefox only: requests to any host but 127.0.0.1, the Cloud
 //   simulators' Atlassian names and the stand-in gateway, refused by the driver's proxy
@@ -29,6 +33,8 @@
 // @property {(testid: string) => Promise<string|null>} text  visible text of `[data-testid]`
 // @property {(testid: string, name: string) => Promise<string|null>} attr
 // @property {(testid: string) => Promise<void>} click  a user's click
+// @property {(width: number, height: number) => Promise<void>} [resize]  the viewport, in CSS
+//   pixels (a page from `openPage`)
 // @property {(testid: string, value: string) => Promise<void>} submit  type into a field and submit its form
 // @property {(ms?: number) => Promise<'ready'|'error'>} settled
 // @property {(fn: Function, arg?: any, ms?: number) => Promise<void>} waitFor
