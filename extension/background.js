@@ -16,6 +16,7 @@ import {
   needsOffscreen,
   onClipboardAlarm,
   onMessage,
+  onToolbarClick,
   runInTab,
   scheduleClipboardClear,
 } from './browser.js';
@@ -88,6 +89,9 @@ onMessage(async (message) => {
 
 // The clipboard alarm may wake a stopped worker: registered at the top level too.
 onClipboardAlarm(clearClipboard);
+
+// The toolbar button opens the wizard beside the page (Chrome's side panel, Firefox's sidebar).
+onToolbarClick();
 
 /**
  * A page copied a secret: remember its digest (memory-only session storage, never the text)

@@ -7,13 +7,17 @@
 // (token-test form, checklist, verdict), popup-gateway.js (a scoped token through
 // api.atlassian.com), snippet-view.js (connection block), popup-pat.js (create a token) and
 // popup-report.js (copy/download the report); timing.js marks its timings (names only).
+// panel.js decides what a tab change does (the page is a side panel / sidebar that follows the
+// user's tabs) and keeps the form's non-secret choices per Jira origin.
 
 import {
   activeTab,
   extensionVersion,
   openTab,
   requestOrigin,
+  saveChoices,
   saveLanguage,
+  savedChoices,
   savedLanguage,
   sendMessage,
   uiLanguage,
@@ -25,6 +29,7 @@ import { facts, loadFacts } from './facts.js';
 import { checkRequest, detectTab, detectUrl, errorReply, httpOrigin } from './protocol.js';
 import { initGateway } from './popup-gateway.js';
 import { initPatCreate, renderPatCreate } from './popup-pat.js';
+import { applyChoices, followTabs, pageOf, readChoices, renderContext } from './panel.js';
 import { renderReportActions } from './popup-report.js';
 import { clearLater } from './clipboard.js';
 import { copyText, hasSecretField, renderSnippet } from './snippet-view.js';
@@ -44,8 +49,25 @@ const state = {
   phase: 'loading',
   /** @type {DetectReply | ErrorReply | null} */
   reply: null,
-  /** The last request, to re-run after access was granted. */
+  /** The last request, to re-run after access was granted, and the page it was for. */
   last: null,
+  /** @type {{tabId: number | null, origin: string | null} | null} */
+  lastPage: null,
+  /** The tab and page origin of what is shown (the Jira worked on), beside the panel. */
+  tabId: /** @type {number | null} */ (null),
+  pageOrigin: /** @type {string | null} */ (null),
+  /**
+   * The tab in front when it is not the Jira worked on (panel.js), or null.
+   * @type {{tabId: number, host: string | null} | null}
+   */
+  away: null,
+  /** *Detect this tab* could not read it: the typed-address form is offered with a hint. */
+  awayHint: false,
+  /**
+   * Choices kept for this Jira (storage.session), put into the form once it is shown.
+   * @type {Record<string, string> | null}
+   */
+  choices: null,
   /**
    * A UI-strings key shown under the warnings (e.g. access denied), or null.
    * @type {string | null}
@@ -97,20 +119,72 @@ const REQUIRED_PERMISSIONS = [];
 
 // ---- actions ------------------------------------------------------------------------------
 
-async function run(request) {
+/** Sends a request to the service worker; a failure becomes an error reply. */
+async function ask(request) {
+  try {
+    return (await sendMessage(request)) ?? errorReply('internal', 'no reply');
+  } catch (err) {
+    return errorReply('internal', err?.message ?? err);
+  }
+}
+
+/**
+ * Detects and shows: `page` is the tab and page origin the request is about (null: unknown).
+ * @param {any} request
+ * @param {{tabId: number | null, origin: string | null} | null} page
+ */
+async function run(request, page = null) {
   state.last = request;
+  state.lastPage = page;
   state.phase = 'loading';
   render();
-  try {
-    state.reply = (await sendMessage(request)) ?? errorReply('internal', 'no reply');
-  } catch (err) {
-    state.reply = errorReply('internal', err?.message ?? err);
-  }
+  await show(await ask(request), page);
+}
+
+/** Shows a detection reply as the page worked on, with the choices kept for its Jira. */
+async function show(reply, page) {
   const loaded = await factsReady;
-  if (loaded instanceof Error && state.reply?.ok) state.reply = errorReply('core', loaded.message);
-  state.phase = state.reply?.ok ? 'ready' : 'error';
+  if (loaded instanceof Error && reply?.ok) reply = errorReply('core', loaded.message);
+  const origin = page?.origin ?? (reply?.ok ? reply.origin : null);
+  if (origin !== state.pageOrigin) $('test-secret').value = ''; // a secret is for one Jira only
+  state.choices = reply?.ok ? await savedChoices(reply.origin).catch(() => null) : null;
+  state.reply = reply;
+  state.tabId = page?.tabId ?? state.tabId;
+  state.pageOrigin = origin;
+  state.away = null;
+  state.awayHint = false;
+  state.phase = reply?.ok ? 'ready' : 'error';
   render();
   if (state.phase === 'ready') markDetected();
+}
+
+/** The form changed: keep its non-secret choices for this Jira (panel.js, storage.session). */
+function rememberChoices() {
+  const reply = state.reply;
+  if (reply?.ok && !$('token-test').hidden) saveChoices(reply.origin, readChoices()).catch(() => {});
+}
+
+/** The Jira worked on, for panel.js: null unless a Jira is shown. */
+function currentJira() {
+  const reply = state.reply;
+  const isJira = state.phase === 'ready' && reply?.ok && reply.detection?.deployment?.product === 'jira';
+  return isJira ? { tabId: state.tabId, origin: state.pageOrigin } : null;
+}
+
+/** *Detect this tab*: read the tab in front (activeTab after a toolbar click on it, or a host
+ *  permission); when the wizard may not, offer the typed address, which asks for access. */
+async function detectHere() {
+  const away = state.away;
+  if (!away) return;
+  const reply = await ask(detectTab(away.tabId));
+  if (state.away !== away) return;
+  if (reply?.ok) {
+    await show(reply, await pageOf(away.tabId));
+    return;
+  }
+  state.awayHint = true;
+  render();
+  $('url-input').focus();
 }
 
 async function detectActiveTab() {
@@ -121,7 +195,7 @@ async function detectActiveTab() {
     render();
     return;
   }
-  await run(detectTab(tab.id));
+  await run(detectTab(tab.id), { tabId: tab.id, origin: httpOrigin(tab.url ?? '') });
 }
 
 /** Click on "Allow access to <origin>": the request must start inside the click handler. */
@@ -129,7 +203,7 @@ function allowAccess(origin) {
   requestOrigin(origin).then(
     (granted) => {
       state.flash = granted ? null : 'accessDenied';
-      if (granted && state.last) run(state.last);
+      if (granted && state.last) run(state.last, state.lastPage);
       else render();
     },
     () => {
@@ -154,7 +228,7 @@ function submitUrl(event) {
   // Ask for the origin first, still inside the submit gesture; detect only with access.
   requestOrigin(origin).then(
     (granted) => {
-      if (granted) return run(detectUrl(typed));
+      if (granted) return run(detectUrl(typed), { tabId: state.away?.tabId ?? state.tabId, origin });
       error.textContent = t(state.lang, 'accessDenied');
       error.hidden = false;
     },
@@ -333,7 +407,8 @@ function render() {
   const detection = phase === 'ready' ? /** @type {DetectReply} */ (reply).detection : null;
   $('result').hidden = !detection;
   const isJira = detection?.deployment?.product === 'jira';
-  $('url-form').hidden = phase === 'loading' || isJira;
+  $('url-form').hidden = phase === 'loading' || (isJira && !state.awayHint);
+  renderContext(lang, { jiraOrigin: isJira ? /** @type {DetectReply} */ (reply).origin : null, away: state.away, hint: state.awayHint });
   if (detection) renderDetection(lang, detection, { origin: /** @type {DetectReply} */ (reply).origin, flash: state.flash, onAllowAccess: allowAccess });
   const allowFetch = Boolean(reply?.ok && reply.allowFetch);
   renderPatCreate(lang, detection, allowFetch);
@@ -346,6 +421,11 @@ function renderTest(lang, detection, allowFetch) {
   if (show && state.test.detection !== detection) startTest(detection);
   renderTokenTest(lang, detection, show ? state.test : null);
   if (!show) return;
+  if (state.choices) {
+    applyChoices(state.choices); // kept for this Jira this session (panel.js)
+    state.choices = null;
+    renderTokenTest(lang, detection, state.test);
+  }
   const test = state.test;
   renderReportActions(lang, test.result, test.login);
   renderSnippet(lang, test.result?.snippet ?? null, {
@@ -385,10 +465,14 @@ for (const btn of /** @type {NodeListOf<HTMLElement>} */ (document.querySelector
 }
 $('token-page').addEventListener('click', (e) => {
   const url = e.currentTarget.dataset.url;
-  if (url) openTab(url).then(() => window.close(), () => {});
+  // The wizard stays open beside the page (side panel, sidebar) while the user gets the token.
+  if (url) openTab(url).catch(() => {});
 });
 $('url-form').addEventListener('submit', submitUrl);
 $('test-form').addEventListener('submit', runTest);
+$('test-form').addEventListener('change', rememberChoices);
+$('test-form').addEventListener('input', rememberChoices);
+$('detect-here').addEventListener('click', detectHere);
 $('test-reveal').addEventListener('click', toggleReveal);
 $('test-auth').addEventListener('change', () => render());
 $('test-target').addEventListener('change', changeTarget);
@@ -410,4 +494,15 @@ $('version').textContent = `v${extensionVersion()}`;
   state.lang = LANGS.includes(saved) ? saved : langFromTag(uiLanguage());
   render();
   await detectActiveTab();
+  await followTabs({
+    jira: currentJira,
+    probe: (tabId) => ask(detectTab(tabId)),
+    adopt: (reply, page) => show(reply, page),
+    replace: (page) => run(detectTab(page.tabId), page),
+    away: (away) => {
+      state.away = away;
+      if (!away) state.awayHint = false;
+      render();
+    },
+  });
 })();
