@@ -68,7 +68,7 @@ onMessage(async (message) => {
   const { request } = checked;
   switch (request.type) {
     case DETECT_TAB:
-      return detectTab(request.tabId);
+      return detectTab(request.tabId, request.pageOnly);
     case DETECT_URL:
       return detectTypedUrl(request.url);
     case CHECK:
@@ -118,7 +118,8 @@ function clearClipboard(digest) {
   return needsOffscreen() ? askOffscreen(clipboardClearNow(digest)) : clearIfStill(digest);
 }
 
-async function detectTab(tabId) {
+/** A tab's detection; `pageOnly`: from the snapshot alone, no request (the first paint). */
+async function detectTab(tabId, pageOnly = false) {
   let snapshot;
   try {
     snapshot = await runInTab(tabId, collectSnapshot, [SNAPSHOT_LIMITS]);
@@ -133,7 +134,7 @@ async function detectTab(tabId) {
   // decides whether to ask it, and may only with access to it.
   const named = httpOrigin(String(snapshot?.metas?.['ajs-base-url'] ?? ''));
   const granted = named && named !== origin && (await hasOrigin(named).catch(() => false)) ? [named] : [];
-  return runCore(origin, allowFetch, detectPageCommand(snapshot, allowFetch, granted));
+  return runCore(origin, allowFetch, detectPageCommand(snapshot, allowFetch, granted, pageOnly));
 }
 
 async function detectTypedUrl(url) {

@@ -33,7 +33,7 @@ import { applyChoices, followTabs, pageOf, readChoices, renderContext } from './
 import { renderReportActions } from './popup-report.js';
 import { clearLater } from './clipboard.js';
 import { copyText, hasSecretField, renderSnippet } from './snippet-view.js';
-import { markCheckStart, markDetected, markOpen, markVerdict } from './timing.js';
+import { markCheckStart, markConfirmedDetection, markFirstDetection, markOpen, markVerdict } from './timing.js';
 import { LANGS, langFromTag, t } from './ui-strings.js';
 /** @import { CoreData, DetectReply, ErrorInfo, ErrorReply } from './protocol.js' */
 /** @import { UiMessage } from './ui-strings.js' */
@@ -45,10 +45,16 @@ const factsReady = loadFacts().catch((err) => (err instanceof Error ? err : new 
 
 const state = {
   lang: 'en',
-  /** @type {'loading' | 'ready' | 'error'} */
+  /**
+   * 'provisional': the page's own word is shown (a page-only detection, no round trip yet)
+   * while the REST answer comes; the token test waits for it.
+   * @type {'loading' | 'provisional' | 'ready' | 'error'}
+   */
   phase: 'loading',
   /** @type {DetectReply | ErrorReply | null} */
   reply: null,
+  /** A detection of the last run was shown (its first paint is marked once). */
+  firstShown: false,
   /** The last request, to re-run after access was granted, and the page it was for. */
   last: null,
   /** @type {{tabId: number | null, origin: string | null} | null} */
@@ -75,7 +81,10 @@ const state = {
   flash: null,
   /** The token test. Holds no secret: the secret is read from its field at click time only. */
   test: {
-    /** The detection the form was prefilled for (a new detection resets the form). */
+    /**
+     * The detection the form was prefilled for (a new detection resets the form).
+     * @type {CoreData | null}
+     */
     detection: null,
     running: false,
     /**
@@ -137,8 +146,19 @@ async function run(request, page = null) {
   state.last = request;
   state.lastPage = page;
   state.phase = 'loading';
+  state.firstShown = false;
   render();
-  await show(await ask(request), page);
+  const full = ask(request);
+  if (request.type === 'detect_tab') {
+    // First paint: the page's meta tags at once (the core's provisional detection, no round
+    // trip), unless the full answer came first.
+    let done = false;
+    full.then(() => { done = true; }, () => {});
+    const first = await ask(detectTab(request.tabId, true));
+    if (!done && first?.ok && state.last === request) await show(first, page);
+  }
+  const reply = await full;
+  if (state.last === request) await show(reply, page);
 }
 
 /** Shows a detection reply as the page worked on, with the choices kept for its Jira. */
@@ -147,15 +167,21 @@ async function show(reply, page) {
   if (loaded instanceof Error && reply?.ok) reply = errorReply('core', loaded.message);
   const origin = page?.origin ?? (reply?.ok ? reply.origin : null);
   if (origin !== state.pageOrigin) $('test-secret').value = ''; // a secret is for one Jira only
-  state.choices = reply?.ok ? await savedChoices(reply.origin).catch(() => null) : null;
+  // The confirmation of a first paint keeps the form as the user may have started filling it.
+  const confirming = state.phase === 'provisional' && origin === state.pageOrigin;
+  if (!confirming) state.choices = reply?.ok ? await savedChoices(reply.origin).catch(() => null) : null;
   state.reply = reply;
   state.tabId = page?.tabId ?? state.tabId;
   state.pageOrigin = origin;
   state.away = null;
   state.awayHint = false;
-  state.phase = reply?.ok ? 'ready' : 'error';
+  state.phase = !reply?.ok ? 'error' : reply.detection?.provisional ? 'provisional' : 'ready';
   render();
-  if (state.phase === 'ready') markDetected();
+  if (state.phase !== 'error' && !state.firstShown) {
+    state.firstShown = true;
+    markFirstDetection();
+  }
+  if (state.phase === 'ready') markConfirmedDetection();
 }
 
 /** The form changed: keep its non-secret choices for this Jira (panel.js, storage.session). */
@@ -250,7 +276,7 @@ async function runTest(event, gateway = null) {
   event?.preventDefault();
   const test = state.test;
   const detection = test.detection;
-  if (test.running || !detection) return;
+  if (test.running || !detection || detection.provisional) return; // issue 11: REST first
   const secretField = $('test-secret');
   if (secretField.value.trim() === '') {
     test.error = 'secretMissing';
@@ -395,30 +421,36 @@ function render() {
   renderStatic(lang);
   const app = $('app');
   app.dataset.state = phase;
-  app.setAttribute('aria-busy', String(phase === 'loading'));
+  app.setAttribute('aria-busy', String(phase === 'loading' || phase === 'provisional'));
 
   const status = $('status');
   status.hidden = phase === 'ready';
   status.classList.toggle('error', phase === 'error');
   if (phase === 'loading') status.textContent = t(lang, 'detecting');
+  else if (phase === 'provisional') status.textContent = t(lang, 'confirming');
   // The phase says which reply it is: run() sets 'ready' for an ok one, 'error' otherwise.
   else if (phase === 'error') status.textContent = errorText(lang, /** @type {ErrorReply} */ (reply).error);
 
-  const detection = phase === 'ready' ? /** @type {DetectReply} */ (reply).detection : null;
+  const shown = phase === 'ready' || phase === 'provisional';
+  const detection = shown ? /** @type {DetectReply} */ (reply).detection : null;
   $('result').hidden = !detection;
   const isJira = detection?.deployment?.product === 'jira';
   $('url-form').hidden = phase === 'loading' || (isJira && !state.awayHint);
   renderContext(lang, { jiraOrigin: isJira ? /** @type {DetectReply} */ (reply).origin : null, away: state.away, hint: state.awayHint });
   if (detection) renderDetection(lang, detection, { origin: /** @type {DetectReply} */ (reply).origin, flash: state.flash, onAllowAccess: allowAccess });
   const allowFetch = Boolean(reply?.ok && reply.allowFetch);
-  renderPatCreate(lang, detection, allowFetch);
+  renderPatCreate(lang, detection, allowFetch && phase === 'ready'); // never on the page's word alone
   renderTest(lang, detection, allowFetch);
 }
 
 /** The token test, with its connection block and report actions, for a testable detection. */
 function renderTest(lang, detection, allowFetch) {
   const show = testable(detection) && allowFetch;
-  if (show && state.test.detection !== detection) startTest(detection);
+  if (show && state.test.detection !== detection) {
+    // The REST answer confirming a first paint: same form, now with the confirmed detection.
+    if (state.test.detection?.provisional && !detection.provisional) state.test.detection = detection;
+    else startTest(detection);
+  }
   renderTokenTest(lang, detection, show ? state.test : null);
   if (!show) return;
   if (state.choices) {

@@ -68,6 +68,32 @@ export function panelFlows(name) {
       }));
     });
 
+    test('first paint from the page: its meta tags at once, the token test waits for serverInfo', async () => {
+      // 1.5 s injected per request: the REST answer comes well after the page's own word.
+      await withSims([{ scenario: 'dc-9.12-cluster', latencyMs: 1_500 }], (jira) => withPanel(ctx.driver, jira.url, async (w) => {
+        await w.waitFor(() => document.getElementById('app')?.dataset.state === 'provisional', null, 5_000);
+        const early = await w.eval(() => {
+          const q = (id) => document.querySelector(`[data-testid="${id}"]`);
+          return {
+            summary: q('summary').textContent, status: q('status').textContent, run: q('test-run').disabled,
+            origin: q('test-origin').textContent, pat: q('pat-create').hidden,
+          };
+        });
+        assert.match(early.summary, /^Jira (Server\/)?Data Center 9\.12\.15/, 'what the meta tags say');
+        assert.equal(early.status, 'Confirming with the server…');
+        assert.equal(early.run, true, 'no credential on the page\'s word alone (issue 11)');
+        assert.equal(early.origin, 'Confirming this Jira with its server first…');
+        assert.equal(early.pat, true, 'nor a one-click token');
+        assert.equal(jira.log.filter((e) => e.path.includes('/rest/') && e.hasAuthorization).length, 0);
+
+        assert.equal(await w.settled(20_000), 'ready');
+        assert.ok(jira.log.some((e) => e.path === '/rest/api/2/serverInfo'), 'serverInfo confirmed it');
+        assert.match(await w.text('summary'), /^Jira (Server\/)?Data Center 9\.12\.15/);
+        assert.equal(await w.eval(() => document.querySelector('[data-testid=test-run]').disabled), false);
+        assert.match(await w.text('test-origin'), new RegExp(jira.origin.replace(/[.]/g, '\\.')));
+      }));
+    });
+
     test('Jira → token page → back: the Jira and its choices stay, only the secret is typed', async () => {
       await withSims(['cloud', 'not-atlassian'], (jira, tokenSite) => withPanel(ctx.driver, jira.url, async (w, openTab) => {
         assert.equal(await w.settled(), 'ready');
