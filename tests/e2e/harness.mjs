@@ -59,12 +59,12 @@ export async function launchExtension({ hostPermission = true, hostPermissions =
     manifest.host_permissions = granted;
     writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   }
-  // Nothing leaves the machine: every host but the simulator's (and the stand-in gateway's) fails
-  // DNS at once.
+  // Nothing leaves the machine: every host but this one's (127.0.0.1, and localhost — the panel
+  // flows' tab the wizard may not read) and the stand-in gateway's fails DNS at once.
   const network = gatewayPort
-    ? [`--host-resolver-rules=MAP api.atlassian.com 127.0.0.1:${gatewayPort}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
+    ? [`--host-resolver-rules=MAP api.atlassian.com 127.0.0.1:${gatewayPort}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost`,
       '--ignore-certificate-errors']
-    : ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+    : ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'];
   const cleanup = () => {
     rmSync(extDir, { recursive: true, force: true });
     rmSync(profile, { recursive: true, force: true });

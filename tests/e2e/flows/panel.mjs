@@ -131,6 +131,24 @@ export function panelFlows(name) {
       }));
     });
 
+    test('a tab the wizard may not read keeps the Jira; Detect this tab offers the typed address', async () => {
+      await withSims(['dc-10.3', 'not-atlassian'], (jira, other) => withPanel(ctx.driver, jira.url, async (w, openTab) => {
+        assert.equal(await w.settled(), 'ready');
+        const jiraOrigin = await w.attr('test-origin', 'data-origin');
+        // `localhost` is not the granted 127.0.0.1: its URL is hidden from the wizard.
+        await openTab(other.url.replace('127.0.0.1', 'localhost'));
+        await w.waitFor(() => !document.querySelector('[data-testid=context]').hidden, null, 10_000);
+        assert.equal(await w.text('context-text'), `Working on ${jiraOrigin} — this tab is a site the wizard has no access to.`);
+        assert.equal(await w.text('url-form'), null);
+        await w.eval(() => document.querySelector('[data-testid=detect-here]').click());
+        await w.waitFor(() => !document.querySelector('[data-testid=context-hint]').hidden, null, 10_000);
+        assert.match(await w.text('context-hint'), /type its address below/);
+        assert.notEqual(await w.text('url-form'), null, 'the typed address, which asks for access, is offered');
+        assert.match(await w.text('summary'), /^Jira .*10\.3/, 'the Jira is still shown');
+        assert.equal(other.log.filter((e) => e.path.includes('/rest/')).length, 0, 'nothing asked of the unread site');
+      }));
+    });
+
     test('another Jira tab is detected; back on the first, its choices return, never the secret', async () => {
       await withSims(['cloud', 'dc-9.12-cluster'], (first, second) => withPanel(ctx.driver, first.url, async (w, openTab) => {
         assert.equal(await w.settled(), 'ready');
