@@ -106,7 +106,9 @@ async function tabShown(hooks, tabId, current) {
     return;
   }
   if (page.origin === null) {
-    hooks.away({ tabId, host: page.shown });
+    // The Jira's own tab after a navigation that ended activeTab (no host permission): its URL
+    // is hidden now, but nothing says it left the Jira — no "away" line for it.
+    hooks.away(tabId === jira.tabId && page.shown === null ? null : { tabId, host: page.shown });
     return;
   }
   // A readable page elsewhere: a Jira replaces the one shown; anything else leaves it.
