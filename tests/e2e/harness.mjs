@@ -1,5 +1,7 @@
 // E2E harness: the packaged extension (dist/chrome) in headless Debian Chromium, driven the way
-// a user drives it — open a page in a tab, click the toolbar button, read the popup.
+// a user drives it — open a page in a tab, click the toolbar button, read the wizard it opens.
+// The wizard is the extension's side panel (`popup.html`: the names `openPopup`/`Popup` are
+// older than the panel); the toolbar click opens it through `action.onClicked`.
 //
 // Recipe and quirks (../../../shared/build-and-browser-testing.md, "Headless E2E recipe"):
 // - never download a browser: playwright-core + /usr/bin/chromium;
@@ -8,8 +10,9 @@
 //   unless a test wants the real, minimal manifest;
 // - a toolbar click is CDP `Extensions.triggerAction` with the *tab* target id; right after a
 //   load it fails now and then, so wait for the load to settle and retry once;
-// - the popup is a CDP target but not a Playwright page: we attach to it through the browser
-//   session and talk to it with `Target.sendMessageToTarget` (non-flat session).
+// - the side panel is a CDP target but not a Playwright page: we attach to it through the
+//   browser session and talk to it with `Target.sendMessageToTarget` (non-flat session);
+//   `Target.closeTarget` closes it.
 // Every wait has a timeout; `close()` always ends the browser and removes the temp dirs.
 
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -89,7 +92,7 @@ export async function launchExtension({ hostPermission = true, hostPermissions =
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     const ext = {
       ctx, extId, cdp, page, worker, launchMs: Date.now() - started,
-      /** Opens `url` in the tab, clicks the toolbar button and returns the popup. */
+      /** Opens `url` in the tab, clicks the toolbar button and returns the side panel. */
       openPopup: (url) => openPopup(ext, url),
       async close() {
         await withTimeout(10_000, 'closing chromium', ctx.close()).catch(() => {});
