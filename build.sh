@@ -109,7 +109,16 @@ if (browser === 'firefox') {
   const { service_worker: sw, type } = m.background;
   m.background = { scripts: [sw], type };
   // Firefox has no offscreen documents: its background page reaches the clipboard itself.
-  m.permissions = m.permissions.filter((p) => p !== 'offscreen');
+  // Nor Chrome's side panel: the same wizard page is its sidebar (`sidebar_action`), which the
+  // toolbar button opens (background.js; `sidebarAction.open()` needs the click's gesture).
+  m.permissions = m.permissions.filter((p) => p !== 'offscreen' && p !== 'sidePanel');
+  m.sidebar_action = {
+    default_panel: m.side_panel.default_path,
+    default_title: m.action.default_title,
+    default_icon: m.action.default_icon,
+    open_at_install: false,
+  };
+  delete m.side_panel;
   // data_collection_permissions (required on addons.mozilla.org) needs Firefox 140, and
   // Firefox for Android 142 (web-ext lint).
   m.browser_specific_settings = {
@@ -155,6 +164,11 @@ for (const browser of ['chrome', 'firefox']) {
   const files = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).split('\n').filter(Boolean);
   for (const f of files) if (/\.(mjs|map|rs|md)$|(^|\/)\./.test(f)) fail(`${zip} holds a file no store needs: ${f}`);
   if (browser === 'chrome' && m.background?.service_worker !== 'background.js') fail('chrome: background.service_worker');
+  // The wizard is a side panel (Chrome) or sidebar (Firefox) opened by the toolbar button, whose
+  // onClicked fires only when the action has no popup (ARCHITECTURE.md "The wizard beside the page").
+  if (m.action?.default_popup) fail(`${browser}: action.default_popup would swallow the toolbar click`);
+  if (browser === 'chrome' && (m.side_panel?.default_path !== 'popup.html' || !m.permissions.includes('sidePanel'))) fail('chrome: side_panel + sidePanel');
+  if (browser === 'firefox' && (m.sidebar_action?.default_panel !== 'popup.html' || m.side_panel || m.permissions.includes('sidePanel'))) fail('firefox: sidebar_action, no side_panel');
   if (browser === 'firefox' && (m.background?.scripts?.[0] !== 'background.js' || m.background?.type !== 'module'
     || !m.browser_specific_settings?.gecko?.id)) fail('firefox: background.scripts + type module + gecko id');
 }

@@ -63,5 +63,5 @@ node --test tests/*.test.mjs
 step "simulator, CLI and browser end-to-end tests (Chromium)"
 node --test --test-concurrency=1 tests/simulator/ tests/cli/ tests/e2e/*.test.mjs
 
-step "browser end-to-end tests (Firefox: the core flows of tests/e2e/flows.mjs)"
+step "browser end-to-end tests (Firefox: the shared flows of tests/e2e/flows.mjs and flows/panel.mjs)"
 node --test --test-concurrency=1 tests/e2e/firefox/

@@ -1,13 +1,16 @@
-// The popup's time-to-verdict in the browser (BENCHMARKS.md "Popup time-to-verdict (browser)"):
-// run by bench/run.sh after the other steps, or alone: `node bench/popup.mjs` (needs dist/,
-// ./build.sh). For each site the CLI bench uses (bench/run.mjs), against the simulator with
-// LATENCY_MS (default 100) injected per request: a fresh headless Chromium with the packaged
-// extension (the E2E harness, tests/e2e/harness.mjs), then POPUP_RUNS + 1 times (default 5 + 1)
-// open the page, click the toolbar button, wait for the detection, run the token test and read
-// the popup's User Timing measures (extension/timing.js). The first open of each browser is
-// reported apart: its service worker loads the wasm core on that first message. Prints a
-// Markdown table; nothing is asserted.
-import { launchExtension } from '../tests/e2e/harness.mjs';
+// The wizard's first paint, confirmed detection and token test in both browsers (BENCHMARKS.md
+// "Wizard timings (browser)"): run by bench/run.sh after the other steps, or alone:
+// `node bench/popup.mjs` (needs dist/, ./build.sh; BROWSERS=chromium or firefox for one). For
+// each site the CLI bench uses (bench/run.mjs), against the simulator with LATENCY_MS (default
+// 100) injected per request: a fresh browser with the packaged extension through the E2E
+// drivers (tests/e2e/browsers: Chromium's side panel opened by the toolbar click over CDP;
+// Firefox's wizard page for the tab over WebDriver BiDi), then POPUP_RUNS + 1 times (default
+// 5 + 1) open the page, open the wizard, wait for the confirmed detection, run the token test
+// and read the wizard's User Timing measures (extension/timing.js): time-to-first-detection
+// (the page's own word, no round trip), time-to-confirmed-detection (serverInfo answered) and
+// time-to-verdict. The first open of each browser is reported apart: its background loads the
+// wasm core on that first message. Prints Markdown tables; nothing is asserted.
+import { BROWSERS, launchBrowser } from '../tests/e2e/browsers/index.mjs';
 import { runTokenTest, timings } from '../tests/e2e/popup-timing.mjs';
 import { startSite } from '../tests/e2e/sites.mjs';
 
@@ -39,24 +42,23 @@ function roundTrips(entries) {
   return trips;
 }
 
-/** One popup: detection, token test, the two measures and the requests each part sent. */
-async function once(ext, sim, login, secret) {
+/** One wizard: detection, token test, the three measures and the requests each part sent. */
+async function once(driver, sim, login, secret) {
   const from = sim.log.length;
-  const popup = await ext.openPopup(sim.url);
+  const wizard = await driver.openWizard(sim.url);
   try {
-    if ((await popup.settled()) !== 'ready') throw new Error(`detection failed: ${await popup.text('status')}`);
+    if ((await wizard.settled(30_000)) !== 'ready') throw new Error(`detection failed: ${await wizard.text('status')}`);
     const beforeTest = sim.log.length;
-    const verdict = await runTokenTest(popup, { login, secret });
-    const { timeOrigin, entries } = await timings(popup);
+    const verdict = await runTokenTest(wizard, { login, secret });
+    const { timeOrigin, entries } = await timings(wizard);
     const measure = (name) => entries.find((e) => e.entryType === 'measure' && e.name === name)?.duration;
-    const open = entries.find((e) => e.name === 'jtw:popup-open');
-    // The tab's own page load comes before the popup's document exists.
+    // The tab's own page load comes before the wizard's document exists.
     const detectLog = sim.log.slice(from, beforeTest).filter((e) => e.at >= timeOrigin);
     const checkLog = sim.log.slice(beforeTest);
     return {
       verdict,
-      scriptStart: open?.startTime,
-      detection: measure('jtw:time-to-detection'),
+      first: measure('jtw:time-to-first-detection'),
+      confirmed: measure('jtw:time-to-confirmed-detection'),
       check: measure('jtw:time-to-verdict'),
       detectTrips: roundTrips(detectLog),
       detectRequests: detectLog.length,
@@ -64,38 +66,41 @@ async function once(ext, sim, login, secret) {
       checkRequests: checkLog.length,
     };
   } finally {
-    await popup.close();
+    await wizard.close();
   }
 }
 
-const rows = [];
-for (const site of SITES) {
-  const sim = await startSite({ scenario: site.scenario, latencyMs: LATENCY_MS });
-  let ext;
-  try {
-    ext = await launchExtension();
-    const user = sim.credentials.users.admin;
-    const runs = [];
-    for (let i = 0; i <= RUNS; i += 1) runs.push(await once(ext, sim, user.login, site.secret(user)));
-    for (const r of runs) {
-      if (r.verdict !== 'ok' || r.detection === undefined || r.check === undefined) {
-        throw new Error(`${site.scenario}: verdict ${r.verdict}, measures ${r.detection} / ${r.check}`);
+const browsers = process.env.BROWSERS ? process.env.BROWSERS.split(',') : BROWSERS;
+for (const name of browsers) {
+  const rows = [];
+  for (const site of SITES) {
+    const sim = await startSite({ scenario: site.scenario, latencyMs: LATENCY_MS });
+    let driver;
+    try {
+      driver = await launchBrowser(/** @type {'chromium'|'firefox'} */ (name), { hostPermission: true });
+      const user = sim.credentials.users.admin;
+      const runs = [];
+      for (let i = 0; i <= RUNS; i += 1) runs.push(await once(driver, sim, user.login, site.secret(user)));
+      for (const r of runs) {
+        if (r.verdict !== 'ok' || r.first === undefined || r.confirmed === undefined || r.check === undefined) {
+          throw new Error(`${name} ${site.scenario}: verdict ${r.verdict}, measures ${r.first} / ${r.confirmed} / ${r.check}`);
+        }
       }
+      rows.push({ site, first: runs[0], warm: runs.slice(1) });
+    } finally {
+      await driver?.close();
+      await sim.close();
     }
-    rows.push({ site, first: runs[0], warm: runs.slice(1) });
-  } finally {
-    await ext?.close();
-    await sim.close();
   }
-}
 
-out(`### Popup in headless Chromium (${LATENCY_MS} ms injected latency per request, ${RUNS} runs + 1 first open per site)`);
-out();
-out('| site | time-to-detection ms: first open (wasm load) | time-to-detection ms: median (min–max) | time-to-verdict ms: median (min–max) | round trips detect / verdict (requests) | popup script start ms after navigation: median | verdict |');
-out('|---|---:|---:|---:|---|---:|---|');
-for (const { site, first, warm } of rows) {
-  const all = [first, ...warm];
-  const trips = (k, n) => [...new Set(all.map((r) => `${r[k]} (${r[n]})`))].join(', ');
-  out(`| ${site.what} | ${ms(first.detection)} | ${spread(warm.map((r) => r.detection))} | ${spread(all.map((r) => r.check))} | ${trips('detectTrips', 'detectRequests')} / ${trips('checkTrips', 'checkRequests')} | ${ms(median(all.map((r) => r.scriptStart)))} | ${first.verdict} |`);
+  out(`### ${name}: the wizard (${LATENCY_MS} ms injected latency per request, ${RUNS} runs + 1 first open per site)`);
+  out();
+  out('| site | first paint ms: median (min–max) | confirmed detection ms: median (min–max) | confirmed, first open (wasm load) | time-to-verdict ms: median (min–max) | round trips detect / verdict (requests) | verdict |');
+  out('|---|---:|---:|---:|---:|---|---|');
+  for (const { site, first, warm } of rows) {
+    const all = [first, ...warm];
+    const trips = (k, n) => [...new Set(all.map((r) => `${r[k]} (${r[n]})`))].join(', ');
+    out(`| ${site.what} | ${spread(warm.map((r) => r.first))} | ${spread(warm.map((r) => r.confirmed))} | ${ms(first.confirmed)} | ${spread(all.map((r) => r.check))} | ${trips('detectTrips', 'detectRequests')} / ${trips('checkTrips', 'checkRequests')} | ${first.verdict} |`);
+  }
+  out();
 }
-out();

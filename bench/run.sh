@@ -36,7 +36,7 @@ fi
 log "measuring"
 CARGO_TARGET_DIR="$PWD/target/bench-build" node bench/run.mjs
 
-# 6. bench/popup.mjs: the real popup in headless Chromium (the E2E harness) against the same
-#    sites and latency: time-to-detection and time-to-verdict from its User Timing marks.
-log "popup in headless Chromium (bench/popup.mjs)"
+# 6. bench/popup.mjs: the wizard in headless Chromium and Firefox (the E2E drivers) against the
+#    same sites and latency: first paint, confirmed detection and verdict from its User Timing marks.
+log "the wizard in headless Chromium and Firefox (bench/popup.mjs)"
 node bench/popup.mjs

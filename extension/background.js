@@ -17,6 +17,7 @@ import {
   needsOffscreen,
   onClipboardAlarm,
   onMessage,
+  onToolbarClick,
   runInTab,
   scheduleClipboardClear,
 } from './browser.js';
@@ -70,7 +71,7 @@ onMessage(async (message) => {
   const { request } = checked;
   switch (request.type) {
     case DETECT_TAB:
-      return detectTab(request.tabId);
+      return detectTab(request.tabId, request.pageOnly);
     case DETECT_URL:
       return detectTypedUrl(request.url);
     case CHECK:
@@ -91,6 +92,9 @@ onMessage(async (message) => {
 
 // The clipboard alarm may wake a stopped worker: registered at the top level too.
 onClipboardAlarm(clearClipboard);
+
+// The toolbar button opens the wizard beside the page (Chrome's side panel, Firefox's sidebar).
+onToolbarClick();
 
 /**
  * A page copied a secret: remember its salted digest and the salt (memory-only session
@@ -120,7 +124,8 @@ function clearClipboard(digest, salt) {
   return needsOffscreen() ? askOffscreen(clipboardClearNow(digest, salt)) : clearIfStill(digest, salt);
 }
 
-async function detectTab(tabId) {
+/** A tab's detection; `pageOnly`: from the snapshot alone, no request (the first paint). */
+async function detectTab(tabId, pageOnly = false) {
   let snapshot;
   try {
     snapshot = await runInTab(tabId, collectSnapshot, [SNAPSHOT_LIMITS]);
@@ -135,7 +140,7 @@ async function detectTab(tabId) {
   // decides whether to ask it, and may only with access to it.
   const named = httpOrigin(String(snapshot?.metas?.['ajs-base-url'] ?? ''));
   const granted = named && named !== origin && (await hasOrigin(named).catch(() => false)) ? [named] : [];
-  return runCore(origin, allowFetch, granted, (g) => detectPageCommand(snapshot, allowFetch, g));
+  return runCore(origin, allowFetch, granted, (g) => detectPageCommand(snapshot, allowFetch, g, pageOnly));
 }
 
 async function detectTypedUrl(url) {

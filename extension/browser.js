@@ -6,7 +6,7 @@
 /** @type {ExtensionApi} (types/extension-api.d.ts: the calls below, nothing else) */
 const api = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globalThis).chrome;
 
-/** Storage key of the remembered UI language (the only thing the extension stores). */
+/** storage.local key of the remembered UI language (the only thing kept across sessions). */
 const LANG_KEY = 'lang';
 
 /**
@@ -22,6 +22,109 @@ export async function activeTab() {
   if (named !== null) return /^\d{1,15}$/.test(named) ? api.tabs.get(Number(named)) : undefined;
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
   return tab;
+}
+
+/**
+ * True when this wizard page follows the active tab of its window: the side panel (Chrome) or
+ * sidebar (Firefox), which has no `tab` parameter, or a page opened as
+ * `popup.html?tab=<id>&follow=1` — the E2E tests' stand-in for a panel where no driver reaches
+ * the real one (tests/README.md). A page for one named tab stays on that tab.
+ */
+export function followsTabs() {
+  const params = new URLSearchParams(globalThis.location?.search ?? '');
+  return !params.has('tab') || params.get('follow') === '1';
+}
+
+/**
+ * The window whose tabs the wizard follows: the named tab's (`?tab=<id>`), or the window the
+ * panel is in.
+ */
+export async function wizardWindowId() {
+  const named = new URLSearchParams(globalThis.location?.search ?? '').get('tab');
+  if (named !== null && /^\d{1,15}$/.test(named)) return (await api.tabs.get(Number(named))).windowId;
+  return (await api.windows.getCurrent()).id;
+}
+
+/** The tab this page is shown in (a wizard opened as a tab), or undefined (a side panel). */
+export async function ownTabId() {
+  return (await api.tabs.getCurrent?.().catch(() => undefined))?.id;
+}
+
+/**
+ * A tab by id. Its `url` is there only when the extension may read that page (a host
+ * permission for it, or activeTab from a toolbar click on it): no `tabs` permission is asked.
+ * @param {number} tabId
+ */
+export function tabInfo(tabId) {
+  return api.tabs.get(tabId);
+}
+
+/**
+ * Calls `handler(tabId)` whenever the tab shown in window `windowId` changes: another tab is
+ * activated, or the active tab finished loading (a navigation). Other windows are ignored.
+ * @param {number} windowId
+ * @param {(tabId: number) => void} handler
+ */
+export function onTabShown(windowId, handler) {
+  api.tabs.onActivated.addListener((info) => {
+    if (info.windowId === windowId) handler(info.tabId);
+  });
+  api.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'complete' && tab?.active && tab.windowId === windowId) handler(tabId);
+  });
+}
+
+/**
+ * The toolbar button opens the wizard beside the page: Chrome's side panel, Firefox's sidebar.
+ * Registered at the service worker's top level. Both `open` calls need the click's user gesture,
+ * so they are made synchronously in the listener. Not `setPanelBehavior({openPanelOnActionClick:
+ * true})`: a panel opened that way gets no activeTab grant (seen in Chromium 156: the tab's URL
+ * hidden, `executeScript` refused), while `action.onClicked` grants it for the clicked tab.
+ */
+export function onToolbarClick() {
+  api.action.onClicked.addListener((tab) => {
+    if (api.sidebarAction) api.sidebarAction.open().catch(() => {});
+    else api.sidePanel?.open({ windowId: tab.windowId }).catch(() => {});
+  });
+}
+
+// ---- the non-secret choices per Jira origin (storage.session: memory only) ----------------
+
+/** storage.session key prefix of one Jira origin's choices. */
+const CHOICES_PREFIX = 'choices:';
+/** What is kept of the token-test form: never the secret. */
+const CHOICE_KEYS = ['target', 'login', 'project', 'auth'];
+
+/** Only the known keys, each a short string: whatever a caller passes, no secret gets in. */
+function choicesOnly(value) {
+  const out = {};
+  for (const key of CHOICE_KEYS) {
+    const v = value?.[key];
+    if (typeof v === 'string' && v.length <= 512) out[key] = v;
+  }
+  return out;
+}
+
+/**
+ * The choices kept for the Jira at `origin` this browser session (target, login, project key,
+ * auth method), or null.
+ * @param {string} origin
+ * @returns {Promise<Record<string, string> | null>}
+ */
+export async function savedChoices(origin) {
+  const key = CHOICES_PREFIX + origin;
+  const got = await api.storage.session.get(key);
+  return got?.[key] ? choicesOnly(got[key]) : null;
+}
+
+/**
+ * Keeps `choices` for the Jira at `origin` in storage.session (memory only, gone when the
+ * browser quits); only `CHOICE_KEYS` are kept.
+ * @param {string} origin
+ * @param {Record<string, string>} choices
+ */
+export function saveChoices(origin, choices) {
+  return api.storage.session.set({ [CHOICES_PREFIX + origin]: choicesOnly(choices) });
 }
 
 /**

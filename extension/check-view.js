@@ -68,12 +68,15 @@ export function renderTokenTest(lang, detection, test) {
   reveal.setAttribute('aria-label', t(lang, 'revealLabel'));
 
   const run = $('test-run');
-  run.disabled = test.running;
+  // A page-only (provisional) detection gets no credential: the test waits for the REST answer.
+  run.disabled = test.running || Boolean(detection.provisional);
   run.setAttribute('aria-busy', String(test.running));
   run.textContent = t(lang, test.running ? 'testRunning' : 'testRun');
   // Beside the button: where the credential will be sent (SECURITY.md §7.1).
   const to = credentialOrigin(detection);
-  $('test-origin').textContent = to ? t(lang, 'sendsTo', { origin: to }) : t(lang, 'sendsNowhere');
+  $('test-origin').textContent = detection.provisional
+    ? t(lang, 'testConfirming')
+    : to ? t(lang, 'sendsTo', { origin: to }) : t(lang, 'sendsNowhere');
   $('test-origin').dataset.origin = to ?? '';
   section.setAttribute('aria-busy', String(test.running));
 

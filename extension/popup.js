@@ -7,10 +7,11 @@
 // (token-test form, checklist, verdict), popup-gateway.js (a scoped token through
 // api.atlassian.com), snippet-view.js (connection block), popup-pat.js (create a token) and
 // popup-report.js (copy/download the report), laid out as four steps by stepper.js; timing.js
-// marks its timings (names only).
+// marks its timings (names only). panel.js decides what a tab change does (the page is a side
+// panel / sidebar that follows the user's tabs) and keeps the form's non-secret choices per
+// Jira origin.
 
 import {
-  activeTab,
   extensionVersion,
   openTab,
   requestOrigin,
@@ -26,11 +27,13 @@ import { facts, loadFacts } from './facts.js';
 import { checkRequest, detectTab, detectUrl, errorReply, httpOrigin } from './protocol.js';
 import { initGateway } from './popup-gateway.js';
 import { initPatCreate, renderPatCreate } from './popup-pat.js';
+import { applyChoices, followTabs, renderContext } from './panel.js';
+import { detections } from './wizard-detect.js';
 import { renderReportActions } from './popup-report.js';
 import { initStepper, renderStepper } from './stepper.js';
 import { clearLater } from './clipboard.js';
 import { copyText, hasSecretField, renderSnippet } from './snippet-view.js';
-import { markCheckStart, markDetected, markOpen, markVerdict } from './timing.js';
+import { markCheckStart, markOpen, markVerdict } from './timing.js';
 import { LANGS, langFromTag, t } from './ui-strings.js';
 /** @import { CoreData, DetectReply, ErrorInfo, ErrorReply } from './protocol.js' */
 /** @import { UiMessage } from './ui-strings.js' */
@@ -42,12 +45,35 @@ const factsReady = loadFacts().catch((err) => (err instanceof Error ? err : new 
 
 const state = {
   lang: 'en',
-  /** @type {'loading' | 'ready' | 'error'} */
+  /**
+   * 'provisional': the page's own word is shown (a page-only detection, no round trip yet)
+   * while the REST answer comes; the token test waits for it.
+   * @type {'loading' | 'provisional' | 'ready' | 'error'}
+   */
   phase: 'loading',
   /** @type {DetectReply | ErrorReply | null} */
   reply: null,
-  /** The last request, to re-run after access was granted. */
+  /** A detection of the last run was shown (its first paint is marked once). */
+  firstShown: false,
+  /** The last request, to re-run after access was granted, and the page it was for. */
   last: null,
+  /** @type {{tabId: number | null, origin: string | null} | null} */
+  lastPage: null,
+  /** The tab and page origin of what is shown (the Jira worked on), beside the panel. */
+  tabId: /** @type {number | null} */ (null),
+  pageOrigin: /** @type {string | null} */ (null),
+  /**
+   * The tab in front when it is not the Jira worked on (panel.js), or null.
+   * @type {{tabId: number, host: string | null} | null}
+   */
+  away: null,
+  /** *Detect this tab* could not read it: the typed-address form is offered with a hint. */
+  awayHint: false,
+  /**
+   * Choices kept for this Jira (storage.session), put into the form once it is shown.
+   * @type {Record<string, string> | null}
+   */
+  choices: null,
   /**
    * A UI-strings key shown under the warnings (e.g. access denied), or null.
    * @type {string | null}
@@ -55,7 +81,10 @@ const state = {
   flash: null,
   /** The token test. Holds no secret: the secret is read from its field at click time only. */
   test: {
-    /** The detection the form was prefilled for (a new detection resets the form). */
+    /**
+     * The detection the form was prefilled for (a new detection resets the form).
+     * @type {CoreData | null}
+     */
     detection: null,
     running: false,
     /**
@@ -99,39 +128,14 @@ const REQUIRED_PERMISSIONS = [];
 
 // ---- actions ------------------------------------------------------------------------------
 
-async function run(request) {
-  state.last = request;
-  state.phase = 'loading';
-  render();
-  try {
-    state.reply = (await sendMessage(request)) ?? errorReply('internal', 'no reply');
-  } catch (err) {
-    state.reply = errorReply('internal', err?.message ?? err);
-  }
-  const loaded = await factsReady;
-  if (loaded instanceof Error && state.reply?.ok) state.reply = errorReply('core', loaded.message);
-  state.phase = state.reply?.ok ? 'ready' : 'error';
-  render();
-  if (state.phase === 'ready') markDetected();
-}
-
-async function detectActiveTab() {
-  const tab = await activeTab().catch(() => undefined);
-  if (tab?.id === undefined) {
-    state.reply = errorReply('tab_unreadable', 'no active tab');
-    state.phase = 'error';
-    render();
-    return;
-  }
-  await run(detectTab(tab.id));
-}
+const { ask, run, show, rememberChoices, currentJira, detectHere, detectActiveTab } = detections({ state, render, factsReady });
 
 /** Click on "Allow access to <origin>": the request must start inside the click handler. */
 function allowAccess(origin) {
   requestOrigin(origin).then(
     (granted) => {
       state.flash = granted ? null : 'accessDenied';
-      if (granted && state.last) run(state.last);
+      if (granted && state.last) run(state.last, state.lastPage);
       else render();
     },
     () => {
@@ -156,7 +160,7 @@ function submitUrl(event) {
   // Ask for the origin first, still inside the submit gesture; detect only with access.
   requestOrigin(origin).then(
     (granted) => {
-      if (granted) return run(detectUrl(typed));
+      if (granted) return run(detectUrl(typed), { tabId: state.away?.tabId ?? state.tabId, origin });
       error.textContent = t(state.lang, 'accessDenied');
       error.hidden = false;
     },
@@ -178,7 +182,7 @@ async function runTest(event, gateway = null) {
   event?.preventDefault();
   const test = state.test;
   const detection = test.detection;
-  if (test.running || !detection) return;
+  if (test.running || !detection || detection.provisional) return; // issue 11: REST first
   const secretField = $('test-secret');
   if (secretField.value.trim() === '') {
     test.error = 'secretMissing';
@@ -323,19 +327,22 @@ function render() {
   renderStatic(lang);
   const app = $('app');
   app.dataset.state = phase;
-  app.setAttribute('aria-busy', String(phase === 'loading'));
+  app.setAttribute('aria-busy', String(phase === 'loading' || phase === 'provisional'));
 
   const status = $('status');
   status.hidden = phase === 'ready';
   status.classList.toggle('error', phase === 'error');
   if (phase === 'loading') status.textContent = t(lang, 'detecting');
+  else if (phase === 'provisional') status.textContent = t(lang, 'confirming');
   // The phase says which reply it is: run() sets 'ready' for an ok one, 'error' otherwise.
   else if (phase === 'error') status.textContent = errorText(lang, /** @type {ErrorReply} */ (reply).error);
 
-  const detection = phase === 'ready' ? /** @type {DetectReply} */ (reply).detection : null;
+  const shown = phase === 'ready' || phase === 'provisional';
+  const detection = shown ? /** @type {DetectReply} */ (reply).detection : null;
   $('result').hidden = !detection;
   const isJira = detection?.deployment?.product === 'jira';
-  $('url-form').hidden = phase === 'loading' || isJira;
+  $('url-form').hidden = phase === 'loading' || (isJira && !state.awayHint);
+  renderContext(lang, { jiraOrigin: isJira ? /** @type {DetectReply} */ (reply).origin : null, away: state.away, hint: state.awayHint });
   // A token test that changed the plan (it works only through the gateway) replaces its steps.
   const replanned = state.test?.detection === detection ? state.test.result?.authPlan ?? null : null;
   if (detection) {
@@ -344,7 +351,7 @@ function render() {
     });
   }
   const allowFetch = Boolean(reply?.ok && reply.allowFetch);
-  renderPatCreate(lang, detection, allowFetch);
+  renderPatCreate(lang, detection, allowFetch && phase === 'ready'); // never on the page's word alone
   renderTest(lang, detection, allowFetch);
   renderStepper(lang, state);
 }
@@ -352,9 +359,18 @@ function render() {
 /** The token test, with its connection block and report actions, for a testable detection. */
 function renderTest(lang, detection, allowFetch) {
   const show = testable(detection) && allowFetch;
-  if (show && state.test.detection !== detection) startTest(detection);
+  if (show && state.test.detection !== detection) {
+    // The REST answer confirming a first paint: same form, now with the confirmed detection.
+    if (state.test.detection?.provisional && !detection.provisional) state.test.detection = detection;
+    else startTest(detection);
+  }
   renderTokenTest(lang, detection, show ? state.test : null);
   if (!show) return;
+  if (state.choices) {
+    applyChoices(state.choices); // kept for this Jira this session (panel.js)
+    state.choices = null;
+    renderTokenTest(lang, detection, state.test);
+  }
   const test = state.test;
   renderReportActions(lang, test.result, test.login);
   renderSnippet(lang, test.result?.snippet ?? null, {
@@ -394,10 +410,14 @@ for (const btn of /** @type {NodeListOf<HTMLElement>} */ (document.querySelector
 }
 $('token-page').addEventListener('click', (e) => {
   const url = e.currentTarget.dataset.url;
-  if (url) openTab(url).then(() => window.close(), () => {});
+  // The wizard stays open beside the page (side panel, sidebar) while the user gets the token.
+  if (url) openTab(url).catch(() => {});
 });
 $('url-form').addEventListener('submit', submitUrl);
 $('test-form').addEventListener('submit', runTest);
+$('test-form').addEventListener('change', rememberChoices);
+$('test-form').addEventListener('input', rememberChoices);
+$('detect-here').addEventListener('click', detectHere);
 $('test-reveal').addEventListener('click', toggleReveal);
 $('test-auth').addEventListener('change', () => render());
 $('test-target').addEventListener('change', changeTarget);
@@ -420,4 +440,15 @@ $('version').textContent = `v${extensionVersion()}`;
   state.lang = LANGS.includes(saved) ? saved : langFromTag(uiLanguage());
   render();
   await detectActiveTab();
+  await followTabs({
+    jira: currentJira,
+    probe: (tabId) => ask(detectTab(tabId)),
+    adopt: (reply, page) => show(reply, page),
+    replace: (page) => run(detectTab(page.tabId), page),
+    away: (away) => {
+      state.away = away;
+      if (!away) state.awayHint = false;
+      render();
+    },
+  });
 })();

@@ -9,8 +9,9 @@
 // ---- popup → service worker ---------------------------------------------------------------
 
 /**
- * @typedef {{type: 'detect_tab', tabId: number}} DetectTabRequest
- *   Detect what the tab shows (page snapshot + REST answers when allowed).
+ * @typedef {{type: 'detect_tab', tabId: number, pageOnly?: boolean}} DetectTabRequest
+ *   Detect what the tab shows (page snapshot + REST answers when allowed). `pageOnly`: the
+ *   snapshot alone, no request — the core's provisional first paint (`Detection.provisional`).
  * @typedef {{type: 'detect_url', url: string}} DetectUrlRequest
  *   Detect what a typed URL points to.
  * @typedef {string} Target
@@ -35,7 +36,7 @@ export const DETECT_TAB = 'detect_tab';
 export const DETECT_URL = 'detect_url';
 export const CHECK = 'check';
 /** @returns {DetectTabRequest} */
-export const detectTab = (tabId) => ({ type: DETECT_TAB, tabId });
+export const detectTab = (tabId, pageOnly = false) => ({ type: DETECT_TAB, tabId, pageOnly });
 /** @returns {DetectUrlRequest} */
 export const detectUrl = (url) => ({ type: DETECT_URL, url });
 
@@ -68,7 +69,7 @@ export function validateRequest(msg) {
   switch (msg.type) {
     case DETECT_TAB:
       return Number.isInteger(msg.tabId) && msg.tabId >= 0
-        ? { ok: true, request: detectTab(msg.tabId) }
+        ? { ok: true, request: detectTab(msg.tabId, msg.pageOnly === true) }
         : invalid('detect_tab needs an integer tabId');
     case DETECT_URL:
       return typeof msg.url === 'string' && msg.url.trim() !== '' && msg.url.length <= 8192
@@ -150,9 +151,10 @@ const invalid = (why) => ({ ok: false, error: { code: 'bad_message', message: wh
 // ---- service worker → wasm core (mirror of src/protocol.rs `Command`) ----------------------
 
 /**
- * @typedef {{allowFetch: boolean, grantedOrigins?: string[], timeoutMs?: number}} DetectOptions
+ * @typedef {{allowFetch: boolean, grantedOrigins?: string[], timeoutMs?: number, pageOnly?: boolean}} DetectOptions
  *   (`DetectOptions`): `allowFetch` for the page's own origin; `grantedOrigins`: the other
- *   origins the page (or a custom domain's serverInfo) names that the extension may contact.
+ *   origins the page (or a custom domain's serverInfo) names that the extension may contact;
+ *   `pageOnly`: ask nothing (first paint).
  * @typedef {{type: 'detect_page', snapshot: object, options: DetectOptions}} DetectPageCommand
  * @typedef {{type: 'detect_url', url: string, options: DetectOptions}} DetectUrlCommand
  * @typedef {{type: 'check', detection: object, input: CheckInput}} CheckCommand  (`Check`)
@@ -163,10 +165,10 @@ const invalid = (why) => ({ ok: false, error: { code: 'bad_message', message: wh
 export const checkCommand = (detection, input) => ({ type: 'check', detection, input });
 
 /** @returns {DetectPageCommand} */
-export const detectPageCommand = (snapshot, allowFetch, grantedOrigins = []) => ({
+export const detectPageCommand = (snapshot, allowFetch, grantedOrigins = [], pageOnly = false) => ({
   type: 'detect_page',
   snapshot,
-  options: { allowFetch, grantedOrigins },
+  options: { allowFetch, grantedOrigins, pageOnly },
 });
 
 /**

@@ -1,4 +1,4 @@
-// The popup's User Timing marks, read by the browser benchmark (bench/popup.mjs, BENCHMARKS.md
+// The wizard's User Timing marks, read by the browser benchmark (bench/popup.mjs, BENCHMARKS.md
 // "Popup time-to-verdict (browser)") and tests/e2e/timing.test.mjs. Names only: a mark or a
 // measure never carries data (no token, login or URL). A mark replaces the earlier one of its
 // name, so after a re-run (a new detection, another test) the last one is what is measured.
@@ -19,8 +19,16 @@ function markEnd(end, name, start) {
 /** The popup script runs. */
 export const markOpen = () => mark('jtw:popup-open');
 
-/** A detection is rendered: `jtw:time-to-detection` since the popup opened. */
-export const markDetected = () => markEnd('jtw:detected', 'jtw:time-to-detection', 'jtw:popup-open');
+/**
+ * The first detection is rendered — the page's own word, before any round trip (or the full
+ * one, when it came first): `jtw:time-to-first-detection` since the page opened.
+ */
+export const markFirstDetection = () =>
+  markEnd('jtw:first-detection', 'jtw:time-to-first-detection', 'jtw:popup-open');
+
+/** The REST-confirmed detection is rendered: `jtw:time-to-confirmed-detection` since the page opened. */
+export const markConfirmedDetection = () =>
+  markEnd('jtw:confirmed-detection', 'jtw:time-to-confirmed-detection', 'jtw:popup-open');
 
 /** The user starts a token test: the last test's verdict mark and measure no longer apply. */
 export function markCheckStart() {

@@ -24,6 +24,13 @@ export const UI = {
     detect: 'Detect',
     urlInvalid: 'Enter an address that starts with https:// or http://.',
     tabUnreadable: 'This tab cannot be read (a browser page, or the extension has no access to it).',
+    // The wizard beside the page: the Jira it keeps while another tab is shown.
+    confirming: 'Confirming with the server…',
+    testConfirming: 'Confirming this Jira with its server first…',
+    workingOn: 'Working on {jira} — this tab is {host}.',
+    workingOnHidden: 'Working on {jira} — this tab is a site the wizard has no access to.',
+    detectHere: 'Detect this tab',
+    detectHereHint: 'The wizard may not read this tab yet: type its address below (you will be asked to allow it), or click the wizard’s toolbar button while on it.',
     failed: 'Detection failed: {message}',
     hdCoreFailed: 'The wizard could not load its core: {message}',
     // The stepper (stepper.js).
@@ -173,6 +180,12 @@ export const UI = {
     detect: 'Определить',
     urlInvalid: 'Введите адрес, начинающийся с https:// или http://.',
     tabUnreadable: 'Эту вкладку нельзя прочитать (страница браузера или у расширения нет к ней доступа).',
+    confirming: 'Сверяюсь с сервером…',
+    testConfirming: 'Сначала сверяюсь с сервером этой Jira…',
+    workingOn: 'Работаю с {jira} — в этой вкладке {host}.',
+    workingOnHidden: 'Работаю с {jira} — к сайту в этой вкладке у мастера нет доступа.',
+    detectHere: 'Определить эту вкладку',
+    detectHereHint: 'Мастер пока не может прочитать эту вкладку: введите её адрес ниже (браузер спросит разрешение) или нажмите кнопку мастера на панели инструментов, находясь на ней.',
     failed: 'Не удалось определить: {message}',
     // The stepper (stepper.js).
     stepsLabel: 'Шаги',

@@ -346,3 +346,41 @@ fn a_guessed_context_path_that_has_no_server_info_falls_back_to_the_root() {
     let (d, _) = common::detect("context-path-mismatch");
     assert_eq!(d.deployment.context_path.as_deref(), Some("/jira"));
 }
+
+/// First paint (issue 12 item 5): the page alone, no request, marked provisional — what its meta
+/// tags say (Jira, the version) — and nothing the REST API said, so no credential may go with
+/// it; the full detection then confirms it.
+#[test]
+fn a_page_only_detection_asks_nothing_and_is_provisional() {
+    use jira_token_wizard::detect::{DetectFlow, DetectOptions};
+    let opts = DetectOptions {
+        page_only: true,
+        ..Default::default()
+    };
+    let flow = DetectFlow::for_page(common::page("dc-9.12-cluster"), opts).unwrap();
+    let (first, rounds) = common::drive(flow, |_| panic!("a page-only detection asks nothing"));
+    assert_eq!(rounds, 0);
+    assert!(first.provisional);
+    assert_eq!(first.deployment.product, Product::Jira);
+    assert!(first.requests.is_empty());
+    assert_eq!(
+        first.deployment.reached_base_url, None,
+        "no credential goes with it"
+    );
+    assert!(
+        !first
+            .warnings
+            .iter()
+            .any(|w| w.code == Code::HostPermissionNeeded),
+        "not asking is the point, not a missing grant"
+    );
+    let (full, rounds) = common::detect("dc-9.12-cluster");
+    assert!(rounds > 0);
+    assert!(!full.provisional);
+    assert_eq!(full.deployment.product, first.deployment.product);
+    assert_eq!(
+        full.deployment.version, first.deployment.version,
+        "the page said it first"
+    );
+    assert!(full.deployment.reached_base_url.is_some());
+}

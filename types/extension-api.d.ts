@@ -8,7 +8,11 @@
 declare namespace ExtensionApi {
   interface Tab {
     id?: number;
+    /** Only with a host permission for the page or activeTab (no `tabs` permission here). */
     url?: string;
+    windowId?: number;
+    active?: boolean;
+    status?: string;
   }
   interface InjectionResult<R> {
     frameId: number;
@@ -36,7 +40,26 @@ interface ExtensionApi {
   tabs: {
     query(query: { active?: boolean; currentWindow?: boolean }): Promise<ExtensionApi.Tab[]>;
     get(tabId: number): Promise<ExtensionApi.Tab>;
+    /** The tab this page is in; undefined in a side panel, sidebar or popup. */
+    getCurrent?(): Promise<ExtensionApi.Tab | undefined>;
     create(props: { url: string }): Promise<ExtensionApi.Tab>;
+    onActivated: ExtensionApi.Event<(info: { tabId: number; windowId: number }) => void>;
+    onUpdated: ExtensionApi.Event<(tabId: number, change: { status?: string }, tab: ExtensionApi.Tab) => void>;
+  };
+  windows: {
+    getCurrent(): Promise<{ id?: number }>;
+  };
+  action: {
+    /** Fires on a toolbar click when the action has no popup; the click grants activeTab. */
+    onClicked: ExtensionApi.Event<(tab: ExtensionApi.Tab) => void>;
+  };
+  /** Chrome only (116+): the side panel. */
+  sidePanel?: {
+    open(options: { windowId?: number; tabId?: number }): Promise<void>;
+  };
+  /** Firefox only: the sidebar. `open()` needs a user gesture (call it inside the click's handler). */
+  sidebarAction?: {
+    open(): Promise<void>;
   };
   scripting: {
     executeScript<A extends unknown[], R>(injection: {

@@ -43,6 +43,7 @@ pub fn run(args: &CheckArgs) -> i32 {
         fetch_page: true,
         timeout_ms: args.common.timeout_ms,
         granted_origins: None,
+        page_only: false,
     };
     let detect_flow = match DetectFlow::for_url(&args.url, opts) {
         Ok(f) => f,

@@ -29,6 +29,7 @@ pub fn run(args: &DetectArgs) -> i32 {
         fetch_page: true,
         timeout_ms: args.common.timeout_ms,
         granted_origins: None,
+        page_only: false,
     };
     let flow = match DetectFlow::for_url(&args.url, opts) {
         Ok(f) => f,

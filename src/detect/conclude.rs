@@ -164,6 +164,7 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
         warnings,
         requests: flow.log.clone(),
         rest_origin: Some(flow.rest_origin()),
+        provisional: flow.opts.page_only,
     }
 }
 

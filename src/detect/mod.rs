@@ -48,6 +48,10 @@ pub struct DetectOptions {
     /// the origins a page names, e.g. the Atlassian site a custom-domain page points to);
     /// `None`: any (the CLI). `allow_fetch` still governs the page's own origin.
     pub granted_origins: Option<Vec<String>>,
+    /// First paint (issue 12 item 5): read the page alone and ask nothing, whatever the access;
+    /// the detection is [`Detection::provisional`] and the full one follows. No
+    /// `host_permission_needed` either: not asking is the point, not a missing grant.
+    pub page_only: bool,
 }
 
 impl Default for DetectOptions {
@@ -57,6 +61,7 @@ impl Default for DetectOptions {
             fetch_page: false,
             timeout_ms: DEFAULT_TIMEOUT_MS,
             granted_origins: None,
+            page_only: false,
         }
     }
 }
@@ -83,6 +88,11 @@ pub struct Detection {
     /// The extension asks the user for access to this origin.
     #[serde(default)]
     pub rest_origin: Option<String>,
+    /// Read from the page alone ([`DetectOptions::page_only`]: its meta tags, no request), shown
+    /// at once and confirmed or corrected by the full detection. Nothing the REST API said is in
+    /// it, so no credential goes with it (`reached_base_url` is unset; the token test refuses it).
+    #[serde(default)]
+    pub provisional: bool,
 }
 
 impl Detection {
@@ -402,6 +412,9 @@ impl Flow for DetectFlow {
     type Output = Detection;
 
     fn next_batch(&mut self) -> Vec<HttpRequest> {
+        if self.opts.page_only {
+            return Vec::new();
+        }
         let mut batch = if self.rounds >= 3 {
             Vec::new()
         } else if self.rounds == 2 {

@@ -1,5 +1,7 @@
 // E2E harness: the packaged extension (dist/chrome) in headless Debian Chromium, driven the way
-// a user drives it — open a page in a tab, click the toolbar button, read the popup.
+// a user drives it — open a page in a tab, click the toolbar button, read the wizard it opens.
+// The wizard is the extension's side panel (`popup.html`: the names `openPopup`/`Popup` are
+// older than the panel); the toolbar click opens it through `action.onClicked`.
 //
 // Recipe and quirks (../../../shared/build-and-browser-testing.md, "Headless E2E recipe"):
 // - never download a browser: playwright-core + /usr/bin/chromium;
@@ -10,8 +12,9 @@
 //   port kept, and the simulators' self-signed certificates are accepted;
 // - a toolbar click is CDP `Extensions.triggerAction` with the *tab* target id; right after a
 //   load it fails now and then, so wait for the load to settle and retry once;
-// - the popup is a CDP target but not a Playwright page: we attach to it through the browser
-//   session and talk to it with `Target.sendMessageToTarget` (non-flat session).
+// - the side panel is a CDP target but not a Playwright page: we attach to it through the
+//   browser session and talk to it with `Target.sendMessageToTarget` (non-flat session);
+//   `Target.closeTarget` closes it.
 // Every wait has a timeout; `close()` always ends the browser and removes the temp dirs.
 
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -63,12 +66,12 @@ export async function launchExtension({ hostPermission = true, hostPermissions =
     manifest.host_permissions = granted;
     writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   }
-  // Nothing leaves the machine: every host but the simulators' fails DNS at once. Atlassian
-  // site names (sites.mjs) reach 127.0.0.1 on the port in their URL; the stand-in gateway
-  // `api.atlassian.com` (port 443) reaches 127.0.0.1:gatewayPort. Both serve TLS with
-  // self-signed certificates, accepted.
+  // Nothing leaves the machine: every host but the simulators' fails DNS at once (127.0.0.1, and
+  // localhost — the panel flows' tab the wizard may not read). Atlassian site names (sites.mjs)
+  // reach 127.0.0.1 on the port in their URL; the stand-in gateway `api.atlassian.com` (port 443)
+  // reaches 127.0.0.1:gatewayPort. Both serve TLS with self-signed certificates, accepted.
   const gateway = gatewayPort ? `MAP api.atlassian.com 127.0.0.1:${gatewayPort}, ` : '';
-  const network = [`--host-resolver-rules=${gateway}MAP *.atlassian.net 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
+  const network = [`--host-resolver-rules=${gateway}MAP *.atlassian.net 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost`,
     '--ignore-certificate-errors'];
   const cleanup = () => {
     rmSync(extDir, { recursive: true, force: true });
@@ -94,7 +97,7 @@ export async function launchExtension({ hostPermission = true, hostPermissions =
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     const ext = {
       ctx, extId, cdp, page, worker, launchMs: Date.now() - started,
-      /** Opens `url` in the tab, clicks the toolbar button and returns the popup. */
+      /** Opens `url` in the tab, clicks the toolbar button and returns the side panel. */
       openPopup: (url) => openPopup(ext, url),
       async close() {
         await withTimeout(10_000, 'closing chromium', ctx.close()).catch(() => {});

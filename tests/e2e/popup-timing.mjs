@@ -2,11 +2,12 @@
 // browser benchmark (bench/popup.mjs): run a token test in an open popup, read the jtw:* marks
 // and measures. Nothing here asserts a duration (performance figures come from the benchmark).
 
-/** The popup's marks, in the order a detect → token test sets them. */
-export const MARKS = ['jtw:popup-open', 'jtw:detected', 'jtw:check-start', 'jtw:verdict'];
-/** The popup's measures: [name, start mark, end mark]. */
+/** The wizard's marks, in the order a detect → token test sets them. */
+export const MARKS = ['jtw:popup-open', 'jtw:first-detection', 'jtw:confirmed-detection', 'jtw:check-start', 'jtw:verdict'];
+/** The wizard's measures: [name, start mark, end mark]. */
 export const MEASURES = [
-  ['jtw:time-to-detection', 'jtw:popup-open', 'jtw:detected'],
+  ['jtw:time-to-first-detection', 'jtw:popup-open', 'jtw:first-detection'],
+  ['jtw:time-to-confirmed-detection', 'jtw:popup-open', 'jtw:confirmed-detection'],
   ['jtw:time-to-verdict', 'jtw:check-start', 'jtw:verdict'],
 ];
 

@@ -1,6 +1,6 @@
 // The browser-neutral driver (./index.mjs) for headless Debian Chromium: the existing harness
 // (../harness.mjs — playwright-core, a toolbar click through CDP `Extensions.triggerAction`, the
-// real popup reached over CDP) behind the interface the shared flows use.
+// real side panel it opens reached over CDP) behind the interface the shared flows use.
 //
 // What Chromium cannot do headlessly (build notes): answer a permission prompt. So
 // `answersPermissionPrompts` is false; a flow that needs "allowed" launches with the permission
@@ -38,6 +38,7 @@ export async function launch({ hostPermission = true, gatewayPermission = false,
     launchMs: ext.launchMs,
     answersPermissionPrompts: false,
     ext,
+    /** The toolbar click opens the side panel, which always follows the active tab. */
     async openWizard(url) {
       return new ChromiumWizard(await ext.openPopup(url));
     },
@@ -51,6 +52,19 @@ export async function launch({ hostPermission = true, gatewayPermission = false,
         throw err;
       }
       return new ChromiumPage(page);
+    },
+    async openTab(url) {
+      const page = await ext.ctx.newPage();
+      await page.goto(url, { waitUntil: 'load', timeout: 10_000 });
+      await page.bringToFront();
+      return { front: () => page.bringToFront(), close: () => page.close() };
+    },
+    jiraFront: () => ext.page.bringToFront(),
+    /** The extension's open views by kind, as the browser counts them (`runtime.getContexts`). */
+    async wizardViews() {
+      return ext.worker.evaluate(async () => (await chrome.runtime.getContexts({}))
+        .filter((c) => c.contextType !== 'BACKGROUND')
+        .map((c) => ({ kind: c.contextType, url: new URL(c.documentUrl).pathname })));
     },
     close: () => ext.close(),
   };

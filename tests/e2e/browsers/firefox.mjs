@@ -2,15 +2,18 @@
 // puppeteer-core over WebDriver BiDi (no browser download, no geckodriver: Debian has none).
 // Recipe and traps: ../../../../shared/build-and-browser-testing.md, "Headless Firefox E2E recipe".
 //
-// How the wizard is opened for a tab. Headless Firefox has a toolbar, but no driver reaches the
-// popup panel's document (WebDriver BiDi lists tabs and chrome windows, not the panel's
-// browser). So:
+// How the wizard is opened for a tab. Headless Firefox has a toolbar and a sidebar, but no
+// driver reaches the sidebar's document (WebDriver BiDi lists tabs and chrome windows, not the
+// sidebar's remote browser). So:
 // 1. the Jira page is loaded in a tab and made the selected tab;
 // 2. without a host permission, the toolbar button is clicked the way Firefox's own keyboard
 //    shortcut clicks it — the browser action's `triggerAction(window)` in the browser window
 //    (chrome scope: `--remote-allow-system-access`). That grants activeTab for the tab exactly
-//    as a click does and opens the real popup, which is closed again at once;
+//    as a click does and opens the real sidebar (checked: it shows popup.html), which is
+//    closed again at once;
 // 3. the wizard, `popup.html?tab=<that tab's id>`, is opened in a tab of its own
+//    (`openWizard(url, {follow: true})` adds `&follow=1`: the page then follows the active tab
+//    as the sidebar does — the panel flows, tests/e2e/flows/panel.mjs)
 //    (extension/browser.js `activeTab()` reads the parameter) and driven like any page:
 //    `evaluate` (with user activation) and real clicks and keys (BiDi input actions), so
 //    `permissions.request` sees a user's click and Firefox shows its real doorhanger, which
@@ -246,7 +249,7 @@ class FirefoxDriver {
    * Loads `url` in the Jira tab, selects it, clicks the toolbar button when there is no host
    * permission (activeTab), and opens the wizard for that tab in a tab of its own.
    */
-  async openWizard(url) {
+  async openWizard(url, { follow = false } = {}) {
     await this.jiraTab.goto(url, { waitUntil: 'load', timeout: 10_000 });
     await this.jiraTab.bringToFront();
     const href = await this.jiraTab.evaluate(() => location.href);
@@ -260,7 +263,7 @@ class FirefoxDriver {
     if (selected !== href) throw new Error(`selected tab shows ${selected}, not ${href}`);
     if (!this.hostPermission) await this.clickToolbarButton();
     const page = await this.browser.newPage();
-    const wizardUrl = `moz-extension://${UUID}/popup.html?tab=${tabId}`;
+    const wizardUrl = `moz-extension://${UUID}/popup.html?tab=${tabId}${follow ? '&follow=1' : ''}`;
     page.goto(wizardUrl).catch(() => {}); // never awaited: no load event for extension pages
     await poll(10_000, `the wizard at ${wizardUrl}`, () => page.evaluate(
       (want) => location.href === want && document.readyState === 'complete' && Boolean(document.getElementById('app')),
@@ -292,7 +295,10 @@ class FirefoxDriver {
 
   /**
    * The toolbar click, as Firefox's `_execute_action` shortcut does it (ext-browserAction.js
-   * `triggerAction`): activeTab for the selected tab, and the real popup, closed again here.
+   * `triggerAction`): activeTab for the selected tab, and the action's `onClicked`, on which the
+   * extension opens its sidebar (background.js, `sidebarAction.open()`). The sidebar showing
+   * the wizard is checked, then closed again: the wizard is driven as a page (no driver reaches
+   * the sidebar's document), and a second, tab-following copy would add its own detections.
    */
   async clickToolbarButton() {
     const granted = await this.chrome(`
@@ -301,14 +307,45 @@ class FirefoxDriver {
       ExtensionParent.apiManager.global.browserActionFor(ext).triggerAction(window);
       return ext.tabManager.hasActiveTabPermission(gBrowser.selectedTab);`);
     if (!granted) throw new Error('the toolbar click granted no activeTab');
-    const popupShown = `return [...document.querySelectorAll('browser[webextension-view-type=popup]')]
-      .some((b) => b.currentURI?.spec.startsWith('moz-extension://${UUID}/popup.html'));`;
-    await poll(5_000, 'the toolbar popup', () => this.chrome(popupShown));
+    await poll(5_000, 'the sidebar with the wizard', () => this.sidebarShows());
+    await this.chrome('SidebarController.hide(); return true;');
+    await poll(5_000, 'the sidebar closed', async () => !(await this.chrome('return SidebarController.isOpen;')));
+  }
+
+  /** Loads `url` in a new tab and selects it. */
+  async openTab(url) {
+    const page = await this.browser.newPage();
+    await page.goto(url, { waitUntil: 'load', timeout: 10_000 });
+    await page.bringToFront();
+    return { front: () => page.bringToFront(), close: () => page.close() };
+  }
+
+  jiraFront() {
+    return this.jiraTab.bringToFront();
+  }
+
+  /**
+   * Clicks the toolbar button on the Jira tab and reports what it opened: the sidebar and the
+   * page it shows (closed again afterwards).
+   */
+  async wizardViews() {
+    await this.jiraFront();
     await this.chrome(`
       const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
       const ext = ExtensionParent.GlobalManager.getExtension('${GECKO_ID}');
-      ExtensionParent.apiManager.global.browserActionFor(ext).triggerAction(window); // a second click closes it`);
-    await poll(5_000, 'the toolbar popup closed', async () => !(await this.chrome(popupShown)));
+      ExtensionParent.apiManager.global.browserActionFor(ext).triggerAction(window);`);
+    const url = await poll(5_000, 'the sidebar with the wizard', () => this.sidebarShows());
+    await this.chrome('SidebarController.hide(); return true;');
+    return [{ kind: 'SIDEBAR', url: new URL(url).pathname }];
+  }
+
+  /** The URL the extension's sidebar shows, or null when it is closed. */
+  sidebarShows() {
+    return this.chrome(`
+      if (!SidebarController.isOpen || !SidebarController.currentID?.startsWith('jira-token-wizard')) return null;
+      const panel = SidebarController.browser?.contentDocument?.getElementById('webext-panels-browser');
+      const spec = panel?.currentURI?.spec ?? '';
+      return spec.startsWith('moz-extension://') ? spec : null; // about:blank while it loads`);
   }
 }
 

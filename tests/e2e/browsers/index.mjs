@@ -17,8 +17,16 @@
 // @property {number} launchMs
 // @property {boolean} answersPermissionPrompts  the driver can press Allow / Don't allow in the
 //   browser's own prompt (Firefox); headless Chromium never shows one
-// @property {(url: string) => Promise<Wizard>} openWizard  loads `url` in the Jira tab and opens
-//   the wizard for that tab as a user would (Chromium: the toolbar popup; Firefox: see firefox.mjs)
+// @property {(url: string, options?: {follow?: boolean}) => Promise<Wizard>} openWizard  loads
+//   `url` in the Jira tab and opens the wizard for that tab as a user would (Chromium: the toolbar
+//   button's side panel, which follows the active tab; Firefox: the wizard page in a tab of its
+//   own, following the active tab as the sidebar does with `follow` — see firefox.mjs)
+// @property {(url: string) => Promise<{front: () => Promise<void>, close: () => Promise<void>}>} openTab
+//   loads `url` in a new tab of the Jira tab's window and selects it (tabs.onActivated)
+// @property {() => Promise<void>} jiraFront  selects the Jira tab again
+// @property {() => Promise<{kind: string, url: string}[]>} wizardViews  what the toolbar button
+//   opened, as the browser counts it (Chromium: `runtime.getContexts`, e.g. SIDE_PANEL; Firefox:
+//   clicks it and reads the sidebar)
 // @property {(path: string, size?: {width?: number, height?: number}) => Promise<Wizard>} openPage
 //   opens the extension's own `path` (e.g. `helpdesk.html`) in a tab of that viewport size
 //   (default 1200 × 900); the result has Wizard's eval/text/attr/click/waitFor/screenshot/close
