@@ -38,6 +38,8 @@ let lang = 'en';
  * @type {(rawToken: string) => void}
  */
 let testToken = () => {};
+/** @type {() => number | null} */
+let jiraTabOf = () => null;
 
 /**
  * The form for `detection` (null before any: then the core's facts may not be loaded yet).
@@ -51,9 +53,14 @@ function fresh(detection) {
   };
 }
 
-/** Wires the section; `onToken(rawToken)` runs the token test with the new token. */
-export function initPatCreate({ onToken }) {
+/**
+ * Wires the section; `onToken(rawToken)` runs the token test with the new token, `jiraTab()`
+ * names the tab of the Jira the wizard works on (null: the active tab).
+ * @param {{onToken: (token: string) => void, jiraTab: () => number | null}} hooks
+ */
+export function initPatCreate({ onToken, jiraTab }) {
   testToken = onToken;
+  jiraTabOf = jiraTab;
   $('pat-form').addEventListener('submit', ask);
   $('pat-yes').addEventListener('click', create);
   $('pat-no').addEventListener('click', cancel);
@@ -111,10 +118,11 @@ async function create() {
   paint();
   let reply;
   try {
-    // The wizard's tab: the POST goes out from it (it is the Jira page the detection read).
-    const tab = await activeTab();
-    if (tab?.id === undefined) throw new Error('no Jira tab');
-    reply = (await sendMessage(createPatRequest(mine.detection, mine.name, mine.days, tab.id))) ?? errorReply('internal', 'no reply');
+    // The Jira's tab: the POST goes out from it (it is the Jira page the detection read) —
+    // not the active tab, which in the side panel may be the token page the user went to.
+    const tabId = jiraTabOf() ?? (await activeTab())?.id;
+    if (tabId === undefined || tabId === null) throw new Error('no Jira tab');
+    reply = (await sendMessage(createPatRequest(mine.detection, mine.name, mine.days, tabId))) ?? errorReply('internal', 'no reply');
   } catch (err) {
     reply = errorReply('internal', err?.message ?? err);
   }

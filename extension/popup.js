@@ -29,6 +29,7 @@ import { initGateway } from './popup-gateway.js';
 import { initPatCreate, renderPatCreate } from './popup-pat.js';
 import { applyChoices, followTabs, renderContext } from './panel.js';
 import { detections } from './wizard-detect.js';
+import { freshTest, initialState } from './wizard-state.js';
 import { renderReportActions } from './popup-report.js';
 import { initStepper, renderStepper } from './stepper.js';
 import { clearLater } from './clipboard.js';
@@ -43,78 +44,7 @@ markOpen(); // first thing the popup script does: `jtw:popup-open`
 // detection; an Error when the core could not answer.
 const factsReady = loadFacts().catch((err) => (err instanceof Error ? err : new Error(String(err))));
 
-const state = {
-  lang: 'en',
-  /**
-   * 'provisional': the page's own word is shown (a page-only detection, no round trip yet)
-   * while the REST answer comes; the token test waits for it.
-   * @type {'loading' | 'provisional' | 'ready' | 'error'}
-   */
-  phase: 'loading',
-  /** @type {DetectReply | ErrorReply | null} */
-  reply: null,
-  /** A detection of the last run was shown (its first paint is marked once). */
-  firstShown: false,
-  /** The last request, to re-run after access was granted, and the page it was for. */
-  last: null,
-  /** @type {{tabId: number | null, origin: string | null} | null} */
-  lastPage: null,
-  /** The tab and page origin of what is shown (the Jira worked on), beside the panel. */
-  tabId: /** @type {number | null} */ (null),
-  pageOrigin: /** @type {string | null} */ (null),
-  /**
-   * The tab in front when it is not the Jira worked on (panel.js), or null.
-   * @type {{tabId: number, host: string | null} | null}
-   */
-  away: null,
-  /** *Detect this tab* could not read it: the typed-address form is offered with a hint. */
-  awayHint: false,
-  /**
-   * Choices kept for this Jira (storage.session), put into the form once it is shown.
-   * @type {Record<string, string> | null}
-   */
-  choices: null,
-  /**
-   * A UI-strings key shown under the warnings (e.g. access denied), or null.
-   * @type {string | null}
-   */
-  flash: null,
-  /** The token test. Holds no secret: the secret is read from its field at click time only. */
-  test: {
-    /**
-     * The detection the form was prefilled for (a new detection resets the form).
-     * @type {CoreData | null}
-     */
-    detection: null,
-    running: false,
-    /**
-     * The core's `CheckResult`, or null.
-     * @type {CoreData | null}
-     */
-    result: null,
-    /** The core's checklist of `result` (sent beside it). */
-    checklist: [],
-    /**
-     * An ErrorInfo when the test could not run, or a UI-strings key (string).
-     * @type {ErrorInfo | string | null}
-     */
-    error: null,
-    revealed: false,
-    /** Projects the last test listed (kept while a re-test runs), for the project picker. */
-    projects: [],
-    /** The snippet shows the secret (the user pressed its reveal toggle). */
-    snippetRevealed: false,
-    /**
-     * The last copy's outcome: `{key, vars}` (UI strings), or null.
-     * @type {UiMessage | null}
-     */
-    copied: null,
-    /** The last run went through Atlassian's gateway (the user clicked and allowed it). */
-    gatewayTried: false,
-    /** The user refused access to the gateway: the offer says nothing was sent there. */
-    gatewayDenied: false,
-  },
-};
+const state = initialState();
 
 /**
  * The secret of the test whose connection block is shown — in this page's memory only (never
@@ -351,7 +281,10 @@ function render() {
     });
   }
   const allowFetch = Boolean(reply?.ok && reply.allowFetch);
-  renderPatCreate(lang, detection, allowFetch && phase === 'ready'); // never on the page's word alone
+  // Never on the page's word alone, and only for a Jira read from its tab: the POST goes out
+  // from that tab (popup-pat.js), so a typed address (another tab's page) gets no offer.
+  const fromTab = state.last?.type === 'detect_tab' && state.tabId !== null;
+  renderPatCreate(lang, detection, allowFetch && phase === 'ready' && fromTab);
   renderTest(lang, detection, allowFetch);
   renderStepper(lang, state);
 }
@@ -382,10 +315,7 @@ function renderTest(lang, detection, allowFetch) {
 
 /** A new detection: prefill the login from the logged-in user, forget the last result. */
 function startTest(detection) {
-  state.test = {
-    detection, running: false, result: null, checklist: [], error: null, revealed: state.test.revealed,
-    projects: [], snippetRevealed: false, copied: null, gatewayTried: false, gatewayDenied: false,
-  };
+  state.test = freshTest(detection, state.test.revealed);
   heldSecret = null;
   prefillTestForm(detection);
 }
@@ -424,7 +354,7 @@ $('test-target').addEventListener('change', changeTarget);
 $('project-pick').addEventListener('change', pickProject);
 $('snippet-reveal').addEventListener('click', toggleSnippetReveal);
 $('snippet').addEventListener('click', copySnippet);
-initPatCreate({ onToken: testCreatedToken });
+initPatCreate({ onToken: testCreatedToken, jiraTab: () => state.tabId });
 initStepper(render);
 initGateway({
   onGranted: () => runTest(null, facts().gateway),

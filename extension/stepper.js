@@ -5,8 +5,10 @@
 // and what is done follows from the popup's state (a detection, a result, its verdict).
 //
 // Opening rules: a new detection opens the step at hand alone; a test that starts opens "Test
-// it"; a result that works opens "Connect" too. The user's clicks on a heading open or fold it.
-// Nothing is ever closed under the user's hands except by a new detection.
+// it" and folds "Get the token" (unless it shows a token just created, shown once only); a
+// result that works opens "Connect" too, and one that changed the plan (works only through the
+// gateway) opens "Get the token" again for its new steps. The user's clicks on a heading open
+// or fold it.
 
 import { $ } from './dom.js';
 import { t } from './ui-strings.js';
@@ -37,7 +39,10 @@ const shown = (id) => !$(id).hidden;
  * views have rendered.
  */
 function progress(state) {
-  const detection = state.phase === 'ready' ? state.reply?.detection : null;
+  // A provisional detection (the first paint, from the page alone) is step 1 at hand: the
+  // token can be tested only once serverInfo confirmed it.
+  const confirmed = state.phase === 'ready';
+  const detection = confirmed || state.phase === 'provisional' ? state.reply?.detection : null;
   const testable = shown('token-test');
   const result = testable ? state.test.result : null;
   const works = Boolean(result?.verdict?.ok);
@@ -50,7 +55,7 @@ function progress(state) {
   };
   /** @type {Record<string, boolean>} */
   const done = {
-    detect: Boolean(detection) && testable,
+    detect: confirmed && Boolean(detection) && testable,
     token: Boolean(result),
     test: works,
     connect: works && Boolean(state.test.copied),
@@ -73,8 +78,15 @@ export function renderStepper(lang, state) {
   } else if (p.result !== view.result && p.result) {
     view.open.add('test');
     if (p.works && p.available.connect) view.open.add('connect');
+    // The test changed the plan (it works only through the gateway): its new steps are shown.
+    if (p.result.authPlan) view.open.add('token');
   }
-  if (p.running && !view.running) view.open.add('test');
+  if (p.running && !view.running) {
+    // A test started: step 3 is at hand, and step 2 folds — unless it shows a token just
+    // created, which is shown only once.
+    view.open.add('test');
+    if (!shown('pat-token-box')) view.open.delete('token');
+  }
   view.result = p.result;
   view.running = p.running;
 

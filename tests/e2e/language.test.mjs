@@ -29,6 +29,10 @@ test('the language switch turns the popup Russian and is remembered', async () =
   assert.match(await popup.text('summary'), /^Jira Data Center 9\.12\.15 по адресу http/);
   assert.equal(await popup.text('method'), 'Персональный токен доступа (Bearer)');
   assert.match(await popup.text('steps'), /Откройте/);
+  // The stepper in Russian: titles, where the user is, and the screen reader's "step n of m".
+  assert.match(await popup.text('step-detect-btn'), /^✓ Шаг 1 из 4: Что это за Jira Готово$/);
+  assert.match(await popup.text('step-token-btn'), /^2 Шаг 2 из 4: Получить токен Сейчас$/);
+  assert.equal(await popup.text('step-next-test'), 'Токен получен — проверить');
   await popup.click('step-detect-btn');
   assert.equal(await popup.text('detail-edition'), 'Data Center (кластер)');
   assert.equal(await popup.eval(() => document.querySelector('#url-submit').textContent), 'Определить');

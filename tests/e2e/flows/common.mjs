@@ -2,7 +2,10 @@
 // filters, and the helpers that open a browser, a wizard or simulators and always close them.
 
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { startSite } from '../sites.mjs';
 import { launchBrowser } from '../browsers/index.mjs';
@@ -142,4 +145,20 @@ export async function startFakeCloudPage(site) {
     seen,
     close: () => { server.closeAllConnections(); return new Promise((resolve) => server.close(resolve)); },
   };
+}
+
+const DOCS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'docs', 'screenshots');
+
+/**
+ * A picture of the wizard for the README: always under tests/e2e/artifacts/, and with
+ * JTW_DOCS_SCREENSHOTS=1 also under docs/screenshots/ (committed; off by default because the
+ * simulator's port, shown in the pictures, differs per run).
+ */
+export async function readmeShot(wizard, name) {
+  const file = await wizard.screenshot(name);
+  if (process.env.JTW_DOCS_SCREENSHOTS === '1') {
+    mkdirSync(DOCS, { recursive: true });
+    copyFileSync(file, join(DOCS, name));
+  }
+  return file;
 }

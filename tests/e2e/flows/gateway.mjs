@@ -73,6 +73,7 @@ export function gatewayFlows(name) {
         assert.equal(await w.attr('check-user', 'data-ok'), 'true');
         // Issue 13 item 1: the steps are the core's re-made plan — the gateway URL, not the site.
         assert.equal(await w.attr('plan', 'data-source'), 'check');
+        assert.equal(await w.attr('step-token-btn', 'aria-expanded'), 'true', 'step 2 opens again for the new steps');
         const steps = await stepsOf(w);
         assert.ok(steps.length >= 3, JSON.stringify(steps));
         assert.ok(steps.some((s) => s.includes(`${base} as the Jira address`)), JSON.stringify(steps));

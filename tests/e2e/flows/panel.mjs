@@ -90,6 +90,7 @@ export function panelFlows(name) {
         assert.ok(jira.log.some((e) => e.path === '/rest/api/2/serverInfo'), 'serverInfo confirmed it');
         assert.match(await w.text('summary'), /^Jira (Server\/)?Data Center 9\.12\.15/);
         assert.equal(await w.eval(() => document.querySelector('[data-testid=test-run]').disabled), false);
+        await w.click('step-next-test'); // confirmed: step 3, "Test it", can be opened
         assert.match(await w.text('test-origin'), new RegExp(jira.origin.replace(/[.]/g, '\\.')));
       }));
     });

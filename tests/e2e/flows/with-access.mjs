@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   MASK, LOCAL_PATTERN, PAT_PAGE, authorized, rest, portOf, withBrowser, withWizard, withSims, testDone, runCheck, assertSecretNowhere, copied, shownFields,
-  startFakeCloudPage,
+  startFakeCloudPage, readmeShot,
 } from './common.mjs';
 
 /** @param {'chromium'|'firefox'} name */
@@ -30,7 +30,7 @@ export function withAccessFlows(name) {
         assert.equal(await w.text('url-form'), null, 'no URL field on a Jira tab');
         assert.ok(rest(sim).some((e) => e.path === '/rest/api/2/serverInfo'), 'serverInfo was asked');
         assert.ok(rest(sim).every((e) => !e.hasCookie && !e.hasAuthorization), 'credentials: omit on REST');
-        await w.screenshot(`${name}-cloud.png`);
+        await readmeShot(w, `${name}-cloud.png`);
       }));
     });
 
@@ -206,7 +206,7 @@ export function withAccessFlows(name) {
         assert.equal(JSON.parse(await copied(w, 'snippet-copy-json')).fields.password, secret);
         await w.click('snippet-reveal');
         assert.equal((await shownFields(w)).password, MASK);
-        await w.screenshot(`${name}-snippet.png`);
+        await readmeShot(w, `${name}-snippet.png`);
       }));
     });
 
