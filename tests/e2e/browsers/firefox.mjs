@@ -411,7 +411,14 @@ class FirefoxWizard {
   async screenshot(name) {
     mkdirSync(ARTIFACTS, { recursive: true });
     const file = join(ARTIFACTS, name);
-    await withTimeout(10_000, 'screenshot', this.page.screenshot({ path: file, fullPage: true }));
+    // At the side panel's width (the wizard page fills its tab otherwise), as Chromium's is.
+    const before = this.page.viewport();
+    await withTimeout(10_000, 'viewport', this.page.setViewport({ width: 360, height: before?.height ?? 800 }));
+    try {
+      await withTimeout(10_000, 'screenshot', this.page.screenshot({ path: file, fullPage: true }));
+    } finally {
+      await withTimeout(10_000, 'viewport', this.page.setViewport(before)).catch(() => {});
+    }
     return file;
   }
 
