@@ -13,14 +13,10 @@
 import { $ } from './dom.js';
 import { t } from './ui-strings.js';
 
-/** The steps in order, and the sections each one holds (its step is shown when one is). */
+/** The steps in order. Step 1 is shown with a detection and step 3 with the token-test form;
+ *  steps 2 and 4 when one of their sections is. */
 const STEPS = /** @type {const} */ (['detect', 'token', 'test', 'connect']);
-const SECTIONS = {
-  detect: ['details-box'],
-  token: ['plan', 'pat-create'],
-  test: ['token-test'],
-  connect: ['snippet'],
-};
+const SECTIONS = { token: ['plan', 'pat-create'], connect: ['snippet'] };
 
 /** What the stepper remembers between renders: the open steps and what they were opened for. */
 const view = {
@@ -51,7 +47,7 @@ function progress(state) {
     detect: Boolean(detection),
     token: SECTIONS.token.some(shown),
     test: testable,
-    connect: testable && shown('snippet'),
+    connect: testable && SECTIONS.connect.some(shown),
   };
   /** @type {Record<string, boolean>} */
   const done = {
