@@ -53,8 +53,8 @@ fi
 step "wasm boundary tests (headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown --test wasm_boundary
 
-step "CLI binary for the end-to-end tests"
-cargo build --locked --bin jira-token-wizard
+step "CLI binary for the end-to-end tests (with the test-only JTW_RESOLVE hook)"
+cargo build --locked --features test-hooks --bin jira-token-wizard
 
 step "extension modules in Node: every text in EN and RU (i18n), the message sender check, the helpdesk paste parser"
 node --test tests/*.test.mjs

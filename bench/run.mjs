@@ -15,7 +15,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startSite } from '../tests/cli/helpers.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'target/release/jira-token-wizard');
+// The release CLI built with `--features test-hooks` (bench/run.sh): JTW_RESOLVE reaches the
+// simulated Cloud site; the shipped binary ignores it.
+const BIN = path.join(ROOT, 'target/bench-cli/release/jira-token-wizard');
 const PY = path.join(ROOT, 'target/bench-venv/bin/python');
 // resolve, not join: bench/run.sh passes an absolute CARGO_TARGET_DIR.
 const CRITERION = path.resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'target/bench-build', 'criterion');

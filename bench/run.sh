@@ -16,8 +16,9 @@ export PATH="$HOME/.cargo/bin:$PATH"
 log() { printf '==> %s\n' "$*" >&2; }
 
 [[ -f dist/chrome/pkg/jira_token_wizard_bg.wasm ]] || { log "./build.sh"; ./build.sh >&2; }
-log "release CLI"
-cargo build --locked --release --bin jira-token-wizard >&2
+log "release CLI with the test-only JTW_RESOLVE hook (its own target dir: the shipped one has none)"
+cargo build --locked --release --features test-hooks --bin jira-token-wizard \
+  --target-dir target/bench-cli >&2
 
 log "criterion (benches/core.rs)"
 mkdir -p target/bench

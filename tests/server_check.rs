@@ -1,7 +1,9 @@
-//! Issue 13, item 9: the command lines handed over for the integration's server. A real POSIX
-//! shell reads each line (the program replaced by `printf`), so the test sees the words the
-//! shell would pass: hostile logins, URLs and project keys stay one literal word each, and the
-//! secret comes only from `$JIRA_TOKEN`.
+//! The command lines handed over for the integration's server. A real POSIX shell reads each
+//! line (the program replaced by `printf`, or `curl` by a shell function that prints its
+//! arguments and its standard input), so the test sees the words the shell would pass: hostile
+//! logins, URLs and project keys stay one literal word each, the secret comes only from
+//! `$JIRA_TOKEN`, and no program gets it as an argument (`ps` would show it): curl reads the
+//! `Authorization` header on standard input.
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -28,6 +30,34 @@ fn words(line: &str) -> Vec<String> {
         .lines()
         .map(str::to_string)
         .collect()
+}
+
+/// What `curl` would get from the `curl` line: its arguments, and its standard input (where the
+/// header is). `curl` is a shell function here, so nothing is sent.
+fn curl_run(line: &str) -> (Vec<String>, String) {
+    let script = format!(
+        "curl() {{ for a in \"$@\"; do printf 'ARG %s\\n' \"$a\"; done; printf 'STDIN '; cat; }}\n{line}"
+    );
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .env("JIRA_TOKEN", TOKEN)
+        .output()
+        .expect("sh runs");
+    assert!(out.status.success(), "{line}");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let (args, stdin) = text.split_once("STDIN ").expect("curl ran");
+    let args = args
+        .lines()
+        .map(|l| l.strip_prefix("ARG ").expect("an argument").to_string())
+        .collect();
+    (args, stdin.to_string())
+}
+
+/// base64 of `text` (the standard alphabet, padded), as `base64` writes it.
+fn b64(text: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(text)
 }
 
 const HOSTILE: &[&str] = &[
@@ -71,16 +101,24 @@ fn a_hostile_login_and_project_stay_literal_words() {
             ],
             "{login}"
         );
-        let curl = words(&lines.curl);
+        let (args, stdin) = curl_run(&lines.curl);
         assert_eq!(
-            curl,
+            args,
             [
                 "-sS",
                 "-i",
-                "-u",
-                &format!("{login}:{TOKEN}"),
+                "-H",
+                "@-",
                 "https://jira.example.com/jira/rest/api/2/myself"
             ],
+            "{login}"
+        );
+        assert_eq!(
+            stdin,
+            format!(
+                "Authorization: Basic {}\n",
+                b64(&format!("{login}:{TOKEN}"))
+            ),
             "{login}"
         );
     }
@@ -102,13 +140,13 @@ fn a_pat_goes_as_bearer_from_the_environment() {
         lines.cli,
         "jira-token-wizard check 'http://127.0.0.1:8080' --auth pat --for generic"
     );
-    assert!(lines
-        .curl
-        .contains("-H \"Authorization: Bearer $JIRA_TOKEN\""));
     assert_eq!(
-        words(&lines.curl)[3],
-        format!("Authorization: Bearer {TOKEN}")
+        lines.curl,
+        "printf 'Authorization: Bearer %s\\n' \"$JIRA_TOKEN\" | curl -sS -i -H @- 'http://127.0.0.1:8080/rest/api/2/myself'"
     );
+    let (args, stdin) = curl_run(&lines.curl);
+    assert!(args.iter().all(|a| !a.contains(TOKEN)), "{args:?}");
+    assert_eq!(stdin, format!("Authorization: Bearer {TOKEN}\n"));
 }
 
 #[test]

@@ -2,10 +2,16 @@
 //! `--token-stdin` the first line of standard input; never argv. (The core's
 //! [`Redactor`](jira_token_wizard::probe::Redactor) keeps it out of everything printed.)
 //!
+//! Once read, `JIRA_TOKEN` is removed from the process's environment, so nothing the CLI runs
+//! or links inherits or reads it there (the kernel's copy in `/proc/<pid>/environ`, readable
+//! only by the same user and root, stays as the process was started). A secret typed on a
+//! terminal with `--token-stdin` is not echoed: the terminal's echo is off while the line is
+//! read (`stty -echo`, put back afterwards).
+//!
 //! Error messages here name the source of the secret, never its value.
 
 use jira_token_wizard::probe::Secret;
-use std::io::BufRead;
+use std::io::{BufRead, IsTerminal};
 
 /// The environment variable holding the secret.
 pub const ENV_VAR: &str = "JIRA_TOKEN";
@@ -19,10 +25,12 @@ pub struct NoSecret(pub &'static str);
 
 /// Reads the secret: from stdin's first line with `--token-stdin`, else from [`ENV_VAR`].
 pub fn read(token_stdin: bool) -> Result<Secret, NoSecret> {
+    let from_env = std::env::var_os(ENV_VAR);
+    std::env::remove_var(ENV_VAR);
     if token_stdin {
-        return from_reader(std::io::stdin().lock());
+        return from_stdin();
     }
-    match std::env::var_os(ENV_VAR) {
+    match from_env {
         None => Err(NoSecret(
             "no secret given: set JIRA_TOKEN to the token or password, or pass --token-stdin \
              and write it on standard input",
@@ -33,6 +41,52 @@ pub fn read(token_stdin: bool) -> Result<Secret, NoSecret> {
             Err(_) => Err(NoSecret("JIRA_TOKEN is not valid UTF-8")),
         },
     }
+}
+
+/// The first line of standard input; on a terminal, asked for on stderr and read with the
+/// terminal's echo off.
+fn from_stdin() -> Result<Secret, NoSecret> {
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return from_reader(stdin.lock());
+    }
+    let echo_off = EchoOff::new();
+    eprint!("Token or password (not shown): ");
+    let secret = from_reader(stdin.lock());
+    drop(echo_off);
+    eprintln!();
+    secret
+}
+
+/// The terminal's echo, off while this lives (`stty -echo` on standard input, then `stty echo`).
+struct EchoOff(bool);
+
+impl EchoOff {
+    fn new() -> EchoOff {
+        let off = stty("-echo");
+        if !off {
+            eprintln!("jira-token-wizard: warning: could not turn the terminal's echo off; what you type will show");
+        }
+        EchoOff(off)
+    }
+}
+
+impl Drop for EchoOff {
+    fn drop(&mut self) {
+        if self.0 {
+            stty("echo");
+        }
+    }
+}
+
+/// Runs `stty ARG` on the terminal that is standard input; false where that fails (no `stty`,
+/// not a Unix terminal).
+fn stty(arg: &str) -> bool {
+    std::process::Command::new("stty")
+        .arg(arg)
+        .stdin(std::process::Stdio::inherit())
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 /// The first line of `input` (without its line ending) as the secret.
@@ -65,6 +119,15 @@ mod tests {
         assert_eq!(s.trimmed(), "tok3n-value");
         let s = from_reader(&b"no-newline"[..]).unwrap();
         assert_eq!(s.trimmed(), "no-newline");
+    }
+
+    #[test]
+    fn the_variable_is_gone_from_the_environment_once_read() {
+        std::env::set_var(ENV_VAR, "env-secret-value");
+        let s = read(false).unwrap();
+        assert_eq!(s.trimmed(), "env-secret-value");
+        assert_eq!(std::env::var_os(ENV_VAR), None);
+        assert!(read(false).is_err(), "read twice: the second finds nothing");
     }
 
     #[test]

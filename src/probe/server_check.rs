@@ -1,8 +1,11 @@
-//! Item 9 of issue 13: a browser cannot see the integration server's network (allowlist,
-//! proxy, corporate CA), so after a test the wizard hands over the same test as command lines
-//! to run *there*: the CLI's `check` and an equivalent `curl`. The secret is never in them:
-//! both read it from the environment variable [`SECRET_ENV`]. Every other value is
-//! single-quoted for a POSIX shell, so a login or URL with quotes, spaces or `$` stays one word.
+//! A browser cannot see the integration server's network (allowlist, proxy, corporate CA), so
+//! after a test the wizard hands over the same test as command lines to run *there*: the CLI's
+//! `check` and an equivalent `curl`. The secret is never in them: both read it from the
+//! environment variable [`SECRET_ENV`], and it never becomes a program's argument (anyone on
+//! the server sees arguments in `ps`): the CLI reads the variable itself, and the `curl` line
+//! builds the `Authorization` header with the shell's built-in `printf` and hands it to curl
+//! on standard input (`-H @-`, curl ≥ 7.55). Every other value is single-quoted for a POSIX
+//! shell, so a login or URL with quotes, spaces or `$` stays one word.
 
 use super::Scheme;
 use crate::auth_plan::AuthMethod;
@@ -18,7 +21,8 @@ pub const SECRET_ENV: &str = "JIRA_TOKEN";
 pub struct ServerCheck {
     /// `jira-token-wizard check <URL> --user … --auth … --for … [--project …]`.
     pub cli: String,
-    /// `curl` of `/rest/api/2/myself` with the same credential scheme.
+    /// `curl` of `/rest/api/2/myself` with the same credential scheme, the header on curl's
+    /// standard input (a pipeline: `printf … | curl -sS -i -H @- URL`).
     pub curl: String,
 }
 
@@ -54,13 +58,18 @@ pub fn build(input: &ServerCheckInput) -> ServerCheck {
     if let Some(p) = input.project.map(str::trim).filter(|p| !p.is_empty()) {
         cli += &format!(" --project {}", quote(p));
     }
-    let credential = match input.scheme {
-        Scheme::Basic => format!("-u {}\"${SECRET_ENV}\"", quote(&format!("{login}:"))),
-        Scheme::Bearer => format!("-H \"Authorization: Bearer ${SECRET_ENV}\""),
+    // `printf` is a shell built-in (POSIX sh, bash, dash, zsh): no process sees the secret in
+    // its arguments; `base64` and `tr` read it on standard input.
+    let header = match input.scheme {
+        Scheme::Basic => format!(
+            "{{ printf 'Authorization: Basic '; printf '%s:%s' {} \"${SECRET_ENV}\" | base64 | tr -d '\\n'; echo; }}",
+            quote(login)
+        ),
+        Scheme::Bearer => format!("printf 'Authorization: Bearer %s\\n' \"${SECRET_ENV}\""),
     };
     let api = input.works_at.map_or(base, |w| w.trim_end_matches('/'));
     let curl = format!(
-        "curl -sS -i {credential} {}",
+        "{header} | curl -sS -i -H @- {}",
         quote(&format!("{api}/rest/api/2/myself"))
     );
     ServerCheck { cli, curl }

@@ -37,7 +37,7 @@ const EXTRA = {
   'Cloud, e-mail + API token': ({ json }) => {
     // Item 9: the same test for the integration's server, the secret only as $JIRA_TOKEN.
     assert.match(json.serverCheck.cli, /^jira-token-wizard check '.+' --user 'jane\.doe@example\.com' --auth api-token --for generic$/);
-    assert.match(json.serverCheck.curl, /^curl -sS -i -u 'jane\.doe@example\.com:'"\$JIRA_TOKEN" '.+\/rest\/api\/2\/myself'$/);
+    assert.match(json.serverCheck.curl, /^\{ printf 'Authorization: Basic '; printf '%s:%s' 'jane\.doe@example\.com' "\$JIRA_TOKEN" \| base64 \| tr -d '\\n'; echo; \} \| curl -sS -i -H @- '.+\/rest\/api\/2\/myself'$/);
     assert.equal(json.user.accountId, '60b7d4e5f6a7b8c9d0e1f2a3');
     assert.equal(json.authMethod, 'api-token');
     assert.equal(json.scheme, 'basic');
@@ -304,7 +304,7 @@ describe('text output', () => {
     assert.match(run.stdout, /To test from the integration's server \(secret in JIRA_TOKEN\):\n/);
     const origin = run.sim.origin;
     assert.ok(run.stdout.includes(`  jira-token-wizard check '${origin}' --user 'jdoe' --auth pat --for generic\n`), run.stdout);
-    assert.ok(run.stdout.includes(`  curl -sS -i -H "Authorization: Bearer $JIRA_TOKEN" '${origin}/rest/api/2/myself'\n`), run.stdout);
+    assert.ok(run.stdout.includes(`  printf 'Authorization: Bearer %s\\n' "$JIRA_TOKEN" | curl -sS -i -H @- '${origin}/rest/api/2/myself'\n`), run.stdout);
   });
 
   test('--lang ru', async () => {

@@ -3,8 +3,10 @@
 // answers nothing at all).
 //
 // The binary is `target/debug/jira-token-wizard`, built once per test file by `buildCli()`
-// (`cargo build --bin jira-token-wizard`, a no-op when it is up to date; test.sh builds it
-// before running node --test). Set JTW_BIN to test another binary and skip the build.
+// (`cargo build --features test-hooks --bin jira-token-wizard`, a no-op when it is up to date;
+// test.sh builds it before running node --test): the `test-hooks` feature compiles in
+// `JTW_RESOLVE`, which the shipped binary ignores. Set JTW_BIN to test another binary and skip
+// the build.
 
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +23,7 @@ export const BIN = process.env.JTW_BIN ?? path.join(ROOT, 'target/debug/jira-tok
 /** Builds the binary unless JTW_BIN points at one. */
 export function buildCli() {
   if (process.env.JTW_BIN) return;
-  execFileSync('cargo', ['build', '--quiet', '--bin', 'jira-token-wizard'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('cargo', ['build', '--quiet', '--features', 'test-hooks', '--bin', 'jira-token-wizard'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /**
@@ -36,13 +38,13 @@ function cliEnv(extra) {
 
 /**
  * Runs the binary. Never hangs the suite: it is killed after `killAfterMs`. `input` is written
- * to its stdin (which is closed either way).
+ * to its stdin (which is closed either way). `bin`: another binary (the shipped one).
  * @returns {Promise<{ code: number|null, signal: string|null, stdout: string, stderr: string, ms: number }>}
  */
-export function runCli(args, { env = {}, killAfterMs = 20_000, input = '' } = {}) {
+export function runCli(args, { env = {}, killAfterMs = 20_000, input = '', bin = BIN } = {}) {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = execFile(BIN, args, { env: cliEnv(env), timeout: killAfterMs, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
+    const child = execFile(bin, args, { env: cliEnv(env), timeout: killAfterMs, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
       resolve({
         code: err ? (typeof err.code === 'number' ? err.code : null) : 0,
         signal: err?.signal ?? null,

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { startSimulator } from '../simulator/server.mjs';
 import { buildCli, runCli } from './helpers.mjs';
@@ -82,5 +83,58 @@ describe('a private CA', () => {
     const run = await runCli(['detect', 'https://127.0.0.1:1/', '--ca-cert', empty]);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /--ca-cert .*no PEM certificate/);
+  });
+});
+
+/**
+ * An HTTP CONNECT proxy on 127.0.0.1 that tunnels every `CONNECT host:port` to `to` (the
+ * simulator's port) and records the targets asked for.
+ */
+async function startConnectProxy(to) {
+  const connects = [];
+  const sockets = new Set();
+  const server = net.createServer((client) => {
+    sockets.add(client);
+    client.on('error', () => {});
+    client.once('data', (chunk) => {
+      const line = chunk.toString('latin1').split('\r\n')[0];
+      const [method, target] = line.split(' ');
+      if (method !== 'CONNECT') return client.end('HTTP/1.1 405 Method Not Allowed\r\n\r\n');
+      connects.push(target);
+      const upstream = net.connect(to, '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection established\r\n\r\n');
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      sockets.add(upstream);
+      upstream.on('error', () => client.destroy());
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    connects,
+    close() {
+      for (const s of sockets) s.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+describe('behind an HTTP proxy (HTTPS_PROXY)', () => {
+  test('the refused certificate is read through the same proxy as the request', async (t) => {
+    const sim = await dcOverTls(t);
+    const proxy = await startConnectProxy(sim.port);
+    t.after(() => proxy.close());
+    // A name only the proxy can reach: resolved directly, it goes nowhere.
+    const url = `https://jira.corp.test:${sim.port}/`;
+    const run = await runCli(['detect', url, '--format', 'json', '--timeout', '5'],
+      { env: { HTTPS_PROXY: proxy.url, NO_PROXY: '' } });
+    assert.equal(run.code, 1, run.stderr);
+    const out = run.stdout + run.stderr;
+    assert.match(out, /CN=jira\.corp\.test/, out);
+    assert.match(out, /CN=Test Corp Private CA/, out);
+    assert.ok(proxy.connects.length >= 2, `CONNECTs: ${JSON.stringify(proxy.connects)}`);
+    assert.ok(proxy.connects.every((c) => c === `jira.corp.test:${sim.port}`), JSON.stringify(proxy.connects));
   });
 });

@@ -40,7 +40,7 @@ test('a tested PAT: the CLI and curl lines for the server, copied as shown, no s
       box: document.querySelector('[data-testid=server-check]').innerText,
     }));
     assert.equal(shown.cli, `jira-token-wizard check '${sim.baseUrl}' --user 'jdoe' --auth pat --for generic --project 'PROJ'`);
-    assert.equal(shown.curl, `curl -sS -i -H "Authorization: Bearer $JIRA_TOKEN" '${sim.baseUrl}/rest/api/2/myself'`);
+    assert.equal(shown.curl, `printf 'Authorization: Bearer %s\\n' "$JIRA_TOKEN" | curl -sS -i -H @- '${sim.baseUrl}/rest/api/2/myself'`);
     assert.match(shown.box, /Test from the integration’s server/);
     assert.ok(!shown.box.includes(secret), 'the secret is not in the box');
 

@@ -63,7 +63,7 @@ impl Transport {
             .http_status_as_error(false)
             .user_agent(concat!("jira-token-wizard/", env!("CARGO_PKG_VERSION")))
             .build();
-        // Name resolution is the system's, unless the JTW_RESOLVE test hook maps a host.
+        // Name resolution is the system's, unless the JTW_RESOLVE test hook (test builds only) maps a host.
         Transport {
             agent: Agent::with_parts(
                 config,

@@ -1,4 +1,7 @@
-//! `JTW_RESOLVE`: a TEST HOOK that overrides name resolution, like curl's `--resolve`.
+//! `JTW_RESOLVE`: a TEST HOOK that overrides name resolution, like curl's `--resolve`. It is
+//! compiled only into test builds (cargo feature `test-hooks`): the binary build.sh ships reads
+//! no such variable, so nobody can redirect its credentials with an environment variable it
+//! never mentions (SECURITY.md §7.1).
 //!
 //! `JTW_RESOLVE=host:port:addr[,host:port:addr…]` makes a connection to `host:port` go to
 //! `addr` (an IP address, or `ip:port` / `[ipv6]:port` to also change the port) instead of what
@@ -37,9 +40,14 @@ pub struct Resolve {
 }
 
 impl Resolve {
-    /// The mappings in `JTW_RESOLVE` (none when unset).
+    /// The mappings in `JTW_RESOLVE` (none when unset) in a `test-hooks` build; none at all in
+    /// the shipped build.
     pub fn from_env() -> Resolve {
-        Resolve::parse(&std::env::var(ENV).unwrap_or_default())
+        if cfg!(feature = "test-hooks") {
+            Resolve::parse(&std::env::var(ENV).unwrap_or_default())
+        } else {
+            Resolve::default()
+        }
     }
 
     /// The mappings in `spec` (`host:port:addr`, comma-separated); bad entries are skipped.

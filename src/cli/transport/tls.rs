@@ -7,12 +7,15 @@
 //! When a handshake fails on the certificate, [`refused_certificate`] opens one more
 //! connection — a TLS handshake only, no HTTP request, so no credential — with a verifier that
 //! records the server's certificate and refuses it, and reads its subject and issuer for the
-//! `tls_untrusted` verdict.
+//! `tls_untrusted` verdict. That connection takes the same way as the request: through the
+//! HTTP proxy the environment names (`ALL_PROXY`, `HTTPS_PROXY`, `HTTP_PROXY`, lower-case too,
+//! unless `NO_PROXY` exempts the host — what ureq reads for the request), as a `CONNECT` tunnel.
 
 use jira_token_wizard::http::{CertificateNames, MAX_LOGGED_HEADER_CHARS};
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{DigitallySignedStruct, SignatureScheme};
+use std::io::{Read, Write};
 use std::net::{TcpStream, ToSocketAddrs};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -120,13 +123,7 @@ fn read_certificate(url: &str, timeout: Duration) -> Option<Vec<u8>> {
         .with_custom_certificate_verifier(recorder.clone())
         .with_no_client_auth();
     let mut conn = rustls::ClientConnection::new(Arc::new(config), name).ok()?;
-    let addr = (host, u.port_or_known_default())
-        .to_socket_addrs()
-        .ok()?
-        .next()?;
-    let mut tcp = TcpStream::connect_timeout(&addr, timeout).ok()?;
-    tcp.set_read_timeout(Some(timeout)).ok()?;
-    tcp.set_write_timeout(Some(timeout)).ok()?;
+    let mut tcp = connect(url, host, u.port_or_known_default(), timeout)?;
     // The handshake ends in the recorder's refusal; nothing else is ever written.
     while conn.is_handshaking() {
         if conn.complete_io(&mut tcp).is_err() {
@@ -135,6 +132,60 @@ fn read_certificate(url: &str, timeout: Duration) -> Option<Vec<u8>> {
     }
     let seen = recorder.seen.lock().ok()?.take();
     seen
+}
+
+/// A TCP stream to `host:port` the way the request went: through the environment's HTTP proxy
+/// when one applies to `url` (a `CONNECT` tunnel), else direct. `None` for a SOCKS or HTTPS
+/// proxy (not read here: the names stay unknown) and on any failure.
+fn connect(url: &str, host: &str, port: u16, timeout: Duration) -> Option<TcpStream> {
+    let uri: ureq::http::Uri = url.parse().ok()?;
+    match ureq::Proxy::try_from_env().filter(|p| !p.is_no_proxy(&uri)) {
+        None => direct(host, port, timeout),
+        Some(p) if p.protocol() == ureq::ProxyProtocol::Http => tunnel(&p, host, port, timeout),
+        Some(_) => None,
+    }
+}
+
+fn direct(host: &str, port: u16, timeout: Duration) -> Option<TcpStream> {
+    let addr = (host, port).to_socket_addrs().ok()?.next()?;
+    let tcp = TcpStream::connect_timeout(&addr, timeout).ok()?;
+    tcp.set_read_timeout(Some(timeout)).ok()?;
+    tcp.set_write_timeout(Some(timeout)).ok()?;
+    Some(tcp)
+}
+
+/// Longest proxy answer head read for a `CONNECT`, in bytes.
+const MAX_CONNECT_HEAD: usize = 8 * 1024;
+
+/// `CONNECT host:port` through the HTTP proxy `p` (with its user and password as Basic
+/// `Proxy-Authorization`, as ureq sends them); the stream once the proxy answered 200.
+fn tunnel(p: &ureq::Proxy, host: &str, port: u16, timeout: Duration) -> Option<TcpStream> {
+    use base64::Engine;
+    let mut tcp = direct(p.host(), p.port(), timeout)?;
+    let target = if host.contains(':') {
+        format!("[{host}]:{port}")
+    } else {
+        format!("{host}:{port}")
+    };
+    let mut head = format!("CONNECT {target} HTTP/1.1\r\nHost: {target}\r\n");
+    if let Some(user) = p.username() {
+        let pair = format!("{user}:{}", p.password().unwrap_or(""));
+        let basic = base64::engine::general_purpose::STANDARD.encode(pair);
+        head += &format!("Proxy-Authorization: Basic {basic}\r\n");
+    }
+    head += "\r\n";
+    tcp.write_all(head.as_bytes()).ok()?;
+    let mut answer = Vec::new();
+    let mut byte = [0u8; 1];
+    while !answer.ends_with(b"\r\n\r\n") {
+        if answer.len() >= MAX_CONNECT_HEAD {
+            return None;
+        }
+        tcp.read_exact(&mut byte).ok()?;
+        answer.push(byte[0]);
+    }
+    let status = answer.split(|&b| b == b' ').nth(1)?;
+    (status == b"200").then_some(tcp)
 }
 
 /// RFC 4514 text of the subject and issuer, cut for logs.
