@@ -17,7 +17,9 @@ use serde::ser::{self, Serialize, Serializer};
 /// What replaces a secret form (in results, and in everything the CLI prints).
 pub const REDACTED: &str = "[redacted]";
 
-/// Shortest secret form replaced: shorter ones occur in ordinary text by chance.
+/// Shortest secret form replaced inside a text: shorter ones occur in ordinary text by chance
+/// ("a", "ok"). A shorter secret is still replaced where a whole value is the secret (a
+/// display name, a header value, an error message Jira echoed it as).
 const MIN_REDACTED_CHARS: usize = 4;
 
 /// Replaces every form in which the secret could leak — the secret, its base64 and the base64
@@ -26,6 +28,8 @@ const MIN_REDACTED_CHARS: usize = 4;
 pub struct Redactor {
     /// Longest first, so a form containing another is replaced whole.
     forms: Vec<String>,
+    /// A secret shorter than [`MIN_REDACTED_CHARS`]: replaced only as a whole value.
+    whole: Option<String>,
 }
 
 impl Redactor {
@@ -36,19 +40,37 @@ impl Redactor {
             .filter(|f| f.chars().count() >= MIN_REDACTED_CHARS)
             .collect();
         forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-        Redactor { forms }
+        let short = secret.trimmed();
+        let whole = (!short.is_empty() && short.chars().count() < MIN_REDACTED_CHARS)
+            .then(|| short.to_string());
+        Redactor { forms, whole }
     }
 
+    /// `text` with every form of at least [`MIN_REDACTED_CHARS`] replaced (the CLI's last line
+    /// of defence over everything it prints).
     pub fn apply(&self, text: &str) -> String {
         self.forms
             .iter()
             .fold(text.to_string(), |acc, f| acc.replace(f.as_str(), REDACTED))
     }
+
+    /// One value of a result: [`Redactor::apply`], and [`REDACTED`] for a value that is a
+    /// short secret as a whole (surrounding white space aside).
+    pub fn apply_value(&self, value: &str) -> String {
+        match &self.whole {
+            Some(w) if value.trim() == w => REDACTED.to_string(),
+            _ => self.apply(value),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.forms.is_empty() && self.whole.is_none()
+    }
 }
 
 /// `result` with every form of the secret replaced by [`REDACTED`] in its text.
 pub(super) fn scrub(result: CheckResult, forms: &Redactor) -> CheckResult {
-    if forms.forms.is_empty() {
+    if forms.is_empty() {
         return result;
     }
     let scrubbed = Scrubbed(&result, forms)
@@ -140,7 +162,7 @@ impl<'a, S: Serializer> Serializer for Scrubbing<'a, S> {
     }
 
     fn serialize_str(self, v: &str) -> Result<S::Ok, S::Error> {
-        self.0.serialize_str(&self.1.apply(v))
+        self.0.serialize_str(&self.1.apply_value(v))
     }
 
     fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<S::Ok, S::Error> {

@@ -5,6 +5,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod echoes;
 mod secrets;
 
 use common::malformed::{check, detect_page, detect_url, html, json, other};
