@@ -68,6 +68,7 @@ pub enum Code {
     CustomDomain,
     TokenExpiresSoon,
     DiffersFromServer,
+    CloudIdMismatch,
     // One-click personal access token.
     PatCreated,
     PatLimitReached,
@@ -126,6 +127,7 @@ impl Code {
         Code::CustomDomain,
         Code::TokenExpiresSoon,
         Code::DiffersFromServer,
+        Code::CloudIdMismatch,
         Code::PatCreated,
         Code::PatLimitReached,
         Code::PatNotLoggedIn,
@@ -180,6 +182,7 @@ impl Code {
             Code::HostPermissionNeeded => &warnings::HOST_PERMISSION_NEEDED,
             Code::LoginRedirect => &warnings::LOGIN_REDIRECT,
             Code::TechnicalUserIsYou => &warnings::TECHNICAL_USER_IS_YOU,
+            Code::CloudIdMismatch => &warnings::CLOUD_ID_MISMATCH,
             Code::PatCreated => &pat::PAT_CREATED,
             Code::PatLimitReached => &pat::PAT_LIMIT_REACHED,
             Code::PatNotLoggedIn => &pat::PAT_NOT_LOGGED_IN,

@@ -118,3 +118,20 @@ pub(super) static TECHNICAL_USER_IS_YOU: Entry = Entry {
         "Попросите администратора Jira создать отдельного локального пользователя для Issue Sync (например, svc-sync) и проверьте его учётные данные.",
     ),
 };
+
+pub(super) static CLOUD_ID_MISMATCH: Entry = Entry {
+    code: "cloud_id_mismatch",
+    kind: Kind::Warning,
+    title: l(
+        "The page names another Cloud tenant than the site",
+        "Страница называет другой облачный тенант, чем сам сайт",
+    ),
+    cause: l(
+        "The page says its cloud id is {page}, but {site} says it is {tenant} (/_edge/tenant_info). The wizard uses the site's own: the gateway address and the connection block name {tenant}.",
+        "Страница сообщает cloud id {page}, а {site} — {tenant} (/_edge/tenant_info). Мастер использует идентификатор самого сайта: адрес шлюза и блок подключения называют {tenant}.",
+    ),
+    fix: l(
+        "Nothing to do if this is your site. A page that names another tenant may have been changed by a script or an extension: open Jira from its own address.",
+        "Ничего делать не нужно, если это ваш сайт. Страница, называющая другой тенант, могла быть изменена скриптом или расширением: откройте Jira по её собственному адресу.",
+    ),
+};

@@ -95,9 +95,28 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
         .context_path
         .clone()
         .or_else(|| base_url.as_deref().map(urls::path_of));
-    let cloud_id = tenant_cloud_id
-        .or(sig.cloud_id.clone())
+    // The tenant is the site's own word (/_edge/tenant_info), never the page's: the page's
+    // `ajs-cloud-id` would pick which tenant the gateway is asked for. Only the first paint,
+    // which sends nothing, shows the page's.
+    let page_cloud_id = sig
+        .cloud_id
+        .clone()
         .filter(|id| super::is_plausible_cloud_id(id));
+    let cloud_id = if flow.opts.page_only {
+        page_cloud_id.clone()
+    } else {
+        tenant_cloud_id.clone()
+    };
+    if let (Some(page), Some(tenant)) = (&page_cloud_id, &tenant_cloud_id) {
+        if !page.eq_ignore_ascii_case(tenant) {
+            let site = super::plan::origin_of(base);
+            warnings.push(Code::CloudIdMismatch.notice(&[
+                ("page", page),
+                ("tenant", tenant),
+                ("site", &site),
+            ]));
+        }
+    }
 
     if let Some(ServerInfoAnswer::Redirect(r)) = &answer {
         let url = urls::join(base, "/rest/api/2/serverInfo");

@@ -34,7 +34,9 @@ impl DetectFlow {
         ));
         let cloudish =
             sig.hosting == Some(Hosting::Cloud) || urls::is_cloud_host(self.url.host_str());
-        if cloudish && sig.cloud_id.is_none() {
+        // The tenant comes from the site, never from the page: a page's `ajs-cloud-id` would
+        // pick which tenant the gateway is asked for. Asked beside serverInfo, no extra trip.
+        if cloudish {
             batch.push(self.tenant_request());
         }
         batch
@@ -130,8 +132,8 @@ impl DetectFlow {
     }
 
     /// The requests to the Atlassian site a custom domain's Cloud serverInfo named
-    /// ([`DetectFlow::named_site`]), once: its serverInfo, and its tenant_info when no cloud id
-    /// is known yet. `None` when there is no such site.
+    /// ([`DetectFlow::named_site`]), once: its serverInfo, and its tenant_info when the site's
+    /// own cloud id is not known yet. `None` when there is no such site.
     pub(super) fn detour(&mut self) -> Option<Vec<HttpRequest>> {
         if self.off_site.is_some() {
             return None;
@@ -144,7 +146,7 @@ impl DetectFlow {
             SERVER_INFO,
             urls::join(&self.base, "/rest/api/2/serverInfo"),
         )];
-        if self.tenant_info.is_none() && self.signals().cloud_id.is_none() {
+        if self.tenant_info.is_none() {
             batch.push(self.tenant_request());
         }
         Some(batch)
@@ -169,7 +171,7 @@ impl DetectFlow {
         }
         let says_cloud =
             matches!(&info, Some(server_info::ServerInfoAnswer::Info(i, _)) if i.is_cloud());
-        if says_cloud && self.tenant_info.is_none() && sig.cloud_id.is_none() {
+        if says_cloud && self.tenant_info.is_none() {
             batch.push(self.tenant_request());
         }
         batch
