@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the browser extension (Chrome and Firefox, unpacked + zips) and the CLI release binary.
 #
-#   ./build.sh            # from any directory; idempotent; installs missing tools first
+#   ./build.sh              # from any directory; idempotent; installs missing tools first
+#   ./build.sh --extension  # the extension only (dist/), no CLI: tests/reproducible.sh
 #
 # Output: dist/chrome/, dist/firefox/, dist/jira-token-wizard-{chrome,firefox}-<version>.zip,
 #         target/release/jira-token-wizard. Also installs what the tests need (Chromium,
@@ -16,12 +17,24 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 
+extension_only=false
+case "${1-}" in
+  '') ;;
+  --extension) extension_only=true ;;
+  *) echo "usage: ./build.sh [--extension]" >&2; exit 2 ;;
+esac
+
 CRATE=jira_token_wizard
 TARGET=wasm32-unknown-unknown
 DIST="$ROOT/dist"
 BINDGEN_OUT="$ROOT/target/wasm-bindgen"
 # Fixed file times inside the zips, so that two builds give byte-identical archives.
 export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1704067200}"
+# The wasm names its dependencies' source files (panic locations): under /cargo and /src, not
+# this machine's CARGO_HOME and checkout, so a build elsewhere — a store reviewer's — gives the
+# same bytes (store/amo-source-review.md; tests/reproducible.sh checks two builds in two
+# folders). Only the release wasm build sees these flags.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$ROOT=/src"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -176,8 +189,10 @@ EOF
 "$ROOT/node_modules/.bin/web-ext" lint --source-dir "$DIST/firefox" --warnings-as-errors --no-input
 
 # ---- CLI -----------------------------------------------------------------------------------
-log "cargo build (CLI, release)"
-cargo build --locked --release --bin jira-token-wizard
+if ! $extension_only; then
+  log "cargo build (CLI, release)"
+  cargo build --locked --release --bin jira-token-wizard
+fi
 
 # ---- report --------------------------------------------------------------------------------
 size() { wc -c <"$1" | tr -d ' '; }

@@ -25,6 +25,8 @@ esac
 if ! $quick; then
   step "build"
   ./build.sh
+  step "reproducible build: a second build in another folder gives byte-identical dist/ and zips"
+  tests/reproducible.sh
 fi
 
 step "tools the tests need (checked, not installed)"
