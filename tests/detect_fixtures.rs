@@ -70,7 +70,7 @@ const CASES: &[Want] = &[
         edition: None,
         version: Some("9.12.15"),
         method: Some(AuthMethod::Pat),
-        warnings: &[Code::BaseUrlMismatch],
+        warnings: &[Code::BaseUrlOtherHost],
     },
     Want {
         scenario: "serverinfo-needs-login",
@@ -142,10 +142,19 @@ fn context_path_and_configured_base_url() {
         .reached_base_url
         .as_deref()
         .is_some_and(|r| r.starts_with("http://127.0.0.1:") && r.ends_with("/jira")));
+    // The summary names the address that was tested, never the one only claimed.
+    let reached = dep.reached_base_url.as_deref().unwrap();
     assert_eq!(
         dep.summary.en,
-        "Jira Server/Data Center 9.12.15 at https://jira.corp.example/jira"
+        format!("Jira Server/Data Center 9.12.15 at {reached}")
     );
+    let other = d
+        .warnings
+        .iter()
+        .find(|w| w.code == Code::BaseUrlOtherHost)
+        .expect("another host is its own, stronger warning");
+    assert!(other.title.en.contains(reached), "{}", other.title.en);
+    assert!(!other.cause.en.contains("usual"), "{}", other.cause.en);
     let page = d
         .auth_plan
         .and_then(|p| p.token_page_url)

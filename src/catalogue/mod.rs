@@ -69,6 +69,7 @@ pub enum Code {
     TokenExpiresSoon,
     DiffersFromServer,
     CloudIdMismatch,
+    BaseUrlOtherHost,
     // One-click personal access token.
     PatCreated,
     PatLimitReached,
@@ -128,6 +129,7 @@ impl Code {
         Code::TokenExpiresSoon,
         Code::DiffersFromServer,
         Code::CloudIdMismatch,
+        Code::BaseUrlOtherHost,
         Code::PatCreated,
         Code::PatLimitReached,
         Code::PatNotLoggedIn,
@@ -183,6 +185,7 @@ impl Code {
             Code::LoginRedirect => &warnings::LOGIN_REDIRECT,
             Code::TechnicalUserIsYou => &warnings::TECHNICAL_USER_IS_YOU,
             Code::CloudIdMismatch => &warnings::CLOUD_ID_MISMATCH,
+            Code::BaseUrlOtherHost => &warnings::BASE_URL_OTHER_HOST,
             Code::PatCreated => &pat::PAT_CREATED,
             Code::PatLimitReached => &pat::PAT_LIMIT_REACHED,
             Code::PatNotLoggedIn => &pat::PAT_NOT_LOGGED_IN,

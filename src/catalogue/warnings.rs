@@ -135,3 +135,20 @@ pub(super) static CLOUD_ID_MISMATCH: Entry = Entry {
         "Ничего делать не нужно, если это ваш сайт. Страница, называющая другой тенант, могла быть изменена скриптом или расширением: откройте Jira по её собственному адресу.",
     ),
 };
+
+pub(super) static BASE_URL_OTHER_HOST: Entry = Entry {
+    code: "base_url_other_host",
+    kind: Kind::Warning,
+    title: l(
+        "Jira names another host as its address: only {reached} was tested",
+        "Jira называет своим адресом другой хост: проверен только {reached}",
+    ),
+    cause: l(
+        "Jira's configured base URL is {configured}, on another host than {reached}, where the wizard reached it. Everything here was tested at {reached}; nothing at {configured}, which may be Jira's public address behind a proxy — or not Jira at all.",
+        "В настройках Jira базовый URL — {configured}, это другой хост, чем {reached}, где мастер её нашёл. Всё здесь проверено по адресу {reached}; по адресу {configured} не проверялось ничего — это может быть внешний адрес Jira за прокси, а может быть и не Jira.",
+    ),
+    fix: l(
+        "Give the integration an address you tested. If the integration must use {configured}, open Jira at {configured} and run the wizard there.",
+        "Укажите в интеграции проверенный адрес. Если интеграция должна использовать {configured}, откройте Jira по адресу {configured} и запустите мастер там.",
+    ),
+};

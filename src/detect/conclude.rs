@@ -146,10 +146,14 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
         warnings.extend(url_normalized(flow, reached.as_deref()));
         if let (Some(configured), Some(reached), false) = (&base_url, &reached, custom_found) {
             if urls::normalize_base(configured) != urls::normalize_base(reached) {
-                warnings.push(
+                // Another path, port or scheme on the tested host is a reverse proxy's usual
+                // shape; another host is only a claim: nothing there was tested.
+                let code = if same_host(configured, reached) {
                     Code::BaseUrlMismatch
-                        .notice(&[("configured", configured), ("reached", reached)]),
-                );
+                } else {
+                    Code::BaseUrlOtherHost
+                };
+                warnings.push(code.notice(&[("configured", configured), ("reached", reached)]));
             }
         }
         if hosting != Some(Hosting::Cloud) && version_numbers.is_none() {
@@ -336,9 +340,24 @@ fn jira_warnings(flow: &DetectFlow, answer: &Option<ServerInfoAnswer>, out: &mut
     }
 }
 
-/// "Jira Data Center 9.12.15 at https://host/jira" in both languages.
+/// Do two URLs name the same host (ports and paths aside)?
+fn same_host(a: &str, b: &str) -> bool {
+    match (urls::parse_http(a), urls::parse_http(b)) {
+        (Some(a), Some(b)) => a.host_str().eq_ignore_ascii_case(b.host_str()),
+        _ => false,
+    }
+}
+
+/// "Jira Data Center 9.12.15 at https://host/jira" in both languages: the address that was
+/// reached and tested, not the base URL the page or serverInfo claims (that one is named by
+/// `base_url_mismatch` / `base_url_other_host` when it differs); the claimed one only when
+/// nothing was reached (the page-only first paint).
 pub fn summary(d: &Deployment) -> Text {
-    let at = d.base_url.clone().unwrap_or_default();
+    let at = d
+        .reached_base_url
+        .clone()
+        .or(d.base_url.clone())
+        .unwrap_or_default();
     let (en_name, ru_name) = match d.product {
         Product::Confluence => {
             return Text::new("Confluence — this is not Jira", "Confluence — это не Jira")

@@ -77,7 +77,9 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
             deployment: &flow.detection.deployment,
             login: &snippet_login(&flow.input.login, finding.user.as_ref()),
             key_material: flow.input.key_material.as_deref(),
-            base_url_mismatch: warnings.iter().any(|w| w.code == Code::BaseUrlMismatch),
+            base_url_mismatch: warnings
+                .iter()
+                .any(|w| matches!(w.code, Code::BaseUrlMismatch | Code::BaseUrlOtherHost)),
             base_url: finding.via_gateway.as_deref(),
             token_expiry: token_expiry.as_ref(),
         })

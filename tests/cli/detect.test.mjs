@@ -47,7 +47,7 @@ const EXPECTED = {
   'context-path-mismatch': selfManaged('9.12.15', 9120015, 'pat', {
     deployment: () => ({ baseUrl: 'https://jira.corp.example/jira', contextPath: '/jira' }),
     // The token page is on the origin that was tested (SECURITY.md §7.1), not the configured one.
-    rest: (sim) => ({ tokenPageUrl: `${sim.baseUrl}${PAT_PATH}`, warnings: ['base_url_mismatch'] }),
+    rest: (sim) => ({ tokenPageUrl: `${sim.baseUrl}${PAT_PATH}`, warnings: ['base_url_other_host'] }),
   }),
   // serverInfo answers 401 anonymously: version and build come from the page's meta tags.
   'serverinfo-needs-login': selfManaged('9.12.15', 9120015, 'pat', {
@@ -161,7 +161,7 @@ describe('detect, text output', () => {
     const mismatch = await startSimulator({ scenario: 'context-path-mismatch' });
     t.after(() => mismatch.close());
     const run = await runCli(['detect', mismatch.url]);
-    assert.match(run.stdout, /Warnings:\n(?:.*\n)*? {2}! .*\[base_url_mismatch\]\n.*\n {4}Fix: /);
+    assert.match(run.stdout, /Warnings:\n(?:.*\n)*? {2}! .*\[base_url_other_host\]\n.*\n {4}Fix: /);
   });
 
   test('a site that is not Jira exits 1 and says so', async (t) => {

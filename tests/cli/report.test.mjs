@@ -118,7 +118,7 @@ describe('what a report shows', () => {
       assert.equal(report.recommended, 'pat');
       assert.equal(report.deployment.contextPath, '/jira');
       assert.deepEqual(report.checklist.map((c) => c.id), ['reachable', 'jira', 'method']);
-      assert.ok(report.warnings.some((w) => w.code === 'base_url_mismatch'));
+      assert.ok(report.warnings.some((w) => w.code === 'base_url_other_host'));
     } finally {
       await sim.close();
     }

@@ -389,3 +389,39 @@ fn without_the_sites_word_no_tenant_is_used() {
     assert_eq!(first.deployment.cloud_id.as_deref(), Some(PAGE_TENANT));
     assert!(first.provisional);
 }
+
+/// serverInfo of a Jira whose configured base URL is `base`.
+fn info_with_base(base: &str) -> String {
+    format!(
+        r#"{{"baseUrl":"{base}","version":"9.12.15","versionNumbers":[9,12,15],"deploymentType":"Server","buildNumber":9120015,"serverTitle":"Jira"}}"#
+    )
+}
+
+#[test]
+fn the_wizard_vouches_only_for_the_address_it_tested() {
+    // Another port on the tested host: a reverse proxy's usual shape.
+    let same = info_with_base("https://jira.example.com:8443/jira");
+    let (d, _) = detect_url("https://jira.example.com/", |_| json(200, &same));
+    let codes: Vec<Code> = d.warnings.iter().map(|w| w.code).collect();
+    assert!(codes.contains(&Code::BaseUrlMismatch), "{codes:?}");
+    assert!(!codes.contains(&Code::BaseUrlOtherHost), "{codes:?}");
+    assert_eq!(
+        d.deployment.summary.en,
+        "Jira Server/Data Center 9.12.15 at https://jira.example.com"
+    );
+    // Another host: only a claim. The summary names the tested address, the warning is not
+    // the reverse-proxy one.
+    let other = info_with_base("https://jira.corp.example/jira");
+    let (d, _) = detect_url("https://jira.example.com/", |_| json(200, &other));
+    let codes: Vec<Code> = d.warnings.iter().map(|w| w.code).collect();
+    assert!(codes.contains(&Code::BaseUrlOtherHost), "{codes:?}");
+    assert!(!codes.contains(&Code::BaseUrlMismatch), "{codes:?}");
+    assert_eq!(
+        d.deployment.summary.en,
+        "Jira Server/Data Center 9.12.15 at https://jira.example.com"
+    );
+    assert!(!d.deployment.summary.en.contains("corp.example"));
+    let plan = d.auth_plan.expect("a plan");
+    let page = plan.token_page_url.expect("a token page");
+    assert!(page.starts_with("https://jira.example.com/"), "{page}");
+}
