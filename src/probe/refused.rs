@@ -177,7 +177,23 @@ pub(super) fn rejected(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
     )
 }
 
+/// facts §3.1: Cloud's answer to an API token sent as Bearer — today a 403 JSON
+/// `{"error": "Failed to parse Connect Session Auth Token"}` (JRACLOUD-72405's older form is
+/// a 401 text): Cloud took the Bearer value for a Connect app's session token.
+fn says_connect_token(r: &HttpResponse) -> bool {
+    r.body
+        .to_ascii_lowercase()
+        .contains("failed to parse connect session auth token")
+}
+
 pub(super) fn forbidden(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Finding {
+    if says_connect_token(r) {
+        // A service account's token is scoped: the site takes none of its tokens (facts §3.2).
+        if gateway::is_service_account(&flow.input.login) {
+            return scoped(flow, true);
+        }
+        return Finding::new(Code::WrongAuthMethod, vec![]);
+    }
     let denied = r.header("x-authentication-denied-reason").unwrap_or("");
     // facts §4.3: CAPTCHA_CHALLENGE; login-url=…
     if denied.to_ascii_uppercase().contains("CAPTCHA_CHALLENGE")
