@@ -205,12 +205,9 @@ fn clip(s: &str) -> String {
         .collect()
 }
 
-/// The marks HTTP gives an intermediary (RFC 9110 §7.6.3 `Via`, §11.7.1 `Proxy-Authenticate`,
-/// §15.5.8 `407`): a device answered, whoever made it.
+/// The marks HTTP gives an intermediary (RFC 9110 §7.6.3 `Via`, §11.7.1 `Proxy-Authenticate`):
+/// a device answered, whoever made it.
 fn intermediary_mark(r: &HttpResponse) -> Option<String> {
-    if r.status == 407 {
-        return Some("HTTP 407".into());
-    }
     if let Some(v) = r.header("proxy-authenticate") {
         return Some(format!("Proxy-Authenticate: {}", clip(v)));
     }
@@ -254,6 +251,18 @@ pub fn decide(ex: &Exchange, ctx: Context) -> Who {
 
 /// Who sent the answer `r`.
 pub fn of_response(r: &HttpResponse, ctx: Context) -> Who {
+    // RFC 9110 §15.5.8: only a proxy sends 407, whatever headers it passed on.
+    if r.status == 407 {
+        let words = wording(r);
+        return Who {
+            answerer: Answerer::DeviceInFront,
+            signature: if words.is_empty() {
+                "HTTP 407".into()
+            } else {
+                words
+            },
+        };
+    }
     if let Some(mark) = jira_mark(r) {
         return Who {
             answerer: Answerer::Jira,
@@ -262,8 +271,8 @@ pub fn of_response(r: &HttpResponse, ctx: Context) -> Who {
     }
     let words = wording(r);
     let answerer = if let Some(mark) = intermediary_mark(r) {
-        // A proxy's own status or header: in front of Cloud it is still not Atlassian's.
-        let who = if r.status == 407 || !ctx.atlassian_host {
+        // A proxy's own header: on an Atlassian host, the edge's.
+        let who = if !ctx.atlassian_host {
             Answerer::DeviceInFront
         } else {
             Answerer::AtlassianEdge
