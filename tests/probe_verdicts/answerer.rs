@@ -464,3 +464,44 @@ fn the_other_cases_give_their_codes() {
         assert_eq!(result.verdict.code, want, "{}", result.verdict.cause.en);
     }
 }
+
+/// The report keeps who answered: its JSON (`answeredBy`) and its Markdown in both languages.
+#[test]
+fn the_report_names_who_answered() {
+    use jira_token_wizard::i18n::Lang;
+    use jira_token_wizard::report::{build, Meta, Subject, Tool};
+    let c = case(
+        "proxy-502",
+        "admin",
+        Basic,
+        &[("myself", "myself-ok")],
+        Code::ServerError,
+    );
+    let (result, _, _) = run(&c);
+    let meta = Meta {
+        tool: Tool::Cli,
+        version: "0.1.0".into(),
+        environment: "test".into(),
+        generated_at: "2026-12-07T12:00:00Z".into(),
+    };
+    let report = build(
+        Subject::Check {
+            result: &result,
+            login: "admin",
+        },
+        &meta,
+    );
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert_eq!(json["answeredBy"], "device_in_front");
+    let en = report.to_markdown(Lang::En);
+    assert!(
+        en.contains("**Answered by:** a device in front of Jira"),
+        "{en}"
+    );
+    assert!(en.contains("`device_in_front`"));
+    let ru = report.to_markdown(Lang::Ru);
+    assert!(
+        ru.contains("**Кто ответил:** устройство перед Jira"),
+        "{ru}"
+    );
+}
