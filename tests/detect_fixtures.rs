@@ -393,3 +393,69 @@ fn a_page_only_detection_asks_nothing_and_is_provisional() {
     );
     assert!(full.deployment.reached_base_url.is_some());
 }
+
+/// Mutation "Data Center without self-managed": a cluster node id on a Cloud answer (Atlassian's
+/// own nodes) does not make Cloud a Data Center (facts §1.4: X-ANODEID means DC only on a
+/// self-managed Jira).
+#[test]
+fn a_node_id_on_cloud_is_not_data_center() {
+    use jira_token_wizard::detect::{DetectFlow, DetectOptions};
+    use jira_token_wizard::http::Exchange;
+    let flow = DetectFlow::for_page(common::page("cloud"), DetectOptions::default()).unwrap();
+    let (d, _) = common::drive(flow, |req| {
+        let mut ex = match req.id.as_str() {
+            "server_info" => common::answer("cloud", "serverinfo-anon"),
+            _ => common::answer("cloud", "tenant-info"),
+        };
+        if let Exchange::Response(r) = &mut ex {
+            r.headers.insert("x-anodeid".into(), "i-0abc".into());
+        }
+        ex
+    });
+    assert_eq!(d.deployment.hosting, Some(Hosting::Cloud));
+    assert_eq!(d.deployment.edition, None, "{:?}", d.deployment.evidence);
+    assert!(
+        d.deployment.summary.en.starts_with("Jira Cloud"),
+        "{}",
+        d.deployment.summary.en
+    );
+}
+
+/// Mutation "a Bitbucket page called Jira": Bitbucket's page carries AJS metas a Jira page has
+/// too (here a cloud id); it is Bitbucket, and no credential goes to it.
+#[test]
+fn a_bitbucket_page_is_not_jira() {
+    use jira_token_wizard::detect::{DetectFlow, DetectOptions};
+    use jira_token_wizard::http::{Exchange, HttpResponse};
+    let mut page = jira_token_wizard::page::PageSnapshot {
+        url: "https://bitbucket.example.com/projects".into(),
+        title: "Projects - Bitbucket".into(),
+        body_id: "com-atlassian-bitbucket".into(),
+        ..Default::default()
+    };
+    for (k, v) in [
+        ("application-name", "Bitbucket"),
+        ("bb-version", "8.19.1"),
+        ("ajs-cloud-id", "a436116f-02ce-4520-8fbb-7301462a1674"),
+        ("ajs-version-number", "8.19.1"),
+    ] {
+        page.metas.insert(k.into(), v.into());
+    }
+    let flow = DetectFlow::for_page(page, DetectOptions::default()).unwrap();
+    let (d, _) = common::drive(flow, |_| {
+        Exchange::Response(HttpResponse {
+            status: 404,
+            body: "<html><title>404</title></html>".into(),
+            ..HttpResponse::default()
+        })
+    });
+    assert_eq!(
+        d.deployment.product,
+        Product::Bitbucket,
+        "{:?}",
+        d.deployment.evidence
+    );
+    assert_eq!(d.deployment.summary.en, "Bitbucket — this is not Jira");
+    assert!(!d.deployment.may_be_jira());
+    assert!(d.auth_plan.is_none());
+}

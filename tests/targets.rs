@@ -133,7 +133,11 @@ fn elma365_needs_create_and_edit_in_the_project() {
 #[test]
 fn avepoint_on_cloud_fills_its_form_with_the_secret_masked() {
     let (d, _) = common::detect("cloud");
-    let answers = [("myself", "myself-ok"), ("mypermissions", "mypermissions")];
+    // Recorded for every key AvePoint's restore asks (19): an answer that could say "missing".
+    let answers = [
+        ("myself", "myself-ok"),
+        ("mypermissions", "mypermissions-avepoint-restore"),
+    ];
     let (result, sent) = run(
         "cloud",
         d,
@@ -141,6 +145,8 @@ fn avepoint_on_cloud_fills_its_form_with_the_secret_masked() {
         &answers,
     );
     assert_eq!(result.verdict.code, Code::Ok, "{}", result.verdict.cause.en);
+    let report = result.permissions.clone().expect("permissions read");
+    assert!(report.missing.is_empty());
     let perms = sent.iter().find(|r| r.id == "mypermissions").unwrap();
     assert!(perms.url.contains("permissions=ADMINISTER,USER_PICKER,CREATE_SHARED_OBJECTS,CREATE_PROJECT,ADMINISTER_PROJECTS"), "{}", perms.url);
     let snippet = result.snippet.clone().expect("snippet");
@@ -276,5 +282,50 @@ fn projects_the_account_can_browse_are_listed() {
             .any(|p| p.key == "PROJ" && p.name == "Demo project"),
         "{:?}",
         result.projects
+    );
+}
+
+/// The same 19 keys for jdoe, a member without the admin rights AvePoint's restore needs:
+/// `ok` can fail (the answer recorded for all the keys says which are missing).
+#[test]
+fn avepoint_restore_names_what_a_member_lacks() {
+    let (d, _) = common::detect("cloud");
+    // myself-ok is admin's answer; the permissions are jdoe's.
+    let answers = [
+        ("myself", "myself-ok"),
+        ("mypermissions", "mypermissions-avepoint-restore-jdoe"),
+    ];
+    let (result, _) = run(
+        "cloud",
+        d,
+        input(Target::AvepointRestore, "admin@example.com", None),
+        &answers,
+    );
+    assert_eq!(
+        result.verdict.code,
+        Code::MissingPermissions,
+        "{}",
+        result.verdict.cause.en
+    );
+    let missing: Vec<&str> = result
+        .permissions
+        .as_ref()
+        .unwrap()
+        .missing
+        .iter()
+        .map(|m| m.key.as_str())
+        .collect();
+    for key in [
+        "ADMINISTER",
+        "CREATE_PROJECT",
+        "ADMINISTER_PROJECTS",
+        "MODIFY_REPORTER",
+    ] {
+        assert!(missing.contains(&key), "{key} not in {missing:?}");
+    }
+    assert!(!missing.contains(&"BROWSE_PROJECTS"), "{missing:?}");
+    assert!(
+        result.snippet.is_some(),
+        "the credential works: its block is shown"
     );
 }

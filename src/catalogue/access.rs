@@ -47,11 +47,45 @@ pub(super) static BLOCKED_BY_PROXY: Entry = Entry {
         "Вместо Jira ответил прокси или межсетевой экран",
     ),
     cause: l(
-        "{url} answered HTTP {status} without any of Jira's headers ({signature}), although the same site's serverInfo answered as Jira: something between you and Jira blocked the request with the credential.",
-        "{url} ответил HTTP {status} без заголовков Jira ({signature}), хотя serverInfo того же сайта ответил как Jira: что-то между вами и Jira заблокировало запрос с учётными данными.",
+        "{url} answered HTTP {status} without any of Jira's marks (its headers, cookie or JSON): it came from {who}. Something between you and Jira blocked the request with the credential.",
+        "{url} ответил HTTP {status} без признаков Jira (её заголовков, cookie или JSON): ответил(а) {who_ru}. Что-то между вами и Jira заблокировало запрос с учётными данными.",
     ),
     fix: l(
         "Ask the network or Jira admin to let authenticated requests to /rest/ through the proxy, WAF or CDN (an Authorization header must reach Jira), or test from the network the integration runs in.",
         "Попросите администратора сети или Jira пропускать запросы с аутентификацией к /rest/ через прокси, WAF или CDN (заголовок Authorization должен доходить до Jira) или проверьте из той сети, где работает интеграция.",
+    ),
+};
+
+pub(super) static PROXY_AUTH_REQUIRED: Entry = Entry {
+    code: "proxy_auth_required",
+    kind: Kind::Verdict,
+    title: l(
+        "A proxy asks for its own login",
+        "Прокси требует собственного входа",
+    ),
+    cause: l(
+        "{url} answered HTTP 407 Proxy Authentication Required ({signature}): a proxy between you and Jira wants its own credentials before it passes anything on. Jira never saw the request.",
+        "{url} ответил HTTP 407 Proxy Authentication Required ({signature}): прокси между вами и Jira требует собственных учётных данных, прежде чем что-либо пропустить. Jira запроса не видела.",
+    ),
+    fix: l(
+        "Configure the proxy's login where the integration runs (its proxy settings), or ask the network admin to let it reach Jira without one; then test again from that network.",
+        "Укажите учётные данные прокси там, где работает интеграция (её настройки прокси), или попросите администратора сети пропускать её к Jira без них; затем проверьте снова из той сети.",
+    ),
+};
+
+pub(super) static EDGE_NOT_FOUND: Entry = Entry {
+    code: "edge_not_found",
+    kind: Kind::Verdict,
+    title: l(
+        "Atlassian's edge found no Jira API at this address",
+        "Граничный сервер Atlassian не нашёл API Jira по этому адресу",
+    ),
+    cause: l(
+        "{url} answered 404 with an HTML page from {who}: the request never reached a Jira site's API. The site name or the path is not one Atlassian routes to Jira.",
+        "{url} ответил 404 HTML-страницей, её отправил(а) {who_ru}: запрос не дошёл до API сайта Jira. Такое имя сайта или путь Atlassian к Jira не направляет.",
+    ),
+    fix: l(
+        "Check the site name ({site}) in admin.atlassian.com → Products. An integration that cannot use the site address can call Jira through Atlassian's gateway: {gateway} (the cloud id is at {site}/_edge/tenant_info).",
+        "Проверьте имя сайта ({site}) в admin.atlassian.com → Products. Интеграция, которой не подходит адрес сайта, может обращаться к Jira через шлюз Atlassian: {gateway} (cloud id — по адресу {site}/_edge/tenant_info).",
     ),
 };

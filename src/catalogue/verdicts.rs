@@ -244,10 +244,10 @@ pub(super) static USER_MISMATCH: Entry = v(
 
 pub(super) static RATE_LIMITED: Entry = v(
     "rate_limited",
-    l("Jira is limiting requests", "Jira ограничивает частоту запросов"),
+    l("Requests are being limited", "Запросы ограничены по частоте"),
     l(
-        "Jira answered 429 Too Many Requests{retry}.{reason}",
-        "Jira ответила 429 Too Many Requests{retry}.{reason_ru}",
+        "The answer was 429 Too Many Requests{retry}, sent by {who}.{reason}",
+        "Получен ответ 429 Too Many Requests{retry}; его отправил(а) {who_ru}.{reason_ru}",
     ),
     l(
         "Wait and test again. If an integration hits this often, ask the admin about rate limits for its user.",
@@ -286,14 +286,14 @@ pub(super) static PROJECT_NOT_FOUND: Entry = v(
 
 pub(super) static SERVER_ERROR: Entry = v(
     "server_error",
-    l("Jira had an internal error", "Внутренняя ошибка Jira"),
+    l("A server error instead of an answer", "Вместо ответа — ошибка сервера"),
     l(
-        "{url} answered HTTP {status}.",
-        "{url} ответил HTTP {status}.",
+        "{url} answered HTTP {status}; the error came from {who}.",
+        "{url} ответил HTTP {status}; ошибку вернул(а) {who_ru}.",
     ),
     l(
-        "Try again in a few minutes. If it persists, send the report to the Jira admin (it holds the request id).",
-        "Повторите через несколько минут. Если ошибка остаётся, отправьте отчёт администратору Jira (в нём есть идентификатор запроса).",
+        "Try again in a few minutes. If it persists, send the report to the admin of whoever failed — the Jira admin, or the network admin for a device in front of Jira (the report holds the request id).",
+        "Повторите через несколько минут. Если ошибка остаётся, отправьте отчёт администратору того, что дало сбой, — Jira или сети, если это устройство перед Jira (в отчёте есть идентификатор запроса).",
     ),
 );
 
@@ -304,8 +304,8 @@ pub(super) static UNEXPECTED_RESPONSE: Entry = v(
         "Ответ Jira не распознан",
     ),
     l(
-        "{url} answered HTTP {status} ({detail}), which does not match any known case.",
-        "{url} ответил HTTP {status} ({detail}), что не подходит ни под один известный случай.",
+        "{url} answered HTTP {status} ({detail}), which does not match any known case. It came from {who}.",
+        "{url} ответил HTTP {status} ({detail}), что не подходит ни под один известный случай. Ответил(а) {who_ru}.",
     ),
     l(
         "Copy the report and send it to your helpdesk or the Jira admin.",

@@ -39,6 +39,7 @@ pub fn json(r: &CheckResult) -> String {
 const HEADING: L10n = l("Token check for {url}", "Проверка токена для {url}");
 const CAUSE: L10n = l("Cause", "Причина");
 const LOGIN_URL: L10n = l("Log in at", "Войдите на");
+const ANSWERED_BY: L10n = l("Answered by", "Кто ответил");
 const PASTE: L10n = l(
     "Paste into the connection form; the secret is shown as {mask}: type your own in its place.",
     "Вставьте в форму подключения; секрет показан как {mask}: впишите свой на его место.",
@@ -175,6 +176,13 @@ fn verdict_text(out: &mut String, r: &CheckResult, lang: Lang) {
         let _ = writeln!(out, "  {}: {}", t(CAUSE, lang), v.cause.get(lang));
         let _ = writeln!(out, "  {}: {}", t(output::FIX, lang), v.fix.get(lang));
     }
+    let _ = writeln!(
+        out,
+        "  {}: {} [{}]",
+        t(ANSWERED_BY, lang),
+        t(r.answered_by.label(), lang),
+        r.answered_by.as_str()
+    );
     if let Some(u) = &r.login_url {
         let _ = writeln!(out, "  {}: {u}", t(LOGIN_URL, lang));
     }

@@ -224,6 +224,22 @@ impl Flow for CreateFlow {
         };
         let mut vars = vars;
         vars.push(("page", token_page_url.clone()));
+        // Who answered, for the texts that name it (a server error, an unexpected answer).
+        let who = self
+            .answer
+            .as_ref()
+            .map(|ex| {
+                let ctx = crate::probe::answerer::Context {
+                    atlassian_host: false,
+                    site_is_jira: true,
+                    page_says_jira: true,
+                };
+                crate::probe::answerer::decide(ex, ctx)
+            })
+            .unwrap_or_else(crate::probe::answerer::Who::nobody)
+            .text();
+        vars.push(("who", who.en));
+        vars.push(("who_ru", who.ru));
         let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
         CreateResult {
             outcome: code.notice(&vars),

@@ -1,68 +1,26 @@
-//! What the answers mean: one verdict per token test (facts §3–§5). Each branch cites the fact
-//! it follows. Pure functions over recorded exchanges.
+//! What the answers mean: one verdict per token test (facts §3–§5), as a procedure of
+//! questions asked in one order (ARCHITECTURE.md, "The token test's verdict"):
+//!
+//! 1. was a credential sent at all (the target, the secret, REST confirmed Jira —
+//!    `status_class::not_tested` says why not);
+//! 2. who answered (`answerer`);
+//! 3. what the status class says, whoever sent it: 429, 5xx, 407, a redirect
+//!    (`status_class::of_status`);
+//! 4. only when Jira answered, Jira's words (here and in `refused`); an answer without Jira's
+//!    marks is read for what it is (`status_class::not_from_jira`).
+//!
+//! Each branch cites the fact it follows. Pure functions over recorded exchanges.
 
-use super::proxy;
+use super::answerer;
+use super::finding::{is_anonymous, no_answer};
+pub(super) use super::finding::{is_login_page, reason, says_scope_mismatch, unexpected, Finding};
 use super::refused::{forbidden, rejected, token_ignored, unauthorized};
+use super::status_class;
 use super::{JiraUser, ProbeFlow, Scheme, MYPERMISSIONS, MYSELF, MYSELF_UNAUTHENTICATED};
 use crate::catalogue::Code;
 use crate::http::{Exchange, HttpResponse};
-use crate::permissions::{self, PermissionReport};
+use crate::permissions;
 use crate::urls;
-
-/// A verdict code with the values for its text.
-pub(super) struct Finding {
-    pub(super) code: Code,
-    pub(super) vars: Vec<(&'static str, String)>,
-    pub(super) user: Option<JiraUser>,
-    pub(super) permissions: Option<PermissionReport>,
-    pub(super) login_url: Option<String>,
-    /// The gateway URL the credential works through (the site refused it).
-    pub(super) via_gateway: Option<String>,
-}
-
-impl Finding {
-    pub(super) fn new(code: Code, vars: Vec<(&'static str, String)>) -> Finding {
-        Finding {
-            code,
-            vars,
-            user: None,
-            permissions: None,
-            login_url: None,
-            via_gateway: None,
-        }
-    }
-}
-
-/// Cloud's answer for a scoped token used on the site (facts §3.2).
-pub(super) fn says_scope_mismatch(r: &HttpResponse) -> bool {
-    r.body.to_ascii_lowercase().contains("scope does not match")
-}
-
-pub(super) fn reason(r: &HttpResponse) -> String {
-    r.header("x-seraph-loginreason")
-        .unwrap_or("")
-        .trim()
-        .to_ascii_uppercase()
-}
-
-fn is_anonymous(r: &HttpResponse) -> bool {
-    r.header("x-ausername")
-        .is_some_and(|u| u.trim().eq_ignore_ascii_case("anonymous"))
-}
-
-/// An HTML login form instead of JSON (facts §4.6: `os_username`, `login-form`, SAML).
-pub(super) fn is_login_page(r: &HttpResponse) -> bool {
-    let b = r.body.to_ascii_lowercase();
-    [
-        "os_username",
-        "login-form",
-        "samlrequest",
-        "type=\"password\"",
-        "type='password'",
-    ]
-    .iter()
-    .any(|m| b.contains(m))
-}
 
 pub(super) fn find(flow: &ProbeFlow) -> Finding {
     if !flow.plan.supported {
@@ -73,7 +31,7 @@ pub(super) fn find(flow: &ProbeFlow) -> Finding {
     }
     let myself_url = urls::join(&flow.base, "/rest/api/2/myself");
     let Some(ex) = flow.answers.get(MYSELF) else {
-        return not_tested(flow);
+        return status_class::not_tested(flow);
     };
     match ex {
         Exchange::Response(r) => response(flow, r, &myself_url),
@@ -84,143 +42,42 @@ pub(super) fn find(flow: &ProbeFlow) -> Finding {
     }
 }
 
-/// The verdict for an exchange without an answer: a timeout, an unreachable server, a request
-/// the transport refused to send (`transport_failed`, never `unreachable`: nothing reached the
-/// network) or an untrusted certificate (`tls_untrusted`, naming its subject and issuer).
-pub fn no_answer(url: &str, ex: &Exchange, timeout_ms: u32) -> (Code, Vec<(&'static str, String)>) {
-    let url = url.to_string();
-    match ex {
-        Exchange::Timeout { .. } => {
-            let f = timeout(&url, timeout_ms);
-            (f.code, f.vars)
-        }
-        Exchange::Unreachable { detail, .. } => (
-            Code::Unreachable,
-            vec![("url", url), ("detail", detail.clone())],
-        ),
-        Exchange::NotSent { detail, .. } => (
-            Code::TransportFailed,
-            vec![("url", url), ("detail", detail.clone())],
-        ),
-        Exchange::TlsUntrusted {
-            certificate,
-            detail,
-            ..
-        } => tls_untrusted(url, certificate, detail),
-        Exchange::Response(r) => (
-            Code::UnexpectedResponse,
-            vec![
-                ("url", url),
-                ("status", r.status.to_string()),
-                ("detail", "an answer".into()),
-            ],
-        ),
-    }
-}
-
-fn tls_untrusted(
-    url: String,
-    cert: &crate::http::CertificateNames,
-    detail: &str,
-) -> (Code, Vec<(&'static str, String)>) {
-    let or_unknown = |s: &str| {
-        if s.is_empty() {
-            "?".to_string()
-        } else {
-            s.to_string()
-        }
-    };
-    (
-        Code::TlsUntrusted,
-        vec![
-            ("url", url),
-            ("subject", or_unknown(&cert.subject)),
-            ("issuer", or_unknown(&cert.issuer)),
-            ("detail", detail.to_string()),
-        ],
-    )
-}
-
-pub(super) fn timeout(url: &str, timeout_ms: u32) -> Finding {
-    let seconds = crate::i18n::seconds(timeout_ms);
-    Finding::new(
-        Code::Timeout,
-        vec![("url", url.to_string()), ("seconds", seconds)],
-    )
-}
-
-/// No credential was sent: the deployment is not Jira. Say why from detection's requests.
-fn not_tested(flow: &ProbeFlow) -> Finding {
-    let info = flow
-        .detection
-        .requests
-        .iter()
-        .find(|r| r.id == crate::detect::SERVER_INFO);
-    let url = info
-        .map(|r| r.url.clone())
-        .unwrap_or_else(|| flow.detection.deployment.summary.en.clone());
-    match info.map(|r| r.outcome.as_str()) {
-        Some("timeout") => timeout(&url, flow.input.timeout_ms),
-        Some("unreachable") => {
-            let detail = info.and_then(|r| r.detail.clone());
-            let detail = detail.unwrap_or_else(|| "no connection".into());
-            Finding::new(Code::Unreachable, vec![("url", url), ("detail", detail)])
-        }
-        Some("tls_untrusted") => {
-            let cert = info.and_then(|r| r.certificate.clone()).unwrap_or_default();
-            let detail = info.and_then(|r| r.detail.clone()).unwrap_or_default();
-            let (code, vars) = tls_untrusted(url, &cert, &detail);
-            Finding::new(code, vars)
-        }
-        _ => {
-            let status = info
-                .and_then(|r| r.status)
-                .map(|s| s.to_string())
-                .unwrap_or_else(|| "—".into());
-            Finding::new(Code::NotJira, vec![("url", url), ("status", status)])
-        }
-    }
-}
-
+/// Who answered, then the status class, then — only from Jira — Jira's words.
 fn response(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Finding {
-    let status = r.status.to_string();
-    if r.redirect || (300..400).contains(&r.status) {
-        return sso(flow, r);
+    let mut who = answerer::of_response(r, status_class::context(flow, url));
+    if who.answerer != answerer::Answerer::Jira {
+        // The vendor's name, where its page or headers say it: for the wording only.
+        if let Some(words) = super::proxy::signature(r) {
+            who.signature = words;
+        }
     }
-    if let Some(f) = proxy::ip_refused(r, url).or_else(|| proxy::blocked(flow, r, url)) {
+    let mut f = if let Some(f) = status_class::of_status(flow, r, url, &who) {
+        f
+    } else if who.answerer == answerer::Answerer::Jira {
+        jira_words(flow, r, url)
+    } else {
+        status_class::not_from_jira(flow, r, url, &who)
+    };
+    f.who = who;
+    f
+}
+
+/// What Jira's own answer says (facts §3–§5).
+fn jira_words(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Finding {
+    if let Some(f) = super::proxy::ip_refused(r, url) {
         return f;
     }
     match r.status {
         200 => ok_status(flow, r, url),
         401 => unauthorized(flow, r),
         403 => forbidden(flow, r, url),
-        404 => Finding::new(
-            Code::NotJira,
-            vec![("url", url.to_string()), ("status", status)],
-        ),
-        // facts §4.7
-        429 => super::rate_limit::finding(r),
-        500..=599 => Finding::new(
-            Code::ServerError,
-            vec![("url", url.to_string()), ("status", status)],
-        ),
+        404 => unexpected(r, url, "Jira has no such REST resource at this base URL"),
         _ => unexpected(r, url, "unhandled status"),
     }
 }
 
-pub(super) fn unexpected(r: &HttpResponse, url: &str, detail: &str) -> Finding {
-    Finding::new(
-        Code::UnexpectedResponse,
-        vec![
-            ("url", url.to_string()),
-            ("status", r.status.to_string()),
-            ("detail", detail.to_string()),
-        ],
-    )
-}
-
 /// facts §4.6: a redirect is an SSO gateway in front of the API; the credential did not follow.
-fn sso(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
+pub(super) fn sso(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
     let followed = flow
         .answers
         .get(MYSELF_UNAUTHENTICATED)
@@ -236,24 +93,28 @@ fn sso(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
 }
 
 fn ok_status(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Finding {
+    // Seraph's reason outranks the body: a 200 may be served whatever the login came to.
+    // facts §4.3: AUTHENTICATION_DENIED (a CAPTCHA), even on a 200 with a user object.
+    if let Some(f) = super::refused::captcha(flow, r) {
+        return f;
+    }
+    // facts §4.2: JRA-41559, 200 with an empty body and AUTHENTICATED_FAILED.
+    if reason(r).contains("AUTHENTICATED_FAILED") {
+        return rejected(flow, r);
+    }
     if let Some(user) = JiraUser::from_response(r) {
         if is_anonymous(r) {
             return token_ignored(flow);
         }
         return authenticated(flow, user, MYPERMISSIONS);
     }
-    // facts §4.2: JRA-41559, 200 with an empty body and AUTHENTICATED_FAILED.
-    if reason(r).contains("AUTHENTICATED_FAILED") {
-        return rejected(flow, r);
-    }
     if is_login_page(r) {
         return Finding::new(Code::SsoLoginPage, vec![("location", url.to_string())]);
     }
-    if r.is_html() {
-        return Finding::new(
-            Code::NotJira,
-            vec![("url", url.to_string()), ("status", "200".into())],
-        );
+    // Jira's own web page where its API was asked: Seraph served its login page (a REST call
+    // it did not authenticate; tests/fixtures/real/dc-9.12.12-login-page-for-rest-post.json).
+    if super::status_class::looks_like_html(r) {
+        return Finding::new(Code::SsoLoginPage, vec![("location", url.to_string())]);
     }
     unexpected(
         r,

@@ -10,9 +10,11 @@
 //! the gateway (facts §3.2), an SSO redirect followed *without* credentials to name where it
 //! leads (facts §4.6), or the deferred permission check.
 
+pub mod answerer;
 mod classify;
 mod credential;
 mod expiry;
+mod finding;
 mod gateway;
 mod identity;
 mod input;
@@ -22,10 +24,12 @@ mod refused;
 mod result;
 mod scrub;
 pub mod server_check;
+mod status_class;
 
 pub use crate::auth_plan::AuthChoice;
-pub use classify::no_answer;
+pub use answerer::Answerer;
 pub use credential::{base64, Scheme, Secret};
+pub use finding::no_answer;
 pub use identity::JiraUser;
 pub use input::{resolve_method, CheckError, CheckInput};
 pub mod limits {
@@ -85,6 +89,13 @@ pub struct CheckResult {
     /// The integration tested for.
     pub target: Target,
     pub verdict: Verdict,
+    /// Who sent the answer the verdict reads: Jira, Atlassian's edge, a device in front of
+    /// Jira, another application, or nobody (no answer, or nothing was asked).
+    #[serde(default = "nobody")]
+    pub answered_by: Answerer,
+    /// Why no credential was sent, when none was.
+    #[serde(default)]
+    pub not_sent: Option<Text>,
     /// The account the credential belongs to, when Jira said.
     pub user: Option<JiraUser>,
     /// The method tested.
@@ -119,6 +130,10 @@ pub struct CheckResult {
     pub warnings: Vec<Notice>,
     /// Detection's and the test's requests, without secrets.
     pub requests: Vec<RequestLog>,
+}
+
+fn nobody() -> Answerer {
+    Answerer::Nobody
 }
 
 /// The token-test conversation.

@@ -1,28 +1,14 @@
-//! Answers to the credential that did not come from Jira: an IP allowlist's refusal (Cloud),
-//! and a proxy, WAF or CDN answering in Jira's place (facts §2.3, §4.6) — while the same
-//! site's serverInfo answered as Jira.
+//! Refusals not about the credential: Cloud's IP allowlist (Jira's own words), and the words
+//! that name a proxy, WAF or CDN answering in Jira's place (facts §2.3, §4.6) — for the
+//! verdict's text only; who answered is `answerer`'s decision.
 
-use super::classify::{is_login_page, Finding};
-use super::ProbeFlow;
+use super::classify::Finding;
 use crate::catalogue::Code;
 use crate::http::HttpResponse;
 
 /// The body Atlassian Cloud sends a caller outside the organisation's IP allowlist
 /// (tests/fixtures/real/cloud-ip-allowlist-refusal.json; the status is not recorded).
 const IP_REFUSAL: &str = "the ip address has been rejected because it is not on the allowed list";
-
-/// Headers only Jira (Cloud or self-managed) sends (facts §2.3): one of them means Jira answered.
-const ATLASSIAN_HEADERS: &[&str] = &[
-    "x-arequestid",
-    "x-asessionid",
-    "x-ausername",
-    "x-aaccountid",
-    "x-anodeid",
-    "x-asen",
-    "x-seraph-loginreason",
-    "atl-traceid",
-    "atl-request-id",
-];
 
 /// Body markers of block pages: CloudFront's (tests/fixtures/real/cloud-403-cloudfront-block.json),
 /// Squid's, and common WAFs'.
@@ -53,13 +39,6 @@ pub(super) fn ip_refused(r: &HttpResponse, url: &str) -> Option<Finding> {
     })
 }
 
-/// An HTML page by its type, or by its first tag when the type is missing.
-fn looks_like_html(r: &HttpResponse) -> bool {
-    let start: String = r.body.trim_start().chars().take(14).collect();
-    let start = start.to_ascii_lowercase();
-    r.is_html() || start.starts_with("<!doctype html") || start.starts_with("<html")
-}
-
 fn clip(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_control())
@@ -67,8 +46,9 @@ fn clip(s: &str) -> String {
         .collect()
 }
 
-/// What says a proxy answered: its headers first, then its page.
-fn signature(r: &HttpResponse) -> Option<String> {
+/// The words naming what answered in Jira's place, for the texts only (the decision is
+/// `answerer`'s): its headers first, then its page.
+pub(super) fn signature(r: &HttpResponse) -> Option<String> {
     if let Some(v) = r.header("x-squid-error") {
         return Some(format!("X-Squid-Error: {}", clip(v)));
     }
@@ -91,28 +71,4 @@ fn signature(r: &HttpResponse) -> Option<String> {
         .iter()
         .find(|(marker, _)| body.contains(marker))
         .map(|(_, what)| what.to_string())
-}
-
-/// A proxy's answer to the credential: no Jira header, and a proxy's signature or an HTML page
-/// where JSON was asked (not a login page: that is `sso_login_page`). Only when serverInfo
-/// answered as Jira, so the site is Jira and something in front of it answered this request.
-/// Rate limits and server errors keep their own verdicts.
-pub(super) fn blocked(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Option<Finding> {
-    if !flow.detection.server_info_was_jira()
-        || ATLASSIAN_HEADERS.iter().any(|h| r.header(h).is_some())
-        || matches!(r.status, 300..=399 | 429 | 500..=599)
-        || r.redirect
-    {
-        return None;
-    }
-    let page = looks_like_html(r) && !is_login_page(r) && matches!(r.status, 200 | 400 | 403 | 407);
-    let signature = signature(r).or_else(|| page.then(|| "HTML where JSON was asked".into()))?;
-    Some(Finding::new(
-        Code::BlockedByProxy,
-        vec![
-            ("url", url.to_string()),
-            ("status", r.status.to_string()),
-            ("signature", signature),
-        ],
-    ))
 }

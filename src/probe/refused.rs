@@ -177,22 +177,24 @@ pub(super) fn rejected(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
     )
 }
 
+/// facts §3.1: Cloud's answer to an API token sent as Bearer — today a 403 JSON
+/// `{"error": "Failed to parse Connect Session Auth Token"}` (JRACLOUD-72405's older form is
+/// a 401 text): Cloud took the Bearer value for a Connect app's session token.
+fn says_connect_token(r: &HttpResponse) -> bool {
+    r.body
+        .to_ascii_lowercase()
+        .contains("failed to parse connect session auth token")
+}
+
 pub(super) fn forbidden(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Finding {
-    let denied = r.header("x-authentication-denied-reason").unwrap_or("");
-    // facts §4.3: CAPTCHA_CHALLENGE; login-url=…
-    if denied.to_ascii_uppercase().contains("CAPTCHA_CHALLENGE")
-        || reason(r).contains("AUTHENTICATION_DENIED")
-    {
-        let login_url = captcha_login_url(denied, &flow.base);
-        let fallback = urls::join(&flow.base, "/login.jsp");
-        let mut f = Finding::new(
-            Code::CaptchaRequired,
-            vec![
-                ("login_url", login_url.clone().unwrap_or(fallback)),
-                ("login", flow.input.login.trim().to_string()),
-            ],
-        );
-        f.login_url = login_url;
+    if says_connect_token(r) {
+        // A service account's token is scoped: the site takes none of its tokens (facts §3.2).
+        if gateway::is_service_account(&flow.input.login) {
+            return scoped(flow, true);
+        }
+        return Finding::new(Code::WrongAuthMethod, vec![]);
+    }
+    if let Some(f) = captcha(flow, r) {
         return f;
     }
     // facts §4.5
@@ -207,6 +209,29 @@ pub(super) fn forbidden(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Findin
         return no_jira_access();
     }
     unexpected(r, url, "403 without a known reason")
+}
+
+/// facts §4.3: Seraph denied the login — `X-Authentication-Denied-Reason: CAPTCHA_CHALLENGE;
+/// login-url=…`, or `X-Seraph-LoginReason: AUTHENTICATION_DENIED` alone (8.0.2's form, and a
+/// 200 that served the request anyway: tests/fixtures/real/server-200-authentication-denied-apache.json).
+pub(super) fn captcha(flow: &ProbeFlow, r: &HttpResponse) -> Option<Finding> {
+    let denied = r.header("x-authentication-denied-reason").unwrap_or("");
+    if !(denied.to_ascii_uppercase().contains("CAPTCHA_CHALLENGE")
+        || reason(r).contains("AUTHENTICATION_DENIED"))
+    {
+        return None;
+    }
+    let login_url = captcha_login_url(denied, &flow.base);
+    let fallback = urls::join(&flow.base, "/login.jsp");
+    let mut f = Finding::new(
+        Code::CaptchaRequired,
+        vec![
+            ("login_url", login_url.clone().unwrap_or(fallback)),
+            ("login", flow.input.login.trim().to_string()),
+        ],
+    );
+    f.login_url = login_url;
+    Some(f)
 }
 
 /// The `login-url=` of a CAPTCHA header, only when it points at the Jira host we tested

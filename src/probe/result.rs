@@ -28,13 +28,21 @@ pub struct ProjectRef {
 
 pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
     let finding = classify::find(&flow);
-    let vars: Vec<(&str, &str)> = finding.vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    // Every text may name who answered ({who}, {who_ru}).
+    let who = finding.who.text();
+    let mut vars: Vec<(&str, &str)> = finding.vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    vars.extend([("who", who.en.as_str()), ("who_ru", who.ru.as_str())]);
     let notice = finding.code.notice(&vars);
+    let mut cause = notice.cause;
+    if let Some(unsent) = &finding.unsent {
+        cause.en = format!("{} {}", cause.en, unsent.en);
+        cause.ru = format!("{} {}", cause.ru, unsent.ru);
+    }
     let verdict = Verdict {
         code: finding.code,
         ok: finding.code == Code::Ok,
         title: notice.title,
-        cause: notice.cause,
+        cause,
         fix: notice.fix,
     };
     let tested = flow.will_send();
@@ -111,6 +119,8 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         deployment: flow.detection.deployment.clone(),
         target: flow.input.target,
         verdict,
+        answered_by: finding.who.answerer,
+        not_sent: finding.unsent,
         user: finding.user,
         auth_method: tested.then_some(flow.plan.method),
         scheme: tested.then_some(flow.plan.scheme),

@@ -50,6 +50,7 @@ pub fn build(subject: Subject<'_>, meta: &Meta) -> Report {
         recommended,
         tried: None,
         verdict: None,
+        answered_by: None,
         checklist: Vec::new(),
         steps: Vec::new(),
         user: None,
@@ -70,6 +71,7 @@ pub fn build(subject: Subject<'_>, meta: &Meta) -> Report {
                 target: result.target,
             });
             report.verdict = Some(result.verdict.clone());
+            report.answered_by = Some(result.answered_by);
             report.user = result.user.clone();
             report.permissions = result.permissions.clone();
             report.checklist = check_checklist(result);

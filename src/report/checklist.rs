@@ -11,10 +11,11 @@ use crate::deployment::Product;
 use crate::detect::Detection;
 use crate::http::RequestLog;
 use crate::i18n::{l, L10n, Text};
-use crate::probe::{CheckResult, JiraUser, Scheme};
+use crate::probe::{Answerer, CheckResult, JiraUser, Scheme};
 
 const REACHABLE: L10n = l("Jira answered", "Jira ответила");
 const NOT_REACHABLE: L10n = l("Jira did not answer", "Jira не ответила");
+const ANSWERED_INSTEAD: L10n = l("Not Jira answered: {who}", "Ответила не Jira: {who}");
 const IS_JIRA: L10n = l("It is Jira: {summary}", "Это Jira: {summary}");
 const NOT_JIRA: L10n = l("Not Jira: {summary}", "Не Jira: {summary}");
 const AUTHENTICATED: L10n = l("Authenticated as {who}", "Вход выполнен как {who}");
@@ -104,11 +105,22 @@ pub fn check_checklist(r: &CheckResult) -> Vec<CheckItem> {
     let mut items = Vec::new();
     let reachable =
         !matches!(code, Code::Unreachable | Code::Timeout | Code::NotJira) && answered(&r.requests);
-    items.push(item(
-        "reachable",
-        ok_or_fail(reachable),
-        if reachable { REACHABLE } else { NOT_REACHABLE }.text(),
-    ));
+    // Who answered the request the verdict reads: a device or the edge is not "Jira answered".
+    items.push(match r.answered_by {
+        Answerer::Jira | Answerer::Nobody => item(
+            "reachable",
+            ok_or_fail(reachable),
+            if reachable { REACHABLE } else { NOT_REACHABLE }.text(),
+        ),
+        other => {
+            let label = other.label();
+            item(
+                "reachable",
+                ItemState::Fail,
+                fill2(ANSWERED_INSTEAD, "who", label.en, label.ru),
+            )
+        }
+    });
     let who = r.user.as_ref().map(JiraUser::label);
     items.push(match &who {
         Some(w) => item(

@@ -58,6 +58,7 @@ const REDIRECT: L10n = l("redirect", "перенаправление");
 const UNREACHABLE: L10n = l("unreachable", "недоступен");
 const NOT_SENT: L10n = l("not sent", "не отправлен");
 const TLS_UNTRUSTED: L10n = l("certificate not trusted", "сертификату нет доверия");
+const ANSWERED_BY: L10n = l("Answered by", "Кто ответил");
 const DATA: L10n = l(
     "Report data (for the helpdesk)",
     "Данные отчёта (для техподдержки)",
@@ -103,6 +104,15 @@ pub(super) fn render(r: &Report, lang: Lang) -> String {
             t(CAUSE, lang),
             inline(v.cause.get(lang))
         );
+        if let Some(who) = r.answered_by {
+            let _ = writeln!(
+                out,
+                "- **{}:** {} {}",
+                t(ANSWERED_BY, lang),
+                inline(t(who.label(), lang)),
+                code(who.as_str())
+            );
+        }
         let _ = writeln!(out, "- **{}:** {}\n", t(FIX, lang), inline(v.fix.get(lang)));
     }
     if !r.checklist.is_empty() {

@@ -189,6 +189,9 @@ pub struct Report {
     pub tried: Option<Tried>,
     /// `None` for a detection report.
     pub verdict: Option<Verdict>,
+    /// Who sent the answer the verdict reads (`None` for a detection report).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answered_by: Option<crate::probe::Answerer>,
     pub checklist: Vec<CheckItem>,
     /// The numbered steps the token test re-planned (`CheckResult::auth_plan`): for a
     /// credential that works only through Atlassian's gateway they give the integration that

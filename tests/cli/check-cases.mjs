@@ -32,7 +32,8 @@ function userWithoutProjects(scenario) {
 const hasScenario = (name) => listScenarios().some((s) => s.name === name);
 
 /**
- * Every case: `{ name, code, scenario?, user?(creds), secret(creds), args?(sim), url?(sim), todo?, check?(json, run, sim) }`.
+ * Every case: `{ name, code, scenario?, user?(creds), secret(creds), args?(sim), url?(sim), todo?, check?(json, run, sim),
+ * answeredBy?, sendsNothing? }` (`answeredBy`: who the verdict must name; `sendsNothing`: no credential reaches the site).
  * `scenario` absent = a closed loopback port. `args` are extra options after the URL (maybe
  * async); `url` replaces the simulator's URL (a pasted deep link).
  */
@@ -90,8 +91,17 @@ export const CASES = [
   },
   { name: '--project NOPE', code: 'project_not_found', scenario: 'missing-permissions', user: login('jdoe'), secret: pat('jdoe'), args: () => ['--project', 'NOPE'] },
   { name: 'DC answering 500', code: 'server_error', scenario: 'server-error', user: login('jdoe'), secret: pat('jdoe') },
+  // ---- who answered, then the status class (issue 17) ----
+  { name: 'a Jira page whose REST API answers 429, serverInfo too', code: 'rate_limited', scenario: 'jira-rate-limited-serverinfo', user: login('jdoe'), secret: pat('jdoe'), answeredBy: 'jira', sendsNothing: true },
+  { name: 'a Jira page whose REST API answers 500, serverInfo too', code: 'server_error', scenario: 'jira-500', user: login('jdoe'), secret: pat('jdoe'), answeredBy: 'jira', sendsNothing: true },
+  { name: 'DC behind a proxy asking for its own login (407)', code: 'proxy_auth_required', scenario: 'proxy-407', user: login('jdoe'), secret: pat('jdoe'), answeredBy: 'device_in_front' },
+  { name: 'DC behind a reverse proxy failing with 502', code: 'server_error', scenario: 'proxy-502', user: login('jdoe'), secret: pat('jdoe'), answeredBy: 'device_in_front' },
+  { name: 'Cloud behind CloudFront answering its own 404', code: 'edge_not_found', scenario: 'cloud-edge-404', user: login('jdoe'), secret: apiToken('jdoe'), answeredBy: 'atlassian_edge' },
+  { name: 'Cloud, API token as Bearer: today\'s 403 form', code: 'wrong_auth_method', scenario: 'cloud-bearer-403', user: login('jdoe'), secret: apiToken('jdoe'), args: () => ['--auth', 'pat'], answeredBy: 'jira' },
+  { name: 'AvePoint backup on a self-managed Jira', code: 'target_not_supported', scenario: 'dc-9.12-cluster', user: login('admin'), secret: pat('admin'), args: () => ['--for', 'avepoint-backup'], answeredBy: 'nobody', sendsNothing: true },
+  { name: '--auth pat with a secret no token can be', code: 'secret_not_a_token', scenario: 'dc-9.12-cluster', user: login('admin'), secret: () => 'пароль с пробелами', args: () => ['--auth', 'pat'], answeredBy: 'nobody', sendsNothing: true },
   {
-    name: 'a proxy answering myself with 200 JSON that is no user', code: 'unexpected_response', scenario: 'proxy-garbage',
+    name: 'a proxy answering myself with 200 JSON that is no user', code: 'unexpected_response', scenario: 'proxy-garbage', answeredBy: 'device_in_front',
     user: login('jdoe'), secret: pat('jdoe'),
     todo: hasScenario('proxy-garbage') ? undefined : 'simulator scenario "proxy-garbage" does not exist yet',
   },

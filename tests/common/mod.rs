@@ -29,6 +29,8 @@ pub const CLOUD_SITES: &[(&str, &str)] = &[
     ("inactive-user", "https://inactive-user.atlassian.net"),
     ("ip-allowlist", "https://ip-allowlist.atlassian.net"),
     ("rate-limited", "https://rate-limited.atlassian.net"),
+    ("cloud-edge-404", "https://cloud-edge-404.atlassian.net"),
+    ("cloud-bearer-403", "https://cloud-bearer-403.atlassian.net"),
 ];
 
 /// The Atlassian site a Cloud scenario stands for (`None` for the others).

@@ -1,6 +1,7 @@
 //! The token test against answers recorded from the Jira simulator: every verdict code from
 //! the recorded answer that causes it. Facts: ../shared/jira-facts.md §3–§5.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+mod answerer;
 #[path = "../common/mod.rs"]
 mod common;
 mod credentials;
@@ -113,6 +114,11 @@ const CASES: &[Case] = &[
     Case { scenario: "server-error", login: "admin", auth: Basic, project: None, answers: &[("myself", "myself-ok")], want: Code::ServerError },
     Case { scenario: "hang", login: "admin", auth: Basic, project: None, answers: &[("myself", "TIMEOUT")], want: Code::Timeout },
     Case { scenario: "dc-10.3", login: "admin", auth: Basic, project: None, answers: &[("myself", "REFUSED")], want: Code::Unreachable },
+    // Who answered, then the status class (tests/probe_verdicts/answerer.rs has the rest).
+    Case { scenario: "proxy-407", login: "admin", auth: Basic, project: None, answers: &[("myself", "myself-ok")], want: Code::ProxyAuthRequired },
+    Case { scenario: "cloud-edge-404", login: "admin@example.com", auth: Auto, project: None, answers: &[("myself", "myself-ok"), ("mypermissions", "mypermissions")], want: Code::EdgeNotFound },
+    Case { scenario: "cloud-bearer-403", login: "admin@example.com", auth: Pat, project: None, answers: &[("myself", "myself-api-token-as-bearer"), ("mypermissions", "mypermissions-anon")], want: Code::WrongAuthMethod },
+    Case { scenario: "proxy-502", login: "admin", auth: Basic, project: None, answers: &[("myself", "myself-ok")], want: Code::ServerError },
 ];
 
 #[test]
@@ -144,20 +150,17 @@ fn every_recorded_failure_gets_its_verdict() {
 #[test]
 fn every_verdict_code_has_a_recorded_case() {
     use jira_token_wizard::catalogue::Kind;
+    // Every verdict code, produced by running its case — none is merely claimed: the CASES
+    // table (each run and checked by every_recorded_failure_gets_its_verdict) and the cases
+    // kept beside it, run here.
     let covered: Vec<Code> = CASES
         .iter()
-        .map(|c| c.want)
-        // not_jira: non_jira_gets_no_credential; target_not_supported: tests/targets.rs;
-        // secret_not_a_token, transport_failed, tls_untrusted: tests/hardening.rs;
-        // scoped_token_needs_gateway (the gateway not allowed yet): tests/gateway.rs.
-        .chain([
-            Code::NotJira,
-            Code::TargetNotSupported,
-            Code::SecretNotAToken,
-            Code::TransportFailed,
-            Code::TlsUntrusted,
-            Code::ScopedTokenNeedsGateway,
-        ])
+        .map(|c| run(c).0.verdict.code)
+        .chain(
+            answerer::other_cases()
+                .into_iter()
+                .map(|(_, r)| r.verdict.code),
+        )
         .collect();
     for code in Code::ALL.iter().filter(|c| c.kind() == Kind::Verdict) {
         assert!(covered.contains(code), "no recorded case produces {code:?}");

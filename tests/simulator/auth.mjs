@@ -170,6 +170,10 @@ export function sendRefusal(ctx, refusal) {
     case 'inactive': // facts §3.1 AX-684 gives only "Unauthorized (401)"; body as for a bad token (assumption)
       return sendJson(ctx, 401, CLOUD_NOT_AUTHENTICATED);
     case 'bearer-not-oauth': // facts §3.1: message observed, JSON shape invented
+      // facts §7.1: today's form, 403 JSON `{"error": …}` (`quirks.bearerForm: 'connect-403'`).
+      if (site.quirks.bearerForm === 'connect-403') {
+        return sendJson(ctx, 403, { error: 'Failed to parse Connect Session Auth Token' });
+      }
       return sendJson(ctx, 401, { errorMessages: ['Failed to parse Connect Session Auth Token'], errors: {} });
     case 'scope-mismatch': // facts §3.2; the gateway's body as recorded (tests/fixtures/real/gateway-401-scope-mismatch.json)
       return sendJson(ctx, 401, { code: 401, message: 'Unauthorized; scope does not match' });

@@ -6,6 +6,7 @@
 //   node tests/simulator/record.mjs [--base-port N]
 
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -38,6 +39,7 @@ function authorizations(creds) {
     'svc-sync-pat': bearer(svc.pat),
     'inactive-user-token': basic(fred.login, fred.apiToken),
     'jdoe-basic': basic(jdoe.login, jdoe.password),
+    'jdoe-api-token': basic(jdoe.login, jdoe.apiToken),
     'svc-sync-basic': basic(svc.login, svc.password),
     'noaccess-basic': basic(noaccess.login, noaccess.password),
     'nobrowse-pat': bearer(nobrowse.pat),
@@ -90,6 +92,16 @@ function casesFor(site) {
       c('gateway-myself-bad-token', `/ex/jira/${site.cloudId}/rest/api/2/myself`, 'basic-bad-token', '§3.2'),
       c('mypermissions-missing-param', '/rest/api/2/mypermissions', ok, '§5.1'),
     );
+    if (site.name === 'cloud') {
+      // Every key AvePoint Cloud Backup's restore asks (src/targets.rs), for a user holding them and one who does not.
+      const avepoint = '/rest/api/2/mypermissions?permissions=ADMINISTER,USER_PICKER,CREATE_SHARED_OBJECTS,CREATE_PROJECT,'
+        + 'ADMINISTER_PROJECTS,BROWSE_PROJECTS,MANAGE_SPRINTS_PERMISSION,ASSIGN_ISSUES,CREATE_ISSUES,EDIT_ISSUES,LINK_ISSUES,'
+        + 'MODIFY_REPORTER,RESOLVE_ISSUES,SCHEDULE_ISSUES,TRANSITION_ISSUES,MANAGE_WATCHERS,ADD_COMMENTS,CREATE_ATTACHMENTS,WORK_ON_ISSUES';
+      list.push(
+        c('mypermissions-avepoint-restore', avepoint, ok, '§5.1'),
+        c('mypermissions-avepoint-restore-jdoe', avepoint, 'jdoe-api-token', '§5.1'),
+      );
+    }
     if (site.users.some((u) => !u.active)) list.push(c('myself-inactive-user', '/rest/api/2/myself', 'inactive-user-token', '§3.1'));
     return list;
   }
@@ -137,7 +149,11 @@ function factFor(site, kase) {
     return {
       'rate-limit': '§4.7', 'server-error': '§4.9', hang: '§4.9 (no answer)', 'proxy-json': '§4.6',
       'ip-allowlist': '§4.1 (IP allowlist, tests/fixtures/real/cloud-ip-allowlist-refusal.json)', 'proxy-block': '§4.6',
+      'proxy-auth': '§4.6 (RFC 9110 §15.5.8)', 'proxy-bad-gateway': '§4.9', 'edge-not-found': '§7.1',
     }[site.quirks.failure];
+  }
+  if (site.quirks.failure && site.quirks.serverInfoFails) {
+    return { 'rate-limit': '§4.7', 'server-error': '§4.9' }[site.quirks.failure];
   }
   return kase.fact;
 }
@@ -149,6 +165,8 @@ async function capture(url, headers) {
     res = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(HANG_WAIT_MS) });
   } catch (err) {
     if (err.name === 'TimeoutError') return null;
+    // fetch turns a 407 into a network error (it is meant for its own proxy): ask node:http.
+    if (err.name === 'TypeError') return captureRaw(url, headers);
     throw err;
   }
   const out = {};
@@ -157,6 +175,26 @@ async function capture(url, headers) {
   if (cookies.length) out['set-cookie'] = cookies.join(', ');
   const sorted = Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]));
   return { status: res.status, headers: sorted, body: await res.text() };
+}
+
+/** `capture` over node:http, for the answers fetch will not hand over (a 407). */
+function captureRaw(url, headers) {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => { body += chunk; });
+      res.on('end', () => {
+        const out = {};
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (VOLATILE.has(name)) continue;
+          out[name] = Array.isArray(value) ? value.join(', ') : value;
+        }
+        const sorted = Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]));
+        resolve({ status: res.statusCode, headers: sorted, body });
+      });
+    }).on('error', reject);
+  });
 }
 
 /** Starts on exactly `port`; retries briefly because 473xx is in Linux's ephemeral range, where an outgoing connection may hold it for a moment. */

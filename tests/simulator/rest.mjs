@@ -12,7 +12,8 @@ import { send, sendHtmlNotFound, sendJson, sendNotAuthenticated, sendRestNotFoun
 const API = /^\/rest\/api\/(2|3|latest)\/(serverInfo|myself|mypermissions|project)$/;
 const RESOURCES = { serverInfo, myself, mypermissions: myPermissions, project: projectList };
 
-/** The one REST resource every failure quirk spares, so detection still works (quirks.mjs). */
+/** The one REST resource every failure quirk spares, so detection still works (quirks.mjs) —
+ * unless `quirks.serverInfoFails`: then only the page says Jira. */
 const isServerInfo = (path) => /^\/rest\/api\/(2|3|latest)\/serverInfo$/.test(path);
 
 /**
@@ -24,7 +25,7 @@ export function handleRest(ctx, path, { gateway = false } = {}) {
   ctx.user = auth.user;
   ctx.loginReason = auth.loginReason;
   if (auth.refusal) return sendRefusal(ctx, auth.refusal);
-  if (!isServerInfo(path) && sendFailure(ctx)) return;
+  if ((!isServerInfo(path) || ctx.site.quirks.serverInfoFails) && sendFailure(ctx)) return;
 
   if (path.startsWith('/rest/pat/latest/tokens')) return handlePat(ctx, path.slice('/rest/pat/latest/tokens'.length));
   const match = API.exec(path);

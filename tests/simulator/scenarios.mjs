@@ -223,6 +223,34 @@ const CATALOGUE = {
     description: 'Jira DC 10.3.19 where svc-sync\'s only personal access token expires in 7 days',
     users: serverUsers({ withPats: true }).map((u) => (u.name === 'svc-sync' ? { ...u, pats: [pat(301, 'svc-sync', 'sync', 7)] } : u)),
   }),
+  // ---- issue 17: who answered, then the status class ----
+  'dc-8.20': selfHosted('8.20.8', 820008, {
+    description: 'Jira DC 8.20.8: between 8.14 and 9.0, personal access tokens exist (facts §3.3)',
+  }),
+  'jira-rate-limited-serverinfo': dc912({
+    description: 'Jira DC 9.12.15 whose page is Jira but whose REST API, serverInfo too, answers 429 + Retry-After',
+    quirks: { failure: 'rate-limit', serverInfoFails: true },
+  }),
+  'jira-500': dc912({
+    description: 'Jira DC 9.12.15 whose page is Jira but whose REST API, serverInfo too, answers Jira\'s 500',
+    quirks: { failure: 'server-error', serverInfoFails: true },
+  }),
+  'proxy-407': dc912({
+    description: 'Jira DC 9.12.15 behind a proxy that answers 407 Proxy Authentication Required to every REST call but serverInfo',
+    quirks: { failure: 'proxy-auth' },
+  }),
+  'proxy-502': dc912({
+    description: 'Jira DC 9.12.15 behind a reverse proxy that answers its own 502 Bad Gateway to every REST call but serverInfo',
+    quirks: { failure: 'proxy-bad-gateway' },
+  }),
+  'cloud-edge-404': cloud({
+    description: 'Jira Cloud behind CloudFront bot protection: its 404 HTML page to every REST call but serverInfo (facts §7.1)',
+    quirks: { failure: 'edge-not-found' },
+  }),
+  'cloud-bearer-403': cloud({
+    description: 'Jira Cloud answering an API token sent as Bearer with today\'s 403 {"error": "Failed to parse Connect Session Auth Token"}',
+    quirks: { bearerForm: 'connect-403' },
+  }),
 };
 
 /** @returns {object} a deep copy of the scenario named `name` (with its `name`), or throws. */
