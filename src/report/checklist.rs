@@ -24,6 +24,10 @@ const SENT_AS: L10n = l(
     "Отправлено как {scheme} — {method}",
 );
 const SENT_AS_SCHEME: L10n = l("Sent as {scheme}", "Отправлено как {scheme}");
+const READ_AS_PASSWORD: L10n = l(
+    "Automatic: the secret is not shaped like a personal access token (44 characters), so it was sent as the account's password",
+    "Автоматически: секрет не похож на персональный токен (44 символа) и отправлен как пароль учётной записи",
+);
 const NOT_SENT: L10n = l("No credential was accepted", "Учётные данные не приняты");
 const PERMISSIONS_OK: L10n = l("Permissions: {keys}", "Права: {keys}");
 const PERMISSIONS_MISSING: L10n = l("Missing permissions: {names}", "Не хватает прав: {names}");
@@ -139,6 +143,13 @@ pub fn check_checklist(r: &CheckResult) -> Vec<CheckItem> {
         }
         (None, _) => item("method", ItemState::Fail, NOT_SENT.text()),
     });
+    if r.read_as_password {
+        items.push(item(
+            "read_as_password",
+            ItemState::Info,
+            READ_AS_PASSWORD.text(),
+        ));
+    }
     match &r.permissions {
         None => items.push(item(
             "permissions",

@@ -1,6 +1,7 @@
 //! The token test against answers recorded from the Jira simulator: every verdict code from
 //! the recorded answer that causes it. Facts: ../shared/jira-facts.md §3–§5.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+mod auto_secret;
 #[path = "../common/mod.rs"]
 mod common;
 mod credentials;
