@@ -165,12 +165,8 @@ pub fn check_checklist(r: &CheckResult) -> Vec<CheckItem> {
                 None => t,
             };
             if !p.missing.is_empty() {
-                let names: Vec<String> = p
-                    .missing
-                    .iter()
-                    .map(|m| format!("{} ({})", m.name, m.key))
-                    .collect();
-                let text = PERMISSIONS_MISSING.fill(&[("names", &names.join(", "))]);
+                let names = crate::permissions::listed(&p.missing);
+                let text = fill2(PERMISSIONS_MISSING, "names", &names.en, &names.ru);
                 items.push(item("permissions", ItemState::Fail, in_project(text)));
             } else if !p.checked.is_empty() {
                 let text = PERMISSIONS_OK.fill(&[("keys", &p.checked.join(", "))]);
