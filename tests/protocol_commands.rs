@@ -329,3 +329,28 @@ fn a_comparison_needs_two_reports_one_from_each_tool() {
     assert!(err.contains("b.verdict.code"), "{err}");
     assert!(!err.contains("not_a_code"), "{err}");
 }
+
+#[test]
+fn a_pasted_report_is_read_and_laid_out_by_the_core() {
+    let md = "# Report\n\n```json\n".to_string()
+        + &check_report("cli", "unreachable").to_string()
+        + "\n```\n";
+    let cmd = read(json!({"type": "read_report", "text": md})).unwrap();
+    let Ok(Job::ReadReport(laid_out)) = cmd.into_job() else {
+        panic!("not a read report")
+    };
+    let out = serde_json::to_value(&*laid_out).unwrap();
+    assert_eq!(out["views"][0]["verdict"]["code"], "unreachable");
+    assert_eq!(out["views"][0]["headings"]["cause"]["ru"], "Причина");
+    assert!(out["compared"].is_null());
+    let err = read(json!({"type": "read_report", "text": "no report here"}))
+        .unwrap()
+        .into_job()
+        .map(|_| ())
+        .unwrap_err();
+    assert!(err.to_string().starts_with("no report found"), "{err}");
+    assert!(
+        read(json!({"type": "read_report"})).is_err(),
+        "text is required"
+    );
+}

@@ -144,8 +144,7 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
 /// `insecure_http` when a credential went out over plain `http://`.
 fn insecure_http(flow: &ProbeFlow) -> Option<Notice> {
     let sent = flow.log.iter().find(|r| {
-        matches!(r.auth.as_str(), "Basic" | "Bearer")
-            && urls::parse_http(&r.url).is_some_and(|u| u.scheme() == "http")
+        r.auth.is_credential() && urls::parse_http(&r.url).is_some_and(|u| u.scheme() == "http")
     })?;
     let url = urls::parse_http(&sent.url).map(|u| urls::origin(&u))?;
     Some(Code::InsecureHttp.notice(&[("url", &url)]))

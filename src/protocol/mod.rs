@@ -28,6 +28,7 @@ pub enum Command {
     PlanPat(PlanPat),
     InterpretPat(InterpretPat),
     CompareReports(CompareReports),
+    ReadReport(ReadReport),
 }
 
 /// Detect what the tab shows.
@@ -88,6 +89,14 @@ pub struct CompareReports {
     pub b: report::ReportHead,
 }
 
+/// Read a pasted report — its JSON, or the whole Markdown report; one, or a browser's and the
+/// integration server's — validate it and lay it out ([`report::ReadReport`]): the helpdesk
+/// page shows the views as they are. No request is made.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ReadReport {
+    pub text: String,
+}
+
 /// The `type` of a command.
 #[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -99,6 +108,7 @@ enum Kind {
     PlanPat,
     InterpretPat,
     CompareReports,
+    ReadReport,
 }
 
 #[derive(Deserialize)]
@@ -122,6 +132,8 @@ pub enum Job {
     PatResult(Box<CreateResult>),
     /// Already done: which report is the browser's, and the difference.
     Compare(Box<report::Compared>),
+    /// Already done: a pasted report laid out.
+    ReadReport(Box<report::ReadReport>),
 }
 
 /// Why a command cannot start.
@@ -137,6 +149,8 @@ pub enum CommandError {
     Check(#[from] CheckError),
     #[error(transparent)]
     CreatePat(#[from] CreateError),
+    #[error(transparent)]
+    ReadReport(#[from] report::ReadError),
 }
 
 impl Command {
@@ -153,6 +167,7 @@ impl Command {
             Kind::PlanPat => Command::PlanPat(tracked(input())?),
             Kind::InterpretPat => Command::InterpretPat(tracked(input())?),
             Kind::CompareReports => Command::CompareReports(tracked(input())?),
+            Kind::ReadReport => Command::ReadReport(tracked(input())?),
         })
     }
 
@@ -209,6 +224,9 @@ impl Command {
                         )
                     },
                 )?))
+            }
+            Command::ReadReport(ReadReport { text }) => {
+                Job::ReadReport(Box::new(report::read(&text)?))
             }
         })
     }

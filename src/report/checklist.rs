@@ -5,7 +5,6 @@
 //! its result, `protocol::CheckOutput`).
 
 use super::model::{CheckItem, ItemState};
-use crate::auth_plan::AuthMethod;
 use crate::catalogue::Code;
 use crate::deployment::Product;
 use crate::detect::Detection;
@@ -55,23 +54,8 @@ const VIA_GATEWAY: L10n = l(
 );
 const RECOMMENDED: L10n = l("Recommended: {method}", "Рекомендуется: {method}");
 
-/// Bilingual name of an auth method.
-pub fn method_label(m: AuthMethod) -> L10n {
-    match m {
-        AuthMethod::ApiToken => l(
-            "API token: e-mail + token (Basic auth)",
-            "API-токен: e-mail + токен (Basic-аутентификация)",
-        ),
-        AuthMethod::Pat => l(
-            "Personal access token (Bearer)",
-            "Персональный токен доступа (Bearer)",
-        ),
-        AuthMethod::Basic => l(
-            "Username + password (Basic auth)",
-            "Логин + пароль (Basic-аутентификация)",
-        ),
-    }
-}
+/// Bilingual name of an auth method ([`crate::labels::method`]).
+pub use crate::labels::method as method_label;
 
 fn item(id: &str, state: ItemState, text: Text) -> CheckItem {
     CheckItem {
@@ -96,9 +80,7 @@ fn fill2(s: L10n, name: &str, en: &str, ru: &str) -> Text {
 }
 
 fn answered(requests: &[RequestLog]) -> bool {
-    requests
-        .iter()
-        .any(|r| matches!(r.outcome.as_str(), "response" | "redirect"))
+    requests.iter().any(|r| r.outcome.answered())
 }
 
 /// The token test's checklist: reachable, authenticated, how it was sent, permissions. The

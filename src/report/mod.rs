@@ -27,8 +27,10 @@ mod checklist;
 mod compare;
 mod markdown;
 mod model;
+mod read;
 mod redact;
 mod rendered;
+mod view;
 
 pub use builder::{build, MAX_META_CHARS};
 pub use checklist::{check_checklist, method_label};
@@ -40,4 +42,6 @@ pub use model::{
     rfc3339_utc, CheckItem, ItemState, Meta, OwnedSubject, Report, ReportKind, ReportRequest,
     Subject, Tool, Tried, Versions, SCHEMA,
 };
+pub use read::{read, ReadError, ReadReport, MAX_PASTE_CHARS, MAX_REPORTS};
 pub use rendered::Rendered;
+pub use view::{Fact, Headings, ReportView, RequestRow};

@@ -8,7 +8,7 @@ use crate::auth_plan::AuthMethod;
 use crate::catalogue::Notice;
 use crate::deployment::Deployment;
 use crate::detect::Detection;
-use crate::http::Method;
+use crate::http::{LoggedAuth, Method, Outcome};
 use crate::i18n::Text;
 use crate::permissions::PermissionReport;
 use crate::probe::{CheckResult, JiraUser, Scheme, Verdict};
@@ -130,7 +130,8 @@ impl ItemState {
     }
 }
 
-/// One request, as it may be shown to anyone.
+/// One request, as it may be shown to anyone: a [`crate::http::RequestLog`] re-filtered
+/// (`redact::request`), its auth and outcome the log's own closed sets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportRequest {
@@ -141,12 +142,12 @@ pub struct ReportRequest {
     pub origin: String,
     /// Path and query.
     pub path: String,
-    /// `Basic`, `Bearer`, `Session` or `None`: the scheme's name, never its value.
-    pub auth: String,
+    /// The scheme's name, never its value (`RequestLog::auth`).
+    pub auth: LoggedAuth,
     /// HTTP status; `None` for a timeout or an unreachable server.
     pub status: Option<u16>,
-    /// `"response"`, `"redirect"`, `"timeout"` or `"unreachable"`.
-    pub outcome: String,
+    /// How it ended (`RequestLog::outcome`).
+    pub outcome: Outcome,
     pub ms: u64,
     /// Jira's diagnostic headers ([`crate::http::DIAGNOSTIC_HEADERS`]) and nothing else.
     pub headers: BTreeMap<String, String>,
