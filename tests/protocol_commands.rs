@@ -343,12 +343,18 @@ fn a_pasted_report_is_read_and_laid_out_by_the_core() {
     assert_eq!(out["views"][0]["verdict"]["code"], "unreachable");
     assert_eq!(out["views"][0]["headings"]["cause"]["ru"], "Причина");
     assert!(out["compared"].is_null());
-    let err = read(json!({"type": "read_report", "text": "no report here"}))
-        .unwrap()
-        .into_job()
-        .map(|_| ())
-        .unwrap_err();
-    assert!(err.to_string().starts_with("no report found"), "{err}");
+    let cmd = read(json!({"type": "read_report", "text": "no report here"})).unwrap();
+    let Ok(Job::ReadReport(not_one)) = cmd.into_job() else {
+        panic!("not a read report")
+    };
+    let error = not_one.error.expect("said why");
+    assert!(
+        error.en.starts_with("This is not valid JSON"),
+        "{}",
+        error.en
+    );
+    assert!(error.ru.starts_with("Это не JSON"), "{}", error.ru);
+    assert!(not_one.views.is_empty());
     assert!(
         read(json!({"type": "read_report"})).is_err(),
         "text is required"

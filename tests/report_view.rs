@@ -133,6 +133,18 @@ fn json_and_markdown_paste_to_the_same_view() {
     let from_md = report::read(&r.to_markdown(Lang::Ru)).unwrap();
     assert_eq!(from_json, from_md);
     assert!(from_json.compared.is_none());
+    // A damaged report names the field, whatever its place in the text.
+    let mut damaged: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    damaged["requests"] = "none".into();
+    for text in [
+        damaged.to_string(),
+        serde_json::to_string_pretty(&damaged).unwrap(),
+    ] {
+        assert_eq!(
+            report::read(&text),
+            Err(report::ReadError::Damaged("requests".into()))
+        );
+    }
 }
 
 #[test]

@@ -91,7 +91,8 @@ pub struct CompareReports {
 
 /// Read a pasted report — its JSON, or the whole Markdown report; one, or a browser's and the
 /// integration server's — validate it and lay it out ([`report::ReadReport`]): the helpdesk
-/// page shows the views as they are. No request is made.
+/// page shows the views as they are, or the reason, in both languages, why the paste is no
+/// report. No request is made.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct ReadReport {
     pub text: String,
@@ -149,8 +150,6 @@ pub enum CommandError {
     Check(#[from] CheckError),
     #[error(transparent)]
     CreatePat(#[from] CreateError),
-    #[error(transparent)]
-    ReadReport(#[from] report::ReadError),
 }
 
 impl Command {
@@ -226,7 +225,7 @@ impl Command {
                 )?))
             }
             Command::ReadReport(ReadReport { text }) => {
-                Job::ReadReport(Box::new(report::read(&text)?))
+                Job::ReadReport(Box::new(report::read_paste(&text)))
             }
         })
     }

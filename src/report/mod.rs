@@ -42,6 +42,6 @@ pub use model::{
     rfc3339_utc, CheckItem, ItemState, Meta, OwnedSubject, Report, ReportKind, ReportRequest,
     Subject, Tool, Tried, Versions, SCHEMA,
 };
-pub use read::{read, ReadError, ReadReport, MAX_PASTE_CHARS, MAX_REPORTS};
+pub use read::{read, read_paste, ReadError, ReadReport, MAX_PASTE_CHARS, MAX_REPORTS};
 pub use rendered::Rendered;
 pub use view::{Fact, Headings, ReportView, RequestRow};

@@ -7,6 +7,7 @@
 use super::compare::{compare, Compared, Which};
 use super::model::{Report, Tool, SCHEMA};
 use super::view::ReportView;
+use crate::i18n::Text;
 use serde::Serialize;
 
 /// Longest paste read, in characters (a report is a few KB; a Markdown one maybe 30 KB).
@@ -18,29 +19,81 @@ const SCHEMA_PREFIX: &str = "jira-token-wizard/report@";
 /// Why a paste is not a report. Names what is wrong, never quotes the paste beyond a schema.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReadError {
-    #[error("the paste is empty")]
+    #[error("Paste a report first.")]
     Empty,
-    #[error("the paste is longer than {MAX_PASTE_CHARS} characters")]
+    #[error("This is too long to be a report (over {MAX_PASTE_CHARS} characters).")]
     TooBig,
-    #[error("no report found: paste the report's JSON, or the whole Markdown report with its JSON block")]
-    NoReport,
-    #[error("not a report of this tool's: {0}")]
+    #[error("This Markdown has no JSON block. Paste the whole report, down to its last line.")]
+    NoBlock,
+    #[error(
+        "This is not valid JSON ({0}). Paste the report's JSON, or the whole Markdown report."
+    )]
     NotJson(String),
-    #[error("a report of another version ({0}): this page reads {SCHEMA}")]
+    #[error("This JSON is not a Jira Token Wizard report (no \"schema\": \"{SCHEMA}\").")]
+    NotReport,
+    #[error("This report is in a format this page does not know ({0}). Update the extension.")]
     Schema(String),
-    #[error("at most {MAX_REPORTS} reports at once")]
+    #[error("This report is damaged: \u{201c}{0}\u{201d} is missing or malformed.")]
+    Damaged(String),
+    #[error("Paste one report, or two (the browser's and the server's) \u{2014} not more than {MAX_REPORTS}.")]
     TooMany,
-    #[error("two reports are read side by side only as a browser's (the extension's) and the integration server's (the CLI's)")]
+    #[error("Two reports are laid side by side only as a browser's (the extension's) and the integration server's (the CLI's).")]
     NotAPair,
 }
 
-/// A paste read: one view, or two — the browser's first — with the core's comparison.
+impl ReadError {
+    /// What is wrong, in English and Russian, for the page to say.
+    pub fn text(&self) -> Text {
+        let ru = match self {
+            ReadError::Empty => "Сначала вставьте отчёт.".to_string(),
+            ReadError::TooBig => {
+                format!("Слишком длинный текст для отчёта (больше {MAX_PASTE_CHARS} символов).")
+            }
+            ReadError::NoBlock => {
+                "В этом Markdown нет блока JSON. Вставьте отчёт целиком, до последней строки."
+                    .into()
+            }
+            ReadError::NotJson(m) => {
+                format!("Это не JSON ({m}). Вставьте JSON отчёта или весь отчёт в Markdown.")
+            }
+            ReadError::NotReport => {
+                format!("Этот JSON — не отчёт Мастера токенов Jira (нет «schema»: «{SCHEMA}»).")
+            }
+            ReadError::Schema(s) => {
+                format!("Отчёт в незнакомом этой странице формате ({s}). Обновите расширение.")
+            }
+            ReadError::Damaged(f) => {
+                format!("Отчёт повреждён: поле «{f}» отсутствует или имеет неверный вид.")
+            }
+            ReadError::TooMany => {
+                format!("Вставьте один отчёт или два (браузера и сервера) — не больше {MAX_REPORTS}.")
+            }
+            ReadError::NotAPair => "Два отчёта показываются рядом, только если один — из браузера (расширения), а другой — с сервера интеграции (CLI).".into(),
+        };
+        Text::new(self.to_string(), ru)
+    }
+}
+
+/// A paste read: one view, or two — the browser's first — with the core's comparison; or why
+/// it is not a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReadReport {
     pub views: Vec<ReportView>,
     /// For two reports: which difference between the browser's and the server's verdict.
     pub compared: Option<Compared>,
+    /// Why the paste is not a report (then there is no view).
+    pub error: Option<Text>,
+}
+
+/// [`read`] for the page: a paste that is not a report is an answer too, said in both
+/// languages.
+pub fn read_paste(paste: &str) -> ReadReport {
+    read(paste).unwrap_or_else(|e| ReadReport {
+        views: Vec::new(),
+        compared: None,
+        error: Some(e.text()),
+    })
 }
 
 /// Reads a paste.
@@ -65,10 +118,12 @@ pub fn read(paste: &str) -> Result<ReadReport, ReadError> {
         blocks.into_iter().map(one).collect::<Result<_, _>>()?
     };
     match reports.as_slice() {
-        [] => Err(ReadError::NoReport),
+        [] if text.starts_with('#') => Err(ReadError::NoBlock),
+        [] => Err(ReadError::NotJson("expected \u{201c}{\u{201d}".into())),
         [r] => Ok(ReadReport {
             views: vec![ReportView::new(r)],
             compared: None,
+            error: None,
         }),
         [a, b] => {
             let comparison = compare(a, b).ok_or(ReadError::NotAPair)?;
@@ -83,26 +138,82 @@ pub fn read(paste: &str) -> Result<ReadReport, ReadError> {
                     notice: comparison.notice(),
                     comparison,
                 }),
+                error: None,
             })
         }
         _ => Err(ReadError::TooMany),
     }
 }
 
-/// One report's JSON, its schema checked first so another version is named as such.
+/// One report's JSON, its schema checked first so another version is named as such; a
+/// report of this version that does not read names the first field that does not.
 fn one(json: &str) -> Result<Report, ReadError> {
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| ReadError::NotJson(short(&e.to_string())))?;
     let schema = value.get("schema").and_then(|s| s.as_str()).unwrap_or("");
     if !schema.starts_with(SCHEMA_PREFIX) {
-        return Err(ReadError::NotJson(
-            "no \"schema\" of a Jira Token Wizard report".into(),
-        ));
+        return Err(ReadError::NotReport);
     }
     if schema != SCHEMA {
         return Err(ReadError::Schema(schema.chars().take(80).collect()));
     }
-    serde_json::from_value(value).map_err(|e| ReadError::NotJson(short(&e.to_string())))
+    serde_json::from_str(json).map_err(|e| {
+        // serde names a missing field in its message, any other fault only by its position.
+        let message = e.to_string();
+        let missing = message
+            .strip_prefix("missing field `")
+            .and_then(|m| m.split('`').next())
+            .map(str::to_string);
+        let field = missing.or_else(|| top_level_key_at(json, e.line(), e.column()));
+        ReadError::Damaged(short(field.as_deref().unwrap_or("?")))
+    })
+}
+
+/// The top-level key whose value holds `line`:`column` (1-based, as serde_json counts) of
+/// the JSON object `json`. One pass, strings and escapes skipped.
+fn top_level_key_at(json: &str, line: usize, column: usize) -> Option<String> {
+    let offset = json
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>()
+        + column;
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let (mut expect_key, mut start) = (false, 0usize);
+    let mut key = None;
+    for (i, c) in json.char_indices() {
+        if i >= offset {
+            break;
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+                if depth == 1 && expect_key {
+                    key = Some(json[start..i].to_string());
+                    expect_key = false;
+                }
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                start = i + 1;
+            }
+            '{' | '[' => {
+                depth += 1;
+                expect_key = depth == 1 && c == '{';
+            }
+            '}' | ']' => depth = depth.saturating_sub(1),
+            ',' if depth == 1 => expect_key = true,
+            _ => {}
+        }
+    }
+    key
 }
 
 /// JSON documents one after another (one report, or two).
@@ -169,14 +280,40 @@ mod tests {
     }
 
     #[test]
+    fn hostile_pastes_take_linear_time() {
+        for unit in ["```json\n", "```` json ```\n`", "```", "{", "[{\"a\":"] {
+            let paste = unit.repeat(320_000 / unit.len());
+            let started = std::time::Instant::now();
+            let r = read_paste(&paste);
+            assert!(r.error.is_some());
+            let ms = started.elapsed().as_millis();
+            assert!(ms < 1000, "{unit:?}: {ms} ms");
+        }
+        assert_eq!(
+            read(&"x".repeat(MAX_PASTE_CHARS + 1)),
+            Err(ReadError::TooBig)
+        );
+    }
+
+    #[test]
     fn what_is_not_a_report_is_named() {
         assert_eq!(read("  "), Err(ReadError::Empty));
-        assert_eq!(read("# just a title"), Err(ReadError::NoReport));
+        assert_eq!(read("# just a title"), Err(ReadError::NoBlock));
+        assert!(matches!(read("hello"), Err(ReadError::NotJson(_))));
         assert!(matches!(read("{\"a\":"), Err(ReadError::NotJson(_))));
-        assert!(matches!(
-            read("{\"schema\":\"x\"}"),
-            Err(ReadError::NotJson(_))
-        ));
+        assert_eq!(read("{\"schema\":\"x\"}"), Err(ReadError::NotReport));
+        assert_eq!(
+            read("{\"schema\":\"jira-token-wizard/report@1\",\"kind\":\"check\"}"),
+            Err(ReadError::Damaged("generatedAt".into()))
+        );
+        assert_eq!(
+            top_level_key_at(
+                "{\"a\": 1,\n \"b\": {\"c\": \"x,\\\"y\"}, \"d\": [1, 2]}",
+                2,
+                12
+            ),
+            Some("b".into())
+        );
         assert_eq!(
             read("{\"schema\":\"jira-token-wizard/report@9\"}"),
             Err(ReadError::Schema("jira-token-wizard/report@9".into()))
