@@ -13,7 +13,7 @@
 //! The JSON form (`schema` [`SCHEMA`]) is what the extension's helpdesk page reads; a Markdown
 //! report ends with that JSON in a fenced block, so either can be pasted there.
 //!
-//! Layout: `model.rs` (the types and [`rfc3339_utc`]), `builder.rs` ([`build`]), `checklist.rs`
+//! Layout: `model.rs` (the types), `builder.rs` ([`build`]), `checklist.rs`
 //! ([`check_checklist`], [`method_label`]), `redact.rs` (what of a request survives),
 //! `rendered.rs` (JSON, [`Rendered`]), `markdown.rs` (the Markdown form) and `compare.rs`
 //! (a browser's report beside the integration server's: [`compare`]).
