@@ -10,7 +10,8 @@ use crate::deployment::Product;
 use crate::detect::Detection;
 use crate::http::RequestLog;
 use crate::i18n::{l, L10n, Text};
-use crate::probe::{CheckResult, JiraUser, Scheme};
+use crate::permissions::PermissionReport;
+use crate::probe::{CheckResult, JiraUser, Scheme, TokenExpiry};
 
 const REACHABLE: L10n = l("Jira answered", "Jira ответила");
 const NOT_REACHABLE: L10n = l("Jira did not answer", "Jira не ответила");
@@ -104,27 +105,7 @@ pub fn check_checklist(r: &CheckResult) -> Vec<CheckItem> {
         ),
         None => item("authenticated", ItemState::Fail, NOT_AUTHENTICATED.text()),
     });
-    items.push(match (r.scheme, r.auth_method) {
-        (Some(scheme), method) => {
-            let scheme = match scheme {
-                Scheme::Basic => "Basic",
-                Scheme::Bearer => "Bearer",
-            };
-            let text = match method {
-                Some(m) => {
-                    let label = method_label(m);
-                    let sent = SENT_AS.fill(&[("scheme", scheme)]);
-                    Text::new(
-                        sent.en.replace("{method}", label.en),
-                        sent.ru.replace("{method}", label.ru),
-                    )
-                }
-                None => SENT_AS_SCHEME.fill(&[("scheme", scheme)]),
-            };
-            item("method", ok_or_fail(who.is_some()), text)
-        }
-        (None, _) => item("method", ItemState::Fail, NOT_SENT.text()),
-    });
+    items.push(method_item(r, who.is_some()));
     if r.read_as_password {
         items.push(item(
             "read_as_password",
@@ -132,43 +113,7 @@ pub fn check_checklist(r: &CheckResult) -> Vec<CheckItem> {
             READ_AS_PASSWORD.text(),
         ));
     }
-    match &r.permissions {
-        None => items.push(item(
-            "permissions",
-            ItemState::Fail,
-            PERMISSIONS_NOT_CHECKED.text(),
-        )),
-        Some(p) => {
-            let in_project = |t: Text| match &p.project {
-                Some(project) => Text::new(
-                    IN_PROJECT.fill(&[("text", &t.en), ("project", project)]).en,
-                    IN_PROJECT.fill(&[("text", &t.ru), ("project", project)]).ru,
-                ),
-                None => t,
-            };
-            if !p.missing.is_empty() {
-                let names = crate::permissions::listed(&p.missing);
-                let text = fill2(PERMISSIONS_MISSING, "names", &names.en, &names.ru);
-                items.push(item("permissions", ItemState::Fail, in_project(text)));
-            } else if !p.checked.is_empty() {
-                let text = PERMISSIONS_OK.fill(&[("keys", &p.checked.join(", "))]);
-                items.push(item("permissions", ItemState::Ok, in_project(text)));
-            } else {
-                items.push(item(
-                    "permissions",
-                    ItemState::Fail,
-                    PERMISSIONS_NOT_CHECKED.text(),
-                ));
-            }
-            if !p.unknown.is_empty() {
-                items.push(item(
-                    "permissions_unknown",
-                    ItemState::Info,
-                    PERMISSIONS_UNKNOWN.fill(&[("keys", &p.unknown.join(", "))]),
-                ));
-            }
-        }
-    }
+    items.extend(permission_items(r.permissions.as_ref()));
     if let Some(gw) = &r.via_gateway {
         items.push(item(
             "gateway",
@@ -176,27 +121,94 @@ pub fn check_checklist(r: &CheckResult) -> Vec<CheckItem> {
             VIA_GATEWAY.fill(&[("gateway", gw)]),
         ));
     }
-    if let Some(e) = &r.token_expiry {
-        let soon = e
-            .days_left
-            .is_some_and(|d| d < crate::probe::EXPIRES_SOON_DAYS);
-        let text = match (&e.date, e.days_left) {
-            (Some(date), Some(days)) => EXPIRES_ON.fill(&[
-                ("name", &e.name),
-                ("date", date),
-                ("days", &days.max(0).to_string()),
-            ]),
-            (Some(date), None) => EXPIRES_ON_DATE.fill(&[("name", &e.name), ("date", date)]),
-            (None, _) => NEVER_EXPIRES.fill(&[("name", &e.name)]),
-        };
-        let state = if soon {
-            ItemState::Fail
-        } else {
-            ItemState::Info
-        };
-        items.push(item("token_expiry", state, text));
+    items.extend(r.token_expiry.as_ref().map(expiry_item));
+    items
+}
+
+/// How the credential went: scheme and method, failed when Jira did not take it.
+fn method_item(r: &CheckResult, authenticated: bool) -> CheckItem {
+    let Some(scheme) = r.scheme else {
+        return item("method", ItemState::Fail, NOT_SENT.text());
+    };
+    let scheme = match scheme {
+        Scheme::Basic => "Basic",
+        Scheme::Bearer => "Bearer",
+    };
+    let text = match r.auth_method {
+        Some(m) => {
+            let label = method_label(m);
+            let sent = SENT_AS.fill(&[("scheme", scheme)]);
+            Text::new(
+                sent.en.replace("{method}", label.en),
+                sent.ru.replace("{method}", label.ru),
+            )
+        }
+        None => SENT_AS_SCHEME.fill(&[("scheme", scheme)]),
+    };
+    item("method", ok_or_fail(authenticated), text)
+}
+
+/// The permissions line (missing ones by name and key, or the keys checked), and the keys
+/// this Jira did not report.
+fn permission_items(p: Option<&PermissionReport>) -> Vec<CheckItem> {
+    let Some(p) = p else {
+        return vec![item(
+            "permissions",
+            ItemState::Fail,
+            PERMISSIONS_NOT_CHECKED.text(),
+        )];
+    };
+    let in_project = |t: Text| match &p.project {
+        Some(project) => Text::new(
+            IN_PROJECT.fill(&[("text", &t.en), ("project", project)]).en,
+            IN_PROJECT.fill(&[("text", &t.ru), ("project", project)]).ru,
+        ),
+        None => t,
+    };
+    let mut items = vec![if !p.missing.is_empty() {
+        let names = crate::permissions::listed(&p.missing);
+        let text = fill2(PERMISSIONS_MISSING, "names", &names.en, &names.ru);
+        item("permissions", ItemState::Fail, in_project(text))
+    } else if !p.checked.is_empty() {
+        let text = PERMISSIONS_OK.fill(&[("keys", &p.checked.join(", "))]);
+        item("permissions", ItemState::Ok, in_project(text))
+    } else {
+        item(
+            "permissions",
+            ItemState::Fail,
+            PERMISSIONS_NOT_CHECKED.text(),
+        )
+    }];
+    if !p.unknown.is_empty() {
+        items.push(item(
+            "permissions_unknown",
+            ItemState::Info,
+            PERMISSIONS_UNKNOWN.fill(&[("keys", &p.unknown.join(", "))]),
+        ));
     }
     items
+}
+
+/// When the token expires; failed when it is soon.
+fn expiry_item(e: &TokenExpiry) -> CheckItem {
+    let soon = e
+        .days_left
+        .is_some_and(|d| d < crate::probe::EXPIRES_SOON_DAYS);
+    let text = match (&e.date, e.days_left) {
+        (Some(date), Some(days)) => EXPIRES_ON.fill(&[
+            ("name", &e.name),
+            ("date", date),
+            ("days", &days.max(0).to_string()),
+        ]),
+        (Some(date), None) => EXPIRES_ON_DATE.fill(&[("name", &e.name), ("date", date)]),
+        (None, _) => NEVER_EXPIRES.fill(&[("name", &e.name)]),
+    };
+    let state = if soon {
+        ItemState::Fail
+    } else {
+        ItemState::Info
+    };
+    item("token_expiry", state, text)
 }
 
 /// A detection's checklist: did the site answer, is it Jira, which method to use.

@@ -64,6 +64,21 @@ pub(super) fn render(r: &Report, lang: Lang) -> String {
             inline(verdict.fix.get(lang))
         );
     }
+    lists(&mut out, &v, lang);
+    requests(&mut out, &v, lang);
+    // One line: the data is for the helpdesk page, not for reading.
+    let json = serde_json::to_string(r).unwrap_or_default();
+    let fence = "`".repeat(longest_backtick_run(&json).max(2) + 1);
+    let _ = writeln!(out, "## {}\n", labels::DATA.text().get(lang));
+    let _ = writeln!(out, "{}\n", labels::DATA_HINT.text().get(lang));
+    let _ = writeln!(out, "{fence}json\n{json}\n{fence}");
+    out
+}
+
+/// The checklist, the steps and the warnings, each only when there is one.
+fn lists(out: &mut String, v: &ReportView, lang: Lang) {
+    let h = &v.headings;
+    let t = |x: &Text| x.get(lang).to_string();
     if !v.checklist.is_empty() {
         let _ = writeln!(out, "## {}\n", t(&h.checklist));
         for i in &v.checklist {
@@ -93,6 +108,12 @@ pub(super) fn render(r: &Report, lang: Lang) -> String {
         }
         out.push('\n');
     }
+}
+
+/// The requests as a table: target, auth, status in words, time, diagnostic headers.
+fn requests(out: &mut String, v: &ReportView, lang: Lang) {
+    let h = &v.headings;
+    let t = |x: &Text| x.get(lang).to_string();
     let _ = writeln!(out, "## {}\n", t(&h.requests));
     if v.requests.is_empty() {
         let _ = writeln!(out, "{}\n", t(&h.no_requests));
@@ -119,13 +140,6 @@ pub(super) fn render(r: &Report, lang: Lang) -> String {
         }
         out.push('\n');
     }
-    // One line: the data is for the helpdesk page, not for reading.
-    let json = serde_json::to_string(r).unwrap_or_default();
-    let fence = "`".repeat(longest_backtick_run(&json).max(2) + 1);
-    let _ = writeln!(out, "## {}\n", labels::DATA.text().get(lang));
-    let _ = writeln!(out, "{}\n", labels::DATA_HINT.text().get(lang));
-    let _ = writeln!(out, "{fence}json\n{json}\n{fence}");
-    out
 }
 
 /// Text for a table cell: one line, no column breaks, no HTML.
