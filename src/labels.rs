@@ -89,6 +89,7 @@ pub const REQUEST: L10n = l("Request", "Запрос");
 pub const AUTH: L10n = l("Auth", "Аутентификация");
 pub const STATUS: L10n = l("Status", "Статус");
 pub const HEADERS: L10n = l("Diagnostic headers", "Диагностические заголовки");
+pub const NOTES: L10n = l("Good to know", "Полезно знать");
 pub const DATA: L10n = l(
     "Report data (for the helpdesk)",
     "Данные отчёта (для техподдержки)",

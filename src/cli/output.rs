@@ -40,7 +40,7 @@ pub use jira_token_wizard::i18n::l;
 
 pub use jira_token_wizard::labels::{
     BASE_URL, BUILD, CLOUD_ID, CLUSTER_NODE as NODE, CONTEXT_PATH, CONTEXT_ROOT as ROOT, FIX,
-    HOSTING, LOGGED_IN_AS as USER, REACHED, REQUESTS, VERSION, WARNINGS,
+    HOSTING, LOGGED_IN_AS as USER, NOTES, REACHED, REQUESTS, VERSION, WARNINGS,
 };
 const CLOUD: L10n = l("Jira Cloud (Atlassian)", "Jira Cloud (Atlassian)");
 const SELF_MANAGED: L10n = l(
@@ -50,7 +50,6 @@ const SELF_MANAGED: L10n = l(
 const DATA_CENTER: L10n = l("self-managed, Data Center", "своя установка, Data Center");
 const HOW: L10n = l("How to sign in", "Как входить");
 const TOKEN_PAGE: L10n = l("Token page", "Страница токенов");
-const NOTES: L10n = l("Good to know", "Полезно знать");
 const ALSO: L10n = l("Also works", "Также подходит");
 const NO_ANSWER_WITHIN: L10n = l(
     "jira-token-wizard: no answer from {url} within {secs} s",
