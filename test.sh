@@ -58,7 +58,7 @@ cargo test --locked --target wasm32-unknown-unknown --test wasm_boundary
 step "CLI binary for the end-to-end tests (with the test-only JTW_RESOLVE hook)"
 cargo build --locked --features test-hooks --bin jira-token-wizard
 
-step "extension modules in Node: every text in EN and RU (i18n), the message sender check, the helpdesk paste parser"
+step "extension modules in Node: every text in EN and RU (i18n), the message sender check"
 node --test tests/*.test.mjs
 
 # tests/e2e/*.test.mjs: Chromium (the shell's glob, so tests/e2e/firefox/ is not run twice).

@@ -1,70 +1,79 @@
-// The helpdesk page: reads a pasted diagnostic report (helpdesk-report.js) and lays it out the
-// way the popup showed it to the customer — summary, facts, verdict with cause and fix,
-// checklist, the steps a token test re-made, warnings, the requests with Jira's diagnostic
-// headers — in English or Russian.
-// View only: every text about the site comes from the report's own `{en, ru}` pairs; this page's
-// words come from ui-strings.js. Pasted data is untrusted: it only ever lands in textContent.
+// The helpdesk page: support pastes a customer's diagnostic report and sees it laid out as the
+// customer saw it. The core reads the paste (`read_report`: the JSON, or the whole Markdown
+// report; one report, or a browser's beside the integration server's), validates it and lays
+// it out (`report::ReportView`) — the same layout the Markdown report writes, so both say the
+// same thing in the same words. This page only puts the view in the DOM; its own words (the
+// paste form, the pair's column titles) come from ui-strings.js.
+// The page runs the core itself: reading a paste makes no request and needs no permission, so
+// the service worker is not involved. Pasted data is untrusted: it only lands in textContent.
 
-import { extensionVersion, saveLanguage, savedLanguage, sendMessage, uiLanguage } from './browser.js';
+import init, { handle } from './pkg/jira_token_wizard.js';
+import { extensionVersion, saveLanguage, savedLanguage, uiLanguage } from './browser.js';
 import { $, el } from './dom.js';
-import { detailLabel, facts, loadFacts, methodName, targetName } from './facts.js';
-import { parseReports } from './helpdesk-report.js';
-import { compareReportsRequest } from './protocol.js';
 import { LANGS, langFromTag, pick, t } from './ui-strings.js';
-/** @import { ParseError } from './helpdesk-report.js' */
+
+/** @typedef {{en: string, ru: string}} Text */
+/** @typedef {{code: string, title: Text, cause: Text, fix: Text}} Notice */
+/** @typedef {{key: string, label: Text, value: Text}} Fact */
+/** @typedef {{id: string, target: string, auth: string, status: Text, ms: number, headers: string[], failed: boolean}} RequestRow */
+/**
+ * The core's `report::ReportView`.
+ * @typedef {{kind: string, summary: Text, facts: Fact[], verdict: (Notice & {ok: boolean}) | null,
+ *   answeredBy: {code: string, text: Text} | null,
+ *   checklist: {id: string, state: string, text: Text}[], steps: Text[], warnings: Notice[],
+ *   requests: RequestRow[], headings: Record<string, Text>}} ReportView
+ */
+/**
+ * The core's `report::ReadReport`: one view, or the browser's and the server's with their
+ * comparison; or why the paste is not a report.
+ * @typedef {{views: ReportView[], compared: {comparison: {difference: string | null}, notice: Notice | null} | null,
+ *   error: Text | null}} ReadReport
+ */
 
 const state = {
   lang: 'en',
-  /**
-   * The report on show, or null.
-   * @type {Record<string, any> | null}
-   */
-  report: null,
-  /**
-   * Two reports side by side: `browser` and `server` (the reports, in the order the core's
-   * `report::Compared` told), its `comparison` and `notice`; or null.
-   * @type {Record<string, any> | null}
-   */
-  compared: null,
-  /**
-   * A parse error `{key, vars}`, or null.
-   * @type {ParseError | null}
-   */
-  error: null,
+  /** @type {ReadReport | null} */
+  read: null,
+  /** The core could not be loaded: its message, or null. */
+  coreFailed: /** @type {string | null} */ (null),
 };
 
 const MARKS = { ok: '✓', fail: '✗', info: '·' };
+
+/** @type {Promise<unknown> | null} */
+let coreReady = null;
+/** Loads the wasm core once; a failed load is retried on the next paste. */
+function core() {
+  coreReady ??= init({ module_or_path: new URL('./pkg/jira_token_wizard_bg.wasm', import.meta.url) }).catch((err) => {
+    coreReady = null;
+    throw err;
+  });
+  return coreReady;
+}
 
 // ---- actions ------------------------------------------------------------------------------
 
 async function show(event) {
   event.preventDefault();
-  const parsed = parseReports($('report-input').value);
-  state.report = parsed.ok && parsed.reports.length === 1 ? parsed.reports[0] : null;
-  state.compared = null;
-  state.error = parsed.ok ? null : parsed.error;
-  if (parsed.ok && parsed.reports.length === 2) {
-    // The core tells which is whose and names the difference (`compare_reports`).
-    const reply = await sendMessage(compareReportsRequest(parsed.reports[0], parsed.reports[1]))
-      .catch((err) => ({ ok: false, error: { message: err?.message ?? String(err) } }));
-    if (reply?.ok) {
-      const [a, b] = parsed.reports;
-      const first = reply.compared.browser === 'a';
-      state.compared = { ...reply.compared, browser: first ? a : b, server: first ? b : a };
-    }
-    else state.error = { key: 'hdErrCompare', vars: { message: String(reply?.error?.message ?? '?').slice(0, 300) } };
+  try {
+    await core();
+    state.read = /** @type {ReadReport} */ (await handle({ type: 'read_report', text: $('report-input').value }));
+    state.coreFailed = null;
+  } catch (err) {
+    state.read = null;
+    state.coreFailed = String(err?.message ?? err).slice(0, 300);
   }
   render();
-  if (state.report) $('view-summary').focus();
-  else if (state.compared) $('pair-title').focus();
+  const views = state.read?.views.length ?? 0;
+  if (views === 1) $('view-summary').focus();
+  else if (views === 2) $('pair-title').focus();
   else $('report-input').focus();
 }
 
 function clear() {
   $('report-input').value = '';
-  state.report = null;
-  state.compared = null;
-  state.error = null;
+  state.read = null;
+  state.coreFailed = null;
   render();
   $('report-input').focus();
 }
@@ -88,160 +97,105 @@ function renderStatic(lang) {
 }
 
 function render() {
-  const { lang, report, error } = state;
+  const { lang, read, coreFailed } = state;
   renderStatic(lang);
+  const error = coreFailed ? t(lang, 'hdCoreFailed', { message: coreFailed }) : read?.error ? pick(lang, read.error) : '';
   const errorBox = $('input-error');
   errorBox.hidden = !error;
-  errorBox.textContent = error ? t(lang, error.key, error.vars) : '';
+  errorBox.textContent = error;
   $('report-input').setAttribute('aria-invalid', String(Boolean(error)));
-  $('view').hidden = !report;
-  if (report) renderReport(lang, report);
-  $('pair').hidden = !state.compared;
-  if (state.compared) renderPair(lang, state.compared);
+  const views = read?.views ?? [];
+  $('view').hidden = views.length !== 1;
+  if (views.length === 1) renderView(lang, views[0]);
+  $('pair').hidden = views.length !== 2;
+  if (views.length === 2 && read?.compared) renderPair(lang, read.compared, views[0], views[1]);
 }
 
-/** A notice (`{title, cause, fix}`) as the warnings list shows one. */
+/** A notice (`{title, cause, fix}`) as the warnings lists show one. */
 const noticeItem = (lang, w) => el('li', { dataset: { testid: `view-warning-${w.code}` } },
   el('strong', { className: 'w-title' }, pick(lang, w.title)), ' ', el('code', { className: 'muted' }, w.code),
   el('p', { className: 'w-cause muted' }, pick(lang, w.cause)),
   el('p', { className: 'w-fix' }, pick(lang, w.fix)));
 
+/**
+ * The facts as `<dt>label</dt><dd>value</dd>`, only the keys in `only` when given.
+ * @param {string} lang
+ * @param {Fact[]} facts
+ * @param {string[] | null} [only]
+ */
+const factRows = (lang, facts, only = null) => facts.filter((f) => !only || only.includes(f.key)).flatMap((f) => [
+  el('dt', {}, pick(lang, f.label)),
+  el('dd', { dataset: { testid: `fact-${f.key}` } }, pick(lang, f.value)),
+]);
+
+/** One report, laid out by the core. */
+function renderView(lang, v) {
+  const h = v.headings;
+  $('view-summary').textContent = pick(lang, v.summary);
+  $('view').dataset.kind = v.kind;
+  $('view-facts').replaceChildren(...factRows(lang, v.facts));
+  for (const [id, key] of [['view-verdict-h', 'verdict'], ['view-checklist-h', 'checklist'], ['view-steps-h', 'steps'],
+    ['view-warnings-h', 'warnings'], ['view-requests-h', 'requests'], ['view-th-request', 'request'],
+    ['view-th-auth', 'auth'], ['view-th-status', 'status'], ['view-th-headers', 'headers']]) {
+    $(id).textContent = pick(lang, h[key]);
+  }
+  const verdict = v.verdict;
+  $('view-verdict-box').hidden = !verdict;
+  if (verdict) {
+    $('view-verdict').dataset.ok = String(Boolean(verdict.ok));
+    $('view-verdict-title').textContent = pick(lang, verdict.title);
+    $('view-verdict-code').textContent = verdict.code;
+    $('view-verdict-cause').textContent = pick(lang, verdict.cause);
+    $('view-verdict-fix').textContent = pick(lang, verdict.fix);
+  }
+  const who = v.answeredBy;
+  $('view-verdict-who').hidden = !who;
+  $('view-verdict-who').textContent = who ? `${pick(lang, h.answeredBy)}: ${pick(lang, who.text)} [${who.code}]` : '';
+  $('view-checklist').closest('section').hidden = v.checklist.length === 0;
+  $('view-checklist').replaceChildren(...v.checklist.map((i) => el('li',
+    { className: i.state === 'ok' ? 'good' : i.state === 'fail' ? 'bad' : 'muted', dataset: { testid: `view-check-${i.id}`, state: i.state } },
+    el('span', { className: 'mark', 'aria-hidden': 'true' }, MARKS[i.state] ?? '·'), ' ', pick(lang, i.text))));
+  $('view-steps-box').hidden = v.steps.length === 0;
+  $('view-steps').replaceChildren(...v.steps.map((s) => el('li', {}, pick(lang, s))));
+  $('view-warnings-box').hidden = v.warnings.length === 0;
+  $('view-warnings').replaceChildren(...v.warnings.map((w) => noticeItem(lang, w)));
+  $('view-requests').tBodies[0].replaceChildren(...v.requests.map((q, i) => el('tr',
+    { dataset: { testid: `view-request-${i + 1}`, id: q.id }, className: q.failed ? 'failed' : '' },
+    el('td', {}, String(i + 1)),
+    el('td', { className: 'target' }, el('code', {}, q.target)),
+    el('td', {}, q.auth),
+    el('td', { dataset: { testid: `view-request-${i + 1}-status` } }, pick(lang, q.status)),
+    el('td', { className: 'num' }, String(q.ms)),
+    el('td', {}, el('ul', { className: 'headers' }, ...q.headers.map((line) => el('li', {}, el('code', {}, line))))))));
+}
+
 /** Two reports side by side, the difference the core named on top. */
-function renderPair(lang, c) {
-  const notice = c.notice;
-  $('pair-notice').dataset.difference = c.comparison?.difference ?? 'none';
+function renderPair(lang, compared, browser, server) {
+  const notice = compared.notice;
+  $('pair-notice').dataset.difference = compared.comparison?.difference ?? 'none';
   $('pair-notice').replaceChildren(notice
     ? el('ul', {}, noticeItem(lang, notice))
     : el('p', { dataset: { testid: 'pair-same' } }, t(lang, 'hdPairSame')));
-  $('pair-browser').replaceChildren(...pairColumn(lang, c.browser, 'browser'));
-  $('pair-server').replaceChildren(...pairColumn(lang, c.server, 'server'));
+  $('pair-browser').replaceChildren(...pairColumn(lang, browser, 'browser'));
+  $('pair-server').replaceChildren(...pairColumn(lang, server, 'server'));
 }
 
-/** One report's column: what it is about, its facts, verdict, warnings and requests' answers. */
-function pairColumn(lang, r, side) {
-  const v = r.verdict;
-  const d = r.deployment;
-  const rows = [];
-  const row = (key, value) => {
-    if (value === null || value === undefined || value === '') return;
-    rows.push(el('dt', {}, t(lang, key)), el('dd', {}, String(value)));
-  };
-  const tv = r.versions ?? {};
-  row('hdTool', `${t(lang, tv.tool === 'cli' ? 'hdToolCli' : 'hdToolExtension')} ${tv.toolVersion ?? '?'}`);
-  row('hdGenerated', r.generatedAt);
-  row('hdEnvironment', r.environment);
-  if (r.tried) row('hdLogin', r.tried.login || t(lang, 'hdNoLogin'));
+/** One report's column: what it is about, who made it, verdict, warnings and the answers. */
+function pairColumn(lang, v, side) {
+  const verdict = v.verdict;
   return [
-    el('p', { className: 'summary', dataset: { testid: `pair-${side}-summary` } }, pick(lang, d.summary)),
-    el('dl', { className: 'facts' }, ...rows),
-    v ? el('div', { className: 'verdict', dataset: { ok: String(Boolean(v.ok)), testid: `pair-${side}-verdict` } },
-      el('strong', {}, pick(lang, v.title)), ' ', el('code', { className: 'muted', dataset: { testid: `pair-${side}-code` } }, v.code),
-      el('p', { className: 'muted' }, pick(lang, v.cause)),
-      el('p', {}, pick(lang, v.fix))) : el('p', { className: 'muted' }, t(lang, 'hdKindDetection')),
-    el('ul', { className: 'warnings' }, ...r.warnings.map((w) => noticeItem(lang, w))),
-    el('ol', { className: 'requests', dataset: { testid: `pair-${side}-requests` } }, ...r.requests.map((q) =>
-      el('li', {}, el('code', {}, `${q.method} ${q.path}`), ' → ', statusText(lang, q)))),
+    el('p', { className: 'summary', dataset: { testid: `pair-${side}-summary` } }, pick(lang, v.summary)),
+    el('dl', { className: 'facts' }, ...factRows(lang, v.facts, ['tool', 'generated', 'environment', 'login'])),
+    verdict ? el('div', { className: 'verdict', dataset: { ok: String(Boolean(verdict.ok)), testid: `pair-${side}-verdict` } },
+      el('strong', {}, pick(lang, verdict.title)), ' ', el('code', { className: 'muted', dataset: { testid: `pair-${side}-code` } }, verdict.code),
+      el('p', { className: 'muted' }, pick(lang, verdict.cause)),
+      v.answeredBy ? el('p', { className: 'muted', dataset: { testid: `pair-${side}-who` } },
+        `${pick(lang, v.headings.answeredBy)}: ${pick(lang, v.answeredBy.text)} [${v.answeredBy.code}]`) : null,
+      el('p', {}, pick(lang, verdict.fix))) : el('p', { className: 'muted' }, pick(lang, v.facts.find((f) => f.key === 'kind')?.value ?? v.summary)),
+    el('ul', { className: 'warnings' }, ...v.warnings.map((w) => noticeItem(lang, w))),
+    el('ol', { className: 'requests', dataset: { testid: `pair-${side}-requests` } }, ...v.requests.map((q) =>
+      el('li', {}, el('code', {}, q.target), ' → ', pick(lang, q.status)))),
   ];
-}
-
-function renderReport(lang, r) {
-  const d = r.deployment;
-  $('view-summary').textContent = pick(lang, d.summary);
-  $('view').dataset.kind = r.kind;
-  renderFacts(lang, r);
-  const v = r.verdict;
-  $('view-verdict-box').hidden = !v;
-  if (v) {
-    $('view-verdict').dataset.ok = String(Boolean(v.ok));
-    $('view-verdict-title').textContent = pick(lang, v.title);
-    $('view-verdict-code').textContent = v.code;
-    $('view-verdict-cause').textContent = pick(lang, v.cause);
-    $('view-verdict-fix').textContent = pick(lang, v.fix);
-  }
-  $('view-checklist').closest('section').hidden = r.checklist.length === 0;
-  $('view-checklist').replaceChildren(...r.checklist.map((i) => el('li',
-    { className: i.state === 'ok' ? 'good' : i.state === 'fail' ? 'bad' : 'muted', dataset: { testid: `view-check-${i.id}`, state: i.state } },
-    el('span', { className: 'mark', 'aria-hidden': 'true' }, MARKS[i.state] ?? '·'), ' ', pick(lang, i.text))));
-  // The steps the token test re-made (a token that works only through the gateway), if any.
-  const steps = r.steps ?? [];
-  $('view-steps-box').hidden = steps.length === 0;
-  $('view-steps').replaceChildren(...steps.map((s) => el('li', {}, pick(lang, s))));
-  $('view-warnings-box').hidden = r.warnings.length === 0;
-  $('view-warnings').replaceChildren(...r.warnings.map((w) => el('li', { dataset: { testid: `view-warning-${w.code}` } },
-    el('strong', { className: 'w-title' }, pick(lang, w.title)), ' ', el('code', { className: 'muted' }, w.code),
-    el('p', { className: 'w-cause muted' }, pick(lang, w.cause)),
-    el('p', { className: 'w-fix' }, pick(lang, w.fix)))));
-  renderRequests(lang, r);
-}
-
-function who(user) {
-  if (!user) return null;
-  const id = user.name || user.emailAddress || user.accountId;
-  if (user.displayName && id) return `${user.displayName} (${id})`;
-  return user.displayName || id || null;
-}
-
-function renderFacts(lang, r) {
-  const rows = [];
-  const row = (key, value) => {
-    if (value === null || value === undefined || value === '') return;
-    // A deployment detail's label comes from the core; the page's own words from ui-strings.js.
-    const label = key in facts().labels ? detailLabel(lang, key) : t(lang, key);
-    rows.push(el('dt', {}, label), el('dd', { dataset: { testid: `fact-${key}` } }, String(value)));
-  };
-  const d = r.deployment;
-  row('hdKind', t(lang, r.kind === 'check' ? 'hdKindCheck' : 'hdKindDetection'));
-  row('baseUrl', d.baseUrl);
-  if (d.reachedBaseUrl && d.reachedBaseUrl !== d.baseUrl) row('hdReachedAt', d.reachedBaseUrl);
-  const version = r.versions?.jira ?? d.version;
-  const build = r.versions?.jiraBuild ?? d.buildNumber;
-  if (d.hosting !== 'cloud') row('version', version ? `${version}${build ? ` (${detailLabel(lang, 'build')} ${build})` : ''}` : null);
-  row('clusterNode', d.clusterNode);
-  row('cloudId', d.cloudId);
-  row('method', methodName(lang, r.recommended));
-  if (r.tried) {
-    const scheme = r.tried.scheme ? ` · ${r.tried.scheme === 'bearer' ? 'Bearer' : 'Basic'}` : '';
-    row('hdTried', `${methodName(lang, r.tried.method) ?? '—'}${scheme}`);
-    if (r.tried.target) row('hdTarget', targetName(lang, r.tried.target));
-    row('hdLogin', r.tried.login || t(lang, 'hdNoLogin'));
-  }
-  row('hdAnsweredAs', who(r.user));
-  row('hdGenerated', r.generatedAt);
-  const v = r.versions ?? {};
-  row('hdTool', `${t(lang, v.tool === 'cli' ? 'hdToolCli' : 'hdToolExtension')} ${v.toolVersion ?? '?'} (core ${v.core ?? '?'})`);
-  row('hdEnvironment', r.environment);
-  $('view-facts').replaceChildren(...rows);
-}
-
-function statusText(lang, q) {
-  if (q.outcome === 'redirect' && (q.status === 0 || q.status === null)) return t(lang, 'hdRedirect');
-  if (Number.isInteger(q.status)) return String(q.status);
-  if (q.outcome === 'timeout') return t(lang, 'hdNoAnswer');
-  return q.detail ? `${t(lang, 'hdUnreachable')}: ${q.detail}` : t(lang, 'hdUnreachable');
-}
-
-function renderRequests(lang, r) {
-  const home = (() => {
-    try {
-      return new URL(r.deployment.reachedBaseUrl ?? r.deployment.baseUrl).origin;
-    } catch {
-      return null;
-    }
-  })();
-  const rows = r.requests.map((q, i) => {
-    const target = q.origin && q.origin !== home ? `${q.origin}${q.path}` : q.path;
-    const headers = el('ul', { className: 'headers' }, ...Object.entries(q.headers).map(([k, v]) =>
-      el('li', {}, el('code', {}, k), ': ', v)));
-    const failed = !Number.isInteger(q.status) || q.status >= 400;
-    return el('tr', { dataset: { testid: `view-request-${i + 1}`, id: q.id }, className: failed ? 'failed' : '' },
-      el('td', {}, String(i + 1)),
-      el('td', { className: 'target' }, el('code', {}, `${q.method} ${target}`)),
-      el('td', {}, q.auth === 'None' ? '—' : q.auth),
-      el('td', { dataset: { testid: `view-request-${i + 1}-status` } }, statusText(lang, q)),
-      el('td', { className: 'num' }, String(q.ms)),
-      el('td', {}, headers));
-  });
-  $('view-requests').tBodies[0].replaceChildren(...rows);
 }
 
 // ---- start --------------------------------------------------------------------------------
@@ -256,9 +210,7 @@ $('version').textContent = `v${extensionVersion()}`;
 (async () => {
   const saved = await savedLanguage().catch(() => undefined);
   state.lang = LANGS.includes(saved) ? saved : langFromTag(uiLanguage());
-  // Labels and names come from the core; without them the page can only say so.
-  await loadFacts().catch((err) => {
-    state.error = { key: 'hdCoreFailed', vars: { message: err?.message ?? String(err) } };
-  });
   render();
+  // Ready before the first paste; a failure is said when the paste is read.
+  core().catch(() => {});
 })();

@@ -71,6 +71,7 @@ pub struct Deployment {
     /// One-line description, e.g. "Jira Data Center 9.12.15 at https://host/jira".
     pub summary: Text,
     /// Signals that led here (technical, for reports), e.g. `"meta ajs-cloud-id"`.
+    #[serde(default)]
     pub evidence: Vec<String>,
 }
 

@@ -14,6 +14,7 @@ pub mod flow;
 pub mod html;
 pub mod http;
 pub mod i18n;
+pub mod labels;
 pub mod page;
 pub mod pat;
 pub mod permissions;

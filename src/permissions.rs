@@ -2,6 +2,7 @@
 //! `GET /rest/api/2/mypermissions` answers (facts §5.1).
 
 use crate::http::HttpResponse;
+use crate::i18n::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -64,9 +65,107 @@ pub fn ui_name(key: &str) -> &str {
     }
 }
 
+/// The name Jira's Russian interface gives a permission key (Jira's Russian language pack,
+/// «Схема прав доступа» / «Глобальные права»); `None` for a key not listed.
+pub fn ui_name_ru(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "ADMINISTER" => "Администрирование Jira",
+        "SYSTEM_ADMIN" => "Системные администраторы Jira",
+        "USE" => "Пользователи Jira",
+        "USER_PICKER" => "Просмотр пользователей и групп",
+        "CREATE_SHARED_OBJECTS" => "Общий доступ к панелям и фильтрам",
+        "MANAGE_GROUP_FILTER_SUBSCRIPTIONS" => "Управление групповыми подписками на фильтры",
+        "BULK_CHANGE" => "Массовые изменения",
+        "CREATE_PROJECT" => "Создание проектов, управляемых командой",
+        "ADMINISTER_PROJECTS" => "Администрирование проектов",
+        "BROWSE_PROJECTS" => "Просмотр проектов",
+        "MANAGE_SPRINTS_PERMISSION" => "Управление спринтами",
+        "VIEW_DEV_TOOLS" => "Просмотр инструментов разработки",
+        "ASSIGNABLE_USER" => "Назначаемый пользователь",
+        "ASSIGN_ISSUES" => "Назначение задач",
+        "CLOSE_ISSUES" => "Закрытие задач",
+        "CREATE_ISSUES" => "Создание задач",
+        "DELETE_ISSUES" => "Удаление задач",
+        "EDIT_ISSUES" => "Редактирование задач",
+        "LINK_ISSUES" => "Связывание задач",
+        "MODIFY_REPORTER" => "Изменение автора",
+        "MOVE_ISSUES" => "Перемещение задач",
+        "RESOLVE_ISSUES" => "Решение задач",
+        "SCHEDULE_ISSUES" => "Планирование задач",
+        "SET_ISSUE_SECURITY" => "Установка уровня безопасности задач",
+        "TRANSITION_ISSUES" => "Переходы задач",
+        "MANAGE_WATCHERS" => "Управление наблюдателями",
+        "VIEW_VOTERS_AND_WATCHERS" => "Просмотр голосующих и наблюдателей",
+        "ADD_COMMENTS" => "Добавление комментариев",
+        "DELETE_ALL_COMMENTS" => "Удаление всех комментариев",
+        "DELETE_OWN_COMMENTS" => "Удаление своих комментариев",
+        "EDIT_ALL_COMMENTS" => "Редактирование всех комментариев",
+        "EDIT_OWN_COMMENTS" => "Редактирование своих комментариев",
+        "CREATE_ATTACHMENTS" => "Создание вложений",
+        "DELETE_ALL_ATTACHMENTS" => "Удаление всех вложений",
+        "DELETE_OWN_ATTACHMENTS" => "Удаление своих вложений",
+        "WORK_ON_ISSUES" => "Работа с задачами",
+        "EDIT_OWN_WORKLOGS" => "Редактирование своих журналов работ",
+        "EDIT_ALL_WORKLOGS" => "Редактирование всех журналов работ",
+        "DELETE_OWN_WORKLOGS" => "Удаление своих журналов работ",
+        "DELETE_ALL_WORKLOGS" => "Удаление всех журналов работ",
+        _ => return None,
+    })
+}
+
+/// Missing permissions as a sentence lists them: `Name (KEY), …` — in English Jira's name (or
+/// ours), in Russian the Russian interface's name, each with the key in brackets.
+pub fn listed(missing: &[MissingPermission]) -> Text {
+    let each = |name: &dyn Fn(&MissingPermission) -> String| {
+        missing
+            .iter()
+            .map(|m| format!("{} ({})", name(m), m.key))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Text::new(
+        each(&|m| m.name.clone()),
+        each(&|m| {
+            ui_name_ru(&m.key)
+                .map(str::to_string)
+                .unwrap_or_else(|| m.name.clone())
+        }),
+    )
+}
+
 /// True for a global permission key.
 pub fn is_global(key: &str) -> bool {
     GLOBAL_KEYS.contains(&key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_named_key_has_a_russian_name() {
+        for key in GLOBAL_KEYS
+            .iter()
+            .chain(["BROWSE_PROJECTS", "CREATE_ISSUES"].iter())
+        {
+            assert_ne!(ui_name(key), *key, "{key}");
+            assert!(ui_name_ru(key).is_some(), "{key}");
+        }
+        let m = |key: &str| MissingPermission {
+            key: key.into(),
+            name: ui_name(key).into(),
+            global: is_global(key),
+        };
+        let t = listed(&[m("CREATE_ISSUES"), m("CUSTOM_KEY")]);
+        assert_eq!(
+            t.en,
+            "Create Issues (CREATE_ISSUES), CUSTOM_KEY (CUSTOM_KEY)"
+        );
+        assert_eq!(
+            t.ru,
+            "Создание задач (CREATE_ISSUES), CUSTOM_KEY (CUSTOM_KEY)"
+        );
+    }
 }
 
 /// A permission the account lacks.

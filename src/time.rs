@@ -1,4 +1,5 @@
-//! Instants as the core reads them: RFC 3339 / ISO 8601 timestamps (`2026-12-03T22:35:14.728+00:00`,
+//! Instants as the core reads and writes them (`rfc3339_utc`, for a caller with a clock but no
+//! date library): RFC 3339 / ISO 8601 timestamps (`2026-12-03T22:35:14.728+00:00`,
 //! `2025-06-02T10:15:30Z`) to Unix seconds. The core has no clock: "now" comes from the caller
 //! (`CheckInput::now`), timestamps from Jira (the PAT list's `expiringAt`, facts §3.3).
 
@@ -102,6 +103,28 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// `unix_secs` as RFC 3339 UTC (`1970-01-01T00:00:00Z`), for callers that have a clock but no
+/// date library (the CLI). Civil-from-days after H. Hinnant's public-domain algorithm.
+pub fn rfc3339_utc(unix_secs: u64) -> String {
+    let days = i64::try_from(unix_secs / 86_400).unwrap_or(0);
+    let rem = unix_secs % 86_400;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3_600,
+        rem % 3_600 / 60,
+        rem % 60
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,6 +166,19 @@ mod tests {
             "yesterday",
         ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn rfc3339_known_dates() {
+        assert_eq!(rfc3339_utc(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339_utc(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(rfc3339_utc(1_704_067_200), "2024-01-01T00:00:00Z");
+        assert_eq!(rfc3339_utc(1_738_315_800), "2025-01-31T09:30:00Z");
+        assert_eq!(rfc3339_utc(4_102_444_799), "2099-12-31T23:59:59Z");
+        // Both directions agree.
+        for secs in [0u64, 951_782_400, 1_738_315_800, 4_102_444_799] {
+            assert_eq!(parse_rfc3339(&rfc3339_utc(secs)), i64::try_from(secs).ok());
         }
     }
 }

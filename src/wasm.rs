@@ -54,7 +54,7 @@ pub fn facts() -> Result<JsValue, JsError> {
 /// Runs one core command, e.g. `{type: "detect_page", snapshot: …, options: …}`, and resolves
 /// with the core's result: a `Detection` for the detect commands, a `protocol::CheckOutput`
 /// (the `CheckResult` and its checklist) for `check`, a `report::Rendered` for `report`, a
-/// `pat::TabRequest` for `plan_pat`, a `pat::CreateResult` for `interpret_pat`, a `report::Compared` for `compare_reports`. Rejects
+/// `pat::TabRequest` for `plan_pat`, a `pat::CreateResult` for `interpret_pat`, a `report::Compared` for `compare_reports`, a `report::ReadReport` for `read_report`. Rejects
 /// with an `Error` whose message says what was
 /// wrong; the message never holds a value of the command (a `check` carries a secret).
 #[wasm_bindgen]
@@ -68,6 +68,7 @@ pub async fn handle(command: JsValue) -> Result<JsValue, JsError> {
         Job::PatPlan(plan) => to_js(&*plan),
         Job::PatResult(created) => to_js(&*created),
         Job::Compare(compared) => to_js(&*compared),
+        Job::ReadReport(read) => to_js(&*read),
     }
 }
 

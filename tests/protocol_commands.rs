@@ -329,3 +329,34 @@ fn a_comparison_needs_two_reports_one_from_each_tool() {
     assert!(err.contains("b.verdict.code"), "{err}");
     assert!(!err.contains("not_a_code"), "{err}");
 }
+
+#[test]
+fn a_pasted_report_is_read_and_laid_out_by_the_core() {
+    let md = "# Report\n\n```json\n".to_string()
+        + &check_report("cli", "unreachable").to_string()
+        + "\n```\n";
+    let cmd = read(json!({"type": "read_report", "text": md})).unwrap();
+    let Ok(Job::ReadReport(laid_out)) = cmd.into_job() else {
+        panic!("not a read report")
+    };
+    let out = serde_json::to_value(&*laid_out).unwrap();
+    assert_eq!(out["views"][0]["verdict"]["code"], "unreachable");
+    assert_eq!(out["views"][0]["headings"]["cause"]["ru"], "Причина");
+    assert!(out["compared"].is_null());
+    let cmd = read(json!({"type": "read_report", "text": "no report here"})).unwrap();
+    let Ok(Job::ReadReport(not_one)) = cmd.into_job() else {
+        panic!("not a read report")
+    };
+    let error = not_one.error.expect("said why");
+    assert!(
+        error.en.starts_with("This is not valid JSON"),
+        "{}",
+        error.en
+    );
+    assert!(error.ru.starts_with("Это не JSON"), "{}", error.ru);
+    assert!(not_one.views.is_empty());
+    assert!(
+        read(json!({"type": "read_report"})).is_err(),
+        "text is required"
+    );
+}

@@ -343,9 +343,12 @@ fn a_tampered_result_loses_its_credentials() {
         r["headers"]["authorization"] = "Bearer tok-SECRET".into();
         r["headers"]["cookie"] = "JSESSIONID=SECRET".into();
         r["headers"]["set-cookie"] = "seraph.rememberme.cookie=SECRET".into();
-        r["auth"] = "Bearer tok-SECRET".into();
         r["url"] = "https://u:SECRET@h.example/rest/api/2/myself".into();
     }
+    // A log's auth is a scheme's name from a closed set: anything else is refused outright.
+    let mut with_value = json.clone();
+    with_value["requests"][0]["auth"] = "Bearer tok-SECRET".into();
+    assert!(serde_json::from_value::<CheckResult>(with_value).is_err());
     let tampered: CheckResult = serde_json::from_value(json).unwrap();
     let report = report::build(
         Subject::Check {

@@ -122,7 +122,12 @@ fn elma365_needs_create_and_edit_in_the_project() {
         .verdict
         .cause
         .en
-        .contains("CREATE_ISSUES (Create Issues)"));
+        .contains("Create Issues (CREATE_ISSUES)"));
+    assert!(result
+        .verdict
+        .cause
+        .ru
+        .contains("Создание задач (CREATE_ISSUES)"));
     let snippet = result
         .snippet
         .expect("the credential works: a snippet is offered");

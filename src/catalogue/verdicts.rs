@@ -109,7 +109,7 @@ pub(super) static PAT_NOT_SUPPORTED: Entry = v(
     l("This Jira has no personal access tokens", "В этой Jira нет персональных токенов"),
     l(
         "Jira {version} is older than 8.14, which introduced personal access tokens; the Bearer token was ignored.",
-        "Jira {version} старше 8.14, где появились персональные токены; Bearer-токен проигнорирован.",
+        "Jira {version} — версия до 8.14, а персональные токены появились только в 8.14; Bearer-токен проигнорирован.",
     ),
     l(
         "Use your username (not e-mail) and password with Basic authentication, ideally of a dedicated technical user, or ask the admin to upgrade Jira.",
@@ -263,11 +263,11 @@ pub(super) static MISSING_PERMISSIONS: Entry = v(
     ),
     l(
         "{user} lacks: {missing}{scope}.",
-        "У {user} нет прав: {missing}{scope}.",
+        "У {user} нет прав: {missing_ru}{scope}.",
     ),
     l(
         "Ask the Jira admin to grant them: project permissions in the project's permission scheme, global ones (Administer Jira, Browse users and groups …) to a group the user is in.",
-        "Попросите администратора Jira выдать их: права проекта — в схеме разрешений проекта, глобальные (администрирование Jira, просмотр пользователей и групп …) — группе, в которую входит пользователь.",
+        "Попросите администратора Jira выдать их: права проекта — в схеме разрешений проекта, глобальные («Администрирование Jira» (ADMINISTER), «Просмотр пользователей и групп» (USER_PICKER) …) — группе, в которую входит пользователь.",
     ),
 );
 
@@ -280,7 +280,7 @@ pub(super) static PROJECT_NOT_FOUND: Entry = v(
     ),
     l(
         "Check the project key (e.g. PROJ, not the project name), or ask the admin to give the user Browse Projects there.",
-        "Проверьте ключ проекта (например, PROJ, а не название) или попросите администратора дать пользователю право Browse Projects в нём.",
+        "Проверьте ключ проекта (например, PROJ, а не название) или попросите администратора дать пользователю право «Просмотр проектов» (BROWSE_PROJECTS) в нём.",
     ),
 );
 

@@ -37,7 +37,9 @@ pub fn help(topic: Option<&str>) -> String {
              Options:\n  \
              --user LOGIN        e-mail (Cloud) or username (Server/Data Center);\n                      \
              not needed for a personal access token\n  \
-             --auth METHOD       auto (default), api-token, pat or basic\n  \
+             --auth METHOD       auto (default), api-token, pat or basic; auto on Server/Data\n                      \
+             Center sends a secret not shaped like a personal access token\n                      \
+             (44 characters) as the --user's password\n  \
              --for TARGET        what the credential is for: {targets} (default generic)\n  \
              --project KEY       check project permissions in this project\n  \
              --gateway URL       Atlassian's gateway, asked when a Cloud site refuses an API\n                      \

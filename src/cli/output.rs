@@ -10,7 +10,9 @@ use jira_token_wizard::auth_plan::AuthPlan;
 use jira_token_wizard::deployment::{Deployment, Edition, Hosting};
 use jira_token_wizard::detect::Detection;
 use jira_token_wizard::http::{Exchange, RequestLog};
+use jira_token_wizard::http::{LoggedAuth, Outcome};
 use jira_token_wizard::i18n::{self, L10n, Lang};
+use jira_token_wizard::labels;
 use jira_token_wizard::report::method_label;
 use serde_json::json;
 use std::fmt::Write;
@@ -36,31 +38,19 @@ pub fn err_line(text: &str) {
 
 pub use jira_token_wizard::i18n::l;
 
-const HOSTING: L10n = l("Hosting", "Размещение");
+pub use jira_token_wizard::labels::{
+    BASE_URL, BUILD, CLOUD_ID, CLUSTER_NODE as NODE, CONTEXT_PATH, CONTEXT_ROOT as ROOT, FIX,
+    HOSTING, LOGGED_IN_AS as USER, NOTES, REACHED, REQUESTS, VERSION, WARNINGS,
+};
 const CLOUD: L10n = l("Jira Cloud (Atlassian)", "Jira Cloud (Atlassian)");
 const SELF_MANAGED: L10n = l(
     "self-managed (Server or Data Center)",
     "своя установка (Server или Data Center)",
 );
 const DATA_CENTER: L10n = l("self-managed, Data Center", "своя установка, Data Center");
-const VERSION: L10n = l("Version", "Версия");
-const BUILD: L10n = l("Build", "Сборка");
-const BASE_URL: L10n = l("Base URL", "Базовый URL");
-const CONTEXT_PATH: L10n = l("Context path", "Контекстный путь");
-const ROOT: L10n = l("(none: Jira is at the root)", "(нет: Jira в корне сайта)");
-const REACHED: L10n = l("Reached at", "Открыта по адресу");
-const NODE: L10n = l("Cluster node", "Узел кластера");
-const CLOUD_ID: L10n = l("Cloud ID", "Cloud ID");
-const USER: L10n = l("Logged-in user", "Пользователь");
 const HOW: L10n = l("How to sign in", "Как входить");
 const TOKEN_PAGE: L10n = l("Token page", "Страница токенов");
-const NOTES: L10n = l("Good to know", "Полезно знать");
 const ALSO: L10n = l("Also works", "Также подходит");
-pub const WARNINGS: L10n = l("Warnings", "Предупреждения");
-pub const FIX: L10n = l("Fix", "Что сделать");
-pub const REQUESTS: L10n = l("Requests made", "Выполненные запросы");
-const TIMEOUT: L10n = l("no answer", "нет ответа");
-const UNREACHABLE: L10n = l("unreachable", "недоступен");
 const NO_ANSWER_WITHIN: L10n = l(
     "jira-token-wizard: no answer from {url} within {secs} s",
     "jira-token-wizard: нет ответа от {url} за {secs} с",
@@ -244,19 +234,16 @@ pub fn plan_text(out: &mut String, plan: &AuthPlan, lang: Lang) {
 /// `GET https://h/rest/api/2/serverInfo → 200 (12 ms)`; a request that carried a credential
 /// names its scheme: `GET https://h/rest/api/2/myself [Bearer] → 401 (9 ms)`.
 pub fn request_line(r: &RequestLog, lang: Lang) -> String {
-    let result = match (r.status, r.outcome.as_str()) {
-        (Some(s), "redirect") => match r.headers.get("location") {
+    let result = match (r.status, r.outcome) {
+        (Some(s), Outcome::Redirect) => match r.headers.get("location") {
             Some(loc) => format!("{s} → {loc}"),
             None => s.to_string(),
         },
-        (Some(s), _) => s.to_string(),
-        (None, "timeout") => t(TIMEOUT, lang).to_string(),
-        (None, _) => t(UNREACHABLE, lang).to_string(),
+        (status, outcome) => labels::status(status, outcome, None).get(lang).to_string(),
     };
-    let auth = if r.auth == "None" {
-        String::new()
-    } else {
-        format!(" [{}]", r.auth)
+    let auth = match r.auth {
+        LoggedAuth::None => String::new(),
+        a => format!(" [{}]", a.as_str()),
     };
     format!(
         "{} {}{auth} → {result} ({} ms)",

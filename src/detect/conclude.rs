@@ -12,7 +12,6 @@ use crate::urls;
 pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     let sig = flow.signals();
     let mut evidence = sig.evidence.clone();
-    let mut warnings: Vec<Notice> = Vec::new();
     // A custom domain's Cloud serverInfo sends detection on to the site it names; the site's
     // answer counts when it is Jira's, else the first one with its own base (`rest_answer`).
     let (answer, base) = flow.rest_answer();
@@ -26,23 +25,7 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     };
     let tenant_cloud_id = flow.tenant_info.as_ref().and_then(read_tenant_info);
 
-    let product = if info.is_some() {
-        evidence.push(super::SERVER_INFO_EVIDENCE.into());
-        sig.product.unwrap_or(Product::Jira)
-    } else if let Some(p) = sig.product {
-        p
-    } else if matches!(
-        answer,
-        Some(ServerInfoAnswer::Redirect(_)) | Some(ServerInfoAnswer::Failed(_))
-    ) {
-        // A login page in front of everything, or no answer: we cannot tell.
-        Product::Unknown
-    } else if flow.page.is_none() && flow.needs_access.is_some() {
-        // A typed URL we may not ask yet (no host access): nothing to tell from.
-        Product::Unknown
-    } else {
-        Product::NotAtlassian
-    };
+    let product = product(flow, &sig, &answer, &mut evidence);
     let hosting = hosting(
         info,
         info_resp,
@@ -107,60 +90,32 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     } else {
         tenant_cloud_id.clone()
     };
-    if let (Some(page), Some(tenant)) = (&page_cloud_id, &tenant_cloud_id) {
-        if !page.eq_ignore_ascii_case(tenant) {
+    let cloud_id_mismatch = match (&page_cloud_id, &tenant_cloud_id) {
+        (Some(page), Some(tenant)) if !page.eq_ignore_ascii_case(tenant) => {
             let site = super::plan::origin_of(base);
-            warnings.push(Code::CloudIdMismatch.notice(&[
+            Some(Code::CloudIdMismatch.notice(&[
                 ("page", page),
                 ("tenant", tenant),
                 ("site", &site),
-            ]));
+            ]))
         }
-    }
+        _ => None,
+    };
 
-    if let Some(ServerInfoAnswer::Redirect(r)) = &answer {
-        let url = urls::join(base, "/rest/api/2/serverInfo");
-        let location: String = r
-            .header("location")
-            .unwrap_or("?")
-            .chars()
-            .take(200)
-            .collect();
-        warnings.push(Code::LoginRedirect.notice(&[("url", &url), ("location", &location)]));
-    }
-    if sig.hosting == Some(Hosting::Cloud) {
-        let site = sig.base_url.as_deref().and_then(super::atlassian_site);
-        if let (Some(page), Some(site)) = (flow.page_elsewhere(), site) {
-            warnings.push(Code::CloudSiteElsewhere.notice(&[("page", &page), ("site", &site)]));
-        }
-    }
-    if product == Product::Unknown && answer.is_none() {
-        jira_warnings(flow, &answer, &mut warnings);
-    }
-    if product == Product::Jira {
-        jira_warnings(flow, &answer, &mut warnings);
-        warnings.extend(site_not_reached(flow));
-        let custom = custom_domain(flow, hosting, base_url.as_deref());
-        let custom_found = custom.is_some();
-        warnings.extend(custom);
-        warnings.extend(url_normalized(flow, reached.as_deref()));
-        if let (Some(configured), Some(reached), false) = (&base_url, &reached, custom_found) {
-            if urls::normalize_base(configured) != urls::normalize_base(reached) {
-                // Another path, port or scheme on the tested host is a reverse proxy's usual
-                // shape; another host is only a claim: nothing there was tested.
-                let code = if same_host(configured, reached) {
-                    Code::BaseUrlMismatch
-                } else {
-                    Code::BaseUrlOtherHost
-                };
-                warnings.push(code.notice(&[("configured", configured), ("reached", reached)]));
-            }
-        }
-        if hosting != Some(Hosting::Cloud) && version_numbers.is_none() {
-            let base = base_url.clone().unwrap_or_default();
-            warnings.push(Code::VersionUnknown.notice(&[("base", &base)]));
-        }
-    }
+    let mut warnings = warnings(
+        flow,
+        &sig,
+        &answer,
+        &Found {
+            product,
+            hosting,
+            base,
+            base_url: base_url.as_deref(),
+            reached: reached.as_deref(),
+            version_known: version_numbers.is_some(),
+        },
+    );
+    warnings.extend(cloud_id_mismatch);
 
     let mut deployment = Deployment {
         product,
@@ -189,6 +144,101 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
         rest_origin: Some(flow.rest_origin()),
         provisional: flow.opts.page_only,
     }
+}
+
+/// What the answers and the page say the product is.
+fn product(
+    flow: &DetectFlow,
+    sig: &super::PageSignals,
+    answer: &Option<ServerInfoAnswer>,
+    evidence: &mut Vec<String>,
+) -> Product {
+    if matches!(answer, Some(ServerInfoAnswer::Info(..))) {
+        evidence.push(super::SERVER_INFO_EVIDENCE.into());
+        sig.product.unwrap_or(Product::Jira)
+    } else if let Some(p) = sig.product {
+        p
+    } else if matches!(
+        answer,
+        Some(ServerInfoAnswer::Redirect(_)) | Some(ServerInfoAnswer::Failed(_))
+    ) {
+        // A login page in front of everything, or no answer: we cannot tell.
+        Product::Unknown
+    } else if flow.page.is_none() && flow.needs_access.is_some() {
+        // A typed URL we may not ask yet (no host access): nothing to tell from.
+        Product::Unknown
+    } else {
+        Product::NotAtlassian
+    }
+}
+
+/// What detection concluded, for its warnings.
+struct Found<'a> {
+    product: Product,
+    hosting: Option<Hosting>,
+    /// Where REST was asked.
+    base: &'a str,
+    base_url: Option<&'a str>,
+    reached: Option<&'a str>,
+    version_known: bool,
+}
+
+/// The warnings beside a detection: a login redirect, a Cloud page elsewhere, and for Jira the
+/// site not reached, a custom domain, a normalized URL, a base URL mismatch, an unknown version.
+fn warnings(
+    flow: &DetectFlow,
+    sig: &super::PageSignals,
+    answer: &Option<ServerInfoAnswer>,
+    found: &Found,
+) -> Vec<Notice> {
+    let mut warnings = Vec::new();
+    if let Some(ServerInfoAnswer::Redirect(r)) = answer {
+        let url = urls::join(found.base, "/rest/api/2/serverInfo");
+        let location: String = r
+            .header("location")
+            .unwrap_or("?")
+            .chars()
+            .take(200)
+            .collect();
+        warnings.push(Code::LoginRedirect.notice(&[("url", &url), ("location", &location)]));
+    }
+    if sig.hosting == Some(Hosting::Cloud) {
+        let site = sig.base_url.as_deref().and_then(super::atlassian_site);
+        if let (Some(page), Some(site)) = (flow.page_elsewhere(), site) {
+            warnings.push(Code::CloudSiteElsewhere.notice(&[("page", &page), ("site", &site)]));
+        }
+    }
+    if found.product == Product::Unknown && answer.is_none() {
+        jira_warnings(flow, answer, &mut warnings);
+    }
+    if found.product == Product::Jira {
+        jira_warnings(flow, answer, &mut warnings);
+        warnings.extend(site_not_reached(flow));
+        let custom = custom_domain(flow, found.hosting, found.base_url);
+        let custom_found = custom.is_some();
+        warnings.extend(custom);
+        warnings.extend(url_normalized(flow, found.reached));
+        if let (Some(configured), Some(reached), false) =
+            (found.base_url, found.reached, custom_found)
+        {
+            if urls::normalize_base(configured) != urls::normalize_base(reached) {
+                // Another path, port or scheme on the tested host is a reverse proxy's usual
+                // shape; another host is only a claim: nothing there was tested.
+                let code = if same_host(configured, reached) {
+                    Code::BaseUrlMismatch
+                } else {
+                    Code::BaseUrlOtherHost
+                };
+                warnings.push(code.notice(&[("configured", configured), ("reached", reached)]));
+            }
+        }
+        if found.hosting != Some(Hosting::Cloud) && !found.version_known {
+            let base = found.base_url.unwrap_or_default();
+            warnings.push(Code::VersionUnknown.notice(&[("base", base)]));
+        }
+    }
+
+    warnings
 }
 
 fn hosting(

@@ -177,17 +177,14 @@ fn permission_finding(flow: &ProbeFlow, label: &str, permissions_id: &str) -> Fi
     let mut f = if report.missing.is_empty() {
         ok
     } else {
-        let missing: Vec<String> = report
-            .missing
-            .iter()
-            .map(|m| format!("{} ({})", m.key, m.name))
-            .collect();
+        let missing = permissions::listed(&report.missing);
         let scope = project.map(|p| format!(" — {p}")).unwrap_or_default();
         Finding::new(
             Code::MissingPermissions,
             vec![
                 ("user", label.to_string()),
-                ("missing", missing.join(", ")),
+                ("missing", missing.en),
+                ("missing_ru", missing.ru),
                 ("scope", scope),
             ],
         )

@@ -1,6 +1,7 @@
 //! What a token test is asked to do, checked before anything is sent: the input, the method
 //! `auto` and the target stand for, and the permissions to check.
 
+use super::secret_kind::{self, SecretKind};
 use super::{Scheme, Secret};
 use crate::auth_plan::{AuthChoice, AuthMethod, PAT_SINCE};
 use crate::deployment::{Deployment, Hosting};
@@ -113,6 +114,11 @@ pub(super) struct Plan {
     pub not_a_token: bool,
     /// The caller's "now" in Unix seconds, when given.
     pub now: Option<i64>,
+    /// What the secret looks like.
+    pub secret_kind: SecretKind,
+    /// Method "Automatic" read the secret as a password where a token was expected, and the
+    /// method is [`AuthMethod::Basic`] for that reason.
+    pub read_as_password: bool,
 }
 
 /// Validates `input` for deployment `d` — the one place the extension's and the CLI's input is
@@ -175,7 +181,14 @@ pub(super) fn prepare(input: &mut CheckInput, d: &Deployment) -> Result<Plan, Ch
     if key_bytes.is_some_and(|n| !(MIN_KEY_MATERIAL..=MAX_KEY_MATERIAL).contains(&n)) {
         return Err(CheckError::KeyMaterialLength);
     }
-    let method = resolve_method(profile.wire_auth(d).unwrap_or(input.auth), d);
+    let secret_kind = secret_kind::read(input.secret.trimmed());
+    let wire = profile.wire_auth(d);
+    let planned = resolve_method(wire.unwrap_or(input.auth), d);
+    let method = match wire {
+        Some(_) => planned,
+        None => method_in_effect(input.auth, d, secret_kind, &input.login),
+    };
+    let read_as_password = method != planned;
     let scheme = match method {
         AuthMethod::Pat => Scheme::Bearer,
         AuthMethod::ApiToken | AuthMethod::Basic => Scheme::Basic,
@@ -200,7 +213,34 @@ pub(super) fn prepare(input: &mut CheckInput, d: &Deployment) -> Result<Plan, Ch
         gateway,
         not_a_token: method != AuthMethod::Basic && !input.secret.could_be_token(),
         now,
+        secret_kind,
+        read_as_password,
     })
+}
+
+/// The method a test sends: `choice` as [`resolve_method`] reads it, except that "Automatic"
+/// on Server/Data Center, where a personal access token is expected, sends a secret that
+/// cannot be one (`kind` is [`SecretKind::Password`]) as the password it is — with a login, as
+/// Basic, one request at a time. So a password meets Jira's password check and its verdict
+/// (wrong password, CAPTCHA) instead of "Jira ignored the token". Without a login there is no
+/// password to send, and the PAT stands. On Cloud a password and an API token go the same
+/// way (Basic with the e-mail) and Jira's answer tells them apart (`password_not_accepted`).
+pub fn method_in_effect(
+    choice: AuthChoice,
+    d: &Deployment,
+    kind: SecretKind,
+    login: &str,
+) -> AuthMethod {
+    let method = resolve_method(choice, d);
+    let password = choice == AuthChoice::Auto
+        && method == AuthMethod::Pat
+        && kind == SecretKind::Password
+        && !login.trim().is_empty();
+    if password {
+        AuthMethod::Basic
+    } else {
+        method
+    }
 }
 
 /// The method `auto` stands for: the auth plan's recommendation (facts §3).

@@ -23,6 +23,7 @@ mod rate_limit;
 mod refused;
 mod result;
 mod scrub;
+mod secret_kind;
 pub mod server_check;
 mod status_class;
 
@@ -31,7 +32,8 @@ pub use answerer::Answerer;
 pub use credential::{base64, Scheme, Secret};
 pub use finding::no_answer;
 pub use identity::JiraUser;
-pub use input::{resolve_method, CheckError, CheckInput};
+pub use input::{method_in_effect, resolve_method, CheckError, CheckInput};
+pub use secret_kind::SecretKind;
 pub mod limits {
     //! What a token test takes ([`super::CheckInput`] is checked against these).
     pub use super::input::{
@@ -100,6 +102,17 @@ pub struct CheckResult {
     pub user: Option<JiraUser>,
     /// The method tested.
     pub auth_method: Option<AuthMethod>,
+    /// The method in effect, sent or not: the one the form's secret field is labelled after
+    /// (`Automatic` resolved for this deployment and this secret, or the target's).
+    #[serde(default)]
+    pub method_in_effect: Option<AuthMethod>,
+    /// What the secret looked like (`probe::SecretKind`); with `auth: auto` on Server/Data
+    /// Center a password-shaped secret is sent as the password it is.
+    #[serde(default)]
+    pub secret_kind: Option<SecretKind>,
+    /// Method "Automatic" read the secret as a password and sent it as one.
+    #[serde(default)]
+    pub read_as_password: bool,
     /// How the secret was sent.
     pub scheme: Option<Scheme>,
     pub permissions: Option<PermissionReport>,

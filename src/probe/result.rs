@@ -123,6 +123,9 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         not_sent: finding.unsent,
         user: finding.user,
         auth_method: tested.then_some(flow.plan.method),
+        method_in_effect: Some(flow.plan.method),
+        secret_kind: Some(flow.plan.secret_kind),
+        read_as_password: flow.plan.read_as_password,
         scheme: tested.then_some(flow.plan.scheme),
         permissions: finding.permissions,
         projects: projects(&flow, projects_id),
@@ -153,8 +156,7 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
 /// `insecure_http` when a credential went out over plain `http://`.
 fn insecure_http(flow: &ProbeFlow) -> Option<Notice> {
     let sent = flow.log.iter().find(|r| {
-        matches!(r.auth.as_str(), "Basic" | "Bearer")
-            && urls::parse_http(&r.url).is_some_and(|u| u.scheme() == "http")
+        r.auth.is_credential() && urls::parse_http(&r.url).is_some_and(|u| u.scheme() == "http")
     })?;
     let url = urls::parse_http(&sent.url).map(|u| urls::origin(&u))?;
     Some(Code::InsecureHttp.notice(&[("url", &url)]))

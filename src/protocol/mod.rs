@@ -28,6 +28,7 @@ pub enum Command {
     PlanPat(PlanPat),
     InterpretPat(InterpretPat),
     CompareReports(CompareReports),
+    ReadReport(ReadReport),
 }
 
 /// Detect what the tab shows.
@@ -88,6 +89,15 @@ pub struct CompareReports {
     pub b: report::ReportHead,
 }
 
+/// Read a pasted report — its JSON, or the whole Markdown report; one, or a browser's and the
+/// integration server's — validate it and lay it out ([`report::ReadReport`]): the helpdesk
+/// page shows the views as they are, or the reason, in both languages, why the paste is no
+/// report. No request is made.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ReadReport {
+    pub text: String,
+}
+
 /// The `type` of a command.
 #[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -99,6 +109,7 @@ enum Kind {
     PlanPat,
     InterpretPat,
     CompareReports,
+    ReadReport,
 }
 
 #[derive(Deserialize)]
@@ -122,6 +133,8 @@ pub enum Job {
     PatResult(Box<CreateResult>),
     /// Already done: which report is the browser's, and the difference.
     Compare(Box<report::Compared>),
+    /// Already done: a pasted report laid out.
+    ReadReport(Box<report::ReadReport>),
 }
 
 /// Why a command cannot start.
@@ -153,6 +166,7 @@ impl Command {
             Kind::PlanPat => Command::PlanPat(tracked(input())?),
             Kind::InterpretPat => Command::InterpretPat(tracked(input())?),
             Kind::CompareReports => Command::CompareReports(tracked(input())?),
+            Kind::ReadReport => Command::ReadReport(tracked(input())?),
         })
     }
 
@@ -209,6 +223,9 @@ impl Command {
                         )
                     },
                 )?))
+            }
+            Command::ReadReport(ReadReport { text }) => {
+                Job::ReadReport(Box::new(report::read_paste(&text)))
             }
         })
     }

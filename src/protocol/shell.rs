@@ -6,7 +6,7 @@
 
 use crate::auth_plan::{AuthChoice, AuthMethod, CLOUD_GATEWAY};
 use crate::deployment::{Deployment, Hosting, Product};
-use crate::i18n::{l, L10n, Text};
+use crate::i18n::{L10n, Text};
 use crate::pat::{DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, MAX_NAME_CHARS};
 use crate::probe::limits;
 use crate::report::method_label;
@@ -83,34 +83,7 @@ pub struct PatLimits {
 }
 
 /// A deployment's detail labels and their fixed values, in the order the popup lists them.
-pub const DETAIL_LABELS: &[(&str, L10n)] = &[
-    ("hosting", l("Hosting", "Размещение")),
-    ("hostingCloud", l("Cloud", "Cloud (облако)")),
-    (
-        "hostingSelfManaged",
-        l("Server/Data Center", "Server/Data Center (свой сервер)"),
-    ),
-    ("edition", l("Edition", "Редакция")),
-    (
-        "editionDataCenter",
-        l("Data Center (cluster)", "Data Center (кластер)"),
-    ),
-    (
-        "editionUnknown",
-        l(
-            "Server or Data Center (cannot be told apart)",
-            "Server или Data Center (не различить)",
-        ),
-    ),
-    ("version", l("Version", "Версия")),
-    ("build", l("Build", "Сборка")),
-    ("baseUrl", l("Base URL", "Базовый URL")),
-    ("contextPath", l("Context path", "Контекстный путь")),
-    ("contextRoot", l("(none, site root)", "(нет, корень сайта)")),
-    ("cloudId", l("Cloud ID", "Cloud ID")),
-    ("clusterNode", l("Cluster node", "Узел кластера")),
-    ("user", l("Logged in as", "Вы вошли как")),
-];
+pub const DETAIL_LABELS: &[(&str, L10n)] = crate::labels::DETAILS;
 
 /// How long a secret the user copied may stay on the clipboard: then the extension clears it,
 /// if the clipboard still holds it (as password managers do; SECURITY.md §7.8). Chrome's

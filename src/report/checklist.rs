@@ -5,13 +5,13 @@
 //! its result, `protocol::CheckOutput`).
 
 use super::model::{CheckItem, ItemState};
-use crate::auth_plan::AuthMethod;
 use crate::catalogue::Code;
 use crate::deployment::Product;
 use crate::detect::Detection;
 use crate::http::RequestLog;
 use crate::i18n::{l, L10n, Text};
-use crate::probe::{Answerer, CheckResult, JiraUser, Scheme};
+use crate::permissions::PermissionReport;
+use crate::probe::{Answerer, CheckResult, JiraUser, Scheme, TokenExpiry};
 
 const REACHABLE: L10n = l("Jira answered", "Jira ответила");
 const NOT_REACHABLE: L10n = l("Jira did not answer", "Jira не ответила");
@@ -25,6 +25,10 @@ const SENT_AS: L10n = l(
     "Отправлено как {scheme} — {method}",
 );
 const SENT_AS_SCHEME: L10n = l("Sent as {scheme}", "Отправлено как {scheme}");
+const READ_AS_PASSWORD: L10n = l(
+    "Automatic: the secret is not shaped like a personal access token (44 characters), so it was sent as the account's password",
+    "Автоматически: секрет не похож на персональный токен (44 символа) и отправлен как пароль учётной записи",
+);
 const NOT_SENT: L10n = l("No credential was accepted", "Учётные данные не приняты");
 const PERMISSIONS_OK: L10n = l("Permissions: {keys}", "Права: {keys}");
 const PERMISSIONS_MISSING: L10n = l("Missing permissions: {names}", "Не хватает прав: {names}");
@@ -52,23 +56,8 @@ const VIA_GATEWAY: L10n = l(
 );
 const RECOMMENDED: L10n = l("Recommended: {method}", "Рекомендуется: {method}");
 
-/// Bilingual name of an auth method.
-pub fn method_label(m: AuthMethod) -> L10n {
-    match m {
-        AuthMethod::ApiToken => l(
-            "API token: e-mail + token (Basic auth)",
-            "API-токен: e-mail + токен (Basic-аутентификация)",
-        ),
-        AuthMethod::Pat => l(
-            "Personal access token (Bearer)",
-            "Персональный токен доступа (Bearer)",
-        ),
-        AuthMethod::Basic => l(
-            "Username + password (Basic auth)",
-            "Логин + пароль (Basic-аутентификация)",
-        ),
-    }
-}
+/// Bilingual name of an auth method ([`crate::labels::method`]).
+pub use crate::labels::method as method_label;
 
 fn item(id: &str, state: ItemState, text: Text) -> CheckItem {
     CheckItem {
@@ -93,9 +82,7 @@ fn fill2(s: L10n, name: &str, en: &str, ru: &str) -> Text {
 }
 
 fn answered(requests: &[RequestLog]) -> bool {
-    requests
-        .iter()
-        .any(|r| matches!(r.outcome.as_str(), "response" | "redirect"))
+    requests.iter().any(|r| r.outcome.answered())
 }
 
 /// The token test's checklist: reachable, authenticated, how it was sent, permissions. The
@@ -130,68 +117,15 @@ pub fn check_checklist(r: &CheckResult) -> Vec<CheckItem> {
         ),
         None => item("authenticated", ItemState::Fail, NOT_AUTHENTICATED.text()),
     });
-    items.push(match (r.scheme, r.auth_method) {
-        (Some(scheme), method) => {
-            let scheme = match scheme {
-                Scheme::Basic => "Basic",
-                Scheme::Bearer => "Bearer",
-            };
-            let text = match method {
-                Some(m) => {
-                    let label = method_label(m);
-                    let sent = SENT_AS.fill(&[("scheme", scheme)]);
-                    Text::new(
-                        sent.en.replace("{method}", label.en),
-                        sent.ru.replace("{method}", label.ru),
-                    )
-                }
-                None => SENT_AS_SCHEME.fill(&[("scheme", scheme)]),
-            };
-            item("method", ok_or_fail(who.is_some()), text)
-        }
-        (None, _) => item("method", ItemState::Fail, NOT_SENT.text()),
-    });
-    match &r.permissions {
-        None => items.push(item(
-            "permissions",
-            ItemState::Fail,
-            PERMISSIONS_NOT_CHECKED.text(),
-        )),
-        Some(p) => {
-            let in_project = |t: Text| match &p.project {
-                Some(project) => Text::new(
-                    IN_PROJECT.fill(&[("text", &t.en), ("project", project)]).en,
-                    IN_PROJECT.fill(&[("text", &t.ru), ("project", project)]).ru,
-                ),
-                None => t,
-            };
-            if !p.missing.is_empty() {
-                let names: Vec<String> = p
-                    .missing
-                    .iter()
-                    .map(|m| format!("{} ({})", m.name, m.key))
-                    .collect();
-                let text = PERMISSIONS_MISSING.fill(&[("names", &names.join(", "))]);
-                items.push(item("permissions", ItemState::Fail, in_project(text)));
-            } else if !p.checked.is_empty() {
-                let text = PERMISSIONS_OK.fill(&[("keys", &p.checked.join(", "))]);
-                items.push(item("permissions", ItemState::Ok, in_project(text)));
-            } else {
-                items.push(item(
-                    "permissions",
-                    ItemState::Fail,
-                    PERMISSIONS_NOT_CHECKED.text(),
-                ));
-            }
-            if !p.unknown.is_empty() {
-                items.push(item(
-                    "permissions_unknown",
-                    ItemState::Info,
-                    PERMISSIONS_UNKNOWN.fill(&[("keys", &p.unknown.join(", "))]),
-                ));
-            }
-        }
+    items.push(method_item(r, who.is_some()));
+    if r.read_as_password {
+        items.push(item(
+            "read_as_password",
+            ItemState::Info,
+            READ_AS_PASSWORD.text(),
+        ));
     }
+    items.extend(permission_items(r.permissions.as_ref()));
     if let Some(gw) = &r.via_gateway {
         items.push(item(
             "gateway",
@@ -199,27 +133,94 @@ pub fn check_checklist(r: &CheckResult) -> Vec<CheckItem> {
             VIA_GATEWAY.fill(&[("gateway", gw)]),
         ));
     }
-    if let Some(e) = &r.token_expiry {
-        let soon = e
-            .days_left
-            .is_some_and(|d| d < crate::probe::EXPIRES_SOON_DAYS);
-        let text = match (&e.date, e.days_left) {
-            (Some(date), Some(days)) => EXPIRES_ON.fill(&[
-                ("name", &e.name),
-                ("date", date),
-                ("days", &days.max(0).to_string()),
-            ]),
-            (Some(date), None) => EXPIRES_ON_DATE.fill(&[("name", &e.name), ("date", date)]),
-            (None, _) => NEVER_EXPIRES.fill(&[("name", &e.name)]),
-        };
-        let state = if soon {
-            ItemState::Fail
-        } else {
-            ItemState::Info
-        };
-        items.push(item("token_expiry", state, text));
+    items.extend(r.token_expiry.as_ref().map(expiry_item));
+    items
+}
+
+/// How the credential went: scheme and method, failed when Jira did not take it.
+fn method_item(r: &CheckResult, authenticated: bool) -> CheckItem {
+    let Some(scheme) = r.scheme else {
+        return item("method", ItemState::Fail, NOT_SENT.text());
+    };
+    let scheme = match scheme {
+        Scheme::Basic => "Basic",
+        Scheme::Bearer => "Bearer",
+    };
+    let text = match r.auth_method {
+        Some(m) => {
+            let label = method_label(m);
+            let sent = SENT_AS.fill(&[("scheme", scheme)]);
+            Text::new(
+                sent.en.replace("{method}", label.en),
+                sent.ru.replace("{method}", label.ru),
+            )
+        }
+        None => SENT_AS_SCHEME.fill(&[("scheme", scheme)]),
+    };
+    item("method", ok_or_fail(authenticated), text)
+}
+
+/// The permissions line (missing ones by name and key, or the keys checked), and the keys
+/// this Jira did not report.
+fn permission_items(p: Option<&PermissionReport>) -> Vec<CheckItem> {
+    let Some(p) = p else {
+        return vec![item(
+            "permissions",
+            ItemState::Fail,
+            PERMISSIONS_NOT_CHECKED.text(),
+        )];
+    };
+    let in_project = |t: Text| match &p.project {
+        Some(project) => Text::new(
+            IN_PROJECT.fill(&[("text", &t.en), ("project", project)]).en,
+            IN_PROJECT.fill(&[("text", &t.ru), ("project", project)]).ru,
+        ),
+        None => t,
+    };
+    let mut items = vec![if !p.missing.is_empty() {
+        let names = crate::permissions::listed(&p.missing);
+        let text = fill2(PERMISSIONS_MISSING, "names", &names.en, &names.ru);
+        item("permissions", ItemState::Fail, in_project(text))
+    } else if !p.checked.is_empty() {
+        let text = PERMISSIONS_OK.fill(&[("keys", &p.checked.join(", "))]);
+        item("permissions", ItemState::Ok, in_project(text))
+    } else {
+        item(
+            "permissions",
+            ItemState::Fail,
+            PERMISSIONS_NOT_CHECKED.text(),
+        )
+    }];
+    if !p.unknown.is_empty() {
+        items.push(item(
+            "permissions_unknown",
+            ItemState::Info,
+            PERMISSIONS_UNKNOWN.fill(&[("keys", &p.unknown.join(", "))]),
+        ));
     }
     items
+}
+
+/// When the token expires; failed when it is soon.
+fn expiry_item(e: &TokenExpiry) -> CheckItem {
+    let soon = e
+        .days_left
+        .is_some_and(|d| d < crate::probe::EXPIRES_SOON_DAYS);
+    let text = match (&e.date, e.days_left) {
+        (Some(date), Some(days)) => EXPIRES_ON.fill(&[
+            ("name", &e.name),
+            ("date", date),
+            ("days", &days.max(0).to_string()),
+        ]),
+        (Some(date), None) => EXPIRES_ON_DATE.fill(&[("name", &e.name), ("date", date)]),
+        (None, _) => NEVER_EXPIRES.fill(&[("name", &e.name)]),
+    };
+    let state = if soon {
+        ItemState::Fail
+    } else {
+        ItemState::Info
+    };
+    item("token_expiry", state, text)
 }
 
 /// A detection's checklist: did the site answer, is it Jira, which method to use.

@@ -13,7 +13,7 @@
 //! The JSON form (`schema` [`SCHEMA`]) is what the extension's helpdesk page reads; a Markdown
 //! report ends with that JSON in a fenced block, so either can be pasted there.
 //!
-//! Layout: `model.rs` (the types and [`rfc3339_utc`]), `builder.rs` ([`build`]), `checklist.rs`
+//! Layout: `model.rs` (the types), `builder.rs` ([`build`]), `checklist.rs`
 //! ([`check_checklist`], [`method_label`]), `redact.rs` (what of a request survives),
 //! `rendered.rs` (JSON, [`Rendered`]), `markdown.rs` (the Markdown form) and `compare.rs`
 //! (a browser's report beside the integration server's: [`compare`]).
@@ -27,8 +27,10 @@ mod checklist;
 mod compare;
 mod markdown;
 mod model;
+mod read;
 mod redact;
 mod rendered;
+mod view;
 
 pub use builder::{build, MAX_META_CHARS};
 pub use checklist::{check_checklist, method_label};
@@ -40,4 +42,6 @@ pub use model::{
     rfc3339_utc, CheckItem, ItemState, Meta, OwnedSubject, Report, ReportKind, ReportRequest,
     Subject, Tool, Tried, Versions, SCHEMA,
 };
+pub use read::{read, read_paste, ReadError, ReadReport, MAX_PASTE_CHARS, MAX_REPORTS};
 pub use rendered::Rendered;
+pub use view::{Fact, Headings, ReportView, RequestRow};

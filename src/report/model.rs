@@ -8,13 +8,15 @@ use crate::auth_plan::AuthMethod;
 use crate::catalogue::Notice;
 use crate::deployment::Deployment;
 use crate::detect::Detection;
-use crate::http::Method;
+use crate::http::{LoggedAuth, Method, Outcome};
 use crate::i18n::Text;
 use crate::permissions::PermissionReport;
 use crate::probe::{CheckResult, JiraUser, Scheme, Verdict};
 use crate::targets::Target;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+pub use crate::time::rfc3339_utc;
 
 /// Identifies the JSON form; bumped when a field changes meaning.
 pub const SCHEMA: &str = "jira-token-wizard/report@1";
@@ -130,7 +132,8 @@ impl ItemState {
     }
 }
 
-/// One request, as it may be shown to anyone.
+/// One request, as it may be shown to anyone: a [`crate::http::RequestLog`] re-filtered
+/// (`redact::request`), its auth and outcome the log's own closed sets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportRequest {
@@ -141,12 +144,12 @@ pub struct ReportRequest {
     pub origin: String,
     /// Path and query.
     pub path: String,
-    /// `Basic`, `Bearer`, `Session` or `None`: the scheme's name, never its value.
-    pub auth: String,
+    /// The scheme's name, never its value (`RequestLog::auth`).
+    pub auth: LoggedAuth,
     /// HTTP status; `None` for a timeout or an unreachable server.
     pub status: Option<u16>,
-    /// `"response"`, `"redirect"`, `"timeout"` or `"unreachable"`.
-    pub outcome: String,
+    /// How it ended (`RequestLog::outcome`).
+    pub outcome: Outcome,
     pub ms: u64,
     /// Jira's diagnostic headers ([`crate::http::DIAGNOSTIC_HEADERS`]) and nothing else.
     pub headers: BTreeMap<String, String>,
@@ -203,40 +206,4 @@ pub struct Report {
     pub permissions: Option<PermissionReport>,
     pub warnings: Vec<Notice>,
     pub requests: Vec<ReportRequest>,
-}
-
-/// `unix_secs` as RFC 3339 UTC (`1970-01-01T00:00:00Z`), for callers that have a clock but no
-/// date library (the CLI). Civil-from-days after H. Hinnant's public-domain algorithm.
-pub fn rfc3339_utc(unix_secs: u64) -> String {
-    let days = i64::try_from(unix_secs / 86_400).unwrap_or(0);
-    let rem = unix_secs % 86_400;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        rem / 3_600,
-        rem % 3_600 / 60,
-        rem % 60
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rfc3339_known_dates() {
-        assert_eq!(rfc3339_utc(0), "1970-01-01T00:00:00Z");
-        assert_eq!(rfc3339_utc(951_782_400), "2000-02-29T00:00:00Z");
-        assert_eq!(rfc3339_utc(1_704_067_200), "2024-01-01T00:00:00Z");
-        assert_eq!(rfc3339_utc(1_738_315_800), "2025-01-31T09:30:00Z");
-        assert_eq!(rfc3339_utc(4_102_444_799), "2099-12-31T23:59:59Z");
-    }
 }

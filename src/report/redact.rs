@@ -1,6 +1,6 @@
 //! Redaction: a request log as it may be shown to anyone. Only the names in
 //! [`DIAGNOSTIC_HEADERS`] survive (never `Authorization`, cookies or `Set-Cookie`), userinfo is
-//! dropped from the URL, the auth scheme is reduced to its known name, and every text is
+//! dropped from the URL, and every text is
 //! stripped of control characters and capped. The log may have come back from JavaScript, so
 //! nothing in it is trusted; `tests/report_redaction.rs` proves it over recorded answers.
 
@@ -32,25 +32,14 @@ pub(super) fn request(r: &RequestLog) -> ReportRequest {
                 .then(|| (k, clean(v, MAX_LOGGED_HEADER_CHARS)))
         })
         .collect();
-    // The scheme's name only: the first word, and only a name we know.
-    let auth = match r.auth.split_whitespace().next().unwrap_or("") {
-        a if a.eq_ignore_ascii_case("basic") => "Basic",
-        a if a.eq_ignore_ascii_case("bearer") => "Bearer",
-        a if a.eq_ignore_ascii_case("session") => "Session",
-        _ => "None",
-    };
     ReportRequest {
         id: clean(&r.id, 64),
         method: r.method,
         origin,
         path,
-        auth: auth.to_string(),
+        auth: r.auth,
         status: r.status,
-        outcome: match r.outcome.as_str() {
-            o @ ("response" | "redirect" | "timeout" | "unreachable" | "not_sent"
-            | "tls_untrusted") => o.to_string(),
-            _ => "response".to_string(),
-        },
+        outcome: r.outcome,
         ms: r.ms,
         headers,
         detail: r
@@ -90,9 +79,9 @@ mod tests {
             id: "myself".into(),
             method: Method::Get,
             url: "https://ann:pw@h.example/jira/rest/api/2/myself?x=1".into(),
-            auth: "Bearer abc.def".into(),
+            auth: crate::http::LoggedAuth::Bearer,
             status: Some(401),
-            outcome: "response".into(),
+            outcome: crate::http::Outcome::Response,
             ms: 5,
             headers,
             detail: None,

@@ -70,6 +70,10 @@ export const CASES = [
   { name: 'DC, a PAT that expires in 7 days', code: 'ok', scenario: 'dc-pat-expiring', user: login('svc-sync'), secret: pat('svc-sync'), args: () => ['--now', '2025-06-02T10:15:30Z'] },
   { name: 'Issue Sync: both Jiras\' forms', code: 'ok', scenario: 'dc-10.3', user: login('svc-sync'), secret: pat('svc-sync'), args: () => ['--for', 'issue-sync'] },
   { name: 'DC, CAPTCHA tripped', code: 'captcha_required', scenario: 'captcha', user: login('jdoe'), secret: password('jdoe'), args: () => ['--auth', 'basic'] },
+  // --auth auto reads the secret: a password where a PAT is expected goes as the password it is.
+  { name: 'DC, CAPTCHA tripped, password under --auth auto', code: 'captcha_required', scenario: 'captcha', user: login('jdoe'), secret: password('jdoe'), args: () => ['--auth', 'auto'] },
+  { name: 'DC, Cyrillic password under --auth auto', code: 'credentials_rejected', scenario: 'dc-9.12-cluster', user: login('jdoe'), secret: () => 'Пароль Ёж-2024', args: () => ['--auth', 'auto'] },
+  { name: 'DC, PAT with a line break under --auth auto', code: 'ok', scenario: 'dc-9.12-cluster', user: login('jdoe'), secret: (c) => `${c.users.jdoe.pat}\n`, args: () => ['--auth', 'auto'] },
   { name: 'DC 9.12, Basic disabled by the admin', code: 'basic_auth_disabled', scenario: 'basic-disabled', user: login('admin'), secret: password('admin'), args: () => ['--auth', 'basic'] },
   { name: 'DC 11.3, password', code: 'basic_auth_disabled', scenario: 'dc-11.3', user: login('admin'), secret: password('admin'), args: () => ['--auth', 'basic'] },
   { name: 'SSO gateway, password', code: 'sso_login_page', scenario: 'sso-redirect', user: login('jdoe'), secret: password('jdoe'), args: () => ['--auth', 'basic'] },

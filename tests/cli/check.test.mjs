@@ -142,6 +142,25 @@ const EXTRA = {
     assert.equal(json.loginUrl, `${sim.origin}/login.jsp`, 'the login URL must be on the Jira host');
     assert.deepEqual(authorized(sim.log), ['basic /rest/api/2/myself'], 'one failed login, no more');
   },
+  'DC, CAPTCHA tripped, password under --auth auto': ({ json, sim }) => {
+    // Not a PAT's shape: sent as jdoe's password, once — so the CAPTCHA is what the user hears.
+    assert.deepEqual(authorized(sim.log), ['basic /rest/api/2/myself'], 'one Basic request, no Bearer');
+    assert.equal(json.methodInEffect, 'basic');
+    assert.equal(json.secretKind, 'password');
+    assert.equal(json.readAsPassword, true);
+  },
+  'DC, Cyrillic password under --auth auto': ({ json, sim }) => {
+    // A secret no token could be is never retried as Bearer.
+    assert.deepEqual(authorized(sim.log), ['basic /rest/api/2/myself']);
+    assert.equal(json.authMethod, 'basic');
+  },
+  'DC, PAT with a line break under --auth auto': ({ json, sim }) => {
+    assert.ok(authorized(sim.log).every((e) => e.startsWith('bearer ')), JSON.stringify(authorized(sim.log)));
+    assert.equal(json.methodInEffect, 'pat');
+    assert.equal(json.secretKind, 'pat');
+    assert.equal(json.readAsPassword, false);
+    assert.ok(warned(json).includes('secret_whitespace'), warned(json).join());
+  },
   'SSO gateway, password': ({ sim }) => {
     // Serial Basic: the credential reached only myself on the Jira host, never the IdP.
     assert.deepEqual(authorized(sim.log), ['basic /rest/api/2/myself']);

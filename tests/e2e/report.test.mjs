@@ -68,9 +68,12 @@ async function openHelpdesk() {
   return page;
 }
 
+/** Pastes `text` and waits for the core's answer: a view, a pair or an error. */
 async function paste(page, text) {
+  await page.click('[data-testid=report-clear]');
   await page.fill('[data-testid=report-input]', text);
   await page.click('[data-testid=report-show]');
+  await page.waitForSelector('[data-testid=view]:not([hidden]), [data-testid=pair]:not([hidden]), [data-testid=input-error]:not([hidden])', { timeout: 10_000 });
 }
 
 const text = (page, testid) => page.locator(`[data-testid="${testid}"]`).innerText();
@@ -145,8 +148,8 @@ describe('a DC wrong password, reported and read by the helpdesk', () => {
       assert.equal(await text(page, 'view-verdict-title'), report.verdict.title.en);
       assert.equal(await text(page, 'view-verdict-cause'), report.verdict.cause.en);
       assert.equal(await text(page, 'view-verdict-fix'), report.verdict.fix.en);
-      assert.equal(await text(page, 'fact-hdLogin'), 'jdoe');
-      assert.match(await text(page, 'fact-hdTried'), /Username \+ password.*Basic/);
+      assert.equal(await text(page, 'fact-login'), 'jdoe');
+      assert.match(await text(page, 'fact-tried'), /Username \+ password.*Basic/);
       assert.match(await text(page, 'view-check-reachable'), /✓\s*Jira answered/);
       assert.match(await text(page, 'view-check-authenticated'), /✗\s*Not authenticated/);
       const rows = page.locator('[data-testid=view-requests] tbody tr');

@@ -25,16 +25,32 @@ fn run(
 
 #[test]
 fn a_password_where_a_token_was_asked_is_named_and_not_sent() {
-    // §7.2: DC 9.12 with Automatic means a PAT (Bearer): a Cyrillic password is not one.
+    // §7.2: a personal access token (Bearer) was asked for: a Cyrillic password is not one.
+    // Without a login "Automatic" means a PAT too (there is no password to send).
+    for secret in ["пароль", "pass word", "tok\nen", "🔑🔑"] {
+        for (login, auth) in [("admin", AuthChoice::Pat), ("", AuthChoice::Auto)] {
+            let (r, sent) = run(common::malformed::dc(), input(login, secret, auth), |_| {
+                other()
+            });
+            assert_eq!(r.verdict.code, Code::SecretNotAToken, "{secret:?} {auth:?}");
+            assert!(sent.is_empty(), "{secret:?}: {sent:?}");
+            assert_eq!(r.scheme, None);
+        }
+    }
+}
+
+#[test]
+fn a_password_under_automatic_with_a_login_goes_as_one_basic_request() {
+    // "Automatic" reads the secret: none of these is a PAT, so each is the admin's password.
     for secret in ["пароль", "pass word", "tok\nen", "🔑🔑"] {
         let (r, sent) = run(
             common::malformed::dc(),
             input("admin", secret, AuthChoice::Auto),
-            |_| other(),
+            |_| common::answer("dc-9.12-cluster", "myself-bad-password"),
         );
-        assert_eq!(r.verdict.code, Code::SecretNotAToken, "{secret:?}");
-        assert!(sent.is_empty(), "{secret:?}: {sent:?}");
-        assert_eq!(r.scheme, None);
+        assert_eq!(sent.len(), 1, "{secret:?}: {sent:?}");
+        assert_eq!(r.scheme, Some(jira_token_wizard::probe::Scheme::Basic));
+        assert!(r.read_as_password, "{secret:?}");
     }
 }
 

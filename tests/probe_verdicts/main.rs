@@ -2,6 +2,7 @@
 //! the recorded answer that causes it. Facts: ../shared/jira-facts.md §3–§5.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod answerer;
+mod auto_secret;
 #[path = "../common/mod.rs"]
 mod common;
 mod credentials;
