@@ -64,7 +64,8 @@ pub fn test(transport: &Transport, c: Connection) -> Result<CheckResult, TestErr
         granted_origins: None,
         page_only: false,
     };
-    let detect_flow = DetectFlow::for_url(&c.url, opts).map_err(|e| TestError::Url(e.to_string()))?;
+    let detect_flow =
+        DetectFlow::for_url(&c.url, opts).map_err(|e| TestError::Url(e.to_string()))?;
     let key_material = key_material(c.target).map_err(TestError::Random)?;
     let detection = detect_with(transport, detect_flow).detection;
     let input = CheckInput {

@@ -75,7 +75,7 @@ pub fn help(topic: Option<&str>) -> String {
              target = \"elma365\"               # optional, default generic (targets below)\n  \
              auth = \"pat\"                     # optional: auto (default), api-token, pat, basic\n  \
              secret_env = \"ELMA_JIRA_TOKEN\"   # required: the variable holding the secret\n\n\
-             Targets: {targets}.\n\
+             Targets: {targets}.\n\n\
              A connection whose entry is malformed or whose variable is unset gets its own\n\
              error; the others are still tested.\n\n\
              Options:\n  \

@@ -41,9 +41,7 @@ pub(super) fn parse_fleet(mut cur: Cursor) -> Result<Command, UsageError> {
             Arg::Long(n, _) if n == "help" => return Ok(Command::Help(Some("fleet"))),
             Arg::Long(n, inline) => match n.as_str() {
                 "parallel" => parallel = parse_parallel(&cur.value(&n, inline)?)?,
-                "expiring-within" => {
-                    expiring_within = Some(parse_days(&cur.value(&n, inline)?)?)
-                }
+                "expiring-within" => expiring_within = Some(parse_days(&cur.value(&n, inline)?)?),
                 "now" => now = Some(cur.value(&n, inline)?.trim().to_string()),
                 "report" => {
                     return Err(usage(
@@ -70,8 +68,8 @@ pub(super) fn parse_fleet(mut cur: Cursor) -> Result<Command, UsageError> {
             }
         }
     }
-    let file = file
-        .ok_or_else(|| usage("fleet needs a TOML file of connections, e.g. fleet jira.toml"))?;
+    let file =
+        file.ok_or_else(|| usage("fleet needs a TOML file of connections, e.g. fleet jira.toml"))?;
     Ok(Command::Fleet(FleetArgs {
         file,
         parallel,

@@ -372,8 +372,8 @@ fn parse_detect(mut cur: Cursor) -> Result<Command, UsageError> {
 mod check;
 use check::parse_check;
 mod fleet;
-pub use fleet::{FleetArgs, DEFAULT_PARALLEL, MAX_PARALLEL};
 use fleet::parse_fleet;
+pub use fleet::{FleetArgs, DEFAULT_PARALLEL, MAX_PARALLEL};
 
 #[cfg(test)]
 mod tests;

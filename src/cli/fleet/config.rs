@@ -128,8 +128,7 @@ fn entry(raw: RawEntry) -> Result<Entry, String> {
     }
     if HttpUrl::parse(&raw.url).is_err() {
         return Err(
-            "url is not a valid http(s) URL without user name or password (value not shown)"
-                .into(),
+            "url is not a valid http(s) URL without user name or password (value not shown)".into(),
         );
     }
     let login = raw.login.trim().to_string();

@@ -28,7 +28,12 @@ fn reads_entries_with_defaults_in_file_order() {
     let e = slots[0].entry.as_ref().unwrap();
     assert_eq!(
         (e.login.as_str(), e.target, e.auth, e.secret_env.as_str()),
-        ("svc-elma", Target::Elma365, AuthChoice::Pat, "ELMA_JIRA_TOKEN")
+        (
+            "svc-elma",
+            Target::Elma365,
+            AuthChoice::Pat,
+            "ELMA_JIRA_TOKEN"
+        )
     );
     let b = slots[1].entry.as_ref().unwrap();
     assert_eq!(slots[1].name, "Backup");
@@ -45,7 +50,11 @@ fn a_missing_field_is_that_connection_s_error_only() {
     assert_eq!(slots.len(), 4);
     assert!(slots[0].entry.is_ok() && slots[1].entry.is_ok());
     assert_eq!(slots[2].name, "No URL");
-    assert!(err_of(&slots[2]).contains("missing field `url`"), "{}", err_of(&slots[2]));
+    assert!(
+        err_of(&slots[2]).contains("missing field `url`"),
+        "{}",
+        err_of(&slots[2])
+    );
     assert_eq!(slots[3].name, "connection #4");
     assert!(err_of(&slots[3]).contains("missing field `name`"));
     let no_env = read("[[connection]]\nname = \"a\"\nurl = \"https://a.example\"\n").unwrap();
@@ -79,12 +88,16 @@ fn bad_target_auth_url_login_or_variable_name() {
     assert!(one("auth = \"oauth\"").starts_with("auth must be auto, api-token, pat or basic"));
     assert!(one("login = \"svc:hunter22\"").contains("login must not contain ':'"));
     assert!(!one("login = \"svc:hunter22\"").contains("hunter22"));
-    let text = "[[connection]]\nname = \"c\"\nurl = \"https://u:pw1234@a.example\"\nsecret_env = \"T\"\n";
+    let text =
+        "[[connection]]\nname = \"c\"\nurl = \"https://u:pw1234@a.example\"\nsecret_env = \"T\"\n";
     let e = err_of(&read(text).unwrap()[0]).to_string();
     assert!(e.starts_with("url is not") && !e.contains("pw1234"), "{e}");
     let text = "[[connection]]\nname = \"c\"\nurl = \"https://a.example\"\nsecret_env = \"ATATT3x-FfGF0=abc\"\n";
     let e = err_of(&read(text).unwrap()[0]).to_string();
-    assert!(e.starts_with("secret_env must be") && !e.contains("ATATT"), "{e}");
+    assert!(
+        e.starts_with("secret_env must be") && !e.contains("ATATT"),
+        "{e}"
+    );
     assert!(one("login = 42").contains("invalid type"));
 }
 

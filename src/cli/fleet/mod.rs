@@ -243,7 +243,10 @@ fn test_one(
         }
         Err(TestError::Input(err)) => return error(url, err.to_string()),
         Err(TestError::Random(err)) => {
-            return error(url, format!("the operating system's random generator failed: {err}"))
+            return error(
+                url,
+                format!("the operating system's random generator failed: {err}"),
+            )
         }
     };
     let status = status_of(&result, args.expiring_within);

@@ -78,8 +78,21 @@ mod tests {
 
     #[test]
     fn the_bar_fills_in_proportion() {
-        assert_eq!(bar(0, 4), format!("[{}] 0/4 connections tested", ".".repeat(30)));
-        assert_eq!(bar(2, 4), format!("[{}{}] 2/4 connections tested", "#".repeat(15), ".".repeat(15)));
-        assert_eq!(bar(200, 200), format!("[{}] 200/200 connections tested", "#".repeat(30)));
+        assert_eq!(
+            bar(0, 4),
+            format!("[{}] 0/4 connections tested", ".".repeat(30))
+        );
+        assert_eq!(
+            bar(2, 4),
+            format!(
+                "[{}{}] 2/4 connections tested",
+                "#".repeat(15),
+                ".".repeat(15)
+            )
+        );
+        assert_eq!(
+            bar(200, 200),
+            format!("[{}] 200/200 connections tested", "#".repeat(30))
+        );
     }
 }

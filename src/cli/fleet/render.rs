@@ -115,8 +115,7 @@ pub fn json(rows: &[Row]) -> String {
         summary: summary(rows),
     };
     serde_json::to_string_pretty(&doc).unwrap_or_else(|e| {
-        serde_json::json!({ "error": { "code": "internal", "message": e.to_string() } })
-            .to_string()
+        serde_json::json!({ "error": { "code": "internal", "message": e.to_string() } }).to_string()
     })
 }
 
@@ -187,7 +186,13 @@ pub fn text(rows: &[Row], file: &str, lang: Lang) -> String {
         table.push([row.name.clone(), status, verdict, expires, who]);
     }
     let widths: Vec<usize> = (0..5)
-        .map(|c| table.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .map(|c| {
+            table
+                .iter()
+                .map(|r| r[c].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     for r in &table {
         let mut line = String::from(" ");
