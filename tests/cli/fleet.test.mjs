@@ -6,11 +6,12 @@
 // Run: `node --test tests/cli/fleet.test.mjs` (builds the binary first; see helpers.mjs).
 
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { buildCli, runCli, startSite } from './helpers.mjs';
+import { BIN, buildCli, runCli, startSite } from './helpers.mjs';
 
 /** The `now` the dc-pat-expiring scenario's 7 days count from. */
 const NOW = '2025-06-02T10:15:30Z';
@@ -139,6 +140,21 @@ describe('fleet', () => {
     assert.match(run.stdout, /✗ Nobody set me: the environment variable JTW_FLEET_UNSET_VARIABLE is not set/);
     assert.match(run.stdout, /! Sync service: works, but the token expires in 7 days \(2025-06-09\)/);
     assert.match(run.stdout, /✗ Wrong password: Jira rejected the login or the secret\n +Fix: /);
+  });
+
+  test('on a terminal, stderr shows a progress bar redrawn in place', async () => {
+    // util-linux `script` gives the CLI a pseudo-terminal; stdout goes to a file, so only
+    // stderr's progress reaches the terminal.
+    const outFile = path.join(dir, 'tty-stdout.txt');
+    const quote = (x) => `'${x.replaceAll("'", "'\\''")}'`;
+    const command = `${[BIN, 'fleet', mixed, '--now', NOW].map(quote).join(' ')} >${quote(outFile)}`;
+    const screen = await new Promise((resolve) => {
+      execFile('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, ...env, LANG: 'C', TERM: 'dumb' }, timeout: 20_000 },
+        (_err, stdout) => resolve(stdout));
+    });
+    assert.match(screen, /\r\[#{6}\.{24}\] 1\/5 connections tested/, JSON.stringify(screen));
+    assert.match(screen, /\r\[#{30}\] 5\/5 connections tested\r\x1b\[K/, JSON.stringify(screen));
+    assert.ok(!/^fleet: \[/m.test(screen), 'no plain lines on a terminal');
   });
 
   test('a file that is wrong as a whole is a usage error (exit 2)', async () => {

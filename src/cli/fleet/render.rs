@@ -132,6 +132,7 @@ const COLUMNS: [L10n; 5] = [
 ];
 const IN_DAYS: L10n = l("in {n} d", "через {n} дн.");
 const NEVER: L10n = l("never", "никогда");
+const EXPIRED: L10n = l("expired", "истёк");
 const NOT_WORKING: L10n = l("Needs attention", "Требуют внимания");
 const FIX: L10n = l("Fix", "Что сделать");
 const NOT_TESTED: L10n = l("not tested", "не проверено");
@@ -155,6 +156,9 @@ fn status_text(s: Status, lang: Lang) -> &'static str {
 fn expiry_cell(r: &CheckResult, lang: Lang) -> String {
     match &r.token_expiry {
         Some(e) if e.expiring_at.is_none() => t(NEVER, lang).to_string(),
+        Some(TokenExpiry {
+            days_left: Some(n), ..
+        }) if *n < 0 => t(EXPIRED, lang).to_string(),
         Some(TokenExpiry {
             days_left: Some(n), ..
         }) => IN_DAYS.fill(&[("n", &n.to_string())]).get(lang).to_string(),
@@ -195,10 +199,10 @@ pub fn text(rows: &[Row], file: &str, lang: Lang) -> String {
         })
         .collect();
     for r in &table {
-        let mut line = String::from(" ");
+        let mut line = String::new();
         for (c, cell) in r.iter().enumerate() {
             let pad = widths[c] - cell.chars().count();
-            let _ = write!(line, " {cell}{}", " ".repeat(pad));
+            let _ = write!(line, "  {cell}{}", " ".repeat(pad));
         }
         let _ = writeln!(out, "{}", line.trim_end());
     }
