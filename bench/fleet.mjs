@@ -1,8 +1,10 @@
-// `fleet` at scale: one connection file of COUNT (200) connections, all against one Jira
-// simulator (Data Center 9.12, personal access tokens) with LATENCY_MS (100) of injected
-// latency per request, run with several --parallel values; prints a Markdown table of wall
-// time, requests and verdicts. Run by bench/run.sh (after it built the release CLI), or alone:
-//   node bench/fleet.mjs            # JTW_BIN=… to time another binary
+// `fleet` at scale: COUNT (200) connections, all against one Jira simulator (Data Center
+// 9.12, personal access tokens) with LATENCY_MS (100) of injected latency per request, run
+// with several --parallel values, twice: every connection at one URL (one Jira: fleet detects
+// it once), and every connection at a URL of its own (a deep link each: 200 detections, as for
+// 200 different Jiras). Prints a Markdown table of wall time, requests and verdicts. Run by
+// bench/run.sh (after it built the release CLI), or alone:
+//   node bench/fleet.mjs            # JTW_BIN=… another binary, FLEET_PARALLEL=8,32 …
 // Nothing is asserted, but a run whose connections do not all come back `ok` is reported as
 // such (a figure for failing connections would mean nothing).
 import { execFile } from 'node:child_process';
@@ -39,33 +41,42 @@ try {
   const users = Object.entries(sim.credentials.users).filter(([, u]) => u.active && u.pat && !u.captcha);
   const env = Object.fromEntries(users.map(([name, u]) => [`JTW_BENCH_${name.replace(/\W/g, '_').toUpperCase()}_PAT`, u.pat]));
   const vars = Object.keys(env);
-  const lines = [];
-  for (let i = 0; i < COUNT; i += 1) {
-    const [, u] = users[i % users.length];
-    lines.push('[[connection]]', `name = "integration ${String(i + 1).padStart(3, '0')}"`, `url = ${JSON.stringify(sim.url)}`,
-      `login = ${JSON.stringify(u.login)}`, 'auth = "pat"', `secret_env = "${vars[i % vars.length]}"`, '');
-  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jtw-bench-fleet-'));
-  const file = path.join(dir, 'fleet.toml');
-  fs.writeFileSync(file, lines.join('\n'));
+  /** The file; `distinct`: every connection a different URL (a deep link of its own), so no detection is shared. */
+  const write = (distinct) => {
+    const lines = [];
+    for (let i = 0; i < COUNT; i += 1) {
+      const [, u] = users[i % users.length];
+      const url = distinct ? `${sim.baseUrl}/browse/PROJ-${i + 1}` : sim.url;
+      lines.push('[[connection]]', `name = "integration ${String(i + 1).padStart(3, '0')}"`, `url = ${JSON.stringify(url)}`,
+        `login = ${JSON.stringify(u.login)}`, 'auth = "pat"', `secret_env = "${vars[i % vars.length]}"`, '');
+    }
+    const file = path.join(dir, distinct ? 'distinct.toml' : 'same.toml');
+    fs.writeFileSync(file, lines.join('\n'));
+    return file;
+  };
 
   const one = await run(['check', sim.url, '--user', users[0][1].login, '--auth', 'pat', '--format', 'json'], { JIRA_TOKEN: users[0][1].pat });
   out(`### \`fleet\`: ${COUNT} connections, one simulator, ${LATENCY_MS} ms latency per request`);
   out();
   out(`One \`check\` of the same connection: ${one.ms.toFixed(0)} ms wall (exit ${one.code}).`);
   out();
-  out('| --parallel | wall (s) | requests | per connection (ms, wall ÷ count) | all ok |');
-  out('|---:|---:|---:|---:|---|');
-  for (const parallel of PARALLELS) {
-    const before = sim.log.length;
-    const r = await run(['fleet', file, '--format', 'json', '--parallel', String(parallel)], env);
-    const requests = sim.log.length - before;
-    let okCount = 0;
-    try {
-      okCount = JSON.parse(r.stdout).connections.filter((c) => c.status === 'ok').length;
-    } catch { /* reported below */ }
-    const mark = parallel === DEFAULT_PARALLEL ? ' (default)' : '';
-    out(`| ${parallel}${mark} | ${(r.ms / 1000).toFixed(2)} | ${requests} | ${(r.ms / COUNT).toFixed(1)} | ${okCount === COUNT ? 'yes' : `no: ${okCount}/${COUNT}, exit ${r.code}`} |`);
+  out('| URLs | --parallel | wall (s) | requests | per connection (ms, wall ÷ count) | all ok |');
+  out('|---|---:|---:|---:|---:|---|');
+  for (const distinct of [false, true]) {
+    const file = write(distinct);
+    for (const parallel of PARALLELS) {
+      const before = sim.log.length;
+      const r = await run(['fleet', file, '--format', 'json', '--parallel', String(parallel)], env);
+      const requests = sim.log.length - before;
+      let okCount = 0;
+      try {
+        okCount = JSON.parse(r.stdout).connections.filter((c) => c.status === 'ok').length;
+      } catch { /* reported below */ }
+      const mark = parallel === DEFAULT_PARALLEL ? ' (default)' : '';
+      const urls = distinct ? `${COUNT} different (no detection shared)` : 'one (one detection)';
+      out(`| ${urls} | ${parallel}${mark} | ${(r.ms / 1000).toFixed(2)} | ${requests} | ${(r.ms / COUNT).toFixed(1)} | ${okCount === COUNT ? 'yes' : `no: ${okCount}/${COUNT}, exit ${r.code}`} |`);
+    }
   }
   fs.rmSync(dir, { recursive: true, force: true });
 } finally {

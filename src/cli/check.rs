@@ -20,7 +20,7 @@ use super::output;
 use super::report_file;
 use super::secret;
 use super::transport::Transport;
-use jira_token_wizard::detect::{DetectFlow, DetectOptions};
+use jira_token_wizard::detect::{DetectFlow, DetectOptions, Detection};
 use jira_token_wizard::probe::{AuthChoice, Redactor, Secret};
 use jira_token_wizard::probe::{CheckError, CheckInput, CheckResult, ProbeFlow};
 use jira_token_wizard::report::{self, Subject};
@@ -57,17 +57,31 @@ pub enum TestError {
 /// Detects the deployment and tests the credential over `transport`: the whole token test,
 /// without printing. `check` and every `fleet` row go through here, so both give one verdict.
 pub fn test(transport: &Transport, c: Connection) -> Result<CheckResult, TestError> {
+    let detection = detect(transport, &c.url, c.timeout_ms).map_err(TestError::Url)?;
+    test_detected(transport, detection, c)
+}
+
+/// Detection of `url`, as `detect` does it (anonymous: it depends on no credential); `Err`
+/// when the URL is not one detection can start from.
+pub fn detect(transport: &Transport, url: &str, timeout_ms: u32) -> Result<Detection, String> {
     let opts = DetectOptions {
         allow_fetch: true,
         fetch_page: true,
-        timeout_ms: c.timeout_ms,
+        timeout_ms,
         granted_origins: None,
         page_only: false,
     };
-    let detect_flow =
-        DetectFlow::for_url(&c.url, opts).map_err(|e| TestError::Url(e.to_string()))?;
+    let flow = DetectFlow::for_url(url, opts).map_err(|e| e.to_string())?;
+    Ok(detect_with(transport, flow).detection)
+}
+
+/// The token test of a credential on an already detected deployment.
+pub fn test_detected(
+    transport: &Transport,
+    detection: Detection,
+    c: Connection,
+) -> Result<CheckResult, TestError> {
     let key_material = key_material(c.target).map_err(TestError::Random)?;
-    let detection = detect_with(transport, detect_flow).detection;
     let input = CheckInput {
         login: c.login,
         secret: c.secret,

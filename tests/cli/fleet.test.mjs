@@ -118,6 +118,14 @@ describe('fleet', () => {
     const all = await fleetJson(file, [], env);
     assert.equal(all.code, 0, all.stderr);
     assert.deepEqual(all.json.connections.map((r) => r.status), ['ok', 'ok']);
+    // Connections to one URL share its (anonymous) detection: serverInfo asked once for three.
+    const same = fleetFile(['A', 'B', 'C'].map((name) => ({ name, url: cluster.url, login: 'jdoe', secret_env: 'JDOE_PAT' })));
+    const before = cluster.log.length;
+    const three = await fleetJson(same, [], env);
+    assert.equal(three.code, 0, three.stderr);
+    const asked = cluster.log.slice(before);
+    assert.equal(asked.filter((e) => e.path === '/rest/api/2/serverInfo').length, 1);
+    assert.equal(asked.filter((e) => e.path === '/rest/api/2/myself' && e.hasAuthorization).length, 3);
     const soon = await fleetJson(file, ['--expiring-within', '14'], env);
     assert.equal(soon.code, 1);
     assert.deepEqual(soon.json.connections.map((r) => [r.status, r.ok]), [['ok', true], ['expiring', false]]);

@@ -2,10 +2,11 @@
 //! parallelism and prints one row each — a table for people, JSON in the file's order for
 //! programs ([`render`]); progress on stderr ([`progress`]).
 //!
-//! Each connection goes through `check`'s own path ([`check::test`]), so a row and a `check`
-//! of the same connection give the same verdict. `--parallel N` scoped threads take the
-//! connections in turn; each test sends its batches as `check` does (a thread per request of
-//! a batch), over one shared transport.
+//! Each connection goes through `check`'s own path ([`check::detect`], then
+//! [`check::test_detected`]), so a row and a `check` of the same connection give the same
+//! verdict; connections to one URL share its detection, made once (anonymous, it depends on no
+//! credential). `--parallel N` scoped threads take the connections in turn; each test sends its
+//! batches as `check` does (a thread per request of a batch), over one shared transport.
 //!
 //! Secrets: each `secret_env` is read once, before any request, then removed from the
 //! process's environment; a secret goes only into the core's `Secret`, and everything printed
@@ -26,11 +27,12 @@ use super::report_file;
 use super::transport::Transport;
 use config::{Entry, Slot};
 use jira_token_wizard::auth_plan::CLOUD_GATEWAY;
+use jira_token_wizard::detect::Detection;
 use jira_token_wizard::probe::{CheckError, CheckResult, Redactor, Secret};
 use jira_token_wizard::{report, time};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Largest connection file read, in bytes.
 const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -173,12 +175,13 @@ fn test_all(
     let rows: Vec<Mutex<Option<Row>>> = (0..total).map(|_| Mutex::new(None)).collect();
     let progress = progress::Progress::new(total);
     let workers = args.parallel.min(total).max(1);
+    let detections = Detections::default();
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(slot) = slots.get(i) else { break };
-                let row = test_one(args, transport, slot, secrets, now);
+                let row = test_one(args, transport, &detections, slot, secrets, now);
                 progress.done(&redact(&progress::line(&row)));
                 if let Ok(mut cell) = rows[i].lock() {
                     *cell = Some(row);
@@ -204,6 +207,7 @@ fn test_all(
 fn test_one(
     args: &FleetArgs,
     transport: &Transport,
+    detections: &Detections,
     slot: &Slot,
     secrets: &BTreeMap<String, Result<Secret, String>>,
     now: &str,
@@ -235,7 +239,10 @@ fn test_one(
         timeout_ms: args.common.timeout_ms,
         now: now.to_string(),
     };
-    let result = match check::test(transport, connection) {
+    let tested = detections
+        .get(transport, &e.url, args.common.timeout_ms)
+        .and_then(|d| check::test_detected(transport, d, connection));
+    let result = match tested {
         Ok(r) => r,
         Err(TestError::Url(m)) => return error(url, m),
         Err(TestError::Input(CheckError::LoginRequired(_))) => {
@@ -255,6 +262,29 @@ fn test_one(
         url,
         outcome: Outcome::Tested(Box::new(result)),
         status,
+    }
+}
+
+/// Detections by URL, each made once per run: detection is anonymous, so connections to the
+/// same address share it (the first to need it detects; the others wait for it). A helpdesk's
+/// file often lists many integrations of one Jira: they cost that Jira one detection.
+#[derive(Default)]
+struct Detections(Mutex<BTreeMap<String, Arc<OnceLock<Result<Detection, String>>>>>);
+
+impl Detections {
+    fn get(
+        &self,
+        transport: &Transport,
+        url: &str,
+        timeout_ms: u32,
+    ) -> Result<Detection, TestError> {
+        let cell = match self.0.lock() {
+            Ok(mut map) => Arc::clone(map.entry(url.to_string()).or_default()),
+            Err(_) => Arc::default(),
+        };
+        cell.get_or_init(|| check::detect(transport, url, timeout_ms))
+            .clone()
+            .map_err(TestError::Url)
     }
 }
 
