@@ -269,7 +269,10 @@ fn test_one(
 /// same address share it (the first to need it detects; the others wait for it). A helpdesk's
 /// file often lists many integrations of one Jira: they cost that Jira one detection.
 #[derive(Default)]
-struct Detections(Mutex<BTreeMap<String, Arc<OnceLock<Result<Detection, String>>>>>);
+struct Detections(Mutex<BTreeMap<String, Arc<OnceDetection>>>);
+
+/// One URL's detection, or why the URL could not be detected; made by the first to ask.
+type OnceDetection = OnceLock<Result<Detection, String>>;
 
 impl Detections {
     fn get(
