@@ -37,6 +37,11 @@ fi
 log "measuring"
 CARGO_TARGET_DIR="$PWD/target/bench-build" node bench/run.mjs
 
+# 5b. bench/fleet.mjs: `fleet` with 200 connections against one simulator at the same latency,
+#     at several --parallel values.
+log "fleet: 200 connections (bench/fleet.mjs)"
+node bench/fleet.mjs
+
 # 6. bench/popup.mjs: the wizard in headless Chromium and Firefox (the E2E drivers) against the
 #    same sites and latency: first paint, confirmed detection and verdict from its User Timing marks.
 log "the wizard in headless Chromium and Firefox (bench/popup.mjs)"

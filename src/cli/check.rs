@@ -20,14 +20,84 @@ use super::output;
 use super::report_file;
 use super::secret;
 use super::transport::Transport;
-use jira_token_wizard::detect::{DetectFlow, DetectOptions};
-use jira_token_wizard::probe::Redactor;
+use jira_token_wizard::detect::{DetectFlow, DetectOptions, Detection};
+use jira_token_wizard::probe::{AuthChoice, Redactor, Secret};
 use jira_token_wizard::probe::{CheckError, CheckInput, CheckResult, ProbeFlow};
 use jira_token_wizard::report::{self, Subject};
 use jira_token_wizard::targets::Target;
 
 /// Bytes of key material drawn for Issue Sync: 32 (the core's minimum; 64 hex characters).
 const KEY_MATERIAL_BYTES: usize = 32;
+
+/// One credential to test: what `check` reads from its options and `fleet` from its file.
+pub struct Connection {
+    pub url: String,
+    pub login: String,
+    pub secret: Secret,
+    pub auth: AuthChoice,
+    pub target: Target,
+    pub project: Option<String>,
+    pub gateway: Option<String>,
+    pub timeout_ms: u32,
+    /// RFC 3339: expiry is judged as of this time.
+    pub now: String,
+}
+
+/// Why a connection could not be tested at all (no request sent for the test).
+#[derive(Debug)]
+pub enum TestError {
+    /// The URL is not one detection can start from.
+    Url(String),
+    /// The core refused the input (e.g. a login is needed).
+    Input(CheckError),
+    /// The OS random generator failed (Issue Sync's key material).
+    Random(getrandom::Error),
+}
+
+/// Detects the deployment and tests the credential over `transport`: the whole token test,
+/// without printing. `check` and every `fleet` row go through here, so both give one verdict.
+pub fn test(transport: &Transport, c: Connection) -> Result<CheckResult, TestError> {
+    let detection = detect(transport, &c.url, c.timeout_ms).map_err(TestError::Url)?;
+    test_detected(transport, detection, c)
+}
+
+/// Detection of `url`, as `detect` does it (anonymous: it depends on no credential); `Err`
+/// when the URL is not one detection can start from.
+pub fn detect(transport: &Transport, url: &str, timeout_ms: u32) -> Result<Detection, String> {
+    let opts = DetectOptions {
+        allow_fetch: true,
+        fetch_page: true,
+        timeout_ms,
+        granted_origins: None,
+        page_only: false,
+    };
+    let flow = DetectFlow::for_url(url, opts).map_err(|e| e.to_string())?;
+    Ok(detect_with(transport, flow).detection)
+}
+
+/// The token test of a credential on an already detected deployment.
+pub fn test_detected(
+    transport: &Transport,
+    detection: Detection,
+    c: Connection,
+) -> Result<CheckResult, TestError> {
+    let key_material = key_material(c.target).map_err(TestError::Random)?;
+    let input = CheckInput {
+        login: c.login,
+        secret: c.secret,
+        auth: c.auth,
+        // The target's profile names the permissions; the CLI adds none of its own.
+        required_permissions: Vec::new(),
+        project: c.project,
+        gateway: c.gateway,
+        timeout_ms: c.timeout_ms,
+        target: c.target,
+        key_material,
+        now: Some(c.now),
+    };
+    let probe = ProbeFlow::new(input, detection).map_err(TestError::Input)?;
+    Ok(transport.run_flow(probe))
+}
 
 /// Runs `check` and prints the result; returns the exit code.
 pub fn run(args: &CheckArgs) -> i32 {
@@ -38,53 +108,35 @@ pub fn run(args: &CheckArgs) -> i32 {
     let login = args.user.clone().unwrap_or_default();
     let tried_login = login.clone();
     let redactor = Redactor::new(&secret, &login);
-    let opts = DetectOptions {
-        allow_fetch: true,
-        fetch_page: true,
+    let transport = match Transport::with_ca_cert(args.common.ca_cert.as_deref()) {
+        Ok(t) => t,
+        Err(e) => return super::usage_error(&e),
+    };
+    let connection = Connection {
+        url: args.url.clone(),
+        login,
+        secret,
+        auth: args.auth,
+        target: args.target,
+        project: args.project.clone(),
+        gateway: args.gateway.clone(),
         timeout_ms: args.common.timeout_ms,
-        granted_origins: None,
-        page_only: false,
+        now: args
+            .now
+            .clone()
+            .unwrap_or_else(|| report::rfc3339_utc(super::report_file::now_secs())),
     };
-    let detect_flow = match DetectFlow::for_url(&args.url, opts) {
-        Ok(f) => f,
-        Err(e) => return super::usage_error(&e.to_string()),
-    };
-    let key_material = match key_material(args.target) {
-        Ok(k) => k,
-        Err(e) => {
+    let result = match test(&transport, connection) {
+        Ok(r) => r,
+        Err(TestError::Url(e)) => return super::usage_error(&e),
+        Err(TestError::Input(e)) => return super::usage_error(&redactor.apply(&check_error(&e))),
+        Err(TestError::Random(e)) => {
             output::err_line(&format!(
                 "jira-token-wizard: cannot read the operating system's random generator: {e}"
             ));
             return 1;
         }
     };
-    let transport = match Transport::with_ca_cert(args.common.ca_cert.as_deref()) {
-        Ok(t) => t,
-        Err(e) => return super::usage_error(&e),
-    };
-    let detection = detect_with(&transport, detect_flow).detection;
-    let input = CheckInput {
-        login,
-        secret,
-        auth: args.auth,
-        // The target's profile names the permissions; the CLI adds none of its own.
-        required_permissions: Vec::new(),
-        project: args.project.clone(),
-        gateway: args.gateway.clone(),
-        timeout_ms: args.common.timeout_ms,
-        target: args.target,
-        key_material,
-        now: Some(
-            args.now
-                .clone()
-                .unwrap_or_else(|| report::rfc3339_utc(super::report_file::now_secs())),
-        ),
-    };
-    let probe = match ProbeFlow::new(input, detection) {
-        Ok(p) => p,
-        Err(e) => return super::usage_error(&redactor.apply(&check_error(&e))),
-    };
-    let result = transport.run_flow(probe);
     let text = match args.common.format {
         Format::Json => check_output::json(&result) + "\n",
         Format::Text => {

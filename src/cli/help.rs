@@ -63,6 +63,43 @@ pub fn help(topic: Option<&str>) -> String {
             gateway = CLOUD_GATEWAY,
             secs = DEFAULT_TIMEOUT_MS / 1000
         ),
+        Some("fleet") => format!(
+            "jira-token-wizard {v}\n\
+             Tests many connections at once, as check tests one, and prints a table: name,\n\
+             status, verdict, days to the token's expiry, who answered.\n\n\
+             Usage: jira-token-wizard fleet <FILE> [options]\n\n\
+             FILE is TOML, one [[connection]] table per connection. The secrets are never in\n\
+             it: each names the environment variable that holds its secret.\n\n  \
+             [[connection]]\n  \
+             name = \"ELMA365 production\"      # required, unique\n  \
+             url = \"https://jira.example.com\" # required\n  \
+             login = \"svc-elma\"               # as check's --user (empty for a PAT)\n  \
+             target = \"elma365\"               # optional, default generic (targets below)\n  \
+             auth = \"pat\"                     # optional: auto (default), api-token, pat, basic\n  \
+             secret_env = \"ELMA_JIRA_TOKEN\"   # required: the variable holding the secret\n\n\
+             Targets: {targets}.\n\n\
+             A connection whose entry is malformed or whose variable is unset gets its own\n\
+             error; the others are still tested.\n\n\
+             Options:\n  \
+             --format text|json      output format (default text); JSON lists the\n                          \
+             connections in the file's order\n  \
+             --parallel N            connections tested at once, 1 to {max} (default {parallel})\n  \
+             --expiring-within DAYS  a working token that expires within DAYS days fails\n  \
+             --now TIME              judge token expiry as of this RFC 3339 time (default: now)\n  \
+             --timeout SECS          per-request timeout in seconds (default {secs})\n  \
+             --lang en|ru            language of the text output (default from LANG)\n  \
+             --ca-cert FILE          also trust the CA certificates in this PEM file (besides\n                          \
+             the system's trust store)\n  \
+             -h, --help              this help\n\n\
+             Progress goes to standard error: a bar on a terminal, else a line per connection.\n\n\
+             Exit status: 0 every connection works, 1 any does not (or is not tested, or\n\
+             expires within --expiring-within), 2 usage error (the file unreadable, not TOML,\n\
+             without a connection, or with a name twice).\n",
+            targets = target_names(),
+            max = crate::cli::args::MAX_PARALLEL,
+            parallel = crate::cli::args::DEFAULT_PARALLEL,
+            secs = DEFAULT_TIMEOUT_MS / 1000
+        ),
         _ => format!(
             "jira-token-wizard {v}\n\
              Detects Jira Cloud / Server / Data Center and guides you to the right token.\n\n\
@@ -70,6 +107,7 @@ pub fn help(topic: Option<&str>) -> String {
              Commands:\n  \
              detect <URL>   what runs at URL, and which token to make\n  \
              check <URL>    test a token or password (secret in JIRA_TOKEN)\n  \
+             fleet <FILE>   test many connections listed in a TOML file\n  \
              help [COMMAND] help for a command\n\n\
              Options:\n  \
              -h, --help     this help\n  \

@@ -1,6 +1,6 @@
 //! The native command-line interface: argument parsing ([`args`], help in [`help`]), the one
 //! network module ([`transport`]), the commands ([`detect`], [`check`] with the secret's
-//! source in [`secret`]) and their rendering ([`output`], [`check_output`]; `--report` files in
+//! source in [`secret`], [`fleet`]: many connections from a TOML file through `check`'s test) and their rendering ([`output`], [`check_output`]; `--report` files in
 //! [`report_file`]). Integration targets (`--for`) are the core's
 //! [`jira_token_wizard::targets::Target`]. HTML is read by the core's native-only `html` module.
 //! Decisions stay in the core; this layer only moves bytes and prints.
@@ -12,6 +12,7 @@ mod args;
 mod check;
 mod check_output;
 mod detect;
+mod fleet;
 mod help;
 mod output;
 mod report_file;
@@ -36,6 +37,7 @@ pub fn run() -> i32 {
         }
         Ok(Command::Detect(a)) => detect::run(&a),
         Ok(Command::Check(a)) => check::run(&a),
+        Ok(Command::Fleet(a)) => fleet::run(&a),
         Err(e) => usage_error(&e.0),
     }
 }

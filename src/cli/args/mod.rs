@@ -1,4 +1,4 @@
-//! Command-line parsing: a small hand-written parser (no framework — two commands do not
+//! Command-line parsing: a small hand-written parser (no framework — three commands do not
 //! justify a dependency) that turns `argv` into a [`Command`] or a [`UsageError`].
 //!
 //! Shape: `jira-token-wizard <command> <URL> [options]`. Options take their value as the next
@@ -31,6 +31,8 @@ pub enum Command {
     Detect(DetectArgs),
     /// `check <URL> --user …`.
     Check(CheckArgs),
+    /// `fleet FILE`: many connections from a TOML file.
+    Fleet(FleetArgs),
 }
 
 /// Output format.
@@ -181,6 +183,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
     match cmd {
         "detect" => parse_detect(cur),
         "check" => parse_check(cur),
+        "fleet" => parse_fleet(cur),
         _ => Err(usage(format!("unknown command: {cmd}"))),
     }
 }
@@ -189,6 +192,7 @@ fn command_name(s: &str) -> Result<&'static str, UsageError> {
     match s {
         "detect" => Ok("detect"),
         "check" => Ok("check"),
+        "fleet" => Ok("fleet"),
         other => Err(usage(format!("unknown command: {other}"))),
     }
 }
@@ -367,6 +371,9 @@ fn parse_detect(mut cur: Cursor) -> Result<Command, UsageError> {
 
 mod check;
 use check::parse_check;
+mod fleet;
+use fleet::parse_fleet;
+pub use fleet::{FleetArgs, DEFAULT_PARALLEL, MAX_PARALLEL};
 
 #[cfg(test)]
 mod tests;
