@@ -165,6 +165,21 @@ describe('fleet', () => {
     assert.ok(!/^fleet: \[/m.test(screen), 'no plain lines on a terminal');
   });
 
+  test('a Cloud site over TLS: --ca-cert and --timeout reach every connection', async (t) => {
+    const cloud = await startSite({ scenario: 'cloud' });
+    t.after(() => cloud.close());
+    const u = cloud.credentials.users.jdoe;
+    const file = fleetFile([{ name: 'Cloud', url: cloud.url, login: u.login, auth: 'api-token', secret_env: 'CLOUD_TOKEN' }]);
+    const run = await fleetJson(file, ['--timeout', '5', ...cloud.cli.args], { ...cloud.cli.env, CLOUD_TOKEN: u.apiToken });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.json.connections[0].verdict.code, 'ok');
+    assert.ok(!run.stdout.includes(u.apiToken) && !run.stderr.includes(u.apiToken));
+    // Without the CA the same file fails on the certificate, as check does.
+    const untrusted = await fleetJson(file, [], { ...cloud.cli.env, CLOUD_TOKEN: u.apiToken });
+    assert.equal(untrusted.code, 1);
+    assert.equal(untrusted.json.connections[0].verdict.code, 'tls_untrusted');
+  });
+
   test('a file that is wrong as a whole is a usage error (exit 2)', async () => {
     const dup = fleetFile([
       { name: 'Same', url: cluster.url, secret_env: 'JDOE_PAT' },

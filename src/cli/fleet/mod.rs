@@ -302,3 +302,49 @@ fn status_of(r: &CheckResult, expiring_within: Option<i64>) -> Status {
         _ => Status::Ok,
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_variable_is_read_once_then_gone_and_errors_name_it_only_when_it_looks_like_a_name() {
+        std::env::set_var("JTW_FLEET_TEST_SET", "s3cret-value-1");
+        std::env::set_var("JTW_FLEET_TEST_EMPTY", "  ");
+        std::env::set_var("MixedCaseToken123", "s3cret-value-2");
+        std::env::remove_var("JTW_FLEET_TEST_UNSET");
+        std::env::remove_var("MixedCaseUnset123");
+        let file = ["JTW_FLEET_TEST_SET", "JTW_FLEET_TEST_SET", "JTW_FLEET_TEST_EMPTY"]
+            .iter()
+            .chain(&["JTW_FLEET_TEST_UNSET", "MixedCaseToken123", "MixedCaseUnset123"])
+            .enumerate()
+            .map(|(i, v)| {
+                format!("[[connection]]\nname = \"c{i}\"\nurl = \"https://a.example\"\nsecret_env = \"{v}\"\n")
+            })
+            .collect::<String>();
+        let secrets = read_secrets(&config::read(&file).unwrap());
+        assert_eq!(secrets.len(), 5, "the variable named twice is read once");
+        let set = secrets["JTW_FLEET_TEST_SET"].as_ref().unwrap();
+        assert_eq!(set.trimmed(), "s3cret-value-1");
+        assert_eq!(
+            std::env::var_os("JTW_FLEET_TEST_SET"),
+            None,
+            "removed once read"
+        );
+        assert_eq!(
+            secrets["JTW_FLEET_TEST_EMPTY"].as_ref().err().unwrap(),
+            "the environment variable JTW_FLEET_TEST_EMPTY is empty"
+        );
+        assert_eq!(
+            secrets["JTW_FLEET_TEST_UNSET"].as_ref().err().unwrap(),
+            "the environment variable JTW_FLEET_TEST_UNSET is not set (secret_env)"
+        );
+        assert!(secrets["MixedCaseToken123"].is_ok());
+        let hidden = secrets["MixedCaseUnset123"].as_ref().err().unwrap();
+        assert!(
+            hidden.contains("name not shown") && !hidden.contains("MixedCase"),
+            "{hidden}"
+        );
+    }
+}
