@@ -128,8 +128,8 @@ describe('behind an HTTP proxy (HTTPS_PROXY)', () => {
     t.after(() => proxy.close());
     // A name only the proxy can reach: resolved directly, it goes nowhere.
     const url = `https://jira.corp.test:${sim.port}/`;
-    const run = await runCli(['detect', url, '--format', 'json', '--timeout', '5'],
-      { env: { HTTPS_PROXY: proxy.url, NO_PROXY: '' } });
+    const run = await runCli(['detect', url, '--format', 'json', '--timeout', '20'],
+      { env: { HTTPS_PROXY: proxy.url, NO_PROXY: '' }, killAfterMs: 60_000 });
     assert.equal(run.code, 1, run.stderr);
     const out = run.stdout + run.stderr;
     assert.match(out, /CN=jira\.corp\.test/, out);
