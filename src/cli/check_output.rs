@@ -37,9 +37,8 @@ pub fn json(r: &CheckResult) -> String {
 }
 
 const HEADING: L10n = l("Token check for {url}", "Проверка токена для {url}");
-use jira_token_wizard::labels::{CAUSE, NOTES as SNIPPET_NOTES};
+use jira_token_wizard::labels::{ANSWERED_BY, CAUSE, NOTES as SNIPPET_NOTES};
 const LOGIN_URL: L10n = l("Log in at", "Войдите на");
-const ANSWERED_BY: L10n = l("Answered by", "Кто ответил");
 const PASTE: L10n = l(
     "Paste into the connection form; the secret is shown as {mask}: type your own in its place.",
     "Вставьте в форму подключения; секрет показан как {mask}: впишите свой на его место.",

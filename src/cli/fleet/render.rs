@@ -6,6 +6,7 @@
 use super::{Outcome, Row, Status};
 use crate::cli::output::{l, t};
 use jira_token_wizard::i18n::{L10n, Lang};
+use jira_token_wizard::labels::FIX;
 use jira_token_wizard::probe::{CheckResult, JiraUser, TokenExpiry, Verdict};
 use serde::Serialize;
 use std::fmt::Write;
@@ -134,7 +135,6 @@ const IN_DAYS: L10n = l("in {n} d", "через {n} дн.");
 const NEVER: L10n = l("never", "никогда");
 const EXPIRED: L10n = l("expired", "истёк");
 const NOT_WORKING: L10n = l("Needs attention", "Требуют внимания");
-const FIX: L10n = l("Fix", "Что сделать");
 const NOT_TESTED: L10n = l("not tested", "не проверено");
 const EXPIRES_SOON: L10n = l(
     "works, but the token expires in {n} days ({date})",
