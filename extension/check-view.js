@@ -14,11 +14,42 @@ import { renderServerCheck } from './server-check-view.js';
 import { pick, t } from './ui-strings.js';
 
 /** The target menu: the core's targets in its order and names, the choice kept. */
-function renderTargets(lang) {
+export function renderTargets(lang) {
   const select = /** @type {HTMLSelectElement} */ ($('test-target'));
   const current = select.value || facts().targets[0]?.id;
   select.replaceChildren(...facts().targets.map((t) => el('option', { value: t.id }, targetName(lang, t.id))));
   select.value = current;
+}
+
+/**
+ * The core's plan for connecting `target` to the detected Jira (`Detection.targetPlans`), or
+ * the deployment's own plan when the detection carries none.
+ */
+export const planFor = (detection, target) =>
+  detection?.targetPlans?.find((p) => p.target === target)?.plan ?? detection?.authPlan ?? null;
+
+/**
+ * Step 1's question: which integration (or "just test a token"), as radio buttons in the
+ * core's order and words; `target` checked. Shown for a detection that has per-target plans.
+ */
+export function renderIntegration(lang, detection, target) {
+  const box = $('integration');
+  box.hidden = !(detection?.targetPlans?.length > 0);
+  if (box.hidden) return;
+  const list = $('integration-options');
+  const targets = facts().targets;
+  // Built once and updated after: a radio re-made on every render would lose the keyboard focus.
+  if (list.childElementCount !== targets.length) {
+    list.replaceChildren(...targets.map((t) => el('label', { className: 'choice' },
+      el('input', { type: 'radio', name: 'integration', value: t.id, dataset: { testid: `integration-${t.id}` } }),
+      el('span', {}))));
+  }
+  targets.forEach((t, i) => {
+    const label = list.children[i];
+    const input = /** @type {HTMLInputElement} */ (label.querySelector('input'));
+    input.checked = t.id === target;
+    label.querySelector('span').textContent = pick(lang, t.question ?? t.name);
+  });
 }
 
 /** A detection worth testing a credential against: Jira, or a site that may be Jira. */
@@ -33,14 +64,13 @@ export function prefillTestForm(detection) {
 
 /**
  * Shows the token test for `detection` when `test` (popup.js's `state.test`) is given, hides
- * it when `test` is null.
+ * it when `test` is null. `plan`: the plan in effect (the chosen integration's).
  */
-export function renderTokenTest(lang, detection, test) {
+export function renderTokenTest(lang, detection, test, plan = detection?.authPlan) {
   const section = $('token-test');
   section.hidden = !test;
   if (!test) return;
   const d = detection.deployment;
-  const plan = detection.authPlan;
   renderTargets(lang);
   const target = $('test-target').value;
   const dictated = targetMethod(target, d?.hosting);
@@ -60,6 +90,7 @@ export function renderTokenTest(lang, detection, test) {
   const label = t(lang, cloud ? 'loginEmail' : 'loginUsername');
   $('test-login-label').textContent = method === 'pat' ? t(lang, 'loginOptional', { label }) : label;
   $('test-login').type = cloud ? 'email' : 'text';
+  $('test-login').dataset.optional = String(method === 'pat');
 
   const reveal = $('test-reveal');
   $('test-secret').type = test.revealed ? 'text' : 'password';
@@ -72,6 +103,7 @@ export function renderTokenTest(lang, detection, test) {
   run.disabled = test.running || Boolean(detection.provisional);
   run.setAttribute('aria-busy', String(test.running));
   run.textContent = t(lang, test.running ? 'testRunning' : 'testRun');
+  $('test-cancel').hidden = !test.running;
   // Beside the button: where the credential will be sent (SECURITY.md §7.1).
   const to = credentialOrigin(detection);
   $('test-origin').textContent = detection.provisional

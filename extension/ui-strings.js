@@ -160,6 +160,13 @@ export const UI = {
     copiedSecret: 'Copied, with the secret.',
     copiedSecretCleared: 'Copied, with the secret. In {seconds} s the clipboard is cleared if it still holds it.',
     copyFailed: 'Could not copy: {message}',
+    copiedFieldCleared: '{label} copied — cleared in {seconds} s',
+    copiedField: '{label} copied',
+    integrationQuestion: 'What are you connecting to this Jira?',
+    planUnsupported: 'Not for this Jira',
+    more: 'More: test from the server, report',
+    testCancel: 'Cancel',
+    testCancelled: 'Test cancelled: nothing more is waited for. Press Test to try again.',
   },
   ru: {
     appName: 'Мастер токенов Jira',
@@ -315,6 +322,13 @@ export const UI = {
     copiedSecret: 'Скопировано вместе с секретом.',
     copiedSecretCleared: 'Скопировано вместе с секретом. Через {seconds} с буфер обмена будет очищен, если секрет ещё в нём.',
     copyFailed: 'Не удалось скопировать: {message}',
+    copiedFieldCleared: '{label}: скопировано — очистится через {seconds} с',
+    copiedField: '{label}: скопировано',
+    integrationQuestion: 'Что вы подключаете к этой Jira?',
+    planUnsupported: 'Не для этой Jira',
+    more: 'Ещё: проверка с сервера, отчёт',
+    testCancel: 'Отмена',
+    testCancelled: 'Проверка отменена: ответа больше не ждём. Нажмите «Проверить», чтобы повторить.',
   },
 };
 

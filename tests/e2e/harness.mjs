@@ -258,6 +258,12 @@ export class Popup {
     }, [testid, value]);
   }
 
+  /** The side panel's viewport as `width` × `height` CSS pixels (device metrics override). */
+  async resize(width, height) {
+    await this.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false });
+    await this.waitFor(([w, h]) => innerWidth === w && innerHeight === h, [width, height]);
+  }
+
   /** Saves a PNG of the whole popup (360 px wide) under tests/e2e/artifacts/. */
   async screenshot(name) {
     // Popups refuse Emulation.setDeviceMetricsOverride: clip to the document instead.
