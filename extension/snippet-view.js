@@ -43,9 +43,10 @@ export function snippetJson(snippet, secret) {
  */
 export function renderSnippet(lang, snippet, { revealed, secret, status }) {
   const section = $('snippet');
+  // The copy's line moves beside the button pressed: taken while it is still in the document.
+  const line = $('snippet-copied');
   section.hidden = !snippet;
   if (!snippet) {
-    const line = $('snippet-copied');
     line.textContent = '';
     section.append(line);
     return;
@@ -91,7 +92,7 @@ export function renderSnippet(lang, snippet, { revealed, secret, status }) {
     copy.setAttribute('aria-label', t(lang, 'copyField', { label }));
     rows.push(dt, dd, copy);
     // The copy's line beside the button pressed (`status.at`), in the row under it.
-    if (status?.at === `field:${f.key}`) rows.push($('snippet-copied'));
+    if (status?.at === `field:${f.key}`) rows.push(line);
     if (f.hint) {
       const hint = document.createElement('p');
       hint.className = 'hint';
@@ -109,7 +110,6 @@ export function renderSnippet(lang, snippet, { revealed, secret, status }) {
   $('snippet-notes').hidden = (snippet.notes ?? []).length === 0;
   $('snippet-copy-all').dataset.copy = 'text';
   $('snippet-copy-json').dataset.copy = 'json';
-  const line = $('snippet-copied');
   line.textContent = status ? t(lang, status.key, status.vars ?? {}) : '';
   line.classList.toggle('error', status?.key === 'copyFailed');
   // *Copy all* lives in the footer (the next action): its line goes there; *Copy JSON*'s under it.

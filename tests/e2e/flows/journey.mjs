@@ -132,6 +132,7 @@ export function journeyFlows(name) {
     test('ELMA365 chosen first on Data Center: password steps, no PAT offer, kept for the Jira', async () => {
       await withSims(['dc-9.12-cluster'], (sim) => withWizard(ctx.driver, sim.url, async (w) => {
         assert.equal(await w.settled(), 'ready');
+        await setLang(w, 'en');
         assert.equal(await w.attr('method', 'data-method'), 'pat', 'just a token: a PAT');
         assert.equal(await w.text('pat-create') !== null, true, 'the one-click PAT is offered for a PAT');
         await w.click('integration-elma365');
@@ -141,7 +142,9 @@ export function journeyFlows(name) {
         assert.match(await w.text('steps'), /refuses a personal access token sent as a password/);
         assert.equal(await w.attr('plan', 'data-target'), 'elma365');
         assert.equal(await w.eval(() => document.querySelector('[data-testid=test-target]').value), 'elma365');
-        assert.match(await w.text('test-auth-note'), /Username \+ password/);
+        assert.match(await w.eval(() => document.querySelector('[data-testid=test-auth-note]').textContent), /Username \+ password/);
+        await w.click('step-next-test');
+        assert.equal(await w.text('test-login-label'), 'Username', 'a username, not "optional for a PAT"');
         await w.waitFor(async () => {
           const api = globalThis.browser ?? globalThis.chrome;
           return JSON.stringify(await api.storage.session.get(null)).includes('"target":"elma365"');
