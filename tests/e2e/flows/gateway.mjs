@@ -7,7 +7,7 @@ import { startSimulator } from '../../simulator/server.mjs';
 import { startSite } from '../sites.mjs';
 import { answersPermissionPrompts, launchBrowser } from '../browsers/index.mjs';
 import {
-  GATEWAY_PATTERN, rest, portOf, withWizard, testDone, runCheck,
+  GATEWAY_PATTERN, rest, portOf, withWizard, testDone, runCheck, openMore
 } from './common.mjs';
 
 /** The popup's numbered steps, one string each. */
@@ -83,6 +83,7 @@ export function gatewayFlows(name) {
           const b = document.querySelector('[data-testid=report-download]');
           return b && !b.closest('[hidden]') && !b.disabled;
         }, null, 10_000);
+        await openMore(w); // the report is under "More"
         await w.click('report-download');
         reportText = await w.eval(async () => (await fetch(document.querySelector('[data-testid=report-file]').href)).text());
         assert.deepEqual(JSON.parse(reportText).steps.map((s) => s.en), steps);

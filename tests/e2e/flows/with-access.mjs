@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   MASK, LOCAL_PATTERN, PAT_PAGE, authorized, rest, portOf, withBrowser, withWizard, withSims, testDone, runCheck, assertSecretNowhere, copied, shownFields,
-  startFakeCloudPage, readmeShot,
+  startFakeCloudPage, readmeShot, openMore
 } from './common.mjs';
 
 /** @param {'chromium'|'firefox'} name */
@@ -223,7 +223,7 @@ export function withAccessFlows(name) {
           const copy = document.querySelector('[data-testid=report-copy]');
           return copy && !copy.closest('[hidden]') && !copy.disabled;
         }, null, 10_000);
-        await w.click('more-toggle'); // the report is under "More"
+        await openMore(w); // the report is under "More"
         const markdown = await copied(w, 'report-copy', 'report-status');
         assert.match(markdown, /^# Jira Token Wizard — diagnostic report/);
         assert.match(markdown, /`credentials_rejected`/);
