@@ -105,7 +105,8 @@ export function renderTokenTest(lang, detection, test, plan = detection?.authPla
   run.textContent = t(lang, test.running ? 'testRunning' : 'testRun');
   $('test-cancel').hidden = !test.running;
   // Beside the button: where the credential will be sent (SECURITY.md §7.1).
-  const to = credentialOrigin(detection);
+  // After a test through Atlassian's gateway (the user's click), the credential went there.
+  const to = test.gatewayTried && (test.result || test.running) ? facts().gateway : credentialOrigin(detection);
   $('test-origin').textContent = detection.provisional
     ? t(lang, 'testConfirming')
     : to ? t(lang, 'sendsTo', { origin: to }) : t(lang, 'sendsNowhere');

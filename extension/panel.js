@@ -121,12 +121,14 @@ async function tabShown(hooks, tabId, current) {
 /**
  * The context line: shown while the tab in front is not the Jira worked on.
  * @param {string} lang
- * @param {{jiraOrigin: string | null, away: {tabId: number, host: string | null} | null, hint: boolean}} view
+ * @param {{jiraOrigin: string | null, away: {tabId: number, host: string | null} | null, hint: boolean, tokenPage?: boolean}} view
  */
-export function renderContext(lang, { jiraOrigin, away, hint }) {
+export function renderContext(lang, { jiraOrigin, away, hint, tokenPage = false }) {
   const box = $('context');
   box.hidden = !away || !jiraOrigin;
   if (box.hidden || !away || !jiraOrigin) return;
+  // On the token page the wizard opened (id.atlassian.com: not a Jira), nothing to detect there.
+  $('detect-here').hidden = tokenPage;
   $('context-text').textContent = away.host
     ? t(lang, 'workingOn', { jira: jiraOrigin, host: away.host })
     : t(lang, 'workingOnHidden', { jira: jiraOrigin });

@@ -312,7 +312,9 @@ function render() {
   $('result').hidden = !detection;
   const isJira = detection?.deployment?.product === 'jira';
   $('url-form').hidden = phase === 'loading' || (isJira && !state.awayHint);
-  renderContext(lang, { jiraOrigin: isJira ? /** @type {DetectReply} */ (reply).origin : null, away: state.away, hint: state.awayHint });
+  renderContext(lang, {
+    jiraOrigin: isJira ? /** @type {DetectReply} */ (reply).origin : null, away: state.away, hint: state.awayHint, tokenPage: state.wentForToken,
+  });
   const allowFetch = Boolean(reply?.ok && reply.allowFetch);
   const showTest = Boolean(detection && testable(detection) && allowFetch);
   // The integration asked first: its plan (the core's, per target) drives steps 2 and 3.

@@ -335,7 +335,7 @@ pub(crate) fn basic(base: &str) -> AuthPlan {
         steps: vec![
             l(
                 "This Jira is older than 8.14 and has no personal access tokens: the integration logs in with a username and password.",
-                "Эта Jira старше 8.14, и персональных токенов в ней нет: интеграция входит по логину и паролю.",
+                "Версия этой Jira ниже 8.14, и персональных токенов в ней нет: интеграция входит по логину и паролю.",
             )
             .text(),
             l(

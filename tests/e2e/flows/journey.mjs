@@ -154,6 +154,28 @@ export function journeyFlows(name) {
       }));
     });
 
+    test('a Jira that answers slowly: Cancel while Testing, and its late answer is ignored', async () => {
+      await withSims([{ scenario: 'dc-9.12-cluster', latencyMs: 2_500 }], (sim) => withWizard(ctx.driver, sim.url, async (w) => {
+        assert.equal(await w.settled(20_000), 'ready');
+        await setLang(w, 'en');
+        await w.click('step-next-test');
+        await w.eval((secret) => {
+          document.querySelector('[data-testid=test-auth]').value = 'basic';
+          document.querySelector('[data-testid=test-login]').value = 'admin';
+          document.querySelector('[data-testid=test-secret]').value = secret;
+        }, sim.credentials.users.admin.password);
+        await w.click('test-run');
+        await w.waitFor(() => !document.querySelector('[data-testid=test-cancel]').closest('[hidden]'));
+        await assertInView(w, 'test-cancel', 'Cancel beside Testing…');
+        await w.click('test-cancel');
+        assert.match(await w.text('test-error'), /^Test cancelled/);
+        assert.equal(await w.attr('test-run', 'aria-busy'), 'false');
+        await new Promise((r) => setTimeout(r, 4_000)); // the answer arrives meanwhile
+        assert.equal(await w.text('check'), null, 'the late answer is not shown');
+        assert.match(await w.text('test-error'), /^Test cancelled/);
+      }));
+    });
+
     test('a slow Jira (400 ms): the first screen keeps its layout (CLS < 0.1)', async (t) => {
       if (name !== 'chromium') {
         t.skip('Firefox has no Layout Instability API (PerformanceObserver "layout-shift")');

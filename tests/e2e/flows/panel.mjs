@@ -195,5 +195,21 @@ export function panelFlows(name) {
         assert.ok(!JSON.stringify(session).includes(admin.apiToken), 'storage.session holds no secret');
       }));
     });
+
+    test('the token page opened from the wizard; back on the Jira, the field to fill has the focus', async () => {
+      await withSims(['cloud'], (jira) => withPanel(ctx.driver, jira.url, async (w) => {
+        assert.equal(await w.settled(), 'ready');
+        const admin = jira.credentials.users.admin;
+        await choose(w, { target: 'generic', login: admin.login });
+        await w.click('token-page'); // id.atlassian.com in a new tab: a site the wizard may not read
+        await w.waitFor(() => !document.querySelector('[data-testid=context]').hidden, null, 10_000);
+        assert.equal(await w.text('detect-here'), null, 'no "Detect this tab" on the token page');
+        await ctx.driver.jiraFront();
+        await w.waitFor(() => document.querySelector('[data-testid=context]').hidden, null, 10_000);
+        await w.waitFor(() => document.activeElement?.dataset.testid === 'test-secret', null, 5_000);
+        assert.equal(await w.attr('step-test-btn', 'aria-expanded'), 'true', 'step 3 is open');
+        assert.equal(await w.attr('step-token-btn', 'aria-expanded'), 'false', 'step 2 folded');
+      }));
+    });
   });
 }
