@@ -266,6 +266,9 @@ export class Popup {
 
   /** Saves a PNG of the whole popup (360 px wide) under tests/e2e/artifacts/. */
   async screenshot(name) {
+    // A picture of the whole page shows the footer (the next action, sticky at the panel's
+    // bottom) where it sits in the page, not across the middle of the picture.
+    await this.eval(() => document.getElementById('next-bar')?.style.setProperty('position', 'static'));
     // Popups refuse Emulation.setDeviceMetricsOverride: clip to the document instead.
     const size = await this.eval(() => ({
       width: Math.ceil(document.documentElement.scrollWidth),
@@ -276,6 +279,7 @@ export class Popup {
       captureBeyondViewport: true,
       clip: { x: 0, y: 0, ...size, scale: 1 },
     });
+    await this.eval(() => document.getElementById('next-bar')?.style.removeProperty('position'));
     mkdirSync(ARTIFACTS, { recursive: true });
     const file = join(ARTIFACTS, name);
     writeFileSync(file, Buffer.from(data, 'base64'));

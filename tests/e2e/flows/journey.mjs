@@ -64,6 +64,7 @@ export function journeyFlows(name) {
             // Step 1 asks the integration; "just test a token" is the default.
             assert.equal(await w.eval(() => document.querySelector('[data-testid=integration-generic]').checked), true);
             await assertNothingWider(w, 'first screen');
+            await w.screenshot(`journey-${name}-dc-${lang}-${width}-first.png`);
             await assertInView(w, 'step-next-test', 'first screen: "I have the token — test it"');
             await w.click('step-next-test');
             await assertInView(w, 'test-run', 'step 3: Test');
@@ -80,6 +81,7 @@ export function journeyFlows(name) {
               return Boolean(v.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING);
             });
             assert.ok(order, 'the checklist follows the verdict');
+            await w.screenshot(`journey-${name}-dc-${lang}-${width}-verdict.png`);
             await assertInView(w, 'test-run', 'after a failed test: Test again');
 
             // The right password for ELMA365 (Basic): Copy all is the next action.
@@ -102,6 +104,7 @@ export function journeyFlows(name) {
             const lines = all.split('\n');
             assert.ok(lines.findIndex((l) => l.startsWith('⚠')) > lines.findIndex((l) => l.includes(secret)), `warnings after the block: ${all.replace(secret, '<secret>')}`);
             await assertInView(w, 'snippet-copied', 'Copy all\'s line in the footer');
+            await w.screenshot(`journey-${name}-dc-${lang}-${width}-copied.png`);
             await w.writeClipboard('');
           }));
         });
