@@ -202,7 +202,11 @@ impl Snippet {
     pub fn warn(&mut self, warning: &Text) {
         self.notes.insert(0, warning.clone());
         let after = |text: &str, w: &str| {
-            let sep = if text.is_empty() || text.ends_with('\n') { "" } else { "\n" };
+            let sep = if text.is_empty() || text.ends_with('\n') {
+                ""
+            } else {
+                "\n"
+            };
             format!("{text}{sep}⚠ {w}\n")
         };
         self.text = Text::new(

@@ -94,8 +94,7 @@ fn elma365(d: &Deployment) -> AuthPlan {
         )
         .fill(&[("base", &base)]),
     ];
-    if d
-        .major_minor()
+    if d.major_minor()
         .is_some_and(|(major, _)| major >= BASIC_OFF_SINCE_MAJOR)
     {
         p.notes.insert(0, BASIC_OFF.text());

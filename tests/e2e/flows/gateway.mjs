@@ -71,6 +71,8 @@ export function gatewayFlows(name) {
         assert.ok((await w.text('check-warning-works_via_gateway')).includes(base));
         assert.equal(await w.text('snippet-value-url'), base);
         assert.equal(await w.attr('check-user', 'data-ok'), 'true');
+        // The "goes only to" line names where the credential went: the gateway, not the site.
+        assert.equal(await w.attr('test-origin', 'data-origin'), 'https://api.atlassian.com');
         // Issue 13 item 1: the steps are the core's re-made plan — the gateway URL, not the site.
         assert.equal(await w.attr('plan', 'data-source'), 'check');
         assert.equal(await w.attr('step-token-btn', 'aria-expanded'), 'true', 'step 2 opens again for the new steps');

@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { withBrowser, withWizard, withSims, runCheck, copied, MASK } from './common.mjs';
+import { withBrowser, withWizard, withSims, runCheck, copied, readmeShot, MASK } from './common.mjs';
 
 const HEIGHT = 600;
 const SIZES = [300, 360];
@@ -143,6 +143,7 @@ export function journeyFlows(name) {
         assert.equal(await w.text('pat-create'), null, 'no "Create a token for me" for ELMA365');
         assert.equal(await w.text('token-page'), null, 'no token page: a password');
         assert.match(await w.text('steps'), /refuses a personal access token sent as a password/);
+        await readmeShot(w, `${name}-elma365-plan.png`);
         assert.equal(await w.attr('plan', 'data-target'), 'elma365');
         assert.equal(await w.eval(() => document.querySelector('[data-testid=test-target]').value), 'elma365');
         assert.match(await w.eval(() => document.querySelector('[data-testid=test-auth-note]').textContent), /Username \+ password/);
