@@ -1,15 +1,15 @@
 // The popup's token-test view: the form (login label and type, the method the target dictates,
 // the secret's reveal toggle, the run button), the project picker, the checklist, the verdict
 // with its cause and fix (and the CAPTCHA login link, or the offer to try a scoped token through
-// Atlassian's gateway: popup-gateway.js) and the result's warnings. View only:
-// it lays out the state popup.js hands it and the core's `CheckResult` — the checklist too is
+// Atlassian's gateway: wizard-gateway.js) and the result's warnings. View only:
+// it lays out the state wizard.js hands it and the core's `CheckResult` — the checklist too is
 // the core's (it comes beside the result), so the popup and the report say the same. It holds
-// no state and never sees the secret (it stays in its field until popup.js reads it on submit).
+// no state and never sees the secret (it stays in its field until wizard.js reads it on submit).
 
 import { $, el } from './dom.js';
 import { facts, methodName, targetMethod, targetName } from './facts.js';
 import { credentialOrigin, httpOrigin } from './protocol.js';
-import { renderGateway } from './popup-gateway.js';
+import { renderGateway } from './wizard-gateway.js';
 import { renderServerCheck } from './server-check-view.js';
 import { pick, t } from './ui-strings.js';
 
@@ -63,7 +63,7 @@ export function prefillTestForm(detection) {
 }
 
 /**
- * Shows the token test for `detection` when `test` (popup.js's `state.test`) is given, hides
+ * Shows the token test for `detection` when `test` (wizard.js's `state.test`) is given, hides
  * it when `test` is null. `plan`: the plan in effect (the chosen integration's).
  */
 export function renderTokenTest(lang, detection, test, plan = detection?.authPlan) {

@@ -1,6 +1,6 @@
-// The wizard's state (popup.js owns it; the views read it): what is shown, the tab it is for,
+// The wizard's state (wizard.js owns it; the views read it): what is shown, the tab it is for,
 // and the token test. It never holds a secret: the secret is read from its field at click time
-// and held for the connection block only in popup.js's memory.
+// and held for the connection block only in wizard.js's memory.
 
 /** @import { CoreData, DetectReply, ErrorInfo, ErrorReply } from './protocol.js' */
 /** @import { UiMessage } from './ui-strings.js' */

@@ -10,8 +10,8 @@ use jira_token_wizard::catalogue::{Code, Kind};
 use jira_token_wizard::deployment::Deployment;
 use jira_token_wizard::flow::Flow;
 use jira_token_wizard::http::{normalize_headers, Exchange, HttpResponse, Method};
-use jira_token_wizard::targets::Target;
 use jira_token_wizard::pat::{CreateError, CreateFlow, CreateInput, CreateResult, CREATE};
+use jira_token_wizard::targets::Target;
 
 const RAW: &str = "MDAwMDAwMDAwMjAzOmRlYWRiZWVmZGVhZGJlZWYwMDAw";
 
@@ -99,9 +99,21 @@ fn offered_only_on_self_managed_jira_8_14_and_later() {
         (Target::AvepointBackup, false),
         (Target::AvepointRestore, false),
     ] {
-        assert_eq!(auth_plan::one_click_pat_offered(&dc.deployment, target), want, "{target:?}");
-        let plan = &dc.target_plans.iter().find(|p| p.target == target).unwrap().plan;
-        assert_eq!(plan.one_click_pat, want, "{target:?}: its plan tells the page");
+        assert_eq!(
+            auth_plan::one_click_pat_offered(&dc.deployment, target),
+            want,
+            "{target:?}"
+        );
+        let plan = &dc
+            .target_plans
+            .iter()
+            .find(|p| p.target == target)
+            .unwrap()
+            .plan;
+        assert_eq!(
+            plan.one_click_pat, want,
+            "{target:?}: its plan tells the page"
+        );
     }
     // A version nobody could tell: the token page explains the way by hand instead.
     let mut unknown = deployment("dc-9.12-cluster");

@@ -1,6 +1,6 @@
 // E2E harness: the packaged extension (dist/chrome) in headless Debian Chromium, driven the way
 // a user drives it — open a page in a tab, click the toolbar button, read the wizard it opens.
-// The wizard is the extension's side panel (`popup.html`: the names `openPopup`/`Popup` are
+// The wizard is the extension's side panel (`wizard.html`: the names `openPopup`/`Popup` are
 // older than the panel); the toolbar click opens it through `action.onClicked`.
 //
 // Recipe and quirks (../../../shared/build-and-browser-testing.md, "Headless E2E recipe"):
@@ -119,7 +119,7 @@ async function targets(cdp, filter) {
 
 async function openPopup(ext, url) {
   const { cdp, extId, page } = ext;
-  const popupUrl = `chrome-extension://${extId}/popup.html`;
+  const popupUrl = `chrome-extension://${extId}/wizard.html`;
   for (const t of await targets(cdp)) {
     if (t.url === popupUrl) await closeTarget(cdp, t.targetId);
   }

@@ -6,7 +6,7 @@
 // What is driven (tests/README.md "The wizard beside the page"): in Chromium the real side
 // panel the toolbar click opens, following real tab switches (`bringToFront` fires
 // tabs.onActivated); in Firefox the sidebar is checked to open and show the wizard, but no
-// driver reaches its document, so the same page is driven as `popup.html?tab=<id>&follow=1`
+// driver reaches its document, so the same page is driven as `wizard.html?tab=<id>&follow=1`
 // in a tab of its own, following the same tab switches in the same window.
 
 import assert from 'node:assert/strict';
@@ -63,7 +63,7 @@ export function panelFlows(name) {
         assert.equal(await w.settled(), 'ready');
         const views = await ctx.driver.wizardViews();
         const want = name === 'chromium' ? 'SIDE_PANEL' : 'SIDEBAR';
-        assert.ok(views.some((v) => v.kind === want && v.url === '/popup.html'), JSON.stringify(views));
+        assert.ok(views.some((v) => v.kind === want && v.url === '/wizard.html'), JSON.stringify(views));
         assert.ok(!views.some((v) => v.kind === 'POPUP'), `no popup: ${JSON.stringify(views)}`);
       }));
     });

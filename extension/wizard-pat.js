@@ -34,7 +34,7 @@ let pat = {
 };
 let lang = 'en';
 /**
- * Called with the new token to test it (set by popup.js).
+ * Called with the new token to test it (set by wizard.js).
  * @type {(rawToken: string) => void}
  */
 let testToken = () => {};

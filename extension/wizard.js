@@ -4,9 +4,9 @@
 // held for the connection block), the actions and event wiring, and the render orchestration:
 // the whole view is re-rendered from `state`, so the EN/RU switch needs no new detection. The
 // parts are laid out by detection-view.js (summary, warnings, plan, details), check-view.js
-// (token-test form, checklist, verdict), popup-gateway.js (a scoped token through
-// api.atlassian.com), snippet-view.js (connection block), popup-pat.js (create a token) and
-// popup-report.js (copy/download the report), laid out as four steps by stepper.js; timing.js
+// (token-test form, checklist, verdict), wizard-gateway.js (a scoped token through
+// api.atlassian.com), snippet-view.js (connection block), wizard-pat.js (create a token) and
+// wizard-report.js (copy/download the report), laid out as four steps by stepper.js; timing.js
 // marks its timings (names only). panel.js decides what a tab change does (the page is a side
 // panel / sidebar that follows the user's tabs) and keeps the form's non-secret choices per
 // Jira origin.
@@ -25,12 +25,12 @@ import { renderDetection } from './detection-view.js';
 import { $ } from './dom.js';
 import { facts, loadFacts } from './facts.js';
 import { checkRequest, detectTab, detectUrl, errorReply, httpOrigin } from './protocol.js';
-import { initGateway } from './popup-gateway.js';
-import { initPatCreate, renderPatCreate } from './popup-pat.js';
+import { initGateway } from './wizard-gateway.js';
+import { initPatCreate, renderPatCreate } from './wizard-pat.js';
 import { applyChoices, followTabs, renderContext } from './panel.js';
 import { detections } from './wizard-detect.js';
 import { freshTest, initialState } from './wizard-state.js';
-import { renderReportActions } from './popup-report.js';
+import { renderReportActions } from './wizard-report.js';
 import { initStepper, openStep, renderStepper } from './stepper.js';
 import { clearLater } from './clipboard.js';
 import { copyText, fieldLabel, hasSecretField, renderSnippet } from './snippet-view.js';
@@ -104,7 +104,7 @@ function submitUrl(event) {
 /**
  * Test click: reads the form, sends `check` to the service worker, shows the `CheckResult`.
  * `gateway` is null, or the core's `Facts.gateway` when the user pressed "Test through
- * api.atlassian.com" and granted access to it (popup-gateway.js): never otherwise.
+ * api.atlassian.com" and granted access to it (wizard-gateway.js): never otherwise.
  * @param {Event | null} event
  * @param {string | null} [gateway]
  */
@@ -330,7 +330,7 @@ function render() {
     });
   }
   // Never on the page's word alone, and only for a Jira read from its tab: the POST goes out
-  // from that tab (popup-pat.js), so a typed address (another tab's page) gets no offer.
+  // from that tab (wizard-pat.js), so a typed address (another tab's page) gets no offer.
   const fromTab = state.last?.type === 'detect_tab' && state.tabId !== null;
   renderPatCreate(lang, detection, plan, allowFetch && phase === 'ready' && fromTab);
   renderTest(lang, detection, showTest, plan);
@@ -376,7 +376,7 @@ function startTest(detection) {
   prefillTestForm(detection);
 }
 
-/** A token the popup just created (popup-pat.js): test it as a personal access token. */
+/** A token the popup just created (wizard-pat.js): test it as a personal access token. */
 function testCreatedToken(token) {
   $('test-auth').value = 'pat';
   $('test-secret').value = token;
