@@ -68,7 +68,11 @@ function renderPlan(lang, plan) {
   button.hidden = !url;
   button.textContent = t(lang, 'openTokenPage');
   button.dataset.url = url ?? '';
-  $('token-page-url').hidden = !url;
+  button.title = url ?? '';
+  // The address once: not under the button when a step already names it (a long URL repeated
+  // two or three times fills a narrow panel).
+  const named = Boolean(url) && (plan.steps ?? []).some((step) => pick(lang, step).includes(url));
+  $('token-page-url').hidden = !url || named;
   $('token-page-url').textContent = url ?? '';
   $('steps').replaceChildren(...(plan.steps ?? []).map((s) => el('li', {}, pick(lang, s))));
   $('notes').replaceChildren(...(plan.notes ?? []).map((n) => el('li', {}, pick(lang, n))));
