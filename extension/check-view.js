@@ -91,6 +91,9 @@ export function renderTokenTest(lang, detection, test, plan = detection?.authPla
   $('test-login-label').textContent = method === 'pat' ? t(lang, 'loginOptional', { label }) : label;
   $('test-login').type = cloud ? 'email' : 'text';
   $('test-login').dataset.optional = String(method === 'pat');
+  // The secret's label follows the method in effect (the target's, the form's, or the plan's).
+  const secretKey = { pat: 'secretLabelPat', 'api-token': 'secretLabelApiToken', basic: 'secretLabelPassword' }[method] ?? 'secretLabel';
+  $('test-secret-label').textContent = t(lang, secretKey);
 
   const reveal = $('test-reveal');
   $('test-secret').type = test.revealed ? 'text' : 'password';

@@ -55,7 +55,9 @@ function progress(state) {
   };
   /** @type {Record<string, boolean>} */
   const done = {
-    detect: confirmed && Boolean(detection) && testable,
+    // Not waiting for the confirmation: the first paint opens the same step the confirmed
+    // detection does, so a slow Jira does not flip the layout (the test still waits for it).
+    detect: Boolean(detection) && testable,
     token: Boolean(result),
     test: works,
     connect: works && Boolean(state.test.copied),

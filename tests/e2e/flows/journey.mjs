@@ -149,6 +149,10 @@ export function journeyFlows(name) {
         assert.match(await w.eval(() => document.querySelector('[data-testid=test-auth-note]').textContent), /Username \+ password/);
         await w.click('step-next-test');
         assert.equal(await w.text('test-login-label'), 'Username', 'a username, not "optional for a PAT"');
+        assert.equal(await w.text('test-secret-label'), 'Password', 'the field\'s label follows the method');
+        await w.click('integration-generic');
+        await w.waitFor(() => document.querySelector('[data-testid=test-secret-label]').textContent === 'Personal access token');
+        await w.click('integration-elma365');
         await w.waitFor(async () => {
           const api = globalThis.browser ?? globalThis.chrome;
           return JSON.stringify(await api.storage.session.get(null)).includes('"target":"elma365"');
@@ -191,16 +195,18 @@ export function journeyFlows(name) {
         const cls = await w.eval(() => new Promise((resolve) => {
           let sum = 0;
           let seen = 0;
+          const shifts = [];
           new PerformanceObserver((list) => {
             for (const e of list.getEntries()) {
               seen += 1;
               if (!e.hadRecentInput) sum += e.value;
+              shifts.push(`${e.value.toFixed(3)} at ${Math.round(e.startTime)} ms: ${(e.sources ?? []).map((x) => `${x.node?.id || x.node?.nodeName} ${JSON.stringify(x.previousRect)}→${JSON.stringify(x.currentRect)}`).join('; ')}`);
             }
           }).observe({ type: 'layout-shift', buffered: true });
-          setTimeout(() => resolve({ sum, seen }), 200);
+          setTimeout(() => resolve({ sum, seen, shifts }), 200);
         }));
         t.diagnostic(`${name}: cumulative layout shift ${cls.sum.toFixed(4)} over ${cls.seen} shifts`);
-        assert.ok(cls.sum < 0.1, `CLS ${cls.sum}`);
+        assert.ok(cls.sum < 0.1, `CLS ${cls.sum}: ${cls.shifts.join(' | ')}`);
       }));
     });
   });
