@@ -180,8 +180,8 @@ for (const browser of ['chrome', 'firefox']) {
   // The wizard is a side panel (Chrome) or sidebar (Firefox) opened by the toolbar button, whose
   // onClicked fires only when the action has no popup (ARCHITECTURE.md "The wizard beside the page").
   if (m.action?.default_popup) fail(`${browser}: action.default_popup would swallow the toolbar click`);
-  if (browser === 'chrome' && (m.side_panel?.default_path !== 'popup.html' || !m.permissions.includes('sidePanel'))) fail('chrome: side_panel + sidePanel');
-  if (browser === 'firefox' && (m.sidebar_action?.default_panel !== 'popup.html' || m.side_panel || m.permissions.includes('sidePanel'))) fail('firefox: sidebar_action, no side_panel');
+  if (browser === 'chrome' && (m.side_panel?.default_path !== 'wizard.html' || !m.permissions.includes('sidePanel'))) fail('chrome: side_panel + sidePanel');
+  if (browser === 'firefox' && (m.sidebar_action?.default_panel !== 'wizard.html' || m.side_panel || m.permissions.includes('sidePanel'))) fail('firefox: sidebar_action, no side_panel');
   if (browser === 'firefox' && (m.background?.scripts?.[0] !== 'background.js' || m.background?.type !== 'module'
     || !m.browser_specific_settings?.gecko?.id)) fail('firefox: background.scripts + type module + gecko id');
 }

@@ -12,7 +12,7 @@ const LANG_KEY = 'lang';
 /**
  * The tab this wizard page is for, or `undefined`. The toolbar popup is for the active tab of
  * its window. A wizard page opened in a tab of its own names its tab in its URL,
- * `popup.html?tab=<id>`: the Firefox E2E tests open it so (no driver reaches the toolbar
+ * `wizard.html?tab=<id>`: the Firefox E2E tests open it so (no driver reaches the toolbar
  * popup's page in headless Firefox), and a sidebar that follows the active tab needs the same
  * "which tab am I for". Reading that tab still takes activeTab or a host permission: the
  * parameter grants nothing.
@@ -27,7 +27,7 @@ export async function activeTab() {
 /**
  * True when this wizard page follows the active tab of its window: the side panel (Chrome) or
  * sidebar (Firefox), which has no `tab` parameter, or a page opened as
- * `popup.html?tab=<id>&follow=1` — the E2E tests' stand-in for a panel where no driver reaches
+ * `wizard.html?tab=<id>&follow=1` — the E2E tests' stand-in for a panel where no driver reaches
  * the real one (tests/README.md). A page for one named tab stays on that tab.
  */
 export function followsTabs() {

@@ -1,24 +1,55 @@
 // The popup's token-test view: the form (login label and type, the method the target dictates,
 // the secret's reveal toggle, the run button), the project picker, the checklist, the verdict
 // with its cause and fix (and the CAPTCHA login link, or the offer to try a scoped token through
-// Atlassian's gateway: popup-gateway.js) and the result's warnings. View only:
-// it lays out the state popup.js hands it and the core's `CheckResult` — the checklist too is
+// Atlassian's gateway: wizard-gateway.js) and the result's warnings. View only:
+// it lays out the state wizard.js hands it and the core's `CheckResult` — the checklist too is
 // the core's (it comes beside the result), so the popup and the report say the same. It holds
-// no state and never sees the secret (it stays in its field until popup.js reads it on submit).
+// no state and never sees the secret (it stays in its field until wizard.js reads it on submit).
 
 import { $, el } from './dom.js';
 import { facts, methodName, targetMethod, targetName } from './facts.js';
 import { credentialOrigin, httpOrigin } from './protocol.js';
-import { renderGateway } from './popup-gateway.js';
+import { renderGateway } from './wizard-gateway.js';
 import { renderServerCheck } from './server-check-view.js';
 import { pick, t } from './ui-strings.js';
 
 /** The target menu: the core's targets in its order and names, the choice kept. */
-function renderTargets(lang) {
+export function renderTargets(lang) {
   const select = /** @type {HTMLSelectElement} */ ($('test-target'));
   const current = select.value || facts().targets[0]?.id;
   select.replaceChildren(...facts().targets.map((t) => el('option', { value: t.id }, targetName(lang, t.id))));
   select.value = current;
+}
+
+/**
+ * The core's plan for connecting `target` to the detected Jira (`Detection.targetPlans`), or
+ * the deployment's own plan when the detection carries none.
+ */
+export const planFor = (detection, target) =>
+  detection?.targetPlans?.find((p) => p.target === target)?.plan ?? detection?.authPlan ?? null;
+
+/**
+ * Step 1's question: which integration (or "just test a token"), as radio buttons in the
+ * core's order and words; `target` checked. Shown for a detection that has per-target plans.
+ */
+export function renderIntegration(lang, detection, target) {
+  const box = $('integration');
+  box.hidden = !(detection?.targetPlans?.length > 0);
+  if (box.hidden) return;
+  const list = $('integration-options');
+  const targets = facts().targets;
+  // Built once and updated after: a radio re-made on every render would lose the keyboard focus.
+  if (list.childElementCount !== targets.length) {
+    list.replaceChildren(...targets.map((t) => el('label', { className: 'choice' },
+      el('input', { type: 'radio', name: 'integration', value: t.id, dataset: { testid: `integration-${t.id}` } }),
+      el('span', {}))));
+  }
+  targets.forEach((t, i) => {
+    const label = list.children[i];
+    const input = /** @type {HTMLInputElement} */ (label.querySelector('input'));
+    input.checked = t.id === target;
+    label.querySelector('span').textContent = pick(lang, t.question ?? t.name);
+  });
 }
 
 /** A detection worth testing a credential against: Jira, or a site that may be Jira. */
@@ -32,15 +63,14 @@ export function prefillTestForm(detection) {
 }
 
 /**
- * Shows the token test for `detection` when `test` (popup.js's `state.test`) is given, hides
- * it when `test` is null.
+ * Shows the token test for `detection` when `test` (wizard.js's `state.test`) is given, hides
+ * it when `test` is null. `plan`: the plan in effect (the chosen integration's).
  */
-export function renderTokenTest(lang, detection, test) {
+export function renderTokenTest(lang, detection, test, plan = detection?.authPlan) {
   const section = $('token-test');
   section.hidden = !test;
   if (!test) return;
   const d = detection.deployment;
-  const plan = detection.authPlan;
   renderTargets(lang);
   const target = $('test-target').value;
   const dictated = targetMethod(target, d?.hosting);
@@ -60,6 +90,10 @@ export function renderTokenTest(lang, detection, test) {
   const label = t(lang, cloud ? 'loginEmail' : 'loginUsername');
   $('test-login-label').textContent = method === 'pat' ? t(lang, 'loginOptional', { label }) : label;
   $('test-login').type = cloud ? 'email' : 'text';
+  $('test-login').dataset.optional = String(method === 'pat');
+  // The secret's label follows the method in effect (the target's, the form's, or the plan's).
+  const secretKey = { pat: 'secretLabelPat', 'api-token': 'secretLabelApiToken', basic: 'secretLabelPassword' }[method] ?? 'secretLabel';
+  $('test-secret-label').textContent = t(lang, secretKey);
 
   const reveal = $('test-reveal');
   $('test-secret').type = test.revealed ? 'text' : 'password';
@@ -72,8 +106,10 @@ export function renderTokenTest(lang, detection, test) {
   run.disabled = test.running || Boolean(detection.provisional);
   run.setAttribute('aria-busy', String(test.running));
   run.textContent = t(lang, test.running ? 'testRunning' : 'testRun');
+  $('test-cancel').hidden = !test.running;
   // Beside the button: where the credential will be sent (SECURITY.md §7.1).
-  const to = credentialOrigin(detection);
+  // After a test through Atlassian's gateway (the user's click), the credential went there.
+  const to = test.gatewayTried && (test.result || test.running) ? facts().gateway : credentialOrigin(detection);
   $('test-origin').textContent = detection.provisional
     ? t(lang, 'testConfirming')
     : to ? t(lang, 'sendsTo', { origin: to }) : t(lang, 'sendsNowhere');

@@ -17,13 +17,16 @@ import { pick, t } from './ui-strings.js';
  * only through Atlassian's gateway gets steps naming that URL), shown instead of the
  * detection's, or null.
  */
-export function renderDetection(lang, detection, { origin, flash, onAllowAccess, plan = null }) {
+export function renderDetection(lang, detection, { origin, flash, onAllowAccess, plan = null, target = null }) {
   const d = detection.deployment;
   $('summary').textContent = pick(lang, d.summary);
   $('app').dataset.product = d.product;
   renderWarnings(lang, detection.warnings ?? [], { origin, flash, onAllowAccess });
-  renderPlan(lang, plan ?? detection.authPlan);
+  // The chosen integration's plan (Detection.targetPlans) unless the token test re-made one.
+  const own = target ? detection.targetPlans?.find((p) => p.target === target)?.plan ?? null : null;
+  renderPlan(lang, plan ?? own ?? detection.authPlan);
   $('plan').dataset.source = plan ? 'check' : 'detection';
+  $('plan').dataset.target = own ? target : '';
   renderDetails(lang, d);
 }
 
@@ -54,8 +57,9 @@ function renderWarnings(lang, warnings, { origin, flash, onAllowAccess }) {
 function renderPlan(lang, plan) {
   $('plan').hidden = !plan;
   if (!plan) return;
-  $('method').textContent = methodName(lang, plan.method);
-  $('method').dataset.method = plan.method;
+  // An integration that cannot work with this Jira at all (AvePoint on Server/DC): the steps say why.
+  $('method').textContent = plan.unsupported ? t(lang, 'planUnsupported') : methodName(lang, plan.method);
+  $('method').dataset.method = plan.unsupported ? '' : plan.method;
   const alternatives = (plan.alternatives ?? []).map((m) => methodName(lang, m));
   $('alternatives').hidden = alternatives.length === 0;
   $('alternatives').textContent = t(lang, 'alsoWorks', { methods: alternatives.join('; ') });
@@ -64,7 +68,11 @@ function renderPlan(lang, plan) {
   button.hidden = !url;
   button.textContent = t(lang, 'openTokenPage');
   button.dataset.url = url ?? '';
-  $('token-page-url').hidden = !url;
+  button.title = url ?? '';
+  // The address once: not under the button when a step already names it (a long URL repeated
+  // two or three times fills a narrow panel).
+  const named = Boolean(url) && (plan.steps ?? []).some((step) => pick(lang, step).includes(url));
+  $('token-page-url').hidden = !url || named;
   $('token-page-url').textContent = url ?? '';
   $('steps').replaceChildren(...(plan.steps ?? []).map((s) => el('li', {}, pick(lang, s))));
   $('notes').replaceChildren(...(plan.notes ?? []).map((n) => el('li', {}, pick(lang, n))));

@@ -4,7 +4,7 @@
 
 /**
  * The element with this id. Typed `any` on purpose: the ids and their element types live in
- * popup.html and helpdesk.html, which the type check (tsconfig.json) cannot see, and the
+ * wizard.html and helpdesk.html, which the type check (tsconfig.json) cannot see, and the
  * browser E2E tests use every one of them.
  * @param {string} id
  * @returns {any}

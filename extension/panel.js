@@ -1,18 +1,18 @@
 // The wizard beside the page (issue 12 item 3): the toolbar button opens this page as Chrome's
 // side panel or Firefox's sidebar, and it stays open while the user moves between tabs. This
 // module decides what a tab change does, and keeps the token test's non-secret choices per
-// Jira origin; popup.js owns the state and applies what is decided here.
+// Jira origin; wizard.js owns the state and applies what is decided here.
 //
 // - A tab of the Jira being worked on (same page origin): nothing changes.
 // - Any other tab is detected quietly, beside the shown Jira; only a Jira replaces it. A page
 //   that is not Jira, a page the wizard may not read (no host permission: the token page on
 //   id.atlassian.com, whose URL the wizard is not even told) or a browser page leaves the Jira
 //   in place, and a line says "Working on <Jira> — this tab is <host>", with a *Detect this
-//   tab* button (popup.js `detectHere`).
+//   tab* button (wizard.js `detectHere`).
 // - While nothing Jira is shown, a tab change simply detects the new tab.
 // - The choices (target, login, project key, auth method) are kept per Jira origin in
 //   storage.session (browser.js `saveChoices`: memory only, those four keys only) and put back
-//   when the user returns to that Jira. The secret stays in its field and in popup.js's memory.
+//   when the user returns to that Jira. The secret stays in its field and in wizard.js's memory.
 
 import { followsTabs, onTabShown, ownTabId, tabInfo, wizardWindowId } from './browser.js';
 import { $ } from './dom.js';
@@ -121,12 +121,14 @@ async function tabShown(hooks, tabId, current) {
 /**
  * The context line: shown while the tab in front is not the Jira worked on.
  * @param {string} lang
- * @param {{jiraOrigin: string | null, away: {tabId: number, host: string | null} | null, hint: boolean}} view
+ * @param {{jiraOrigin: string | null, away: {tabId: number, host: string | null} | null, hint: boolean, tokenPage?: boolean}} view
  */
-export function renderContext(lang, { jiraOrigin, away, hint }) {
+export function renderContext(lang, { jiraOrigin, away, hint, tokenPage = false }) {
   const box = $('context');
   box.hidden = !away || !jiraOrigin;
   if (box.hidden || !away || !jiraOrigin) return;
+  // On the token page the wizard opened (id.atlassian.com: not a Jira), nothing to detect there.
+  $('detect-here').hidden = tokenPage;
   $('context-text').textContent = away.host
     ? t(lang, 'workingOn', { jira: jiraOrigin, host: away.host })
     : t(lang, 'workingOnHidden', { jira: jiraOrigin });

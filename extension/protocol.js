@@ -298,7 +298,7 @@ export const interpretPatCommand = (detection, name, expirationDays, answer) => 
 /**
  * @typedef {{en: string, ru: string}} CoreText
  * @typedef {{id: Target, name: CoreText, sendsOnCloud: string | null,
- *   sendsOnSelfManaged: string | null}} TargetFacts
+ *   sendsOnSelfManaged: string | null, question: CoreText}} TargetFacts
  * @typedef {{version: string, targets: TargetFacts[], authChoices: string[],
  *   methods: {method: string, name: CoreText}[], labels: Record<string, CoreText>,
  *   secretMask: string, keyMaterialBytes: number,

@@ -2,8 +2,9 @@
 // rows laid out like the target's own form, hints, notes, and what the copy buttons copy.
 //
 // The core never has the secret in a snippet: secret fields hold its mask. The secret is
-// substituted here, and only when the caller passes it — which the popup does only while the
-// user has pressed the reveal toggle. So a masked view copies masked text.
+// substituted here: on screen only while the user has pressed the reveal toggle; in what the
+// copy buttons copy always (the wizard passes the secret it holds), as password managers do —
+// the line beside the button says so and when the clipboard is cleared.
 
 import { $ } from './dom.js';
 import { facts } from './facts.js';
@@ -20,6 +21,9 @@ export const hasSecretField = (snippet) => (snippet?.fields ?? []).some((f) => f
 
 /** A field's value: the secret when `secret` is given and the field is the secret, else as sent. */
 export const fieldValue = (field, secret) => (field.secret && secret ? secret : field.value);
+
+/** A field's label in `lang` (for "Password copied"). */
+export const fieldLabel = (snippet, lang, key) => pick(lang, (snippet?.fields ?? []).find((f) => f.key === key)?.label) || key;
 
 /** The whole block as text in `lang` (`Snippet.text`), the secret only when `secret` is given. */
 export const snippetText = (snippet, lang, secret) => unmask(pick(lang, snippet.text), secret);
@@ -39,8 +43,14 @@ export function snippetJson(snippet, secret) {
  */
 export function renderSnippet(lang, snippet, { revealed, secret, status }) {
   const section = $('snippet');
+  // The copy's line moves beside the button pressed: taken while it is still in the document.
+  const line = $('snippet-copied');
   section.hidden = !snippet;
-  if (!snippet) return;
+  if (!snippet) {
+    line.textContent = '';
+    section.append(line);
+    return;
+  }
   const shown = revealed ? secret : null;
   section.dataset.target = snippet.target;
   section.dataset.revealed = String(Boolean(shown));
@@ -81,6 +91,8 @@ export function renderSnippet(lang, snippet, { revealed, secret, status }) {
     copy.textContent = t(lang, 'copy');
     copy.setAttribute('aria-label', t(lang, 'copyField', { label }));
     rows.push(dt, dd, copy);
+    // The copy's line beside the button pressed (`status.at`), in the row under it.
+    if (status?.at === `field:${f.key}`) rows.push(line);
     if (f.hint) {
       const hint = document.createElement('p');
       hint.className = 'hint';
@@ -98,9 +110,11 @@ export function renderSnippet(lang, snippet, { revealed, secret, status }) {
   $('snippet-notes').hidden = (snippet.notes ?? []).length === 0;
   $('snippet-copy-all').dataset.copy = 'text';
   $('snippet-copy-json').dataset.copy = 'json';
-  const line = $('snippet-copied');
   line.textContent = status ? t(lang, status.key, status.vars ?? {}) : '';
   line.classList.toggle('error', status?.key === 'copyFailed');
+  // *Copy all* lives in the footer (the next action): its line goes there; *Copy JSON*'s under it.
+  if (status?.at === 'text') $('next-bar').insertBefore(line, $('next-status'));
+  else if (!status?.at?.startsWith('field:')) section.append(line);
 }
 
 /**

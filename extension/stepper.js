@@ -9,6 +9,10 @@
 // result that works opens "Connect" too, and one that changed the plan (works only through the
 // gateway) opens "Get the token" again for its new steps. The user's clicks on a heading open
 // or fold it.
+//
+// The next action stays on screen in a footer (`#next-bar`, sticky at the panel's bottom):
+// "I have the token — test it" while step 2 is at hand, Test (and Cancel while testing) while
+// step 3 is open, "Copy all" once a test worked.
 
 import { $ } from './dom.js';
 import { t } from './ui-strings.js';
@@ -51,7 +55,9 @@ function progress(state) {
   };
   /** @type {Record<string, boolean>} */
   const done = {
-    detect: confirmed && Boolean(detection) && testable,
+    // Not waiting for the confirmation: the first paint opens the same step the confirmed
+    // detection does, so a slow Jira does not flip the layout (the test still waits for it).
+    detect: Boolean(detection) && testable,
     token: Boolean(result),
     test: works,
     connect: works && Boolean(state.test.copied),
@@ -85,6 +91,7 @@ export function renderStepper(lang, state) {
   }
   view.result = p.result;
   view.running = p.running;
+  renderNextBar(p);
 
   // "Connect" is announced as soon as a token can be tested: the user sees where the steps lead.
   const listed = (step) => p.available[step] || (step === 'connect' && p.available.test);
@@ -114,6 +121,24 @@ export function renderStepper(lang, state) {
     summary.textContent = open ? '' : summaryOf(step);
     summary.hidden = summary.textContent === '';
   }
+}
+
+/** The footer's one next action for the progress `p`. */
+function renderNextBar(p) {
+  const testOpen = p.available.test && view.open.has('test');
+  const copyAll = !p.running && p.works && p.available.connect && view.open.has('connect');
+  const test = p.running || (testOpen && !copyAll);
+  const nextTest = !test && !copyAll && p.available.token && p.available.test && view.open.has('token');
+  $('test-run').hidden = !test;
+  $('snippet-copy-all').hidden = !copyAll;
+  $('step-next-test').hidden = !nextTest;
+  $('next-bar').hidden = !(test || copyAll || nextTest);
+}
+
+/** Opens `step` (and folds "Get the token" when it is the test): the user came back for it. */
+export function openStep(step) {
+  if (step === 'test') view.open.delete('token');
+  view.open.add(step);
 }
 
 /** A folded step's one line, read from what its own views wrote. */

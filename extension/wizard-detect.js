@@ -1,4 +1,4 @@
-// The wizard's detections (issue 12 items 3 and 5), for popup.js, which owns `state` and
+// The wizard's detections (issue 12 items 3 and 5), for wizard.js, which owns `state` and
 // `render`: a tab is detected twice at once — from the page alone (the core's provisional
 // first paint, no round trip) and fully — and the first answer shown while the REST one comes;
 // a tab the user turned to (panel.js) is shown with the choices kept for its Jira; *Detect
@@ -11,7 +11,7 @@ import { pageOf, readChoices } from './panel.js';
 import { markConfirmedDetection, markFirstDetection } from './timing.js';
 
 /**
- * The detection actions over popup.js's `state`.
+ * The detection actions over wizard.js's `state`.
  * @param {{state: any, render: () => void, factsReady: Promise<unknown>}} wizard
  */
 export function detections({ state, render, factsReady }) {

@@ -1,6 +1,6 @@
-// The wizard's state (popup.js owns it; the views read it): what is shown, the tab it is for,
+// The wizard's state (wizard.js owns it; the views read it): what is shown, the tab it is for,
 // and the token test. It never holds a secret: the secret is read from its field at click time
-// and held for the connection block only in popup.js's memory.
+// and held for the connection block only in wizard.js's memory.
 
 /** @import { CoreData, DetectReply, ErrorInfo, ErrorReply } from './protocol.js' */
 /** @import { UiMessage } from './ui-strings.js' */
@@ -18,6 +18,8 @@ export function freshTest(detection, revealed) {
      */
     detection,
     running: false,
+    /** Runs started (or cancelled): a reply for an older run is ignored. */
+    runs: 0,
     /**
      * The core's `CheckResult`, or null.
      * @type {CoreData | null}
@@ -36,8 +38,9 @@ export function freshTest(detection, revealed) {
     /** The snippet shows the secret (the user pressed its reveal toggle). */
     snippetRevealed: false,
     /**
-     * The last copy's outcome: `{key, vars}` (UI strings), or null.
-     * @type {UiMessage | null}
+     * The last copy's outcome: `{key, vars, at}` (UI strings; `at`: the button pressed —
+     * `field:<key>`, `text` or `json` — the line goes beside it), or null.
+     * @type {(UiMessage & {at?: string}) | null}
      */
     copied: null,
     /** The last run went through Atlassian's gateway (the user clicked and allowed it). */
@@ -88,6 +91,8 @@ export function initialState() {
      * @type {string | null}
      */
     flash: null,
+    /** The user opened the token page: back on the Jira, the field to fill takes the focus. */
+    wentForToken: false,
     /** The token test. Holds no secret: the secret is read from its field at click time only. */
     test: freshTest(null, false),
   };

@@ -196,13 +196,22 @@ pub fn build(input: SnippetInput<'_>) -> Snippet {
 }
 
 impl Snippet {
-    /// Repeats a warning in the block (its notes and, first, its text): what is pasted into
-    /// the integration carries it along.
+    /// Repeats a warning in the block (its notes and, after the fields, its text): what is
+    /// pasted into the integration carries it along, and the block's lines keep the order of
+    /// the integration's form.
     pub fn warn(&mut self, warning: &Text) {
         self.notes.insert(0, warning.clone());
+        let after = |text: &str, w: &str| {
+            let sep = if text.is_empty() || text.ends_with('\n') {
+                ""
+            } else {
+                "\n"
+            };
+            format!("{text}{sep}⚠ {w}\n")
+        };
         self.text = Text::new(
-            format!("⚠ {}\n{}", warning.en, self.text.en),
-            format!("⚠ {}\n{}", warning.ru, self.text.ru),
+            after(&self.text.en, &warning.en),
+            after(&self.text.ru, &warning.ru),
         );
     }
 }

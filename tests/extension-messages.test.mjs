@@ -25,7 +25,7 @@ function send(sender) {
 }
 
 test('the popup and the helpdesk page are answered', async () => {
-  for (const url of ['chrome-extension://ourid/popup.html', 'chrome-extension://ourid/helpdesk.html']) {
+  for (const url of ['chrome-extension://ourid/wizard.html', 'chrome-extension://ourid/helpdesk.html']) {
     const { reply, ran } = await send({ id: 'ourid', url });
     assert.ok(ran && reply.ok, url);
   }
@@ -34,8 +34,8 @@ test('the popup and the helpdesk page are answered', async () => {
 test('content scripts, web pages and other extensions are not', async () => {
   for (const sender of [
     { id: 'ourid', url: 'https://jira.evil.example/', tab: { id: 1 } },
-    { id: 'otherid', url: 'chrome-extension://otherid/popup.html' },
-    { id: 'ourid', url: 'chrome-extension://ourid.evil/popup.html' },
+    { id: 'otherid', url: 'chrome-extension://otherid/wizard.html' },
+    { id: 'ourid', url: 'chrome-extension://ourid.evil/wizard.html' },
     { id: 'ourid' },
     {},
   ]) {

@@ -11,6 +11,7 @@ use jira_token_wizard::deployment::Deployment;
 use jira_token_wizard::flow::Flow;
 use jira_token_wizard::http::{normalize_headers, Exchange, HttpResponse, Method};
 use jira_token_wizard::pat::{CreateError, CreateFlow, CreateInput, CreateResult, CREATE};
+use jira_token_wizard::targets::Target;
 
 const RAW: &str = "MDAwMDAwMDAwMjAzOmRlYWRiZWVmZGVhZGJlZWYwMDAw";
 
@@ -75,7 +76,7 @@ fn offered_only_on_self_managed_jira_8_14_and_later() {
     ] {
         let d = common::detect(scenario).0;
         assert_eq!(
-            auth_plan::one_click_pat_offered(&d.deployment),
+            auth_plan::one_click_pat_offered(&d.deployment, Target::Generic),
             want,
             "{scenario}"
         );
@@ -88,10 +89,36 @@ fn offered_only_on_self_managed_jira_8_14_and_later() {
             );
         }
     }
+    // Only for an integration that can use a PAT: ELMA365 sends it as a Basic password, which
+    // Data Center refuses; AvePoint is Cloud only.
+    let dc = common::detect("dc-9.12-cluster").0;
+    for (target, want) in [
+        (Target::Generic, true),
+        (Target::IssueSync, true),
+        (Target::Elma365, false),
+        (Target::AvepointBackup, false),
+        (Target::AvepointRestore, false),
+    ] {
+        assert_eq!(
+            auth_plan::one_click_pat_offered(&dc.deployment, target),
+            want,
+            "{target:?}"
+        );
+        let plan = &dc
+            .target_plans
+            .iter()
+            .find(|p| p.target == target)
+            .unwrap()
+            .plan;
+        assert_eq!(
+            plan.one_click_pat, want,
+            "{target:?}: its plan tells the page"
+        );
+    }
     // A version nobody could tell: the token page explains the way by hand instead.
     let mut unknown = deployment("dc-9.12-cluster");
     unknown.version_numbers = None;
-    assert!(!auth_plan::one_click_pat_offered(&unknown));
+    assert!(!auth_plan::one_click_pat_offered(&unknown, Target::Generic));
 }
 
 #[test]

@@ -136,9 +136,15 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     };
     deployment.summary = summary(&deployment);
     let auth_plan = deployment.is_jira().then(|| auth_plan::plan(&deployment));
+    let target_plans = if deployment.is_jira() {
+        auth_plan::target_plans(&deployment)
+    } else {
+        vec![]
+    };
     Detection {
         deployment,
         auth_plan,
+        target_plans,
         warnings,
         requests: flow.log.clone(),
         rest_origin: Some(flow.rest_origin()),

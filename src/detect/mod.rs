@@ -15,7 +15,7 @@ mod signals;
 
 pub use server_info::{is_plausible_cloud_id, parse_version, ServerInfo};
 
-use crate::auth_plan::AuthPlan;
+use crate::auth_plan::{AuthPlan, TargetPlan};
 use crate::catalogue::Notice;
 use crate::deployment::{Deployment, Hosting, Product};
 use crate::flow::Flow;
@@ -83,6 +83,10 @@ pub struct Detection {
     pub deployment: Deployment,
     /// How to authenticate; `None` when it is not Jira.
     pub auth_plan: Option<AuthPlan>,
+    /// The plan for each integration target (empty when it is not Jira): the wizard asks
+    /// which integration first and shows its plan without another round trip.
+    #[serde(default)]
+    pub target_plans: Vec<TargetPlan>,
     pub warnings: Vec<Notice>,
     /// The requests made, without secrets.
     pub requests: Vec<RequestLog>,

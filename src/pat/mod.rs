@@ -21,7 +21,7 @@ mod tab;
 
 pub use tab::TabRequest;
 
-use crate::auth_plan::{one_click_pat_offered, PAT_PAGE_PATH};
+use crate::auth_plan::{pat_creatable, PAT_PAGE_PATH};
 use crate::catalogue::{Code, Notice};
 use crate::deployment::Deployment;
 use crate::flow::Flow;
@@ -126,7 +126,7 @@ pub struct CreateFlow {
 impl CreateFlow {
     /// Checks the input and prepares the request for a detected deployment.
     pub fn new(input: CreateInput, deployment: &Deployment) -> Result<CreateFlow, CreateError> {
-        if !one_click_pat_offered(deployment) {
+        if !pat_creatable(deployment) {
             return Err(CreateError::NotOffered);
         }
         let name = input.name.trim();

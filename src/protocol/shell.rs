@@ -50,6 +50,9 @@ pub struct ShellFacts {
 pub struct TargetFacts {
     pub id: Target,
     pub name: Text,
+    /// How the wizard's first question ("What are you connecting?") names it: the generic
+    /// target is "just test a token".
+    pub question: Text,
     /// The method the target sends on Jira Cloud whatever the form says (`None`: the form's).
     pub sends_on_cloud: Option<AuthMethod>,
     /// The same on Jira Server / Data Center.
@@ -85,6 +88,12 @@ pub struct PatLimits {
 /// A deployment's detail labels and their fixed values, in the order the popup lists them.
 pub const DETAIL_LABELS: &[(&str, L10n)] = crate::labels::DETAILS;
 
+/// The generic target as the first question offers it.
+const JUST_TEST: L10n = l(
+    "Just test a token (any integration)",
+    "Просто проверить токен (любая интеграция)",
+);
+
 /// How long a secret the user copied may stay on the clipboard: then the extension clears it,
 /// if the clipboard still holds it (as password managers do; SECURITY.md §7.8). Chrome's
 /// `alarms` fire no sooner than 30 s after they are set, so this stays at 30 or more.
@@ -105,6 +114,11 @@ impl ShellFacts {
                 .map(|&t| TargetFacts {
                     id: t,
                     name: t.profile().name.text(),
+                    question: if t == Target::Generic {
+                        JUST_TEST.text()
+                    } else {
+                        t.profile().name.text()
+                    },
                     sends_on_cloud: sends(t, Hosting::Cloud),
                     sends_on_self_managed: sends(t, Hosting::SelfManaged),
                 })

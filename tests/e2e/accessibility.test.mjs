@@ -111,12 +111,15 @@ test('the popup: labels, keyboard only, visible focus, 360 px', async () => {
       return order;
     };
     let order = await tabAll();
-    const want = ['lang-en', 'lang-ru', 'step-detect-btn', 'step-token-btn', 'token-page', 'pat-name', 'pat-days',
-      'pat-start', 'step-next-test', 'step-test-btn', 'open-helpdesk'];
+    // Step 1 asks the integration (one radio group: one Tab stop); the next action sits in the
+    // footer, after the steps.
+    const want = ['lang-en', 'lang-ru', 'step-detect-btn', 'integration-generic', 'step-token-btn', 'token-page', 'pat-name', 'pat-days',
+      'pat-start', 'step-test-btn', 'step-next-test', 'open-helpdesk'];
     for (const id of want) assert.ok(order.includes(id), `Tab never reaches ${id}: ${order.join(' → ')}`);
     let at = (id) => order.indexOf(id);
-    assert.ok(at('lang-en') < at('step-detect-btn') && at('step-token-btn') < at('pat-name')
-      && at('pat-start') < at('step-next-test') && at('step-next-test') < at('step-test-btn'),
+    assert.ok(at('lang-en') < at('step-detect-btn') && at('step-detect-btn') < at('integration-generic')
+      && at('integration-generic') < at('step-token-btn') && at('step-token-btn') < at('pat-name')
+      && at('pat-start') < at('step-test-btn') && at('step-test-btn') < at('step-next-test'),
       `reading order: ${order.join(' → ')}`);
     assert.ok(!order.includes('test-secret'), 'a folded step takes no focus');
     assert.equal(await popup.attr('step-token-btn', 'aria-current'), 'step');
@@ -130,7 +133,7 @@ test('the popup: labels, keyboard only, visible focus, 360 px', async () => {
     assert.equal(await popup.attr('step-test-btn', 'aria-expanded'), 'true');
     assert.equal(await popup.attr('step-token-btn', 'aria-expanded'), 'false');
     order = await tabAll();
-    for (const id of ['test-target', 'test-login', 'test-secret', 'test-reveal', 'test-auth', 'test-project', 'test-run']) {
+    for (const id of ['test-login', 'test-secret', 'test-reveal', 'test-auth', 'test-project', 'test-run']) {
       assert.ok(order.includes(id), `Tab never reaches ${id}: ${order.join(' → ')}`);
     }
     at = (id) => order.indexOf(id);
@@ -151,12 +154,23 @@ test('the popup: labels, keyboard only, visible focus, 360 px', async () => {
     await popup.waitFor(() => !document.querySelector('[data-testid=check]').hidden
       && !document.querySelector('[data-testid=report-copy]').disabled, null, 15_000);
     assert.equal(await popup.text('verdict-code'), 'credentials_rejected');
+    assert.equal((await active(popup)).id, 'verdict', 'the verdict takes the focus');
     const after = [];
     for (let i = 0; i < 12; i += 1) {
       await key(popup, 'Tab');
       after.push((await active(popup)).id);
     }
-    assert.ok(after.includes('report-copy') && after.includes('report-download'), `after the test: ${after.join(' → ')}`);
+    assert.ok(after.includes('more-toggle') && after.includes('test-run'), `after the test: ${after.join(' → ')}`);
+    // The report buttons, under "More", by keyboard.
+    await popup.eval(() => document.querySelector('[data-testid=more-toggle]').focus());
+    await key(popup, 'Enter');
+    await popup.waitFor(() => document.querySelector('[data-testid=more]').open);
+    const more = [];
+    for (let i = 0; i < 12; i += 1) {
+      await key(popup, 'Tab');
+      more.push((await active(popup)).id);
+    }
+    assert.ok(more.includes('report-copy') && more.includes('report-download'), `under More: ${more.join(' → ')}`);
     a = await popup.eval(audit);
     assert.deepEqual(a.unnamed, [], 'controls without a label after the test');
     assert.ok(a.overflow <= 0, `after the test the popup is ${a.overflow} px too wide`);

@@ -18,10 +18,11 @@
 import { clipboardFlows } from './flows/clipboard.mjs';
 import { gatewayFlows } from './flows/gateway.mjs';
 import { helpdeskFlows } from './flows/helpdesk.mjs';
+import { journeyFlows } from './flows/journey.mjs';
 import { withAccessFlows } from './flows/with-access.mjs';
 import { withoutAccessFlows } from './flows/without-access.mjs';
 
-export { clipboardFlows };
+export { clipboardFlows, journeyFlows };
 
 /**
  * Registers the core flows for `name` ('chromium' | 'firefox').

@@ -1,6 +1,6 @@
 // E2E harness: the packaged extension (dist/chrome) in headless Debian Chromium, driven the way
 // a user drives it — open a page in a tab, click the toolbar button, read the wizard it opens.
-// The wizard is the extension's side panel (`popup.html`: the names `openPopup`/`Popup` are
+// The wizard is the extension's side panel (`wizard.html`: the names `openPopup`/`Popup` are
 // older than the panel); the toolbar click opens it through `action.onClicked`.
 //
 // Recipe and quirks (../../../shared/build-and-browser-testing.md, "Headless E2E recipe"):
@@ -119,7 +119,7 @@ async function targets(cdp, filter) {
 
 async function openPopup(ext, url) {
   const { cdp, extId, page } = ext;
-  const popupUrl = `chrome-extension://${extId}/popup.html`;
+  const popupUrl = `chrome-extension://${extId}/wizard.html`;
   for (const t of await targets(cdp)) {
     if (t.url === popupUrl) await closeTarget(cdp, t.targetId);
   }
@@ -258,8 +258,17 @@ export class Popup {
     }, [testid, value]);
   }
 
+  /** The side panel's viewport as `width` × `height` CSS pixels (device metrics override). */
+  async resize(width, height) {
+    await this.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false });
+    await this.waitFor(([w, h]) => innerWidth === w && innerHeight === h, [width, height]);
+  }
+
   /** Saves a PNG of the whole popup (360 px wide) under tests/e2e/artifacts/. */
   async screenshot(name) {
+    // A picture of the whole page shows the footer (the next action, sticky at the panel's
+    // bottom) where it sits in the page, not across the middle of the picture.
+    await this.eval(() => document.getElementById('next-bar')?.style.setProperty('position', 'static'));
     // Popups refuse Emulation.setDeviceMetricsOverride: clip to the document instead.
     const size = await this.eval(() => ({
       width: Math.ceil(document.documentElement.scrollWidth),
@@ -270,6 +279,7 @@ export class Popup {
       captureBeyondViewport: true,
       clip: { x: 0, y: 0, ...size, scale: 1 },
     });
+    await this.eval(() => document.getElementById('next-bar')?.style.removeProperty('position'));
     mkdirSync(ARTIFACTS, { recursive: true });
     const file = join(ARTIFACTS, name);
     writeFileSync(file, Buffer.from(data, 'base64'));

@@ -119,7 +119,7 @@ test('create, show once, copy and test a token with the browser session', async 
     await popup.waitFor(() => document.documentElement.lang === 'ru');
     assert.match(await popup.text('pat-outcome-title'), /Токен создан/);
     await popup.click('lang-en');
-    await popup.screenshot('popup-pat-created.png');
+    await popup.screenshot('wizard-pat-created.png');
     await popup.close();
   } finally {
     await sim.close();
@@ -160,7 +160,7 @@ test('the token limit: 403, the page to revoke one, no token, no test', async ()
     assert.equal(await popup.text('pat-token-box'), null, 'no token');
     assert.equal(await popup.text('check'), null, 'no test without a token');
     assert.equal(await popup.text('pat-again'), 'Try again');
-    await popup.screenshot('popup-pat-limit.png');
+    await popup.screenshot('wizard-pat-limit.png');
     await popup.close();
   } finally {
     await sim.close();

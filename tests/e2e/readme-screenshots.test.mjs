@@ -25,11 +25,15 @@ after(async () => {
 /** A PNG of the popup from the top of `fromId` to the bottom of `toId`. */
 async function crop(popup, fromId, toId) {
   const rect = await popup.eval(([a, b]) => {
+    // From the page's top (a test scrolls the verdict into view), the footer in its place.
+    window.scrollTo(0, 0);
+    document.getElementById('next-bar')?.style.setProperty('position', 'static');
     const top = document.querySelector(`[data-testid="${a}"]`).getBoundingClientRect();
     const bottom = document.querySelector(`[data-testid="${b}"]`).getBoundingClientRect();
     return { x: 0, y: Math.max(0, top.top + window.scrollY - 8), width: document.documentElement.clientWidth, height: bottom.bottom - top.top + 16 };
   }, [fromId, toId]);
   const { data } = await popup.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { ...rect, scale: 1 } });
+  await popup.eval(() => document.getElementById('next-bar')?.style.removeProperty('position'));
   return Buffer.from(data, 'base64');
 }
 

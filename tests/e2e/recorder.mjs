@@ -129,7 +129,7 @@ export async function recordServiceWorker({ cdp, extId }, seen) {
 
 /** Opens `url` in the tab and clicks the toolbar button (harness.mjs `openPopup`, trimmed). */
 export async function openPopup({ cdp, extId, page }, url, seen) {
-  const popupUrl = `chrome-extension://${extId}/popup.html`;
+  const popupUrl = `chrome-extension://${extId}/wizard.html`;
   await page.goto(url, { waitUntil: 'load', timeout: 10_000 });
   const tab = (await targets(cdp, [{ type: 'tab' }])).find((t) => t.url === page.url());
   assert.ok(tab, `no tab target for ${page.url()}`);

@@ -34,6 +34,8 @@ test('a tested PAT: the CLI and curl lines for the server, copied as shown, no s
       q('test-run').click();
     }, secret);
     await popup.waitFor(() => !document.querySelector('[data-testid=server-check]').hidden, null, 15_000);
+    await popup.click('more-toggle'); // the server-side commands are under "More"
+    await popup.waitFor(() => document.querySelector('[data-testid=more]').open);
     const shown = await popup.eval(() => ({
       cli: document.querySelector('[data-testid=server-check-cli]').textContent,
       curl: document.querySelector('[data-testid=server-check-curl]').textContent,

@@ -64,6 +64,7 @@ describe('targets in the popup', () => {
   /** Clicks a copy button and returns what the clipboard then holds. */
   async function copy(popup, testid) {
     await popup.eval(() => navigator.clipboard.writeText('(clipboard before the copy)'));
+    await popup.eval(() => { document.querySelector('[data-testid=snippet-copied]').textContent = ''; });
     await popup.click(testid);
     await popup.waitFor(() => document.querySelector('[data-testid=snippet-copied]').textContent !== '');
     const status = await popup.text('snippet-copied');
@@ -121,17 +122,18 @@ describe('targets in the popup', () => {
       const pageText = await popup.eval(() => document.body.innerText);
       assert.ok(!pageText.includes(secret), 'masked: the secret is not on the page');
 
-      // Masked: what is copied is masked.
+      // Masked on screen, the real secret in what is copied (as password managers do).
       const masked = await copy(popup, 'snippet-copy-all');
-      // The simulator is plain http://: the block repeats insecure_http first (SECURITY.md §7.7).
-      assert.ok(masked.startsWith('⚠ The credential travels unencrypted\nELMA365 — Jira connection\n'), masked);
-      assert.ok(masked.includes(`Password: ${MASK}`), masked);
-      assert.ok(!masked.includes(secret));
-      assert.equal(await copy(popup, 'snippet-copy-password'), MASK);
+      // The simulator is plain http://: the block repeats insecure_http after it (SECURITY.md §7.7).
+      assert.ok(masked.startsWith('ELMA365 — Jira connection\n'), masked.replace(secret, '<secret>'));
+      assert.ok(masked.includes(`Password: ${secret}\n⚠ The credential travels unencrypted`), masked.replace(secret, '<secret>'));
+      assert.equal(await copy(popup, 'snippet-copy-password'), secret);
+      assert.equal(await popup.text('snippet-copied'), 'Password copied — cleared in 60 s');
+      assert.ok(!(await popup.eval(() => document.body.innerText)).includes(secret), 'copied, not shown');
       assert.equal(await copy(popup, 'snippet-copy-login'), 'admin');
       const maskedJson = JSON.parse(await copy(popup, 'snippet-copy-json'));
       assert.equal(maskedJson.target, 'elma365');
-      assert.equal(maskedJson.fields.password, MASK);
+      assert.equal(maskedJson.fields.password, secret);
 
       // Revealed: the secret held in memory replaces the mask, in the view and in the copies.
       await popup.click('snippet-reveal');
@@ -150,10 +152,9 @@ describe('targets in the popup', () => {
       assert.ok(ru.includes(`Пароль: ${secret}`), ru);
       await popup.click('lang-en');
       await popup.waitFor(() => document.documentElement.lang === 'en');
-      // Hidden again: masked again.
+      // Hidden again: masked again on screen.
       await popup.click('snippet-reveal');
       assert.equal((await shownFields(popup)).password, MASK);
-      assert.ok(!(await copy(popup, 'snippet-copy-all')).includes(secret));
 
       // The project picker: any project + PROJ; choosing PROJ tests again in PROJ.
       const options = await popup.eval(() => [...document.querySelectorAll('[data-testid=project-pick] option')].map((o) => o.value));
@@ -206,8 +207,9 @@ describe('targets in the popup', () => {
       assert.equal(fields.hostUrl, sim.baseUrl);
       assert.equal(fields.apiToken, MASK);
       assert.ok(!(await popup.eval(() => document.body.innerText)).includes(secret));
-      assert.equal(await copy(popup, 'snippet-copy-apiToken'), MASK);
-      assert.ok((await copy(popup, 'snippet-copy-all')).includes(`API token: ${MASK}`));
+      assert.equal(await copy(popup, 'snippet-copy-apiToken'), secret);
+      assert.match(await popup.text('snippet-copied'), /^API token copied — cleared in 60 s$/);
+      assert.ok((await copy(popup, 'snippet-copy-all')).includes(`API token: ${secret}`));
       await popup.click('snippet-reveal');
       assert.equal(await copy(popup, 'snippet-copy-apiToken'), secret);
       const all = await copy(popup, 'snippet-copy-all');

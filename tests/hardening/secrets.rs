@@ -165,8 +165,10 @@ fn a_credential_over_plain_http_is_warned_about_in_the_result_and_the_block() {
     assert_eq!(r.verdict.code, Code::Ok, "{}", r.verdict.cause.en);
     assert!(r.warnings.iter().any(|w| w.code == Code::InsecureHttp));
     let s = r.snippet.expect("snippet");
+    // The block in the form's order first, the warning after it.
+    let warning = s.text.en.find("⚠").expect("the warning is in the block");
     assert!(
-        s.text.en.starts_with('⚠') && s.text.en.contains("unencrypted"),
+        warning > 0 && s.text.en[warning..].contains("unencrypted"),
         "{}",
         s.text.en
     );

@@ -84,6 +84,7 @@ class ChromiumWizard {
   settled(ms) { return this.popup.settled(ms); }
   waitFor(fn, arg, ms) { return this.popup.waitFor(fn, arg, ms); }
   screenshot(name) { return this.popup.screenshot(name); }
+  resize(width, height) { return this.popup.resize(width, height); }
   close() { return this.popup.close(); }
 
   readClipboard() { return this.popup.eval(() => navigator.clipboard.readText()); }

@@ -105,9 +105,12 @@ export class FirefoxWizard {
     // At the side panel's width (the wizard page fills its tab otherwise), as Chromium's is.
     const before = this.page.viewport();
     await withTimeout(10_000, 'viewport', this.page.setViewport({ width: 360, height: before?.height ?? 800 }));
+    // The footer (sticky at the bottom) where it sits in the page, not across the picture.
+    await this.eval(() => document.getElementById('next-bar')?.style.setProperty('position', 'static'));
     try {
       await withTimeout(10_000, 'screenshot', this.page.screenshot({ path: file, fullPage: true }));
     } finally {
+      await this.eval(() => document.getElementById('next-bar')?.style.removeProperty('position')).catch(() => {});
       await withTimeout(10_000, 'viewport', this.page.setViewport(before)).catch(() => {});
     }
     return file;

@@ -9,9 +9,9 @@
 // 2. without a host permission, the toolbar button is clicked the way Firefox's own keyboard
 //    shortcut clicks it — the browser action's `triggerAction(window)` in the browser window
 //    (chrome scope: `--remote-allow-system-access`). That grants activeTab for the tab exactly
-//    as a click does and opens the real sidebar (checked: it shows popup.html), which is
+//    as a click does and opens the real sidebar (checked: it shows wizard.html), which is
 //    closed again at once;
-// 3. the wizard, `popup.html?tab=<that tab's id>`, is opened in a tab of its own
+// 3. the wizard, `wizard.html?tab=<that tab's id>`, is opened in a tab of its own
 //    (`openWizard(url, {follow: true})` adds `&follow=1`: the page then follows the active tab
 //    as the sidebar does — the panel flows, tests/e2e/flows/panel.mjs)
 //    (extension/browser.js `activeTab()` reads the parameter) and driven like any page:
@@ -232,7 +232,7 @@ class FirefoxDriver {
     if (selected !== href) throw new Error(`selected tab shows ${selected}, not ${href}`);
     if (!this.hostPermission) await this.clickToolbarButton();
     const page = await this.browser.newPage();
-    const wizardUrl = `moz-extension://${UUID}/popup.html?tab=${tabId}${follow ? '&follow=1' : ''}`;
+    const wizardUrl = `moz-extension://${UUID}/wizard.html?tab=${tabId}${follow ? '&follow=1' : ''}`;
     page.goto(wizardUrl).catch(() => {}); // never awaited: no load event for extension pages
     await poll(10_000, `the wizard at ${wizardUrl}`, () => page.evaluate(
       (want) => location.href === want && document.readyState === 'complete' && Boolean(document.getElementById('app')),

@@ -42,7 +42,8 @@
 // @property {(testid: string, name: string) => Promise<string|null>} attr
 // @property {(testid: string) => Promise<void>} click  a user's click
 // @property {(width: number, height: number) => Promise<void>} [resize]  the viewport, in CSS
-//   pixels (a page from `openPage`)
+//   pixels (the wizard: Chromium's side panel through a device metrics override, Firefox's
+//   wizard tab; a page from `openPage`)
 // @property {(testid: string, value: string) => Promise<void>} submit  type into a field and submit its form
 // @property {(ms?: number) => Promise<'ready'|'error'>} settled
 // @property {(fn: Function, arg?: any, ms?: number) => Promise<void>} waitFor

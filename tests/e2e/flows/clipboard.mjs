@@ -35,10 +35,9 @@ export function clipboardFlows(name) {
         await w.click('snippet-reveal');
         assert.equal(await copied(w, 'snippet-copy-password'), secret);
         const at = Date.now();
-        assert.equal(await w.text('snippet-copied'),
-          'Copied, with the secret. In 60 s the clipboard is cleared if it still holds it.');
+        assert.equal(await w.text('snippet-copied'), 'Password copied — cleared in 60 s');
         await w.click('lang-ru');
-        await w.waitFor(() => /Через 60 с/.test(document.querySelector('[data-testid=snippet-copied]').textContent));
+        await w.waitFor(() => /очистится через 60 с/.test(document.querySelector('[data-testid=snippet-copied]').textContent));
         await w.click('lang-en');
         await w.click('snippet-reveal');
         await assertSecretNowhere(w, secret); // only its digest is kept, in session storage

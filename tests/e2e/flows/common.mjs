@@ -109,6 +109,11 @@ export async function copied(wizard, testid, status = 'snippet-copied') {
   return wizard.readClipboard();
 }
 
+/** Opens "More" (the server-side commands and the report) with a click, unless it is open. */
+export async function openMore(wizard) {
+  if (!(await wizard.eval(() => document.querySelector('[data-testid=more]').open))) await wizard.click('more-toggle');
+}
+
 /** The connection block's values as shown: `{key: text}`. */
 export const shownFields = (wizard) => wizard.eval(() => Object.fromEntries(
   [...document.querySelectorAll('[data-testid^="snippet-value-"]')]

@@ -7,7 +7,7 @@ import { startSimulator } from '../../simulator/server.mjs';
 import { startSite } from '../sites.mjs';
 import { answersPermissionPrompts, launchBrowser } from '../browsers/index.mjs';
 import {
-  GATEWAY_PATTERN, rest, portOf, withWizard, testDone, runCheck,
+  GATEWAY_PATTERN, rest, portOf, withWizard, testDone, runCheck, openMore
 } from './common.mjs';
 
 /** The popup's numbered steps, one string each. */
@@ -71,6 +71,8 @@ export function gatewayFlows(name) {
         assert.ok((await w.text('check-warning-works_via_gateway')).includes(base));
         assert.equal(await w.text('snippet-value-url'), base);
         assert.equal(await w.attr('check-user', 'data-ok'), 'true');
+        // The "goes only to" line names where the credential went: the gateway, not the site.
+        assert.equal(await w.attr('test-origin', 'data-origin'), 'https://api.atlassian.com');
         // Issue 13 item 1: the steps are the core's re-made plan — the gateway URL, not the site.
         assert.equal(await w.attr('plan', 'data-source'), 'check');
         assert.equal(await w.attr('step-token-btn', 'aria-expanded'), 'true', 'step 2 opens again for the new steps');
@@ -83,6 +85,7 @@ export function gatewayFlows(name) {
           const b = document.querySelector('[data-testid=report-download]');
           return b && !b.closest('[hidden]') && !b.disabled;
         }, null, 10_000);
+        await openMore(w); // the report is under "More"
         await w.click('report-download');
         reportText = await w.eval(async () => (await fetch(document.querySelector('[data-testid=report-file]').href)).text());
         assert.deepEqual(JSON.parse(reportText).steps.map((s) => s.en), steps);

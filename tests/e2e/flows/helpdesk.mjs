@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { buildCli, closedPort, runCli } from '../../cli/helpers.mjs';
-import { runCheck, testDone, withBrowser, withSims, withWizard } from './common.mjs';
+import { runCheck, testDone, withBrowser, withSims, withWizard, openMore } from './common.mjs';
 
 /** The CLI's report of `login` against a closed port: the server cannot reach Jira. */
 async function serverReport(login) {
@@ -68,6 +68,7 @@ export function helpdeskFlows(name) {
           const copy = document.querySelector('[data-testid=report-download]');
           return copy && !copy.closest('[hidden]') && !copy.disabled;
         }, null, 10_000);
+        await openMore(w); // the report is under "More"
         await w.click('report-download');
         return w.eval(async () => (await fetch(document.querySelector('[data-testid=report-file]').href)).text());
       }));

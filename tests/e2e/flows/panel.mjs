@@ -6,7 +6,7 @@
 // What is driven (tests/README.md "The wizard beside the page"): in Chromium the real side
 // panel the toolbar click opens, following real tab switches (`bringToFront` fires
 // tabs.onActivated); in Firefox the sidebar is checked to open and show the wizard, but no
-// driver reaches its document, so the same page is driven as `popup.html?tab=<id>&follow=1`
+// driver reaches its document, so the same page is driven as `wizard.html?tab=<id>&follow=1`
 // in a tab of its own, following the same tab switches in the same window.
 
 import assert from 'node:assert/strict';
@@ -63,7 +63,7 @@ export function panelFlows(name) {
         assert.equal(await w.settled(), 'ready');
         const views = await ctx.driver.wizardViews();
         const want = name === 'chromium' ? 'SIDE_PANEL' : 'SIDEBAR';
-        assert.ok(views.some((v) => v.kind === want && v.url === '/popup.html'), JSON.stringify(views));
+        assert.ok(views.some((v) => v.kind === want && v.url === '/wizard.html'), JSON.stringify(views));
         assert.ok(!views.some((v) => v.kind === 'POPUP'), `no popup: ${JSON.stringify(views)}`);
       }));
     });
@@ -193,6 +193,22 @@ export function panelFlows(name) {
           if (k.startsWith('choices:')) assert.deepEqual(Object.keys(v).sort(), ['auth', 'login', 'project', 'target']);
         }
         assert.ok(!JSON.stringify(session).includes(admin.apiToken), 'storage.session holds no secret');
+      }));
+    });
+
+    test('the token page opened from the wizard; back on the Jira, the field to fill has the focus', async () => {
+      await withSims(['cloud'], (jira) => withPanel(ctx.driver, jira.url, async (w) => {
+        assert.equal(await w.settled(), 'ready');
+        const admin = jira.credentials.users.admin;
+        await choose(w, { target: 'generic', login: admin.login });
+        await w.click('token-page'); // id.atlassian.com in a new tab: a site the wizard may not read
+        await w.waitFor(() => !document.querySelector('[data-testid=context]').hidden, null, 10_000);
+        assert.equal(await w.text('detect-here'), null, 'no "Detect this tab" on the token page');
+        await ctx.driver.jiraFront();
+        await w.waitFor(() => document.querySelector('[data-testid=context]').hidden, null, 10_000);
+        await w.waitFor(() => document.activeElement?.dataset.testid === 'test-secret', null, 5_000);
+        assert.equal(await w.attr('step-test-btn', 'aria-expanded'), 'true', 'step 3 is open');
+        assert.equal(await w.attr('step-token-btn', 'aria-expanded'), 'false', 'step 2 folded');
       }));
     });
   });

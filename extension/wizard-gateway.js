@@ -3,7 +3,7 @@
 // — a scoped token gets the same 401 as a wrong one — and the gateway was not asked.
 // Its button requests the optional host permission for https://api.atlassian.com/* straight
 // from the click (browsers grant permissions only inside a user gesture) and, only when it is
-// granted, hands back to popup.js, which re-runs the test with `gateway` set. So the token goes
+// granted, hands back to wizard.js, which re-runs the test with `gateway` set. So the token goes
 // to the gateway only after this click and with that permission; the service worker checks the
 // permission again (background.js) and lets no other gateway through (protocol.js).
 
@@ -16,7 +16,7 @@ const GATEWAY_MYSELF = 'gateway_myself';
 
 /**
  * True when the core offers the gateway for `result` (the core's `CheckResult`) and it was
- * neither asked nor part of the run (`test.gatewayTried`, popup.js's state).
+ * neither asked nor part of the run (`test.gatewayTried`, wizard.js's state).
  */
 export function offersGateway(result, test) {
   return result?.gatewayOffer === true
@@ -24,7 +24,7 @@ export function offersGateway(result, test) {
     && !(result.requests ?? []).some((r) => r.id === GATEWAY_MYSELF);
 }
 
-/** Shows the offer (and, after a refusal, why nothing was sent) for popup.js's `state.test`. */
+/** Shows the offer (and, after a refusal, why nothing was sent) for wizard.js's `state.test`. */
 export function renderGateway(test) {
   const offer = Boolean(test.result) && offersGateway(test.result, test);
   $('gateway').hidden = !offer;

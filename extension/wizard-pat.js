@@ -34,7 +34,7 @@ let pat = {
 };
 let lang = 'en';
 /**
- * Called with the new token to test it (set by popup.js).
+ * Called with the new token to test it (set by wizard.js).
  * @type {(rawToken: string) => void}
  */
 let testToken = () => {};
@@ -72,10 +72,13 @@ export function initPatCreate({ onToken, jiraTab }) {
   });
 }
 
-/** Shows the section for a detection whose plan offers a one-click PAT (with host access). */
-export function renderPatCreate(uiLang, detection, allowFetch) {
+/**
+ * Shows the section when the plan in effect (the chosen integration's: the core's
+ * `one_click_pat_offered` for that target) offers a one-click PAT, with host access.
+ */
+export function renderPatCreate(uiLang, detection, plan, allowFetch) {
   lang = uiLang;
-  const show = Boolean(detection?.authPlan?.oneClickPat && allowFetch);
+  const show = Boolean(detection && plan?.oneClickPat && allowFetch);
   $('pat-create').hidden = !show;
   if (!show) return;
   if (pat.detection !== detection) {

@@ -5,6 +5,14 @@
 //! as `Authorization: Bearer` (facts §3.3); < 8.14 → username + password (CAPTCHA risk, facts
 //! §4.3); Jira 11+ → PAT only, Basic is off by default (facts §4.5); version unknown → PAT
 //! first. Jira Server has no "app passwords" (facts §3.4).
+//!
+//! Each integration target gets its own plan ([`for_target`]): what its connection form sends
+//! decides the credential (ELMA365 on Server/DC: the account's password), so the wizard's page
+//! switches plans when the user names the integration, without a round trip.
+
+mod for_target;
+
+pub use for_target::{plan_for_target, target_plans, TargetPlan};
 
 use crate::deployment::{Deployment, Hosting};
 use crate::i18n::{l, L10n, Text};
@@ -24,12 +32,27 @@ pub const PAT_SINCE: (u32, u32) = (8, 14);
 pub const BASIC_OFF_SINCE_MAJOR: u32 = 11;
 
 /// True when the wizard offers to create a PAT here: self-managed Jira whose version is known
-/// to be 8.14 or later (facts §3.3). An unknown version is not offered: the page says how.
-pub fn one_click_pat_offered(d: &Deployment) -> bool {
+/// to be 8.14 or later (facts §3.3), for an integration that can use a personal access token
+/// (not ELMA365, whose form sends the token as a Basic password, which Server/DC refuses; not
+/// AvePoint, Cloud only). An unknown version is not offered: the page says how.
+pub fn one_click_pat_offered(d: &Deployment, target: Target) -> bool {
+    pat_creatable(d) && target_takes_pat(d, target)
+}
+
+/// The deployment can make a PAT with the browser's session (whatever the integration).
+pub(crate) fn pat_creatable(d: &Deployment) -> bool {
     d.is_jira()
         && d.hosting == Some(Hosting::SelfManaged)
         && d.major_minor().is_some_and(|v| v >= PAT_SINCE)
         && d.rest_base().is_some()
+}
+
+/// The integration can send a personal access token to this deployment.
+fn target_takes_pat(d: &Deployment, target: Target) -> bool {
+    let profile = target.profile();
+    profile.supports(d)
+        && profile.methods().contains(&AuthMethod::Pat)
+        && profile.wire_auth(d).is_none()
 }
 
 /// How to authenticate.
@@ -96,19 +119,24 @@ pub struct AuthPlan {
     /// Other methods that also work here, for integrations that cannot use the first.
     pub alternatives: Vec<AuthMethod>,
     /// The wizard can create a personal access token here with the user's browser session
-    /// (`one_click_pat_offered`: self-managed Jira known to be 8.14 or later).
+    /// (`one_click_pat_offered`: self-managed Jira known to be 8.14 or later, an integration
+    /// that can use a PAT).
     #[serde(default)]
     pub one_click_pat: bool,
+    /// The integration this plan is for cannot work with this deployment at all (AvePoint on
+    /// Server/Data Center): the steps say so, and there is nothing to make.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unsupported: bool,
 }
 
 /// The plan for a Jira deployment.
 pub fn plan(d: &Deployment) -> AuthPlan {
     let mut p = plan_for(d);
-    p.one_click_pat = one_click_pat_offered(d);
+    p.one_click_pat = one_click_pat_offered(d, Target::Generic);
     p
 }
 
-fn plan_for(d: &Deployment) -> AuthPlan {
+pub(crate) fn plan_for(d: &Deployment) -> AuthPlan {
     if d.hosting == Some(Hosting::Cloud) {
         return cloud(d);
     }
@@ -134,7 +162,7 @@ fn plan_for(d: &Deployment) -> AuthPlan {
     }
 }
 
-fn cloud(d: &Deployment) -> AuthPlan {
+pub(crate) fn cloud(d: &Deployment) -> AuthPlan {
     let site = d
         .reached_base_url
         .clone()
@@ -187,6 +215,7 @@ fn cloud(d: &Deployment) -> AuthPlan {
         ],
         alternatives: vec![],
         one_click_pat: false,
+        unsupported: false,
     }
 }
 
@@ -254,6 +283,7 @@ pub fn plan_via_gateway(gateway: &str, target: Target, service_account: bool) ->
         ],
         alternatives: vec![],
         one_click_pat: false,
+        unsupported: false,
     }
 }
 
@@ -292,10 +322,11 @@ fn pat(base: &str, alternatives: Vec<AuthMethod>) -> AuthPlan {
         .text()],
         alternatives,
         one_click_pat: false,
+        unsupported: false,
     }
 }
 
-fn basic(base: &str) -> AuthPlan {
+pub(crate) fn basic(base: &str) -> AuthPlan {
     let profile = format!("{base}/secure/ViewProfile.jspa");
     AuthPlan {
         method: AuthMethod::Basic,
@@ -304,7 +335,7 @@ fn basic(base: &str) -> AuthPlan {
         steps: vec![
             l(
                 "This Jira is older than 8.14 and has no personal access tokens: the integration logs in with a username and password.",
-                "Эта Jira старше 8.14, и персональных токенов в ней нет: интеграция входит по логину и паролю.",
+                "Версия этой Jira ниже 8.14, и персональных токенов в ней нет: интеграция входит по логину и паролю.",
             )
             .text(),
             l(
@@ -332,10 +363,11 @@ fn basic(base: &str) -> AuthPlan {
         ],
         alternatives: vec![],
         one_click_pat: false,
+        unsupported: false,
     }
 }
 
-const BASIC_OFF: L10n = l(
+pub(crate) const BASIC_OFF: L10n = l(
     "Jira 11 and later turn Basic authentication (username + password) off by default: a personal access token is the only way in unless the admin re-enabled Basic.",
     "В Jira 11 и новее Basic-аутентификация (логин + пароль) по умолчанию отключена: войти можно только с персональным токеном доступа, если администратор не включил Basic снова.",
 );

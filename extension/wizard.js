@@ -4,9 +4,9 @@
 // held for the connection block), the actions and event wiring, and the render orchestration:
 // the whole view is re-rendered from `state`, so the EN/RU switch needs no new detection. The
 // parts are laid out by detection-view.js (summary, warnings, plan, details), check-view.js
-// (token-test form, checklist, verdict), popup-gateway.js (a scoped token through
-// api.atlassian.com), snippet-view.js (connection block), popup-pat.js (create a token) and
-// popup-report.js (copy/download the report), laid out as four steps by stepper.js; timing.js
+// (token-test form, checklist, verdict), wizard-gateway.js (a scoped token through
+// api.atlassian.com), snippet-view.js (connection block), wizard-pat.js (create a token) and
+// wizard-report.js (copy/download the report), laid out as four steps by stepper.js; timing.js
 // marks its timings (names only). panel.js decides what a tab change does (the page is a side
 // panel / sidebar that follows the user's tabs) and keeps the form's non-secret choices per
 // Jira origin.
@@ -20,20 +20,20 @@ import {
   sendMessage,
   uiLanguage,
 } from './browser.js';
-import { prefillTestForm, renderTokenTest, testable } from './check-view.js';
+import { planFor, prefillTestForm, renderIntegration, renderTargets, renderTokenTest, testable } from './check-view.js';
 import { renderDetection } from './detection-view.js';
 import { $ } from './dom.js';
 import { facts, loadFacts } from './facts.js';
 import { checkRequest, detectTab, detectUrl, errorReply, httpOrigin } from './protocol.js';
-import { initGateway } from './popup-gateway.js';
-import { initPatCreate, renderPatCreate } from './popup-pat.js';
+import { initGateway } from './wizard-gateway.js';
+import { initPatCreate, renderPatCreate } from './wizard-pat.js';
 import { applyChoices, followTabs, renderContext } from './panel.js';
 import { detections } from './wizard-detect.js';
 import { freshTest, initialState } from './wizard-state.js';
-import { renderReportActions } from './popup-report.js';
-import { initStepper, renderStepper } from './stepper.js';
+import { renderReportActions } from './wizard-report.js';
+import { initStepper, openStep, renderStepper } from './stepper.js';
 import { clearLater } from './clipboard.js';
-import { copyText, hasSecretField, renderSnippet } from './snippet-view.js';
+import { copyText, fieldLabel, hasSecretField, renderSnippet } from './snippet-view.js';
 import { markCheckStart, markOpen, markVerdict } from './timing.js';
 import { LANGS, langFromTag, t } from './ui-strings.js';
 /** @import { CoreData, DetectReply, ErrorInfo, ErrorReply } from './protocol.js' */
@@ -104,7 +104,7 @@ function submitUrl(event) {
 /**
  * Test click: reads the form, sends `check` to the service worker, shows the `CheckResult`.
  * `gateway` is null, or the core's `Facts.gateway` when the user pressed "Test through
- * api.atlassian.com" and granted access to it (popup-gateway.js): never otherwise.
+ * api.atlassian.com" and granted access to it (wizard-gateway.js): never otherwise.
  * @param {Event | null} event
  * @param {string | null} [gateway]
  */
@@ -138,6 +138,7 @@ async function runTest(event, gateway = null) {
     // The core has no clock either: a token's days left are counted from this.
     now: new Date().toISOString(),
   });
+  const run = ++test.runs; // a Cancel (or a newer run) makes this reply stale
   test.running = true;
   test.error = null;
   test.result = null;
@@ -156,6 +157,7 @@ async function runTest(event, gateway = null) {
   // Drop our reference to the secret; the field keeps it so the user can edit and re-test.
   request.input.secret = '';
   if (state.test !== test || test.detection !== detection) return; // a new detection came
+  if (test.runs !== run) return; // cancelled
   test.running = false;
   if (reply.ok && reply.result) {
     test.result = reply.result;
@@ -168,7 +170,32 @@ async function runTest(event, gateway = null) {
     test.error = reply.error ?? { code: 'internal', message: 'no result' };
   }
   render();
-  if (test.result) markVerdict();
+  if (test.result) {
+    markVerdict();
+    showAnswer();
+  }
+}
+
+/**
+ * The answer in view: the verdict (first in its box) is scrolled to the top of the panel and
+ * takes the focus, so a screen reader reads it (its title, then its cause).
+ */
+function showAnswer() {
+  const verdict = $('verdict');
+  if (verdict.offsetParent === null) return; // its step is folded
+  verdict.scrollIntoView({ block: 'start' });
+  verdict.focus({ preventScroll: true });
+}
+
+/** Cancel while testing: the reply still to come is ignored; the form can be sent again. */
+function cancelTest() {
+  const test = state.test;
+  if (!test.running) return;
+  test.runs += 1;
+  test.running = false;
+  test.error = 'testCancelled';
+  render();
+  $('test-secret').focus();
 }
 
 /** Another target: the last result (and the secret held for its block) no longer applies. */
@@ -198,27 +225,40 @@ function toggleSnippetReveal() {
 }
 
 /**
- * A copy button in the connection block. Writes to the clipboard straight from the click (a
- * user gesture); the secret goes along only while the block is revealed.
+ * A copy button of the connection block (or *Copy all* in the footer). Writes to the clipboard
+ * straight from the click (a user gesture), with the real secret even while the block shows it
+ * masked (as password managers do): the secret is never put on screen for it, and the clipboard
+ * is cleared after the core's delay if it still holds it (clipboard.js). The line saying so
+ * goes beside the button pressed (`at`).
  */
 function copySnippet(event) {
   const button = event.target.closest('button[data-copy]');
   const test = state.test;
   const snippet = test.result?.snippet;
   if (!button || !snippet) return;
-  const secret = test.snippetRevealed ? heldSecret : null;
-  const text = copyText(snippet, state.lang, button.dataset.copy, button.dataset.key, secret);
+  const kind = button.dataset.copy;
+  const key = button.dataset.key;
+  const secret = heldSecret;
+  const text = copyText(snippet, state.lang, kind, key, secret);
+  const at = kind === 'field' ? `field:${key}` : kind;
   navigator.clipboard.writeText(text).then(
     async () => {
       const withSecret = Boolean(secret && text.includes(secret));
       const seconds = withSecret ? await clearLater(text) : null;
-      test.copied = seconds === null
-        ? { key: withSecret ? 'copiedSecret' : 'copied' }
-        : { key: 'copiedSecretCleared', vars: { seconds: String(seconds) } };
+      const label = kind === 'field' ? fieldLabel(snippet, state.lang, key) : null;
+      if (label && withSecret) {
+        test.copied = seconds === null
+          ? { key: 'copiedField', vars: { label }, at }
+          : { key: 'copiedFieldCleared', vars: { label, seconds: String(seconds) }, at };
+      } else {
+        test.copied = seconds === null
+          ? { key: withSecret ? 'copiedSecret' : 'copied', at }
+          : { key: 'copiedSecretCleared', vars: { seconds: String(seconds) }, at };
+      }
       render();
     },
     (err) => {
-      test.copied = { key: 'copyFailed', vars: { message: err?.message ?? err } };
+      test.copied = { key: 'copyFailed', vars: { message: err?.message ?? err }, at };
       render();
     },
   );
@@ -272,38 +312,54 @@ function render() {
   $('result').hidden = !detection;
   const isJira = detection?.deployment?.product === 'jira';
   $('url-form').hidden = phase === 'loading' || (isJira && !state.awayHint);
-  renderContext(lang, { jiraOrigin: isJira ? /** @type {DetectReply} */ (reply).origin : null, away: state.away, hint: state.awayHint });
+  renderContext(lang, {
+    jiraOrigin: isJira ? /** @type {DetectReply} */ (reply).origin : null, away: state.away, hint: state.awayHint, tokenPage: state.wentForToken,
+  });
+  const allowFetch = Boolean(reply?.ok && reply.allowFetch);
+  const showTest = Boolean(detection && testable(detection) && allowFetch);
+  // The integration asked first: its plan (the core's, per target) drives steps 2 and 3.
+  if (detection) prepareTest(lang, detection, showTest);
+  const target = detection ? $('test-target').value : 'generic';
   // A token test that changed the plan (it works only through the gateway) replaces its steps.
   const replanned = state.test?.detection === detection ? state.test.result?.authPlan ?? null : null;
+  const plan = replanned ?? planFor(detection, target);
+  renderIntegration(lang, detection, target);
   if (detection) {
     renderDetection(lang, detection, {
-      origin: /** @type {DetectReply} */ (reply).origin, flash: state.flash, onAllowAccess: allowAccess, plan: replanned,
+      origin: /** @type {DetectReply} */ (reply).origin, flash: state.flash, onAllowAccess: allowAccess, plan: replanned, target,
     });
   }
-  const allowFetch = Boolean(reply?.ok && reply.allowFetch);
   // Never on the page's word alone, and only for a Jira read from its tab: the POST goes out
-  // from that tab (popup-pat.js), so a typed address (another tab's page) gets no offer.
+  // from that tab (wizard-pat.js), so a typed address (another tab's page) gets no offer.
   const fromTab = state.last?.type === 'detect_tab' && state.tabId !== null;
-  renderPatCreate(lang, detection, allowFetch && phase === 'ready' && fromTab);
-  renderTest(lang, detection, allowFetch);
+  renderPatCreate(lang, detection, plan, allowFetch && phase === 'ready' && fromTab);
+  renderTest(lang, detection, showTest, plan);
   renderStepper(lang, state);
 }
 
-/** The token test, with its connection block and report actions, for a testable detection. */
-function renderTest(lang, detection, allowFetch) {
-  const show = testable(detection) && allowFetch;
-  if (show && state.test.detection !== detection) {
+/**
+ * Before anything reads the form: the target menu filled, the token test for this detection
+ * started (or confirmed), and the choices kept for this Jira put back (panel.js).
+ */
+function prepareTest(lang, detection, show) {
+  renderTargets(lang);
+  if (!show) return;
+  if (state.test.detection !== detection) {
     // The REST answer confirming a first paint: same form, now with the confirmed detection.
     if (state.test.detection?.provisional && !detection.provisional) state.test.detection = detection;
     else startTest(detection);
   }
-  renderTokenTest(lang, detection, show ? state.test : null);
-  if (!show) return;
   if (state.choices) {
     applyChoices(state.choices); // kept for this Jira this session (panel.js)
     state.choices = null;
-    renderTokenTest(lang, detection, state.test);
   }
+}
+
+/** The token test, with its connection block and report actions, for a testable detection. */
+function renderTest(lang, detection, show, plan) {
+  renderTokenTest(lang, detection, show ? state.test : null, plan);
+  $('more').hidden = !show || !state.test.result;
+  if (!show) return;
   const test = state.test;
   renderReportActions(lang, test.result, test.login);
   renderSnippet(lang, test.result?.snippet ?? null, {
@@ -320,12 +376,18 @@ function startTest(detection) {
   prefillTestForm(detection);
 }
 
-/** A token the popup just created (popup-pat.js): test it as a personal access token. */
+/** A token the popup just created (wizard-pat.js): test it as a personal access token. */
 function testCreatedToken(token) {
   $('test-auth').value = 'pat';
   $('test-secret').value = token;
   render();
   $('test-form').requestSubmit();
+}
+
+/** The token-test field the user fills next: the login when it is needed and empty, else the secret. */
+function fieldToFill() {
+  const login = /** @type {HTMLInputElement} */ ($('test-login'));
+  return login.value.trim() === '' && login.dataset.optional !== 'true' ? login : $('test-secret');
 }
 
 function errorText(lang, error) {
@@ -340,9 +402,21 @@ for (const btn of /** @type {NodeListOf<HTMLElement>} */ (document.querySelector
 }
 $('token-page').addEventListener('click', (e) => {
   const url = e.currentTarget.dataset.url;
-  // The wizard stays open beside the page (side panel, sidebar) while the user gets the token.
-  if (url) openTab(url).catch(() => {});
+  // The wizard stays open beside the page (side panel, sidebar) while the user gets the token;
+  // back on the Jira, the field to fill has the focus.
+  if (url) {
+    state.wentForToken = true;
+    openTab(url).catch(() => {});
+  }
 });
+$('integration-options').addEventListener('change', (e) => {
+  const input = /** @type {HTMLInputElement} */ (e.target);
+  if (input.name !== 'integration') return;
+  $('test-target').value = input.value;
+  changeTarget();
+  rememberChoices();
+});
+$('test-cancel').addEventListener('click', cancelTest);
 $('url-form').addEventListener('submit', submitUrl);
 $('test-form').addEventListener('submit', runTest);
 $('test-form').addEventListener('change', rememberChoices);
@@ -354,6 +428,7 @@ $('test-target').addEventListener('change', changeTarget);
 $('project-pick').addEventListener('change', pickProject);
 $('snippet-reveal').addEventListener('click', toggleSnippetReveal);
 $('snippet').addEventListener('click', copySnippet);
+$('snippet-copy-all').addEventListener('click', copySnippet);
 initPatCreate({ onToken: testCreatedToken, jiraTab: () => state.tabId });
 initStepper(render);
 initGateway({
@@ -378,7 +453,13 @@ $('version').textContent = `v${extensionVersion()}`;
     away: (away) => {
       state.away = away;
       if (!away) state.awayHint = false;
+      const back = !away && state.wentForToken && !$('token-test').hidden;
+      if (back) {
+        state.wentForToken = false;
+        openStep('test');
+      }
       render();
+      if (back) fieldToFill().focus();
     },
   });
 })();
