@@ -6,7 +6,7 @@
 
 use crate::auth_plan::{AuthChoice, AuthMethod, CLOUD_GATEWAY};
 use crate::deployment::{Deployment, Hosting, Product};
-use crate::i18n::{L10n, Text};
+use crate::i18n::{l, L10n, Text};
 use crate::pat::{DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, MAX_NAME_CHARS};
 use crate::probe::limits;
 use crate::report::method_label;
