@@ -264,6 +264,10 @@ pub const DIAGNOSTIC_HEADERS: &[&str] = &[
     "ratelimit-reason",
     "location",
     "server",
+    // Who answered (probe::answerer): a proxy's marks, the edge's trace id.
+    "via",
+    "proxy-authenticate",
+    "atl-traceid",
 ];
 
 /// Longest header value kept in a [`RequestLog`], in characters.

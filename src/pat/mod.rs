@@ -232,6 +232,7 @@ impl Flow for CreateFlow {
                 let ctx = crate::probe::answerer::Context {
                     atlassian_host: false,
                     site_is_jira: true,
+                    page_says_jira: true,
                 };
                 crate::probe::answerer::decide(ex, ctx)
             })

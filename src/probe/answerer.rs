@@ -3,9 +3,10 @@
 //!
 //! *Jira* leaves marks a device in front of it does not make up: its own headers and cookie
 //! (facts §2.3: `X-AREQUESTID`, `X-ASEN`, `X-AUSERNAME`, `X-Seraph-LoginReason`,
-//! `atlassian.xsrf.token`, Cloud's `ATL-TraceId` …), its JSON error shapes
+//! `atlassian.xsrf.token` …), its JSON error shapes
 //! (`{"errorMessages":[…],"errors":{}}`, `{"message":…,"status-code":…}`), a user object, and a
-//! few sentences only Jira writes. An answer without them came from something else: on an
+//! few sentences only Jira writes. An answer without them came from something else: with the
+//! edge's own trace headers (`ATL-TraceId`, which Cloud's answers carry too) or on an
 //! Atlassian host, *Atlassian's edge* (CloudFront, Envoy) in front of Cloud; where the site
 //! was seen as Jira (its page or serverInfo had Jira's marks), or with the marks HTTP gives a
 //! proxy (`407`, `Proxy-Authenticate`, `Via`), *a device in front of Jira*; otherwise *another
@@ -69,8 +70,8 @@ impl Answerer {
                 "устройство перед Jira — прокси, межсетевой экран, CDN или шлюз SSO (не Jira)",
             ),
             Answerer::OtherApp => l(
-                "the server at this address, which is not Jira",
-                "сервер по этому адресу, и это не Jira",
+                "the server at this address, without any of Jira's marks",
+                "сервер по этому адресу, без признаков Jira",
             ),
             Answerer::Nobody => l("nobody (no answer)", "никто (ответа нет)"),
         }
@@ -114,8 +115,12 @@ pub struct Context {
     /// The request went to an Atlassian host (`*.atlassian.net`, `*.jira.com`,
     /// `api.atlassian.com`): Atlassian's edge stands in front of it.
     pub atlassian_host: bool,
-    /// The site was seen as Jira before (its page, or its serverInfo, had Jira's marks).
+    /// The site's REST API answered as Jira before (serverInfo's shape, Jira's JSON 401):
+    /// an answer without Jira's marks came from something in front of it.
     pub site_is_jira: bool,
+    /// Only the site's page said Jira (REST did not confirm): a refusal (401, 403) without
+    /// Jira's marks came from something in front of it; other answers are the origin's own.
+    pub page_says_jira: bool,
 }
 
 /// Headers only Jira (Cloud or self-managed) sends (facts §2.3).
@@ -128,9 +133,12 @@ pub const JIRA_HEADERS: &[&str] = &[
     "x-asen",
     "x-seraph-loginreason",
     "x-authentication-denied-reason",
-    "atl-traceid",
-    "atl-request-id",
 ];
+
+/// Headers Atlassian's edge adds to whatever passes it — Jira Cloud's answers and its own
+/// (tests/fixtures/real/atlassian-edge-502-globaledge-envoy.json: a 502 from
+/// `globaledge-envoy` with `ATL-TraceId` and none of Jira's marks). Alone, they say the edge.
+pub const EDGE_HEADERS: &[&str] = &["atl-traceid", "atl-request-id"];
 
 /// Cookies only Jira sets.
 const JIRA_COOKIES: &[&str] = &["atlassian.xsrf.token", "seraph.rememberme.cookie"];
@@ -165,11 +173,21 @@ pub fn jira_mark(r: &HttpResponse) -> Option<String> {
         return Some(shape.to_string());
     }
     let body = r.body.to_ascii_lowercase();
-    JIRA_SENTENCES
+    if let Some(s) = JIRA_SENTENCES.iter().find(|s| body.contains(*s)) {
+        return Some(format!("\"{s}\""));
+    }
+    // facts §2.1: Jira's own pages (its login page, its error pages) name it in their metas.
+    JIRA_PAGE_MARKS
         .iter()
-        .find(|s| body.contains(*s))
-        .map(|s| format!("\"{s}\""))
+        .find(|m| body.contains(*m))
+        .map(|_| "Jira's page (application-name / ajs- metas)".to_string())
 }
+
+/// Meta tags only Jira's own pages carry (facts §2.1), compared in lower case.
+const JIRA_PAGE_MARKS: &[&str] = &[
+    "name=\"application-name\" content=\"jira\"",
+    "name=\"ajs-version-number\"",
+];
 
 /// Jira's JSON: its error shapes and its user object.
 fn jira_json_shape(body: &str) -> Option<&'static str> {
@@ -205,9 +223,14 @@ fn clip(s: &str) -> String {
         .collect()
 }
 
-/// The marks HTTP gives an intermediary (RFC 9110 §7.6.3 `Via`, §11.7.1 `Proxy-Authenticate`):
+/// The marks HTTP gives an intermediary (RFC 9110 §7.6.3 `Via`, §11.7.1 `Proxy-Authenticate`,
+/// a gateway's 502 / 504):
 /// a device answered, whoever made it.
 fn intermediary_mark(r: &HttpResponse) -> Option<String> {
+    // RFC 9110 §15.6.3, §15.6.5: 502 and 504 are a gateway's statuses.
+    if matches!(r.status, 502 | 504) {
+        return Some(format!("HTTP {} (a gateway's status)", r.status));
+    }
     if let Some(v) = r.header("proxy-authenticate") {
         return Some(format!("Proxy-Authenticate: {}", clip(v)));
     }
@@ -272,7 +295,8 @@ pub fn of_response(r: &HttpResponse, ctx: Context) -> Who {
     let words = wording(r);
     let answerer = if let Some(mark) = intermediary_mark(r) {
         // A proxy's own header: on an Atlassian host, the edge's.
-        let who = if !ctx.atlassian_host {
+        let edge = ctx.atlassian_host || EDGE_HEADERS.iter().any(|h| r.header(h).is_some());
+        let who = if !edge {
             Answerer::DeviceInFront
         } else {
             Answerer::AtlassianEdge
@@ -282,9 +306,9 @@ pub fn of_response(r: &HttpResponse, ctx: Context) -> Who {
             answerer: who,
             signature,
         };
-    } else if ctx.atlassian_host {
+    } else if ctx.atlassian_host || EDGE_HEADERS.iter().any(|h| r.header(h).is_some()) {
         Answerer::AtlassianEdge
-    } else if ctx.site_is_jira {
+    } else if ctx.site_is_jira || (ctx.page_says_jira && matches!(r.status, 401 | 403)) {
         Answerer::DeviceInFront
     } else {
         Answerer::OtherApp
@@ -314,15 +338,47 @@ mod tests {
     const CLOUD: Context = Context {
         atlassian_host: true,
         site_is_jira: true,
+        page_says_jira: true,
     };
     const DC: Context = Context {
         atlassian_host: false,
         site_is_jira: true,
+        page_says_jira: true,
     };
     const UNKNOWN: Context = Context {
         atlassian_host: false,
         site_is_jira: false,
+        page_says_jira: false,
     };
+    const PAGE_ONLY: Context = Context {
+        atlassian_host: false,
+        site_is_jira: false,
+        page_says_jira: true,
+    };
+
+    #[test]
+    fn a_page_s_word_alone_makes_a_refusal_a_device_s_not_a_404() {
+        let refusal = resp(
+            403,
+            &[("server", "AkamaiGHost")],
+            "<html>Access Denied</html>",
+        );
+        assert_eq!(
+            of_response(&refusal, PAGE_ONLY).answerer,
+            Answerer::DeviceInFront
+        );
+        assert_eq!(of_response(&refusal, UNKNOWN).answerer, Answerer::OtherApp);
+        let missing = resp(404, &[], "<html>Not Found</html>");
+        assert_eq!(
+            of_response(&missing, PAGE_ONLY).answerer,
+            Answerer::OtherApp
+        );
+        let gateway = resp(504, &[("server", "nginx")], "<html>Gateway Time-out</html>");
+        assert_eq!(
+            of_response(&gateway, UNKNOWN).answerer,
+            Answerer::DeviceInFront
+        );
+    }
 
     #[test]
     fn jira_is_known_by_its_marks_whatever_the_context() {

@@ -93,21 +93,28 @@ pub(super) fn sso(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
 }
 
 fn ok_status(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Finding {
+    // Seraph's reason outranks the body: a 200 may be served whatever the login came to.
+    // facts §4.3: AUTHENTICATION_DENIED (a CAPTCHA), even on a 200 with a user object.
+    if let Some(f) = super::refused::captcha(flow, r) {
+        return f;
+    }
+    // facts §4.2: JRA-41559, 200 with an empty body and AUTHENTICATED_FAILED.
+    if reason(r).contains("AUTHENTICATED_FAILED") {
+        return rejected(flow, r);
+    }
     if let Some(user) = JiraUser::from_response(r) {
         if is_anonymous(r) {
             return token_ignored(flow);
         }
         return authenticated(flow, user, MYPERMISSIONS);
     }
-    // facts §4.2: JRA-41559, 200 with an empty body and AUTHENTICATED_FAILED.
-    if reason(r).contains("AUTHENTICATED_FAILED") {
-        return rejected(flow, r);
-    }
     if is_login_page(r) {
         return Finding::new(Code::SsoLoginPage, vec![("location", url.to_string())]);
     }
-    if r.is_html() {
-        return unexpected(r, url, "a web page where Jira's JSON was asked");
+    // Jira's own web page where its API was asked: Seraph served its login page (a REST call
+    // it did not authenticate; tests/fixtures/real/dc-9.12.12-login-page-for-rest-post.json).
+    if super::status_class::looks_like_html(r) {
+        return Finding::new(Code::SsoLoginPage, vec![("location", url.to_string())]);
     }
     unexpected(
         r,

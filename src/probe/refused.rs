@@ -194,21 +194,7 @@ pub(super) fn forbidden(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Findin
         }
         return Finding::new(Code::WrongAuthMethod, vec![]);
     }
-    let denied = r.header("x-authentication-denied-reason").unwrap_or("");
-    // facts §4.3: CAPTCHA_CHALLENGE; login-url=…
-    if denied.to_ascii_uppercase().contains("CAPTCHA_CHALLENGE")
-        || reason(r).contains("AUTHENTICATION_DENIED")
-    {
-        let login_url = captcha_login_url(denied, &flow.base);
-        let fallback = urls::join(&flow.base, "/login.jsp");
-        let mut f = Finding::new(
-            Code::CaptchaRequired,
-            vec![
-                ("login_url", login_url.clone().unwrap_or(fallback)),
-                ("login", flow.input.login.trim().to_string()),
-            ],
-        );
-        f.login_url = login_url;
+    if let Some(f) = captcha(flow, r) {
         return f;
     }
     // facts §4.5
@@ -223,6 +209,29 @@ pub(super) fn forbidden(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Findin
         return no_jira_access();
     }
     unexpected(r, url, "403 without a known reason")
+}
+
+/// facts §4.3: Seraph denied the login — `X-Authentication-Denied-Reason: CAPTCHA_CHALLENGE;
+/// login-url=…`, or `X-Seraph-LoginReason: AUTHENTICATION_DENIED` alone (8.0.2's form, and a
+/// 200 that served the request anyway: tests/fixtures/real/server-200-authentication-denied-apache.json).
+pub(super) fn captcha(flow: &ProbeFlow, r: &HttpResponse) -> Option<Finding> {
+    let denied = r.header("x-authentication-denied-reason").unwrap_or("");
+    if !(denied.to_ascii_uppercase().contains("CAPTCHA_CHALLENGE")
+        || reason(r).contains("AUTHENTICATION_DENIED"))
+    {
+        return None;
+    }
+    let login_url = captcha_login_url(denied, &flow.base);
+    let fallback = urls::join(&flow.base, "/login.jsp");
+    let mut f = Finding::new(
+        Code::CaptchaRequired,
+        vec![
+            ("login_url", login_url.clone().unwrap_or(fallback)),
+            ("login", flow.input.login.trim().to_string()),
+        ],
+    );
+    f.login_url = login_url;
+    Some(f)
 }
 
 /// The `login-url=` of a CAPTCHA header, only when it points at the Jira host we tested

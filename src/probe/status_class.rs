@@ -125,6 +125,7 @@ pub(super) fn context(flow: &ProbeFlow, url: &str) -> Context {
     Context {
         atlassian_host: urls::is_atlassian_site(&host) || host == "api.atlassian.com",
         site_is_jira: flow.detection.server_info_was_jira() || flow.deployment().is_jira(),
+        page_says_jira: flow.deployment().is_jira(),
     }
 }
 
@@ -203,25 +204,41 @@ pub(super) fn not_tested(flow: &ProbeFlow) -> Finding {
     f
 }
 
-/// serverInfo answered but did not confirm Jira.
+/// serverInfo answered but did not confirm Jira: who answered, the status class, then what
+/// the origin is.
 fn answered(flow: &ProbeFlow, info: &RequestLog, url: &str) -> Finding {
     let r = logged_answer(info);
-    if let Some(f) = other_product(flow, url, &r.status.to_string()) {
-        return f;
-    }
     // REST did not confirm the page's word: only what this answer carries says who sent it.
     let ctx = Context {
         site_is_jira: false,
         ..context(flow, url)
     };
     let who = answerer::of_response(&r, ctx);
-    let mut f = of_status(flow, &r, url, &who).unwrap_or_else(|| match who.answerer {
-        Answerer::OtherApp => Finding::new(
+    let mut f = if let Some(f) = of_status(flow, &r, url, &who) {
+        f
+    } else if matches!(
+        who.answerer,
+        Answerer::DeviceInFront | Answerer::AtlassianEdge
+    ) {
+        not_from_jira(flow, &r, url, &who)
+    } else if who.answerer == Answerer::Jira
+        && matches!(
+            flow.deployment().product,
+            Product::NotAtlassian | Product::Jira | Product::Unknown
+        )
+    {
+        // Jira's marks on an answer that is no serverInfo (a wrong base path): never not_jira.
+        unexpected(&r, url, "Jira answered, but not with its serverInfo")
+    } else if let Some(f) = other_product(flow, url, &r.status.to_string()) {
+        return f;
+    } else if who.answerer == Answerer::OtherApp {
+        Finding::new(
             Code::NotJira,
             vec![("url", url.to_string()), ("status", r.status.to_string())],
-        ),
-        _ => unexpected(&r, url, "serverInfo did not answer with Jira's JSON"),
-    });
+        )
+    } else {
+        unexpected(&r, url, "serverInfo did not answer with Jira's JSON")
+    };
     f.who = who;
     f
 }

@@ -133,6 +133,7 @@ fn with_status(case: &str, status: u16) -> Exchange {
 }
 
 mod access;
+mod answerers;
 mod detection;
 mod refusals;
 mod users;
