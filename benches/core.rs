@@ -57,6 +57,8 @@ const CASES: &[Case] = &[
     ("hang", "admin", "basic", None, &[("myself", "TIMEOUT")], Code::Timeout),
     ("dc-10.3", "admin", "basic", None, &[("myself", "REFUSED")], Code::Unreachable),
     ("not-atlassian", "admin", "basic", None, &[], Code::NotJira),
+    ("proxy-407", "admin", "basic", None, &[("myself", "myself-ok")], Code::ProxyAuthRequired),
+    ("cloud-edge-404", "admin@example.com", "auto", None, &[("myself", "myself-ok"), ("mypermissions", "mypermissions")], Code::EdgeNotFound),
 ];
 
 struct Prepared {

@@ -1,7 +1,7 @@
 // Who answered, in the wizard: the verdict and the checklist's first line (the core's, shared
-// with the report and the CLI) name it — a proxy's 407 is not Jira's refusal, and a Jira page
-// whose REST API answers 429 is rate-limited, not "not Jira", with nothing sent.
-// Scenarios: tests/simulator/scenarios.mjs `proxy-407`, `jira-rate-limited-serverinfo`.
+// with the report and the CLI) name it — a reverse proxy's 502 is not Jira's error, and a Jira
+// page whose REST API answers 429 is rate-limited, not "not Jira", with nothing sent.
+// Scenarios: tests/simulator/scenarios.mjs `proxy-502`, `proxy-407`, `jira-rate-limited-serverinfo`.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -31,13 +31,28 @@ async function check(scenario, secretOf) {
   return { sim, popup };
 }
 
-test('proxy_auth_required: a proxy\'s 407 names the device in front, not Jira', async () => {
+test('server_error from a reverse proxy: the checklist names the device in front, not Jira', async () => {
+  const { sim, popup } = await check('proxy-502', (c) => c.users.jdoe.pat);
+  try {
+    assert.equal(await popup.text('verdict-code'), 'server_error');
+    assert.match(await popup.text('verdict-cause'), /HTTP 502; the error came from a device in front of Jira/);
+    assert.match(await popup.text('check-reachable'), /Not Jira answered: a device in front of Jira/);
+    await popup.screenshot('popup-server-error-device.png');
+  } finally {
+    await popup.close();
+    await sim.close();
+  }
+});
+
+// A 407 from a server that is not the browser's proxy never reaches the page: Chromium fails
+// the fetch (net::ERR_UNEXPECTED_PROXY_AUTH), so the wizard sees no answer — while the CLI,
+// whose transport reads the 407, says proxy_auth_required (tests/cli/check-cases.mjs). The
+// wizard must not invent a verdict from Jira's words: nobody answered.
+test('a proxy\'s 407 in the browser: no answer reached the wizard, and it says so', async () => {
   const { sim, popup } = await check('proxy-407', (c) => c.users.jdoe.pat);
   try {
-    assert.equal(await popup.text('verdict-code'), 'proxy_auth_required');
-    assert.match(await popup.text('verdict-cause'), /407 Proxy Authentication Required/);
-    assert.match(await popup.text('check-reachable'), /Not Jira answered: a device in front of Jira/);
-    await popup.screenshot('popup-proxy-auth-required.png');
+    assert.equal(await popup.text('verdict-code'), 'unreachable');
+    assert.match(await popup.text('check-reachable'), /Jira did not answer/);
   } finally {
     await popup.close();
     await sim.close();
