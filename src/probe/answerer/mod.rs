@@ -224,8 +224,7 @@ fn clip(s: &str) -> String {
 }
 
 /// The marks HTTP gives an intermediary (RFC 9110 §7.6.3 `Via`, §11.7.1 `Proxy-Authenticate`,
-/// a gateway's 502 / 504):
-/// a device answered, whoever made it.
+/// a gateway's 502 / 504): a device answered, whoever made it.
 fn intermediary_mark(r: &HttpResponse) -> Option<String> {
     // RFC 9110 §15.6.3, §15.6.5: 502 and 504 are a gateway's statuses.
     if matches!(r.status, 502 | 504) {
@@ -293,29 +292,26 @@ pub fn of_response(r: &HttpResponse, ctx: Context) -> Who {
         };
     }
     let words = wording(r);
-    let answerer = if let Some(mark) = intermediary_mark(r) {
-        // A proxy's own header: on an Atlassian host, the edge's.
-        let edge = ctx.atlassian_host || EDGE_HEADERS.iter().any(|h| r.header(h).is_some());
-        let who = if !edge {
-            Answerer::DeviceInFront
-        } else {
-            Answerer::AtlassianEdge
-        };
-        let signature = if words.is_empty() { mark } else { words };
-        return Who {
-            answerer: who,
-            signature,
-        };
-    } else if ctx.atlassian_host || EDGE_HEADERS.iter().any(|h| r.header(h).is_some()) {
-        Answerer::AtlassianEdge
-    } else if ctx.site_is_jira || (ctx.page_says_jira && matches!(r.status, 401 | 403)) {
-        Answerer::DeviceInFront
-    } else {
-        Answerer::OtherApp
+    // Behind Atlassian's host names, or with its trace id, whatever answered is the edge.
+    let edge = ctx.atlassian_host || EDGE_HEADERS.iter().any(|h| r.header(h).is_some());
+    let (answerer, signature) = match intermediary_mark(r) {
+        Some(mark) => {
+            let who = if edge {
+                Answerer::AtlassianEdge
+            } else {
+                Answerer::DeviceInFront
+            };
+            (who, if words.is_empty() { mark } else { words })
+        }
+        None if edge => (Answerer::AtlassianEdge, words),
+        None if ctx.site_is_jira || (ctx.page_says_jira && matches!(r.status, 401 | 403)) => {
+            (Answerer::DeviceInFront, words)
+        }
+        None => (Answerer::OtherApp, words),
     };
     Who {
         answerer,
-        signature: words,
+        signature,
     }
 }
 
