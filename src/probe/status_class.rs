@@ -54,8 +54,9 @@ pub(super) fn not_from_jira(flow: &ProbeFlow, r: &HttpResponse, url: &str, who: 
     }
     let html = looks_like_html(r);
     match who.answerer {
-        // facts §2.6: a path Atlassian's edge does not route to the site (an API path typed
-        // under the wrong prefix, a site that does not exist) gets the edge's own 404 page.
+        // facts §7.1: an API call Atlassian's edge does not pass to the site (CloudFront's bot
+        // protection, a path under the wrong prefix, a site that does not exist) gets the
+        // edge's own 404 page; Atlassian advises the gateway address for API clients.
         Answerer::AtlassianEdge if r.status == 404 && !r.is_json() && is_api_path(url) => {
             edge_not_found(url, flow.cloud_id())
         }
