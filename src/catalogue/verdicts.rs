@@ -69,12 +69,12 @@ pub(super) static CREDENTIALS_REJECTED: Entry = v(
     "credentials_rejected",
     l("Jira rejected the login or the secret", "Jira отклонила логин или секрет"),
     l(
-        "Jira answered {status} with X-Seraph-LoginReason {reason}: the login \"{login}\" and this secret do not match.",
-        "Jira ответила {status} с X-Seraph-LoginReason {reason}: логин «{login}» и этот секрет не подходят друг к другу.",
+        "The login \"{login}\" and this secret do not match. (Jira answered {status}, X-Seraph-LoginReason: {reason}.)",
+        "Логин «{login}» и этот секрет не подходят друг к другу. (Jira ответила {status}, X-Seraph-LoginReason: {reason}.)",
     ),
     l(
-        "{hint} Re-type the secret (it is case-sensitive). Each failed Basic login counts towards a CAPTCHA lock-out on Server/Data Center.",
-        "{hint_ru} Введите секрет заново (регистр важен). На Server/Data Center каждая неудачная Basic-попытка приближает блокировку с CAPTCHA.",
+        "Re-type the secret (it is case-sensitive). {hint} Each failed Basic login counts towards a CAPTCHA lock-out on Server/Data Center.",
+        "Введите секрет заново (регистр важен). {hint_ru} На Server/Data Center каждая неудачная Basic-попытка приближает блокировку с CAPTCHA.",
     ),
 );
 

@@ -250,6 +250,29 @@ test('the helpdesk page at 360 px, light and dark: labelled, no page overflow', 
   }
 });
 
+test('the helpdesk page in Russian at 300 and 360 px: the language buttons whole, nothing cut', async () => {
+  const page = await ext.ctx.newPage();
+  try {
+    await page.goto(`chrome-extension://${ext.extId}/helpdesk.html`, { waitUntil: 'load' });
+    await page.click('[data-testid=lang-ru]');
+    for (const width of [300, 360]) {
+      await page.setViewportSize({ width, height: 700 });
+      const boxes = await page.evaluate(() => ['lang-en', 'lang-ru'].map((id) => {
+        const r = document.querySelector(`[data-testid=${id}]`).getBoundingClientRect();
+        return { id, left: r.left, right: r.right, width: r.width };
+      }));
+      for (const b of boxes) {
+        assert.ok(b.left >= 0 && b.right <= width && b.width > 0, `${width} px: ${b.id} is cut: ${JSON.stringify(b)}`);
+      }
+      const a = await page.evaluate(audit);
+      assert.ok(a.overflow <= 0, `${width} px: the page is ${a.overflow} px wider than the window`);
+      await page.screenshot({ path: `tests/e2e/artifacts/helpdesk-ru-${width}.png` });
+    }
+  } finally {
+    await page.close();
+  }
+});
+
 test('the helpdesk compare view at 360 px: keyboard only, both columns stacked and labelled, no overflow', async () => {
   const page = await ext.ctx.newPage();
   try {
