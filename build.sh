@@ -79,7 +79,11 @@ if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $BINDGEN_
   cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force
 fi
 
-if [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/puppeteer-core || ! -f node_modules/.package-lock.json \
+# --extension (tests/reproducible.sh's second build, in a copy whose node_modules is a link to
+# the first build's) never reinstalls: npm ci through that link would empty the original.
+if $extension_only; then
+  [[ -x node_modules/.bin/wasm-opt ]] || { echo "build.sh --extension: run ./build.sh first (node_modules)" >&2; exit 1; }
+elif [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/puppeteer-core || ! -f node_modules/.package-lock.json \
       || package-lock.json -nt node_modules/.package-lock.json ]]; then
   log "npm ci (binaryen, playwright-core, puppeteer-core, web-ext; no browser download)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 \

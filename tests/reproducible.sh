@@ -15,10 +15,12 @@ HOME_LINK="$COPY.cargo-home"
 trap 'rm -rf "$COPY" "$HOME_LINK" 2>/dev/null || true' EXIT
 ln -s "$(cd "${CARGO_HOME:-$HOME/.cargo}" && pwd -P)" "$HOME_LINK"
 # The tracked files as they are in the work tree (what a reviewer's source archive holds).
-git ls-files -z | xargs -0 cp --parents -t "$COPY"
+git ls-files -z | xargs -0 cp -p --parents -t "$COPY"
+# The first build's npm packages, linked (build.sh --extension never reinstalls them).
 ln -s "$ROOT/node_modules" "$COPY/node_modules"
 (cd "$COPY" && CARGO_HOME="$HOME_LINK" ./build.sh --extension >"$COPY.log" 2>&1) || { cat "$COPY.log" >&2; exit 1; }
 rm -f "$COPY.log"
+[[ -f node_modules/.package-lock.json ]] || { echo "tests/reproducible.sh: the second build touched node_modules" >&2; exit 1; }
 
 status=0
 for browser in firefox chrome; do
