@@ -268,6 +268,12 @@ test('the helpdesk page in Russian at 300 and 360 px: the language buttons whole
       assert.ok(a.overflow <= 0, `${width} px: the page is ${a.overflow} px wider than the window`);
       await page.screenshot({ path: `tests/e2e/artifacts/helpdesk-ru-${width}.png` });
     }
+    // The language is kept (storage.local): back to English for the tests after this one.
+    await page.click('[data-testid=lang-en]');
+    await page.waitForFunction(async () => {
+      const stored = await globalThis.chrome.storage.local.get(null);
+      return document.documentElement.lang === 'en' && !Object.values(stored).includes('ru');
+    });
   } finally {
     await page.close();
   }
