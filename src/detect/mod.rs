@@ -12,6 +12,7 @@ mod conclude;
 mod plan;
 pub(crate) mod server_info;
 mod signals;
+mod warnings;
 
 pub use server_info::{is_plausible_cloud_id, parse_version, ServerInfo};
 

@@ -5,7 +5,7 @@
 use super::*;
 use jira_token_wizard::probe::Answerer;
 
-fn case(
+pub(super) fn case(
     scenario: &'static str,
     login: &'static str,
     auth: AuthChoice,
@@ -211,145 +211,6 @@ fn a_failing_rest_api_never_turns_a_jira_page_into_not_jira() {
     );
 }
 
-fn with_header(mut ex: Exchange, name: &str, value: Option<&str>) -> Exchange {
-    if let Exchange::Response(r) = &mut ex {
-        match value {
-            Some(v) => {
-                r.headers.insert(name.into(), v.into());
-            }
-            None => {
-                r.headers.remove(name);
-            }
-        }
-    }
-    ex
-}
-
-fn run_answers(c: &Case, answer: impl Fn(&HttpRequest) -> Exchange) -> CheckResult {
-    let flow = ProbeFlow::new(input(c), detection(c.scenario)).unwrap();
-    common::drive(flow, |req| answer(req)).0
-}
-
-/// Mutation: "a 200 answer with `X-AUSERNAME: anonymous` accepted". Jira answered as the
-/// anonymous user: the PAT was not taken.
-#[test]
-fn a_user_answer_for_anonymous_is_an_ignored_token() {
-    let c = case("dc-9.12-cluster", "", Pat, &[], Code::TokenNotRecognized);
-    let result = run_answers(&c, |req| match req.id.as_str() {
-        "myself" => with_header(
-            common::answer("dc-9.12-cluster", "myself-pat-ok"),
-            "x-ausername",
-            Some("anonymous"),
-        ),
-        "mypermissions" => common::answer("dc-9.12-cluster", "mypermissions"),
-        "projects" => common::answer("dc-9.12-cluster", "project-list"),
-        _ => common::answer("dc-9.12-cluster", "pat-list"),
-    });
-    assert_eq!(
-        result.verdict.code,
-        Code::TokenNotRecognized,
-        "{}",
-        result.verdict.cause.en
-    );
-    assert!(result.snippet.is_none());
-}
-
-/// Mutation: "the service-account branch of the refusals dropped". A service account's token
-/// sent as Bearer to the site is scoped and needs the gateway, not "wrong auth method" —
-/// in Cloud's 401 form and in today's 403 form (facts §7.1).
-#[test]
-fn a_service_account_bearer_refusal_needs_the_gateway() {
-    for (scenario, fixture) in [
-        ("cloud", "myself-api-token-as-bearer"),
-        ("cloud-bearer-403", "myself-api-token-as-bearer"),
-    ] {
-        let c = case(
-            scenario,
-            "svc-sync-k3x9@serviceaccount.atlassian.com",
-            Pat,
-            &[],
-            Code::ScopedTokenNeedsGateway,
-        );
-        let mut i = input(&c);
-        i.gateway = None;
-        let flow = ProbeFlow::new(i, detection(scenario)).unwrap();
-        let (result, _) = common::drive(flow, |req| match req.id.as_str() {
-            "myself" => common::answer(scenario, fixture),
-            _ => common::answer(scenario, "mypermissions-anon"),
-        });
-        assert_eq!(
-            result.verdict.code,
-            Code::ScopedTokenNeedsGateway,
-            "{scenario}: {}",
-            result.verdict.cause.en
-        );
-    }
-}
-
-/// Mutation: "CAPTCHA from the reason header alone dropped". Seraph's
-/// `X-Seraph-LoginReason: AUTHENTICATION_DENIED` without `X-Authentication-Denied-Reason`
-/// (facts §4.3, the 8.0.2 form) is a CAPTCHA all the same.
-#[test]
-fn captcha_from_the_reason_header_alone() {
-    let c = case("captcha", "jdoe", Basic, &[], Code::CaptchaRequired);
-    let result = run_answers(&c, |_| {
-        let ex = common::answer("captcha", "myself-captcha");
-        let ex = with_header(ex, "x-authentication-denied-reason", None);
-        with_header(ex, "x-seraph-loginreason", Some("AUTHENTICATION_DENIED"))
-    });
-    assert_eq!(
-        result.verdict.code,
-        Code::CaptchaRequired,
-        "{}",
-        result.verdict.cause.en
-    );
-    assert_eq!(
-        result.login_url, None,
-        "no login-url without the header that carries it"
-    );
-}
-
-/// Mutation: "the PAT cut-off moved from 8.14 to 9.0". Data Center 8.20 has personal access
-/// tokens: a good one works, a revoked one is not recognized — never "PATs not supported".
-#[test]
-fn data_center_8_20_has_personal_access_tokens() {
-    let ok = case(
-        "dc-8.20",
-        "",
-        Pat,
-        &[
-            ("myself", "myself-pat-ok"),
-            ("mypermissions", "mypermissions"),
-        ],
-        Code::Ok,
-    );
-    let (result, sent, _) = run(&ok);
-    assert_eq!(result.verdict.code, Code::Ok, "{}", result.verdict.cause.en);
-    assert!(
-        sent.iter().any(|r| r.id == "pat_tokens"),
-        "the PAT list is asked from 8.14"
-    );
-    let revoked = case(
-        "dc-8.20",
-        "",
-        Pat,
-        &[
-            ("myself", "myself-pat-revoked"),
-            ("mypermissions", "mypermissions-anon"),
-        ],
-        Code::TokenNotRecognized,
-    );
-    let (result, _, _) = run(&revoked);
-    assert_eq!(
-        result.verdict.code,
-        Code::TokenNotRecognized,
-        "{}",
-        result.verdict.cause.en
-    );
-    let plan = common::detect("dc-8.20").0.auth_plan.expect("a plan");
-    assert_eq!(plan.method, jira_token_wizard::auth_plan::AuthMethod::Pat);
-}
-
 /// facts §7.1: Cloud's rejected Basic is the 53-byte line whose Content-Type follows Accept —
 /// JSON asked, so `application/json` over a body that is not JSON. Normal: rejected, not
 /// "unexpected".
@@ -504,4 +365,9 @@ fn the_report_names_who_answered() {
         ru.contains("**Кто ответил:** устройство перед Jira"),
         "{ru}"
     );
+}
+
+pub(super) fn run_answers(c: &Case, answer: impl Fn(&HttpRequest) -> Exchange) -> CheckResult {
+    let flow = ProbeFlow::new(input(c), detection(c.scenario)).unwrap();
+    common::drive(flow, |req| answer(req)).0
 }

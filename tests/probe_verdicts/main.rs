@@ -6,6 +6,7 @@ mod auto_secret;
 #[path = "../common/mod.rs"]
 mod common;
 mod credentials;
+mod mutations;
 
 use jira_token_wizard::catalogue::Code;
 use jira_token_wizard::detect::Detection;
