@@ -32,8 +32,8 @@ import { detections } from './wizard-detect.js';
 import { freshTest, initialState } from './wizard-state.js';
 import { renderReportActions } from './wizard-report.js';
 import { initStepper, openStep, renderStepper } from './stepper.js';
-import { clearLater } from './clipboard.js';
-import { copyText, fieldLabel, hasSecretField, renderSnippet } from './snippet-view.js';
+import { hasSecretField, renderSnippet } from './snippet-view.js';
+import { copySnippet } from './wizard-copy.js';
 import { markCheckStart, markOpen, markVerdict } from './timing.js';
 import { LANGS, langFromTag, t } from './ui-strings.js';
 /** @import { CoreData, DetectReply, ErrorInfo, ErrorReply } from './protocol.js' */
@@ -224,46 +224,6 @@ function toggleSnippetReveal() {
   render();
 }
 
-/**
- * A copy button of the connection block (or *Copy all* in the footer). Writes to the clipboard
- * straight from the click (a user gesture), with the real secret even while the block shows it
- * masked (as password managers do): the secret is never put on screen for it, and the clipboard
- * is cleared after the core's delay if it still holds it (clipboard.js). The line saying so
- * goes beside the button pressed (`at`).
- */
-function copySnippet(event) {
-  const button = event.target.closest('button[data-copy]');
-  const test = state.test;
-  const snippet = test.result?.snippet;
-  if (!button || !snippet) return;
-  const kind = button.dataset.copy;
-  const key = button.dataset.key;
-  const secret = heldSecret;
-  const text = copyText(snippet, state.lang, kind, key, secret);
-  const at = kind === 'field' ? `field:${key}` : kind;
-  navigator.clipboard.writeText(text).then(
-    async () => {
-      const withSecret = Boolean(secret && text.includes(secret));
-      const seconds = withSecret ? await clearLater(text) : null;
-      const label = kind === 'field' ? fieldLabel(snippet, state.lang, key) : null;
-      if (label && withSecret) {
-        test.copied = seconds === null
-          ? { key: 'copiedField', vars: { label }, at }
-          : { key: 'copiedFieldCleared', vars: { label, seconds: String(seconds) }, at };
-      } else {
-        test.copied = seconds === null
-          ? { key: withSecret ? 'copiedSecret' : 'copied', at }
-          : { key: 'copiedSecretCleared', vars: { seconds: String(seconds) }, at };
-      }
-      render();
-    },
-    (err) => {
-      test.copied = { key: 'copyFailed', vars: { message: err?.message ?? err }, at };
-      render();
-    },
-  );
-}
-
 function toggleReveal() {
   state.test.revealed = !state.test.revealed;
   render();
@@ -427,8 +387,10 @@ $('test-auth').addEventListener('change', () => render());
 $('test-target').addEventListener('change', changeTarget);
 $('project-pick').addEventListener('change', pickProject);
 $('snippet-reveal').addEventListener('click', toggleSnippetReveal);
-$('snippet').addEventListener('click', copySnippet);
-$('snippet-copy-all').addEventListener('click', copySnippet);
+/** @param {MouseEvent} event */
+const copy = (event) => copySnippet(event, state, heldSecret, render);
+$('snippet').addEventListener('click', copy);
+$('snippet-copy-all').addEventListener('click', copy);
 initPatCreate({ onToken: testCreatedToken, jiraTab: () => state.tabId });
 initStepper(render);
 initGateway({
