@@ -78,6 +78,10 @@ mod tests {
     fn tokens_by_shape_and_everything_else_a_password() {
         assert_eq!(PAT.len(), PAT_CHARS);
         assert_eq!(read(PAT), SecretKind::Pat);
+        // base64's own characters: + and / are in the PAT alphabet too.
+        let plus_slash = "NjE4OTU0NzQ5NzQ0Ok+hsmYNQ1UzMzUzNjE4/TU0Nzk3";
+        assert_eq!(plus_slash.len(), PAT_CHARS);
+        assert_eq!(read(plus_slash), SecretKind::Pat);
         assert_eq!(read(&format!(" {PAT}\r\n")), SecretKind::Pat);
         // Wrapped by a paste: still the token it is.
         assert_eq!(

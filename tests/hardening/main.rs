@@ -425,3 +425,15 @@ fn the_wizard_vouches_only_for_the_address_it_tested() {
     let page = plan.token_page_url.expect("a token page");
     assert!(page.starts_with("https://jira.example.com/"), "{page}");
 }
+
+#[test]
+fn a_typed_cloud_address_asks_its_tenant_in_the_first_round_trip() {
+    // No page to say Cloud: the host does, so tenant_info goes beside serverInfo, not after it.
+    let (d, rounds) = detect_url("https://acme.atlassian.net/", |r| match r.id.as_str() {
+        "server_info" => json(200, CLOUD_INFO),
+        "tenant_info" => json(200, &format!(r#"{{"cloudId":"{SITE_TENANT}"}}"#)),
+        _ => html(200, "<html><head><title>Jira</title></head></html>"),
+    });
+    assert_eq!(d.deployment.cloud_id.as_deref(), Some(SITE_TENANT));
+    assert_eq!(rounds, 1, "{:?}", d.requests);
+}
