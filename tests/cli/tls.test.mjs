@@ -96,9 +96,17 @@ async function startConnectProxy(to) {
   const server = net.createServer((client) => {
     sockets.add(client);
     client.on('error', () => {});
-    client.once('data', (chunk) => {
-      const line = chunk.toString('latin1').split('\r\n')[0];
-      const [method, target] = line.split(' ');
+    // The request head may come in several packets: read up to its blank line first.
+    let head = '';
+    const onData = (chunk) => {
+      head += chunk.toString('latin1');
+      if (!head.includes('\r\n\r\n')) return;
+      client.off('data', onData);
+      connect(head);
+    };
+    client.on('data', onData);
+    const connect = (request) => {
+      const [method, target] = request.split('\r\n')[0].split(' ');
       if (method !== 'CONNECT') return client.end('HTTP/1.1 405 Method Not Allowed\r\n\r\n');
       connects.push(target);
       const upstream = net.connect(to, '127.0.0.1', () => {
@@ -108,7 +116,7 @@ async function startConnectProxy(to) {
       });
       sockets.add(upstream);
       upstream.on('error', () => client.destroy());
-    });
+    };
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
