@@ -1,12 +1,14 @@
 //! The catalogue of stable diagnosis codes. Every verdict and warning has one snake_case
 //! [`Code`], defined here once, with a title, a cause and a fix in English and Russian.
-//! The popup, the CLI's JSON and reports all speak these codes.
+//! The wizard, the CLI's JSON and reports all speak these codes. The entries live by subject:
+//! reaching Jira (`reachability.rs`), the credential (`credential.rs`), what a working credential
+//! may do (`access.rs`), a token's life and one-click creation (`token.rs`), and the warnings
+//! about the address, the deployment and what was typed (`warnings.rs`).
 
 mod access;
-mod hardening;
-mod hints;
-mod pat;
-mod verdicts;
+mod credential;
+mod reachability;
+mod token;
 mod warnings;
 
 use crate::i18n::{L10n, Text};
@@ -79,7 +81,7 @@ pub enum Code {
     PatDisabled,
     PatXsrfRejected,
     PatRequestInvalid,
-    // Issue 11 (hardening.rs).
+    // Added later; the order of variants is the order reports sort codes in.
     SecretNotAToken,
     TransportFailed,
     TlsUntrusted,
@@ -160,27 +162,27 @@ impl Code {
     /// The catalogue entry.
     pub fn entry(self) -> &'static Entry {
         match self {
-            Code::Ok => &verdicts::OK,
-            Code::NotJira => &verdicts::NOT_JIRA,
-            Code::Unreachable => &verdicts::UNREACHABLE,
-            Code::Timeout => &verdicts::TIMEOUT,
-            Code::CredentialsRejected => &verdicts::CREDENTIALS_REJECTED,
-            Code::PasswordNotAccepted => &verdicts::PASSWORD_NOT_ACCEPTED,
-            Code::TokenNotRecognized => &verdicts::TOKEN_NOT_RECOGNIZED,
-            Code::PatNotSupported => &verdicts::PAT_NOT_SUPPORTED,
-            Code::PatNotAcceptedAsPassword => &verdicts::PAT_NOT_ACCEPTED_AS_PASSWORD,
-            Code::WrongAuthMethod => &verdicts::WRONG_AUTH_METHOD,
-            Code::ScopedTokenNeedsGateway => &verdicts::SCOPED_TOKEN_NEEDS_GATEWAY,
-            Code::CaptchaRequired => &verdicts::CAPTCHA_REQUIRED,
-            Code::BasicAuthDisabled => &verdicts::BASIC_AUTH_DISABLED,
-            Code::SsoLoginPage => &verdicts::SSO_LOGIN_PAGE,
-            Code::AccountInactive => &verdicts::ACCOUNT_INACTIVE,
-            Code::UserMismatch => &verdicts::USER_MISMATCH,
-            Code::RateLimited => &verdicts::RATE_LIMITED,
-            Code::MissingPermissions => &verdicts::MISSING_PERMISSIONS,
-            Code::ProjectNotFound => &verdicts::PROJECT_NOT_FOUND,
-            Code::ServerError => &verdicts::SERVER_ERROR,
-            Code::UnexpectedResponse => &verdicts::UNEXPECTED_RESPONSE,
+            Code::Ok => &access::OK,
+            Code::NotJira => &reachability::NOT_JIRA,
+            Code::Unreachable => &reachability::UNREACHABLE,
+            Code::Timeout => &reachability::TIMEOUT,
+            Code::CredentialsRejected => &credential::CREDENTIALS_REJECTED,
+            Code::PasswordNotAccepted => &credential::PASSWORD_NOT_ACCEPTED,
+            Code::TokenNotRecognized => &credential::TOKEN_NOT_RECOGNIZED,
+            Code::PatNotSupported => &credential::PAT_NOT_SUPPORTED,
+            Code::PatNotAcceptedAsPassword => &credential::PAT_NOT_ACCEPTED_AS_PASSWORD,
+            Code::WrongAuthMethod => &credential::WRONG_AUTH_METHOD,
+            Code::ScopedTokenNeedsGateway => &credential::SCOPED_TOKEN_NEEDS_GATEWAY,
+            Code::CaptchaRequired => &credential::CAPTCHA_REQUIRED,
+            Code::BasicAuthDisabled => &credential::BASIC_AUTH_DISABLED,
+            Code::SsoLoginPage => &credential::SSO_LOGIN_PAGE,
+            Code::AccountInactive => &credential::ACCOUNT_INACTIVE,
+            Code::UserMismatch => &access::USER_MISMATCH,
+            Code::RateLimited => &reachability::RATE_LIMITED,
+            Code::MissingPermissions => &access::MISSING_PERMISSIONS,
+            Code::ProjectNotFound => &access::PROJECT_NOT_FOUND,
+            Code::ServerError => &reachability::SERVER_ERROR,
+            Code::UnexpectedResponse => &reachability::UNEXPECTED_RESPONSE,
             Code::BaseUrlMismatch => &warnings::BASE_URL_MISMATCH,
             Code::ServerInfoNeedsLogin => &warnings::SERVER_INFO_NEEDS_LOGIN,
             Code::ServerInfoUnavailable => &warnings::SERVER_INFO_UNAVAILABLE,
@@ -190,31 +192,31 @@ impl Code {
             Code::TechnicalUserIsYou => &warnings::TECHNICAL_USER_IS_YOU,
             Code::CloudIdMismatch => &warnings::CLOUD_ID_MISMATCH,
             Code::BaseUrlOtherHost => &warnings::BASE_URL_OTHER_HOST,
-            Code::PatCreated => &pat::PAT_CREATED,
-            Code::PatLimitReached => &pat::PAT_LIMIT_REACHED,
-            Code::PatNotLoggedIn => &pat::PAT_NOT_LOGGED_IN,
-            Code::PatDisabled => &pat::PAT_DISABLED,
-            Code::PatXsrfRejected => &pat::PAT_XSRF_REJECTED,
-            Code::PatRequestInvalid => &pat::PAT_REQUEST_INVALID,
-            Code::TargetNotSupported => &verdicts::TARGET_NOT_SUPPORTED,
-            Code::SecretNotAToken => &hardening::SECRET_NOT_A_TOKEN,
-            Code::TransportFailed => &hardening::TRANSPORT_FAILED,
-            Code::TlsUntrusted => &hardening::TLS_UNTRUSTED,
-            Code::SecretWhitespace => &hardening::SECRET_WHITESPACE,
-            Code::InsecureHttp => &hardening::INSECURE_HTTP,
-            Code::CloudSiteElsewhere => &hardening::CLOUD_SITE_ELSEWHERE,
+            Code::PatCreated => &token::PAT_CREATED,
+            Code::PatLimitReached => &token::PAT_LIMIT_REACHED,
+            Code::PatNotLoggedIn => &token::PAT_NOT_LOGGED_IN,
+            Code::PatDisabled => &token::PAT_DISABLED,
+            Code::PatXsrfRejected => &token::PAT_XSRF_REJECTED,
+            Code::PatRequestInvalid => &token::PAT_REQUEST_INVALID,
+            Code::TargetNotSupported => &access::TARGET_NOT_SUPPORTED,
+            Code::SecretNotAToken => &credential::SECRET_NOT_A_TOKEN,
+            Code::TransportFailed => &reachability::TRANSPORT_FAILED,
+            Code::TlsUntrusted => &reachability::TLS_UNTRUSTED,
+            Code::SecretWhitespace => &credential::SECRET_WHITESPACE,
+            Code::InsecureHttp => &reachability::INSECURE_HTTP,
+            Code::CloudSiteElsewhere => &reachability::CLOUD_SITE_ELSEWHERE,
             Code::ScopeMismatch => &access::SCOPE_MISMATCH,
-            Code::IpNotAllowed => &access::IP_NOT_ALLOWED,
-            Code::BlockedByProxy => &access::BLOCKED_BY_PROXY,
-            Code::ProxyAuthRequired => &access::PROXY_AUTH_REQUIRED,
-            Code::EdgeNotFound => &access::EDGE_NOT_FOUND,
-            Code::WorksViaGateway => &hints::WORKS_VIA_GATEWAY,
-            Code::LoginLooksLikeEmail => &hints::LOGIN_LOOKS_LIKE_EMAIL,
-            Code::LoginNotAnEmail => &hints::LOGIN_NOT_AN_EMAIL,
-            Code::UrlNormalized => &hints::URL_NORMALIZED,
-            Code::CustomDomain => &hints::CUSTOM_DOMAIN,
-            Code::TokenExpiresSoon => &hints::TOKEN_EXPIRES_SOON,
-            Code::DiffersFromServer => &hints::DIFFERS_FROM_SERVER,
+            Code::IpNotAllowed => &reachability::IP_NOT_ALLOWED,
+            Code::BlockedByProxy => &reachability::BLOCKED_BY_PROXY,
+            Code::ProxyAuthRequired => &reachability::PROXY_AUTH_REQUIRED,
+            Code::EdgeNotFound => &reachability::EDGE_NOT_FOUND,
+            Code::WorksViaGateway => &token::WORKS_VIA_GATEWAY,
+            Code::LoginLooksLikeEmail => &warnings::LOGIN_LOOKS_LIKE_EMAIL,
+            Code::LoginNotAnEmail => &warnings::LOGIN_NOT_AN_EMAIL,
+            Code::UrlNormalized => &warnings::URL_NORMALIZED,
+            Code::CustomDomain => &warnings::CUSTOM_DOMAIN,
+            Code::TokenExpiresSoon => &token::TOKEN_EXPIRES_SOON,
+            Code::DiffersFromServer => &warnings::DIFFERS_FROM_SERVER,
         }
     }
 
@@ -229,6 +231,31 @@ impl Code {
             fix: e.fix.fill(vars),
         }
     }
+}
+
+const fn entry(code: &'static str, kind: Kind, title: L10n, cause: L10n, fix: L10n) -> Entry {
+    Entry {
+        code,
+        kind,
+        title,
+        cause,
+        fix,
+    }
+}
+
+/// A verdict's entry: the one conclusion of a token test.
+const fn verdict(code: &'static str, title: L10n, cause: L10n, fix: L10n) -> Entry {
+    entry(code, Kind::Verdict, title, cause, fix)
+}
+
+/// A warning's entry: a finding that travels beside a verdict.
+const fn warning(code: &'static str, title: L10n, cause: L10n, fix: L10n) -> Entry {
+    entry(code, Kind::Warning, title, cause, fix)
+}
+
+/// What creating a personal access token came to.
+const fn pat_creation(code: &'static str, title: L10n, cause: L10n, fix: L10n) -> Entry {
+    entry(code, Kind::PatCreation, title, cause, fix)
 }
 
 /// One catalogue entry.

@@ -52,7 +52,7 @@ pub struct DetectOptions {
     /// the origins a page names, e.g. the Atlassian site a custom-domain page points to);
     /// `None`: any (the CLI). `allow_fetch` still governs the page's own origin.
     pub granted_origins: Option<Vec<String>>,
-    /// First paint (issue 12 item 5): read the page alone and ask nothing, whatever the access;
+    /// First paint: read the page alone and ask nothing, whatever the access;
     /// the detection is [`Detection::provisional`] and the full one follows. No
     /// `host_permission_needed` either: not asking is the point, not a missing grant.
     pub page_only: bool,

@@ -1,4 +1,4 @@
-//! The creation sent from the Jira tab (issue 12): the core plans the one POST
+//! The creation sent from the Jira tab: the core plans the one POST
 //! ([`CreateFlow::tab_request`], a [`TabRequest`] the extension runs in the Jira tab's own
 //! content-script context, `extension/tab-fetch.js`) and classifies what came back
 //! ([`CreateFlow::interpret`], the same [`CreateResult`] as the [`Flow`] gives). Sans-IO: the

@@ -79,8 +79,8 @@ pub struct InterpretPat {
     pub answer: Exchange,
 }
 
-/// Lay a browser's report beside the CLI's from the integration's server (the helpdesk page,
-/// issue 13 item 9): `a` and `b` in either order, one from each tool. Only what the
+/// Lay a browser's report beside the CLI's from the integration's server (the helpdesk
+/// page): `a` and `b` in either order, one from each tool. Only what the
 /// comparison needs is read ([`report::ReportHead`]); the page lays out the rest. No request
 /// is made.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

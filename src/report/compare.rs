@@ -1,4 +1,4 @@
-//! Issue 13, item 9: a browser's report beside a report from the integration's server (the
+//! A browser's report beside a report from the integration's server (the
 //! CLI's `--report`), and the one rule that names how they differ. A browser cannot see the
 //! server's network, so the usual finding is "works here, not there" for a network reason.
 

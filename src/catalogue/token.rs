@@ -1,20 +1,43 @@
-//! Catalogue entries for the one-click personal access token (`src/pat.rs`, facts §3.3, §4.8):
-//! what creating a token on Jira Server/Data Center came to. `{page}` is the user's PAT page.
+//! A token's life: where it works (the gateway), when it expires, and what creating a personal
+//! access token in one click came to (`src/pat/`, facts §3.3, §4.8; `{page}` is the user's PAT
+//! page).
 
-use super::{Entry, Kind};
-use crate::i18n::{l, L10n};
+use super::{pat_creation, warning, Entry};
+use crate::i18n::l;
 
-const fn p(code: &'static str, title: L10n, cause: L10n, fix: L10n) -> Entry {
-    Entry {
-        code,
-        kind: Kind::PatCreation,
-        title,
-        cause,
-        fix,
-    }
-}
+pub(super) static WORKS_VIA_GATEWAY: Entry = warning(
+    "works_via_gateway",
+    l(
+        "It works only through api.atlassian.com",
+        "Работает только через api.atlassian.com",
+    ),
+    l(
+        "{site} refused the credential, but {gateway} accepted it: a scoped API token (or a service account's token) works only through Atlassian's gateway.",
+        "{site} отклонил учётные данные, а {gateway} их принял: API-токен с областями (или токен сервисной учётной записи) работает только через шлюз Atlassian.",
+    ),
+    l(
+        "Give the integration {gateway} as its Jira URL, if it accepts one. If it only takes a site address ({site}), create a classic token with \"Create API token\" (no scopes) instead.",
+        "Укажите в интеграции URL {gateway}, если она его принимает. Если она принимает только адрес сайта ({site}), создайте вместо этого классический токен кнопкой «Create API token» (без областей).",
+    ),
+);
 
-pub(super) static PAT_CREATED: Entry = p(
+pub(super) static TOKEN_EXPIRES_SOON: Entry = warning(
+    "token_expires_soon",
+    l(
+        "The token expires in {days} days",
+        "Токен истекает через {days} дн.",
+    ),
+    l(
+        "Jira lists this personal access token (\"{name}\") as expiring on {date}. The integration stops working then.",
+        "Jira сообщает, что этот персональный токен («{name}») истекает {date}. Тогда интеграция перестанет работать.",
+    ),
+    l(
+        "Create a new token at {page} before {date}, put it into the integration and test it; then revoke the old one.",
+        "Создайте новый токен на {page} до {date}, укажите его в интеграции и проверьте; затем отзовите старый.",
+    ),
+);
+
+pub(super) static PAT_CREATED: Entry = pat_creation(
     "pat_created",
     l("Token created", "Токен создан"),
     l(
@@ -27,7 +50,7 @@ pub(super) static PAT_CREATED: Entry = p(
     ),
 );
 
-pub(super) static PAT_LIMIT_REACHED: Entry = p(
+pub(super) static PAT_LIMIT_REACHED: Entry = pat_creation(
     "pat_limit_reached",
     l(
         "You already have as many tokens as Jira allows",
@@ -43,7 +66,7 @@ pub(super) static PAT_LIMIT_REACHED: Entry = p(
     ),
 );
 
-pub(super) static PAT_NOT_LOGGED_IN: Entry = p(
+pub(super) static PAT_NOT_LOGGED_IN: Entry = pat_creation(
     "pat_not_logged_in",
     l(
         "Not logged in to Jira in this browser",
@@ -59,7 +82,7 @@ pub(super) static PAT_NOT_LOGGED_IN: Entry = p(
     ),
 );
 
-pub(super) static PAT_DISABLED: Entry = p(
+pub(super) static PAT_DISABLED: Entry = pat_creation(
     "pat_disabled",
     l(
         "Personal access tokens are turned off on this Jira",
@@ -75,7 +98,7 @@ pub(super) static PAT_DISABLED: Entry = p(
     ),
 );
 
-pub(super) static PAT_XSRF_REJECTED: Entry = p(
+pub(super) static PAT_XSRF_REJECTED: Entry = pat_creation(
     "pat_xsrf_rejected",
     l(
         "Jira refused the request from the browser (XSRF check)",
@@ -91,7 +114,7 @@ pub(super) static PAT_XSRF_REJECTED: Entry = p(
     ),
 );
 
-pub(super) static PAT_REQUEST_INVALID: Entry = p(
+pub(super) static PAT_REQUEST_INVALID: Entry = pat_creation(
     "pat_request_invalid",
     l(
         "Jira refused the token's name or expiry",

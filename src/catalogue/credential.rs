@@ -1,71 +1,10 @@
-//! Catalogue entries for verdicts: the one conclusion of a token test (facts §3–§5).
+//! What Jira said of the credential itself: refused, of the wrong kind or sent the wrong way, a
+//! secret that cannot be a token, a lock-out, an SSO page, a disabled account (facts §3–§4).
 
-use super::{Entry, Kind};
-use crate::i18n::{l, L10n};
+use super::{verdict, warning, Entry};
+use crate::i18n::l;
 
-const fn v(code: &'static str, title: L10n, cause: L10n, fix: L10n) -> Entry {
-    Entry {
-        code,
-        kind: Kind::Verdict,
-        title,
-        cause,
-        fix,
-    }
-}
-
-pub(super) static OK: Entry = v(
-    "ok",
-    l("The credential works", "Учётные данные работают"),
-    l(
-        "Jira accepted the {method} credential and answered as {user}.",
-        "Jira приняла учётные данные ({method}) и ответила от имени {user}.",
-    ),
-    l(
-        "Use exactly this login and secret in the integration.",
-        "Укажите в интеграции именно эти логин и секрет.",
-    ),
-);
-
-pub(super) static NOT_JIRA: Entry = v(
-    "not_jira",
-    l("This address is not Jira's REST API", "По этому адресу нет REST API Jira"),
-    l(
-        "{url} answered HTTP {status} without Jira's JSON: the address or its context path is wrong, or this is another application.",
-        "{url} ответил HTTP {status} без JSON Jira: адрес или путь контекста неверны, либо это другое приложение.",
-    ),
-    l(
-        "Open Jira in the browser and copy the address up to and including the context path (e.g. https://host/jira), then test again.",
-        "Откройте Jira в браузере и скопируйте адрес вместе с путём контекста (например, https://host/jira), затем проверьте снова.",
-    ),
-);
-
-pub(super) static UNREACHABLE: Entry = v(
-    "unreachable",
-    l("Jira cannot be reached", "Jira недоступна"),
-    l(
-        "No connection to {url}: {detail}.",
-        "Нет соединения с {url}: {detail}.",
-    ),
-    l(
-        "Check the address, the VPN or proxy, and that the site opens in this browser. For a company certificate, open the site once and accept it.",
-        "Проверьте адрес, VPN или прокси и что сайт открывается в этом браузере. Если сертификат корпоративный, откройте сайт и примите его.",
-    ),
-);
-
-pub(super) static TIMEOUT: Entry = v(
-    "timeout",
-    l("Jira did not answer in time", "Jira не ответила вовремя"),
-    l(
-        "{url} gave no answer within {seconds} s.",
-        "{url} не ответил за {seconds} с.",
-    ),
-    l(
-        "Try again later; if it keeps happening, ask the Jira admin whether the server or a proxy is overloaded.",
-        "Повторите позже; если повторяется — спросите администратора Jira, не перегружен ли сервер или прокси.",
-    ),
-);
-
-pub(super) static CREDENTIALS_REJECTED: Entry = v(
+pub(super) static CREDENTIALS_REJECTED: Entry = verdict(
     "credentials_rejected",
     l("Jira rejected the login or the secret", "Jira отклонила логин или секрет"),
     l(
@@ -78,7 +17,7 @@ pub(super) static CREDENTIALS_REJECTED: Entry = v(
     ),
 );
 
-pub(super) static PASSWORD_NOT_ACCEPTED: Entry = v(
+pub(super) static PASSWORD_NOT_ACCEPTED: Entry = verdict(
     "password_not_accepted",
     l("Jira Cloud does not accept passwords here", "Jira Cloud не принимает здесь пароли"),
     l(
@@ -91,7 +30,7 @@ pub(super) static PASSWORD_NOT_ACCEPTED: Entry = v(
     ),
 );
 
-pub(super) static TOKEN_NOT_RECOGNIZED: Entry = v(
+pub(super) static TOKEN_NOT_RECOGNIZED: Entry = verdict(
     "token_not_recognized",
     l("Jira ignored the token", "Jira проигнорировала токен"),
     l(
@@ -104,7 +43,7 @@ pub(super) static TOKEN_NOT_RECOGNIZED: Entry = v(
     ),
 );
 
-pub(super) static PAT_NOT_SUPPORTED: Entry = v(
+pub(super) static PAT_NOT_SUPPORTED: Entry = verdict(
     "pat_not_supported",
     l("This Jira has no personal access tokens", "В этой Jira нет персональных токенов"),
     l(
@@ -117,7 +56,7 @@ pub(super) static PAT_NOT_SUPPORTED: Entry = v(
     ),
 );
 
-pub(super) static PAT_NOT_ACCEPTED_AS_PASSWORD: Entry = v(
+pub(super) static PAT_NOT_ACCEPTED_AS_PASSWORD: Entry = verdict(
     "pat_not_accepted_as_password",
     l(
         "This is a personal access token, not a password",
@@ -133,7 +72,7 @@ pub(super) static PAT_NOT_ACCEPTED_AS_PASSWORD: Entry = v(
     ),
 );
 
-pub(super) static WRONG_AUTH_METHOD: Entry = v(
+pub(super) static WRONG_AUTH_METHOD: Entry = verdict(
     "wrong_auth_method",
     l("Wrong way of sending the token", "Токен передаётся неправильным способом"),
     l(
@@ -146,7 +85,7 @@ pub(super) static WRONG_AUTH_METHOD: Entry = v(
     ),
 );
 
-pub(super) static SCOPED_TOKEN_NEEDS_GATEWAY: Entry = v(
+pub(super) static SCOPED_TOKEN_NEEDS_GATEWAY: Entry = verdict(
     "scoped_token_needs_gateway",
     l(
         "A scoped API token works only through api.atlassian.com",
@@ -162,7 +101,39 @@ pub(super) static SCOPED_TOKEN_NEEDS_GATEWAY: Entry = v(
     ),
 );
 
-pub(super) static CAPTCHA_REQUIRED: Entry = v(
+pub(super) static SECRET_NOT_A_TOKEN: Entry = verdict(
+    "secret_not_a_token",
+    l(
+        "This secret cannot be a token",
+        "Этот секрет не может быть токеном",
+    ),
+    l(
+        "A {method} was asked for, but the secret holds characters no token has (letters outside Latin, spaces, line breaks or symbols): it looks like a password. Nothing was sent.",
+        "Ожидался {method_ru}, но в секрете есть символы, которых в токенах не бывает (буквы не латиницы, пробелы, переводы строк или значки): похоже, это пароль. Ничего не отправлено.",
+    ),
+    l(
+        "Paste the token itself (copy it again from the page where it was created), or choose \"Username + password\" if this is a password.",
+        "Вставьте сам токен (скопируйте его заново со страницы, где он создан) или выберите «Имя пользователя + пароль», если это пароль.",
+    ),
+);
+
+pub(super) static SECRET_WHITESPACE: Entry = warning(
+    "secret_whitespace",
+    l(
+        "The secret had spaces or line breaks around it",
+        "Вокруг секрета были пробелы или переводы строк",
+    ),
+    l(
+        "The pasted secret started or ended with {what}. They were removed for this test, but the integration may send them as part of the secret.",
+        "Вставленный секрет начинался или заканчивался символами: {what_ru}. Для проверки они убраны, но интеграция может отправить их как часть секрета.",
+    ),
+    l(
+        "Paste the secret into the integration without them.",
+        "Вставьте секрет в интеграцию без них.",
+    ),
+);
+
+pub(super) static CAPTCHA_REQUIRED: Entry = verdict(
     "captcha_required",
     l(
         "Jira locked API logins for this account (CAPTCHA)",
@@ -178,7 +149,7 @@ pub(super) static CAPTCHA_REQUIRED: Entry = v(
     ),
 );
 
-pub(super) static BASIC_AUTH_DISABLED: Entry = v(
+pub(super) static BASIC_AUTH_DISABLED: Entry = verdict(
     "basic_auth_disabled",
     l(
         "This Jira does not accept username + password on the API",
@@ -194,7 +165,7 @@ pub(super) static BASIC_AUTH_DISABLED: Entry = v(
     ),
 );
 
-pub(super) static SSO_LOGIN_PAGE: Entry = v(
+pub(super) static SSO_LOGIN_PAGE: Entry = verdict(
     "sso_login_page",
     l(
         "A login page answered instead of Jira's API",
@@ -210,7 +181,7 @@ pub(super) static SSO_LOGIN_PAGE: Entry = v(
     ),
 );
 
-pub(super) static ACCOUNT_INACTIVE: Entry = v(
+pub(super) static ACCOUNT_INACTIVE: Entry = verdict(
     "account_inactive",
     l(
         "The account is inactive or has no Jira access",
@@ -223,108 +194,5 @@ pub(super) static ACCOUNT_INACTIVE: Entry = v(
     l(
         "Ask the Jira admin to activate the account and give it Jira access (an application licence / the jira-users group).",
         "Попросите администратора Jira активировать учётную запись и дать ей доступ к Jira (лицензию приложения / группу jira-users).",
-    ),
-);
-
-pub(super) static USER_MISMATCH: Entry = v(
-    "user_mismatch",
-    l(
-        "The token belongs to someone else",
-        "Токен принадлежит другому пользователю",
-    ),
-    l(
-        "You entered \"{login}\", but Jira says the credential belongs to {user}.",
-        "Вы указали «{login}», но Jira сообщает, что учётные данные принадлежат {user}.",
-    ),
-    l(
-        "Use the login of the token's owner, or create a token while logged in as \"{login}\".",
-        "Укажите логин владельца токена или создайте токен, войдя как «{login}».",
-    ),
-);
-
-pub(super) static RATE_LIMITED: Entry = v(
-    "rate_limited",
-    l("Requests are being limited", "Запросы ограничены по частоте"),
-    l(
-        "The answer was 429 Too Many Requests{retry}, sent by {who}.{reason}",
-        "Получен ответ 429 Too Many Requests{retry}; его отправил(а) {who_ru}.{reason_ru}",
-    ),
-    l(
-        "Wait and test again. If an integration hits this often, ask the admin about rate limits for its user.",
-        "Подождите и проверьте снова. Если интеграция часто в это упирается, обсудите с администратором лимиты для её пользователя.",
-    ),
-);
-
-pub(super) static MISSING_PERMISSIONS: Entry = v(
-    "missing_permissions",
-    l(
-        "The credential works, but permissions are missing",
-        "Учётные данные работают, но не хватает прав",
-    ),
-    l(
-        "{user} lacks: {missing}{scope}.",
-        "У {user} нет прав: {missing_ru}{scope}.",
-    ),
-    l(
-        "Ask the Jira admin to grant them: project permissions in the project's permission scheme, global ones (Administer Jira, Browse users and groups …) to a group the user is in.",
-        "Попросите администратора Jira выдать их: права проекта — в схеме разрешений проекта, глобальные («Администрирование Jira» (ADMINISTER), «Просмотр пользователей и групп» (USER_PICKER) …) — группе, в которую входит пользователь.",
-    ),
-);
-
-pub(super) static PROJECT_NOT_FOUND: Entry = v(
-    "project_not_found",
-    l("The project is not visible", "Проект не виден"),
-    l(
-        "Jira says project {project} does not exist or {user} cannot see it.",
-        "Jira сообщает, что проекта {project} нет или {user} его не видит.",
-    ),
-    l(
-        "Check the project key (e.g. PROJ, not the project name), or ask the admin to give the user Browse Projects there.",
-        "Проверьте ключ проекта (например, PROJ, а не название) или попросите администратора дать пользователю право «Просмотр проектов» (BROWSE_PROJECTS) в нём.",
-    ),
-);
-
-pub(super) static SERVER_ERROR: Entry = v(
-    "server_error",
-    l("A server error instead of an answer", "Вместо ответа — ошибка сервера"),
-    l(
-        "{url} answered HTTP {status}; the error came from {who}.",
-        "{url} ответил HTTP {status}; ошибку вернул(а) {who_ru}.",
-    ),
-    l(
-        "Try again in a few minutes. If it persists, send the report to the admin of whoever failed — the Jira admin, or the network admin for a device in front of Jira (the report holds the request id).",
-        "Повторите через несколько минут. Если ошибка остаётся, отправьте отчёт администратору того, что дало сбой, — Jira или сети, если это устройство перед Jira (в отчёте есть идентификатор запроса).",
-    ),
-);
-
-pub(super) static UNEXPECTED_RESPONSE: Entry = v(
-    "unexpected_response",
-    l(
-        "Jira's answer was not understood",
-        "Ответ Jira не распознан",
-    ),
-    l(
-        "{url} answered HTTP {status} ({detail}), which does not match any known case. It came from {who}.",
-        "{url} ответил HTTP {status} ({detail}), что не подходит ни под один известный случай. Ответил(а) {who_ru}.",
-    ),
-    l(
-        "Copy the report and send it to your helpdesk or the Jira admin.",
-        "Скопируйте отчёт и отправьте его в поддержку или администратору Jira.",
-    ),
-);
-
-pub(super) static TARGET_NOT_SUPPORTED: Entry = v(
-    "target_not_supported",
-    l(
-        "{target} does not work with this Jira",
-        "{target} не работает с этой Jira",
-    ),
-    l(
-        "{target} connects only to {supported}; this is {hosting}. The credential was not tested.",
-        "{target} подключается только к {supported_ru}; а это {hosting_ru}. Учётные данные не проверялись.",
-    ),
-    l(
-        "Use another integration for this Jira, or test the credential for the generic target.",
-        "Используйте для этой Jira другую интеграцию или проверьте учётные данные для универсальной цели (generic).",
     ),
 );
