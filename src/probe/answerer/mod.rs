@@ -238,15 +238,9 @@ fn intermediary_mark(r: &HttpResponse) -> Option<String> {
 
 /// Words naming the device, for the texts only: its headers, then its page's title.
 fn wording(r: &HttpResponse) -> String {
-    for h in ["x-squid-error", "server", "via", "x-cache", "x-amz-cf-id"] {
-        if let Some(v) = r.header(h) {
-            let name = match h {
-                "x-squid-error" => "X-Squid-Error",
-                "server" => "Server",
-                "via" => "Via",
-                "x-cache" => "X-Cache",
-                _ => "X-Amz-Cf-Id",
-            };
+    const HEADERS: [&str; 5] = ["X-Squid-Error", "Server", "Via", "X-Cache", "X-Amz-Cf-Id"];
+    for name in HEADERS {
+        if let Some(v) = r.header(&name.to_ascii_lowercase()) {
             return format!("{name}: {}", clip(v));
         }
     }

@@ -110,6 +110,18 @@ fn signature_quotes_the_wire_not_a_vendor_list() {
         "<html><head><title>Blocked by Acme</title></head></html>",
     );
     assert_eq!(of_response(&r, DC).signature, "Blocked by Acme");
+    // Each header the wording reads is quoted under its own name, in this order.
+    for (header, quoted) in [
+        ("x-squid-error", "X-Squid-Error: ERR_ACCESS_DENIED 0"),
+        ("via", "Via: ERR_ACCESS_DENIED 0"),
+        ("x-cache", "X-Cache: ERR_ACCESS_DENIED 0"),
+        ("x-amz-cf-id", "X-Amz-Cf-Id: ERR_ACCESS_DENIED 0"),
+    ] {
+        let r = resp(403, &[(header, "ERR_ACCESS_DENIED 0")], "");
+        assert_eq!(of_response(&r, DC).signature, quoted);
+    }
+    let both = resp(403, &[("via", "1.1 a"), ("x-squid-error", "ERR 0")], "");
+    assert_eq!(of_response(&both, DC).signature, "X-Squid-Error: ERR 0");
     // A made-up vendor is a device all the same.
     let r = resp(403, &[("server", "NoSuchVendor/1")], "<html></html>");
     assert_eq!(of_response(&r, DC).answerer, Answerer::DeviceInFront);
@@ -121,6 +133,10 @@ fn a_foreign_json_is_not_jira_s_shape() {
         r#"{"status":"UP","checks":[]}"#,
         r#"{"error":"x"}"#,
         r#"{"code":401,"message":"no"}"#,
+        // One field of a Jira user is not a user: a name needs its key or self beside it.
+        r#"{"name":"gateway","message":"denied"}"#,
+        r#"{"key":"k-1","message":"denied"}"#,
+        r#"{"self":"https://sso.example/x","message":"denied"}"#,
     ] {
         assert_eq!(
             of_response(&resp(200, &[], body), DC).answerer,
