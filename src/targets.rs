@@ -89,10 +89,16 @@ const AVEPOINT_NOTES: &[L10n] = &[
     ),
 ];
 
-const ELMA_NOTES: &[L10n] = &[l(
-    "ELMA365 sends Basic authentication. On Jira Server/Data Center the login is the username (not the e-mail) and the password is the account's password: a personal access token does not work as a password. On Jira Cloud use the e-mail and an API token.",
-    "ELMA365 использует Basic-аутентификацию. В Jira Server/Data Center логин — это имя пользователя (не e-mail), а пароль — пароль учётной записи: персональный токен вместо пароля не работает. В Jira Cloud укажите e-mail и API-токен.",
-)];
+const ELMA_NOTES: &[L10n] = &[
+    l(
+        "ELMA365 sends Basic authentication. On Jira Server/Data Center the login is the username (not the e-mail) and the password is the account's password: a personal access token does not work as a password. On Jira Cloud use the e-mail and an API token.",
+        "ELMA365 использует Basic-аутентификацию. В Jira Server/Data Center логин — это имя пользователя (не e-mail), а пароль — пароль учётной записи: персональный токен вместо пароля не работает. В Jira Cloud укажите e-mail и API-токен.",
+    ),
+    l(
+        "Jira 11 Data Center turns Basic authentication off by default: before ELMA365 can connect, a Jira admin must allow Basic for ELMA365's technical user (Administration → System → Authentication methods, the allowlist). ELMA365's form has no field for OAuth 2.0 client credentials.",
+        "Jira 11 Data Center по умолчанию отключает Basic-аутентификацию: чтобы ELMA365 подключилась, администратор Jira должен разрешить Basic техническому пользователю ELMA365 (Администрирование → Система → Методы аутентификации, список исключений). Полей для OAuth 2.0 client credentials в форме ELMA365 нет.",
+    ),
+];
 
 const ISSUE_SYNC_NOTES: &[L10n] = &[
     l(
@@ -106,6 +112,10 @@ const ISSUE_SYNC_NOTES: &[L10n] = &[
     l(
         "Paste this Local Authentication Key as the Remote Authentication Key on the other Jira, and its Local key here as the Remote key.",
         "Вставьте этот Local Authentication Key как Remote Authentication Key на другой Jira, а её Local key — сюда как Remote key.",
+    ),
+    l(
+        "Jira 11 Data Center turns Basic authentication off by default: give the technical user a personal access token, not its password.",
+        "Jira 11 Data Center по умолчанию отключает Basic-аутентификацию: дайте техническому пользователю персональный токен доступа, а не его пароль.",
     ),
     l(
         "If the technical user gets a CAPTCHA after failed logins, log in once as that user in the browser and solve it, or have an admin reset the failed login count.",

@@ -148,8 +148,12 @@ pub(crate) fn plan_for(d: &Deployment) -> AuthPlan {
         .unwrap_or_default();
     match d.major_minor() {
         Some((major, _)) if major >= BASIC_OFF_SINCE_MAJOR => {
+            // No password anywhere: not as a step, not as the "or Basic" note of older Jira.
             let mut p = pat(&base, vec![]);
-            p.notes.insert(0, BASIC_OFF.text());
+            p.notes = vec![
+                BASIC_OFF.text(),
+                SERVICE_ACCOUNTS_DC.fill(&[("base", &base)]),
+            ];
             p
         }
         Some(v) if v >= PAT_SINCE => pat(&base, vec![AuthMethod::Basic]),
@@ -370,6 +374,13 @@ pub(crate) fn basic(base: &str) -> AuthPlan {
 pub(crate) const BASIC_OFF: L10n = l(
     "Jira 11 and later turn Basic authentication (username + password) off by default: a personal access token is the only way in unless the admin re-enabled Basic.",
     "В Jira 11 и новее Basic-аутентификация (логин + пароль) по умолчанию отключена: войти можно только с персональным токеном доступа, если администратор не включил Basic снова.",
+);
+
+/// Jira 11 Data Center's service accounts (Atlassian, "Service accounts overview"): OAuth 2.0
+/// client credentials instead of a person's token.
+pub(crate) const SERVICE_ACCOUNTS_DC: L10n = l(
+    "For an integration that should not act as a person, a Jira 11 admin can create a service account: it signs in with OAuth 2.0 client credentials (a client id and secret exchanged at {base}/rest/oauth2/latest/token for a one-hour token), never with a password — if the integration supports that.",
+    "Для интеграции, которая не должна действовать от имени сотрудника, администратор Jira 11 может создать сервисную учётную запись: она входит по OAuth 2.0 client credentials (client id и secret, которые обмениваются на {base}/rest/oauth2/latest/token на токен на один час), никогда не по паролю — если интеграция это умеет.",
 );
 
 const VERSION_UNKNOWN: L10n = l(

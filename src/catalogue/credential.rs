@@ -196,3 +196,22 @@ pub(super) static ACCOUNT_INACTIVE: Entry = verdict(
         "Попросите администратора Jira активировать учётную запись и дать ей доступ к Jira (лицензию приложения / группу jira-users).",
     ),
 );
+
+/// facts §4.5: Jira 11 Data Center turns Basic authentication off by default (Atlassian's
+/// "Service accounts overview" gives service accounts OAuth 2.0 instead of passwords; jira.js's
+/// Data Center guide; a DC 11.3 recording in tests/fixtures/real).
+pub(super) static BASIC_AUTH_OFF_BY_DEFAULT: Entry = verdict(
+    "basic_auth_off_by_default",
+    l(
+        "Jira {version} does not take passwords on the API: Basic is off by default since Jira 11",
+        "Jira {version} не принимает пароли в API: с Jira 11 Basic-аутентификация по умолчанию отключена",
+    ),
+    l(
+        "Jira answered 403 \"Basic Authentication has been disabled on this instance.\" Jira 11 Data Center turns Basic authentication (username + password) off on the REST API by default, as a step towards removing it; the password was not checked.",
+        "Jira ответила 403 «Basic Authentication has been disabled on this instance.» Jira 11 Data Center по умолчанию отключает Basic-аутентификацию (логин + пароль) в REST API — это шаг к её удалению; пароль не проверялся.",
+    ),
+    l(
+        "Use a personal access token (create it at {page}, send it as \"Authorization: Bearer\"), or a service account's OAuth 2.0 client credentials (Jira 11: an admin creates the service account and gets its client id and secret). If the integration can send only a login and a password, a Jira admin can allow Basic for its user alone (Administration → System → Authentication methods, the Basic authentication allowlist) — a stopgap: Atlassian is removing Basic.",
+        "Используйте персональный токен доступа (создайте его на {page} и передавайте как «Authorization: Bearer») или OAuth 2.0 client credentials сервисной учётной записи (Jira 11: администратор создаёт сервисную учётную запись и получает её client id и secret). Если интеграция умеет отправлять только логин и пароль, администратор Jira может разрешить Basic только для её пользователя (Администрирование → Система → Методы аутентификации, список исключений Basic) — это временная мера: Atlassian убирает Basic.",
+    ),
+);

@@ -88,6 +88,7 @@ pub enum Code {
     SecretWhitespace,
     InsecureHttp,
     CloudSiteElsewhere,
+    BasicAuthOffByDefault,
 }
 
 impl Code {
@@ -148,6 +149,7 @@ impl Code {
         Code::SecretWhitespace,
         Code::InsecureHttp,
         Code::CloudSiteElsewhere,
+        Code::BasicAuthOffByDefault,
     ];
 
     /// The public snake_case code, e.g. `"base_url_mismatch"`.
@@ -217,6 +219,7 @@ impl Code {
             Code::CustomDomain => &warnings::CUSTOM_DOMAIN,
             Code::TokenExpiresSoon => &token::TOKEN_EXPIRES_SOON,
             Code::DiffersFromServer => &warnings::DIFFERS_FROM_SERVER,
+            Code::BasicAuthOffByDefault => &credential::BASIC_AUTH_OFF_BY_DEFAULT,
         }
     }
 

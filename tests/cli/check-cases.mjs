@@ -75,7 +75,7 @@ export const CASES = [
   { name: 'DC, Cyrillic password under --auth auto', code: 'credentials_rejected', scenario: 'dc-9.12-cluster', user: login('jdoe'), secret: () => 'Пароль Ёж-2024', args: () => ['--auth', 'auto'] },
   { name: 'DC, PAT with a line break under --auth auto', code: 'ok', scenario: 'dc-9.12-cluster', user: login('jdoe'), secret: (c) => `${c.users.jdoe.pat}\n`, args: () => ['--auth', 'auto'] },
   { name: 'DC 9.12, Basic disabled by the admin', code: 'basic_auth_disabled', scenario: 'basic-disabled', user: login('admin'), secret: password('admin'), args: () => ['--auth', 'basic'] },
-  { name: 'DC 11.3, password', code: 'basic_auth_disabled', scenario: 'dc-11.3', user: login('admin'), secret: password('admin'), args: () => ['--auth', 'basic'] },
+  { name: 'DC 11.3, password', code: 'basic_auth_off_by_default', scenario: 'dc-11.3', user: login('admin'), secret: password('admin'), args: () => ['--auth', 'basic'] },
   { name: 'SSO gateway, password', code: 'sso_login_page', scenario: 'sso-redirect', user: login('jdoe'), secret: password('jdoe'), args: () => ['--auth', 'basic'] },
   { name: 'SSO gateway, PAT', code: 'sso_login_page', scenario: 'sso-redirect', user: login('jdoe'), secret: pat('jdoe') },
   {

@@ -105,6 +105,8 @@ const CASES: &[Case] = &[
     Case { scenario: "proxy-block", login: "admin", auth: Basic, project: None, answers: &[("myself", "myself-ok")], want: Code::BlockedByProxy },
     Case { scenario: "captcha", login: "jdoe", auth: Basic, project: None, answers: &[("myself", "myself-captcha")], want: Code::CaptchaRequired },
     Case { scenario: "basic-disabled", login: "admin", auth: Basic, project: None, answers: &[("myself", "myself-basic-disabled")], want: Code::BasicAuthDisabled },
+    // Jira 11 turns Basic off by default: the same refusal, named for what it is.
+    Case { scenario: "dc-11.3", login: "admin", auth: Basic, project: None, answers: &[("myself", "myself-basic-disabled")], want: Code::BasicAuthOffByDefault },
     Case { scenario: "sso-redirect", login: "admin", auth: Basic, project: None, answers: &[("myself", "myself-ok")], want: Code::SsoLoginPage },
     Case { scenario: "dc-9.12-cluster", login: "jdoe", auth: Pat, project: None, answers: &[("myself", "myself-pat-ok"), ("mypermissions", "mypermissions")], want: Code::UserMismatch },
     Case { scenario: "rate-limited", login: "admin@example.com", auth: Auto, project: None, answers: &[("myself", "myself-ok"), ("mypermissions", "mypermissions")], want: Code::RateLimited },
