@@ -271,14 +271,27 @@ impl Profile {
         }
     }
 
+    /// Does the integration's form take a service account's OAuth 2.0 client credentials
+    /// (client id, secret, token URL) for this deployment? Only "any integration" is known to:
+    /// ELMA365's form has a login and a password, AvePoint's an e-mail and an API token, and
+    /// Issue Sync's a technical user with authentication keys — none documents a client id
+    /// (ARCHITECTURE.md, "Sources": unconfirmed for AvePoint and Issue Sync).
+    pub fn takes_client_credentials(&self, d: &Deployment) -> bool {
+        self.target == Target::Generic && self.supports(d)
+    }
+
     /// The target's methods in auth-plan terms, for the UI.
     pub fn methods(&self) -> &'static [AuthMethod] {
         match self.target {
             Target::Elma365 => &[AuthMethod::ApiToken, AuthMethod::Basic],
             Target::AvepointBackup | Target::AvepointRestore => &[AuthMethod::ApiToken],
-            Target::Generic | Target::IssueSync => {
-                &[AuthMethod::ApiToken, AuthMethod::Pat, AuthMethod::Basic]
-            }
+            Target::Generic => &[
+                AuthMethod::ApiToken,
+                AuthMethod::Pat,
+                AuthMethod::Basic,
+                AuthMethod::ClientCredentials,
+            ],
+            Target::IssueSync => &[AuthMethod::ApiToken, AuthMethod::Pat, AuthMethod::Basic],
         }
     }
 }

@@ -10,8 +10,10 @@
 //! decides the credential (ELMA365 on Server/DC: the account's password), so the wizard's page
 //! switches plans when the user names the integration, without a round trip.
 
+mod client_credentials;
 mod for_target;
 
+pub use client_credentials::{plan_client_credentials, CLOUD_SERVICE_ACCOUNTS_PAGE};
 pub use for_target::{plan_for_target, target_plans, TargetPlan};
 
 use crate::deployment::{Deployment, Hosting};
@@ -65,11 +67,19 @@ pub enum AuthMethod {
     Pat,
     /// Server/DC: Basic `username:password`.
     Basic,
+    /// OAuth 2.0 client credentials (a service account's client id and secret): exchanged at
+    /// the token endpoint for an access token sent as `Bearer` — Cloud through the gateway,
+    /// Data Center at its own `{base}/rest/oauth2/latest/token` and `{base}/rest/api/2`.
+    ClientCredentials,
 }
 
 impl AuthMethod {
-    pub const ALL: &'static [AuthMethod] =
-        &[AuthMethod::ApiToken, AuthMethod::Pat, AuthMethod::Basic];
+    pub const ALL: &'static [AuthMethod] = &[
+        AuthMethod::ApiToken,
+        AuthMethod::Pat,
+        AuthMethod::Basic,
+        AuthMethod::ClientCredentials,
+    ];
 }
 
 /// Which method to test: one of [`AuthMethod`], or `auto` for the plan's recommendation.
@@ -82,6 +92,8 @@ pub enum AuthChoice {
     ApiToken,
     Pat,
     Basic,
+    /// A service account's OAuth 2.0 client credentials (`CheckInput::client_id` + the secret).
+    ClientCredentials,
 }
 
 impl AuthChoice {
@@ -91,6 +103,7 @@ impl AuthChoice {
         AuthChoice::ApiToken,
         AuthChoice::Pat,
         AuthChoice::Basic,
+        AuthChoice::ClientCredentials,
     ];
 }
 
@@ -102,6 +115,8 @@ pub enum LoginKind {
     Username,
     /// A PAT identifies the user by itself.
     None,
+    /// OAuth 2.0 client credentials: the client id.
+    ClientId,
 }
 
 /// The recommended way in, with steps.

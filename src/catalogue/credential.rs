@@ -215,3 +215,21 @@ pub(super) static BASIC_AUTH_OFF_BY_DEFAULT: Entry = verdict(
         "Используйте персональный токен доступа (создайте его на {page} и передавайте как «Authorization: Bearer») или OAuth 2.0 client credentials сервисной учётной записи (Jira 11: администратор создаёт сервисную учётную запись и получает её client id и secret). Если интеграция умеет отправлять только логин и пароль, администратор Jira может разрешить Basic только для её пользователя (Администрирование → Система → Методы аутентификации, список исключений Basic) — это временная мера: Atlassian убирает Basic.",
     ),
 );
+
+/// OAuth 2.0 client credentials (RFC 6749 §5.2): the token endpoint refused the client —
+/// `invalid_client`, `unauthorized_client`, or Atlassian Cloud's `access_denied`/"Unauthorized".
+pub(super) static CLIENT_CREDENTIALS_REJECTED: Entry = verdict(
+    "client_credentials_rejected",
+    l(
+        "The token endpoint refused the client id or secret",
+        "Сервер токенов отклонил client id или secret",
+    ),
+    l(
+        "{token_url} answered {status} \"{error}\": it does not know the client id \"{client_id}\", or the secret is not that client's (a typo, a secret rotated or revoked, or a credential of another organisation or Jira).",
+        "{token_url} ответил {status} «{error}»: он не знает client id «{client_id}», или secret принадлежит не этому клиенту (опечатка, secret заменён или отозван, или это учётные данные другой организации или другой Jira).",
+    ),
+    l(
+        "Copy the client id and secret again from where the credential was created ({where}); a secret is shown only once — if it is lost, create a new credential for the service account.",
+        "Скопируйте client id и secret заново оттуда, где создавались учётные данные ({where_ru}); secret показывается только один раз — если он утерян, создайте новые учётные данные для сервисной учётной записи.",
+    ),
+);
