@@ -343,7 +343,19 @@ fn scopes_at_token(flow: &ProbeFlow, r: &HttpResponse, url: &str, said: &str) ->
 
 /// The gateway's (or Jira's) "scope does not match" to the access token.
 fn scopes_missing(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Finding {
-    let said: String = r.body.trim().chars().take(160).collect();
+    // The gateway's `{"code":401,"message":"Unauthorized; scope does not match"}`: its message.
+    let said: String = r
+        .json::<serde_json::Value>()
+        .and_then(|v| {
+            v.get("message")
+                .and_then(|m| m.as_str())
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| r.body.replace(['{', '}'], ""))
+        .trim()
+        .chars()
+        .take(160)
+        .collect();
     let mut f = scopes_finding(flow, r, url, &said);
     f.who = answerer::of_response(r, status_class::context(flow, url));
     f

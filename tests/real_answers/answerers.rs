@@ -180,3 +180,37 @@ fn recorded_answers_to_server_info_name_who_answered_and_send_nothing() {
     let result = server_info(false, with_status(case, 200));
     assert_verdict(&result, case, Answerer::OtherApp, Code::NotJira);
 }
+
+#[test]
+fn a_token_endpoint_refusing_unknown_client_credentials_names_the_client() {
+    let case = "auth0-401-client-credentials-access-denied";
+    let mut i = input("sim-client-id", AuthChoice::ClientCredentials);
+    i.gateway = Some("https://api.atlassian.com".into());
+    let flow = ProbeFlow::new(i, cloud()).expect("valid input");
+    let (result, _) = common::drive(flow, |req| match req.id.as_str() {
+        "client_token" => answer(case),
+        // The site's cloud id was not recorded with its serverInfo: asked beside the token.
+        "tenant_info" => not_recorded(),
+        other => panic!("nothing after a refused client: {other}"),
+    });
+    assert_eq!(
+        result.verdict.code,
+        Code::ClientCredentialsRejected,
+        "{}",
+        result.verdict.cause.en
+    );
+    assert!(
+        result
+            .verdict
+            .cause
+            .en
+            .contains("access_denied: Unauthorized"),
+        "{}",
+        result.verdict.cause.en
+    );
+    assert!(result
+        .verdict
+        .cause
+        .en
+        .contains("https://auth.atlassian.com/oauth/token"));
+}
