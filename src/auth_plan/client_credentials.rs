@@ -16,7 +16,15 @@ pub const CLOUD_SERVICE_ACCOUNTS_PAGE: &str = "https://admin.atlassian.com";
 pub fn plan_client_credentials(d: &Deployment, token_url: &str, api: Option<&str>) -> AuthPlan {
     let cloud = d.hosting == Some(Hosting::Cloud);
     let api = api.unwrap_or("{api}");
-    let vars = [("token_url", token_url), ("api", api)];
+    let audience = d
+        .cloud_family
+        .unwrap_or(crate::urls::family::Family::Commercial)
+        .gateway_host();
+    let vars = [
+        ("token_url", token_url),
+        ("api", api),
+        ("audience", audience),
+    ];
     let steps = if cloud {
         vec![
             l(
@@ -35,8 +43,8 @@ pub fn plan_client_credentials(d: &Deployment, token_url: &str, api: Option<&str
             )
             .text(),
             l(
-                "In the integration enter the token URL {token_url} (grant type client_credentials, audience api.atlassian.com), the client ID and secret, and {api} as the Jira address — the token works only there, not on the site.",
-                "В интеграции укажите URL получения токена {token_url} (grant type client_credentials, audience api.atlassian.com), client ID и secret, а как адрес Jira — {api}: токен работает только там, не на сайте.",
+                "In the integration enter the token URL {token_url} (grant type client_credentials, audience {audience}), the client ID and secret, and {api} as the Jira address — the token works only there, not on the site.",
+                "В интеграции укажите URL получения токена {token_url} (grant type client_credentials, audience {audience}), client ID и secret, а как адрес Jira — {api}: токен работает только там, не на сайте.",
             )
             .fill(&vars),
         ]

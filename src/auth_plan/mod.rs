@@ -19,6 +19,7 @@ pub use for_target::{plan_for_target, target_plans, TargetPlan};
 use crate::deployment::{Deployment, Hosting};
 use crate::i18n::{l, L10n, Text};
 use crate::targets::Target;
+use crate::urls::family::Family;
 use serde::{Deserialize, Serialize};
 
 /// Cloud API token page (facts §3.1).
@@ -188,17 +189,20 @@ pub(crate) fn cloud(d: &Deployment) -> AuthPlan {
         .or(d.base_url.clone())
         .unwrap_or_default();
     let cloud_id = d.cloud_id.clone().unwrap_or_else(|| "{cloudId}".into());
-    let gateway = format!("{CLOUD_GATEWAY}/ex/jira/{cloud_id}");
+    // The site's own Cloud family: a Government site's tokens, gateway and accounts are its own.
+    let family = d.cloud_family.unwrap_or(Family::Commercial);
+    let gateway = format!("{}/ex/jira/{cloud_id}", family.gateway());
+    let token_page = family.token_page();
     AuthPlan {
         method: AuthMethod::ApiToken,
         login: LoginKind::Email,
-        token_page_url: Some(CLOUD_TOKEN_PAGE.to_string()),
+        token_page_url: Some(token_page.to_string()),
         steps: vec![
             l(
                 "Open {page} and log in with the Atlassian account you use on {site}.",
                 "Откройте {page} и войдите под учётной записью Atlassian, с которой работаете в {site}.",
             )
-            .fill(&[("page", CLOUD_TOKEN_PAGE), ("site", &site)]),
+            .fill(&[("page", token_page), ("site", &site)]),
             l(
                 "Press \"Create API token\" (not \"with scopes\"), name it after the integration and choose when it expires (1–365 days).",
                 "Нажмите «Create API token» (не «with scopes»), назовите его по имени интеграции и выберите срок действия (1–365 дней).",

@@ -265,6 +265,11 @@ const CATALOGUE = {
     description: 'Jira Cloud answering an API token sent as Bearer with today\'s 403 {"error": "Failed to parse Connect Session Auth Token"}',
     quirks: { bearerForm: 'connect-403' },
   }),
+  'gov-cloud': cloud({
+    description: 'Atlassian Government Cloud site (acme.atlassian-us-gov-mod.net, Jira under /jira): its own gateway and authorization server; svc-sync\'s OAuth 2.0 client credentials',
+    siteHost: 'acme.atlassian-us-gov-mod.net', contextPath: '/jira', cloudId: '3f0c2a91-6b7d-4e58-9a1c-0d2e4f6a8b13',
+    users: withClient(cloudUsers(), 'svc-sync', oauthClient('gov-svc-sync', ['read:jira-user', 'read:jira-work'])),
+  }),
 };
 
 /** @returns {object} a deep copy of the scenario named `name` (with its `name`), or throws. */
