@@ -147,7 +147,18 @@ const CATALOGUE = {
   'dc-11.3': selfHosted('11.3.1', 11030001, {
     description: 'Jira DC 11.3.1: Basic auth disabled by default (403 JSON), PATs; svc-sync as a service account with OAuth 2.0 client credentials (scope READ)',
     basicAuthDisabled: true,
-    users: withClient(serverUsers({ withPats: true }), 'svc-sync', oauthClient('dc-svc-sync', ['READ'])),
+    users: [
+      ...withClient(serverUsers({ withPats: true }), 'svc-sync', oauthClient('dc-svc-sync', ['READ'])),
+      // Two more service accounts: one granted no project, one whose client was given no scope.
+      base({
+        name: 'svc-empty', key: 'JIRAUSER10010', email: 'svc-empty@example.com', displayName: 'Empty Service', password: null,
+        globalPermissions: ['USE'], projectPermissions: {}, oauthClient: oauthClient('dc-svc-empty', ['READ']),
+      }),
+      base({
+        name: 'svc-noscope', key: 'JIRAUSER10011', email: 'svc-noscope@example.com', displayName: 'Unscoped Service', password: null,
+        globalPermissions: ['USE'], projectPermissions: grant([PROJ], READER), oauthClient: oauthClient('dc-svc-noscope', []),
+      }),
+    ],
   }),
   'context-path-mismatch': dc912({
     description: 'Jira DC 9.12.15 under /jira whose configured base URL (https://jira.corp.example/jira) is not the address reached',
