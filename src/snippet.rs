@@ -189,6 +189,7 @@ pub fn build(input: SnippetInput<'_>) -> Snippet {
     if let Some(e) = input.token_expiry {
         notes.push(expiry_note(e));
     }
+    notes.extend(gateway_note(&input));
     if input.base_url_mismatch && input.target == Target::IssueSync {
         notes.push(l(
             "Jira's configured base URL ({base}) differs from the address you use: if the other Jira must reach this one at another address, enter it under \"Alternative JIRA Server URL\".",
@@ -215,6 +216,40 @@ pub fn build(input: SnippetInput<'_>) -> Snippet {
         text,
         json,
     }
+}
+
+/// On Cloud, what the block's address could also be: Atlassian's gateway form, where the
+/// integration's form takes it (`Profile::gateway_form`), or why it must stay the site's.
+/// Nothing when the block already gives the gateway or client credentials were tested.
+fn gateway_note(input: &SnippetInput) -> Option<Text> {
+    let d = input.deployment;
+    if d.hosting != Some(crate::deployment::Hosting::Cloud)
+        || input.base_url.is_some()
+        || input.client.is_some()
+    {
+        return None;
+    }
+    let cloud_id = d.cloud_id.as_deref()?;
+    let family = d
+        .cloud_family
+        .unwrap_or(crate::urls::family::Family::Commercial);
+    let gateway = format!("{}/ex/jira/{cloud_id}", family.gateway());
+    let profile = input.target.profile();
+    let text = match profile.gateway_form() {
+        crate::targets::GatewayForm::Takes => l(
+            "The address may also be Atlassian's gateway {gateway}: Atlassian advises it for API clients (the site's address can answer with the edge's 404s or a CAPTCHA), and a token with scopes works only there.",
+            "Адресом может быть и шлюз Atlassian {gateway}: Atlassian советует его для API-клиентов (адрес сайта может отвечать 404 от периметра или CAPTCHA), а токен с областями (scopes) работает только там.",
+        ),
+        crate::targets::GatewayForm::SiteOnly => l(
+            "{target} needs the site's own address (…atlassian.net), not Atlassian's gateway {gateway}: so its token must be one without scopes.",
+            "{target} нужен собственный адрес сайта (…atlassian.net), а не шлюз Atlassian {gateway}: поэтому токен для неё должен быть без областей (scopes).",
+        ),
+    };
+    let t = text.fill(&[("gateway", &gateway)]);
+    Some(Text::new(
+        t.en.replace("{target}", profile.name.en),
+        t.ru.replace("{target}", profile.name.ru),
+    ))
 }
 
 /// The client-credentials block: where the token is asked for, with what, and where it goes.

@@ -25,6 +25,19 @@ pub enum Target {
     IssueSync,
 }
 
+/// Whether an integration's address field takes Atlassian's gateway form
+/// `https://api.atlassian.com/ex/jira/{cloudId}` — which Atlassian advises API clients to use
+/// (no edge 404s or CAPTCHAs of `*.atlassian.net`) and which a scoped token needs — or only the
+/// site's own `https://<site>.atlassian.net`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GatewayForm {
+    /// The form takes any Jira base URL, the gateway's too (it builds `{url}/rest/api/…`).
+    Takes,
+    /// The form needs the `*.atlassian.net` site (it derives more from the site's name).
+    SiteOnly,
+}
+
 /// A target's needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Profile {
@@ -268,6 +281,19 @@ impl Profile {
             Target::Elma365 => Some(AuthChoice::Basic),
             Target::AvepointBackup | Target::AvepointRestore => Some(AuthChoice::ApiToken),
             Target::Generic | Target::IssueSync => None,
+        }
+    }
+
+    /// Whether the integration's address field takes the gateway form (ARCHITECTURE.md,
+    /// "Sources"): any integration and ELMA365 (whose form builds `{server}/rest/api/2/…`;
+    /// unconfirmed by ELMA365's docs) do; AvePoint Cloud Backup and Issue Sync need the
+    /// `*.atlassian.net` site (field reports; unconfirmed by the vendors' docs).
+    pub fn gateway_form(&self) -> GatewayForm {
+        match self.target {
+            Target::Generic | Target::Elma365 => GatewayForm::Takes,
+            Target::AvepointBackup | Target::AvepointRestore | Target::IssueSync => {
+                GatewayForm::SiteOnly
+            }
         }
     }
 

@@ -11,6 +11,7 @@ use crate::pat::{DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, MAX_NAME_CHARS};
 use crate::probe::limits;
 use crate::report::method_label;
 use crate::snippet::SECRET_MASK;
+use crate::targets::GatewayForm;
 use crate::targets::Target;
 use crate::urls::family::Family;
 use serde::Serialize;
@@ -78,6 +79,10 @@ pub struct TargetFacts {
     pub sends_on_cloud: Option<AuthMethod>,
     /// The same on Jira Server / Data Center.
     pub sends_on_self_managed: Option<AuthMethod>,
+    /// Whether its address field takes Atlassian's gateway form (`targets::GatewayForm`).
+    pub gateway_form: GatewayForm,
+    /// Whether its form takes a service account's OAuth 2.0 client credentials.
+    pub client_credentials: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -142,6 +147,10 @@ impl ShellFacts {
                     },
                     sends_on_cloud: sends(t, Hosting::Cloud),
                     sends_on_self_managed: sends(t, Hosting::SelfManaged),
+                    gateway_form: t.profile().gateway_form(),
+                    client_credentials: t
+                        .profile()
+                        .takes_client_credentials(&Deployment::bare(Product::Jira, None)),
                 })
                 .collect(),
             auth_choices: AuthChoice::ALL.to_vec(),
