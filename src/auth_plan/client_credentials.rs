@@ -6,9 +6,37 @@
 use super::{AuthMethod, AuthPlan, LoginKind};
 use crate::deployment::{Deployment, Hosting};
 use crate::i18n::l;
+use crate::urls::family::Family;
 
 /// Where a Cloud organisation admin makes a service account's credentials.
 pub const CLOUD_SERVICE_ACCOUNTS_PAGE: &str = "https://admin.atlassian.com";
+
+/// The client-credentials plan a detection carries: Cloud (the family's authorization server
+/// and gateway) and Data Center 11 or later (its own token endpoint); `None` for older Jira.
+pub fn client_credentials_plan(d: &Deployment) -> Option<AuthPlan> {
+    if !d.is_jira() {
+        return None;
+    }
+    let base = d.rest_base()?.to_string();
+    let (token_url, api) = match d.hosting {
+        Some(Hosting::Cloud) => {
+            let family = d.cloud_family.unwrap_or(Family::Commercial);
+            let api = d
+                .cloud_id
+                .as_ref()
+                .map(|id| format!("{}/ex/jira/{id}", family.gateway()));
+            (format!("https://{}/oauth/token", family.auth_host()), api)
+        }
+        Some(Hosting::SelfManaged)
+            if d.major_minor()
+                .is_some_and(|(major, _)| major >= super::BASIC_OFF_SINCE_MAJOR) =>
+        {
+            (format!("{base}/rest/oauth2/latest/token"), Some(base))
+        }
+        _ => return None,
+    };
+    Some(plan_client_credentials(d, &token_url, api.as_deref()))
+}
 
 /// The steps for client credentials on `d`: `token_url` is where the token is asked for,
 /// `api` where it is sent (Cloud: `https://api.atlassian.com/ex/jira/{cloudId}`; Data Center:
@@ -16,10 +44,7 @@ pub const CLOUD_SERVICE_ACCOUNTS_PAGE: &str = "https://admin.atlassian.com";
 pub fn plan_client_credentials(d: &Deployment, token_url: &str, api: Option<&str>) -> AuthPlan {
     let cloud = d.hosting == Some(Hosting::Cloud);
     let api = api.unwrap_or("{api}");
-    let audience = d
-        .cloud_family
-        .unwrap_or(crate::urls::family::Family::Commercial)
-        .gateway_host();
+    let audience = d.cloud_family.unwrap_or(Family::Commercial).gateway_host();
     let vars = [
         ("token_url", token_url),
         ("api", api),

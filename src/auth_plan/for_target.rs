@@ -46,6 +46,18 @@ pub fn plan_for_target(d: &Deployment, target: Target) -> AuthPlan {
         Target::IssueSync => issue_sync(d),
     };
     p.one_click_pat = !p.unsupported && one_click_pat_offered(d, target);
+    // A service account's client credentials, where this deployment has them and the
+    // integration's form can hold them.
+    let cc_here = d.hosting == Some(Hosting::Cloud)
+        || d.major_minor()
+            .is_some_and(|(major, _)| major >= BASIC_OFF_SINCE_MAJOR);
+    if cc_here
+        && !p.unsupported
+        && target.profile().takes_client_credentials(d)
+        && !p.alternatives.contains(&AuthMethod::ClientCredentials)
+    {
+        p.alternatives.push(AuthMethod::ClientCredentials);
+    }
     p
 }
 
@@ -258,7 +270,17 @@ mod tests {
                 "{target:?}"
             );
         }
+        assert!(plan_for_target(&d, Target::Generic)
+            .alternatives
+            .contains(&AuthMethod::ClientCredentials));
+        let cc = super::super::client_credentials_plan(&d).expect("Jira 11 has client credentials");
+        assert_eq!(cc.method, AuthMethod::ClientCredentials);
+        assert!(cc.steps.iter().any(|s| s
+            .en
+            .contains("https://jira.example.com/rest/oauth2/latest/token")));
+        assert!(super::super::client_credentials_plan(&dc("10.3.0")).is_none());
         let elma = plan_for_target(&d, Target::Elma365);
+        assert!(!elma.alternatives.contains(&AuthMethod::ClientCredentials));
         assert!(elma.steps[0].en.contains("Jira 11"));
         assert!(elma.steps[1].en.contains("allowlist"));
         assert!(!elma.steps[0].en.contains("{"));

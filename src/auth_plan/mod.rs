@@ -13,7 +13,9 @@
 mod client_credentials;
 mod for_target;
 
-pub use client_credentials::{plan_client_credentials, CLOUD_SERVICE_ACCOUNTS_PAGE};
+pub use client_credentials::{
+    client_credentials_plan, plan_client_credentials, CLOUD_SERVICE_ACCOUNTS_PAGE,
+};
 pub use for_target::{plan_for_target, target_plans, TargetPlan};
 
 use crate::deployment::{Deployment, Hosting};

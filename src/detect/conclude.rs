@@ -149,10 +149,12 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     } else {
         vec![]
     };
+    let client_credentials_plan = auth_plan::client_credentials_plan(&deployment);
     Detection {
         deployment,
         auth_plan,
         target_plans,
+        client_credentials_plan,
         warnings,
         requests: flow.log.clone(),
         rest_origin: Some(flow.rest_origin()),
