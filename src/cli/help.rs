@@ -81,7 +81,8 @@ pub fn help(topic: Option<&str>) -> String {
              url = \"https://jira.example.com\" # required\n  \
              login = \"svc-elma\"               # as check's --user (empty for a PAT)\n  \
              target = \"elma365\"               # optional, default generic (targets below)\n  \
-             auth = \"pat\"                     # optional: auto (default), api-token, pat, basic\n  \
+             auth = \"pat\"                     # optional: auto (default), api-token, pat, basic,\n                                   \
+             # client-credentials (login = the client id)\n  \
              secret_env = \"ELMA_JIRA_TOKEN\"   # required: the variable holding the secret\n\n\
              Targets: {targets}.\n\n\
              A connection whose entry is malformed or whose variable is unset gets its own\n\
