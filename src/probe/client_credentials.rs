@@ -370,8 +370,8 @@ fn no_access(flow: &ProbeFlow, what: &str, what_ru: &str) -> Finding {
         )
     } else {
         (
-            "a Jira admin grants the service account project permissions (Browse projects and what the integration does) — service accounts are given permissions directly, not through groups",
-            "администратор Jira выдаёт сервисной учётной записи права в проектах (просмотр проектов и то, что делает интеграция) — сервисным учётным записям права выдаются напрямую, а не через группы",
+            "a Jira admin grants the service account the project permissions the integration needs (Browse projects and what it does), as Atlassian's \"How service accounts work in Data Center\" describes",
+            "администратор Jira выдаёт сервисной учётной записи права в проектах, нужные интеграции (просмотр проектов и то, что она делает), как описано в статье Atlassian «How service accounts work in Data Center»",
         )
     };
     Finding::new(
