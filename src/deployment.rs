@@ -64,6 +64,10 @@ pub struct Deployment {
     /// Where the browser / CLI actually reached Jira: origin + context path. Requests go here.
     pub reached_base_url: Option<String>,
     pub cloud_id: Option<String>,
+    /// Which Cloud family the site belongs to — commercial, Government or Isolated — by its
+    /// host (`urls::family`): its gateway, authorization server and token page. `None` off Cloud.
+    #[serde(default)]
+    pub cloud_family: Option<crate::urls::family::Family>,
     /// Cluster node id from `X-ANODEID`.
     pub cluster_node: Option<String>,
     pub server_title: Option<String>,
@@ -90,6 +94,7 @@ impl Deployment {
             context_path: None,
             reached_base_url: None,
             cloud_id: None,
+            cloud_family: None,
             cluster_node: None,
             server_title: None,
             user: None,

@@ -159,6 +159,10 @@ pub fn method(m: AuthMethod) -> L10n {
             "Username + password (Basic auth)",
             "Логин + пароль (Basic-аутентификация)",
         ),
+        AuthMethod::ClientCredentials => l(
+            "Service account: OAuth 2.0 client id + secret (Bearer access token)",
+            "Сервисная учётная запись: OAuth 2.0 client id + secret (Bearer-токен доступа)",
+        ),
     }
 }
 

@@ -48,7 +48,7 @@ pub struct Snippet {
 }
 
 /// What a snippet is built from.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct SnippetInput<'a> {
     pub target: Target,
     pub deployment: &'a Deployment,
@@ -64,6 +64,21 @@ pub struct SnippetInput<'a> {
     pub base_url: Option<&'a str>,
     /// The tested personal access token's expiry, when Jira said it.
     pub token_expiry: Option<&'a crate::probe::TokenExpiry>,
+    /// A service account's OAuth 2.0 client credentials, when those were tested: the block
+    /// names the token endpoint and the client instead of a login (`base_url` is where the
+    /// access token goes: the gateway on Cloud, the base on Data Center).
+    pub client: Option<ClientFields>,
+}
+
+/// What an integration needs for OAuth 2.0 client credentials, besides the secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientFields {
+    pub client_id: String,
+    pub token_url: String,
+    /// Cloud: the `audience` the token is asked for (`api.atlassian.com`).
+    pub audience: Option<String>,
+    /// Data Center: the `scope` asked for (`READ` / `WRITE`).
+    pub scope: Option<String>,
 }
 
 fn field(key: &str, label: L10n, value: impl Into<String>) -> SnippetField {
@@ -108,8 +123,15 @@ pub fn build(input: SnippetInput<'_>) -> Snippet {
         .map(|u| u.host_str().to_string())
         .unwrap_or_default();
     let login = input.login.trim().to_string();
-    let (title, fields) = match input.target {
-        Target::Generic => (
+    let (title, fields) = match (input.target, &input.client) {
+        (Target::Generic, Some(c)) => (
+            l(
+                "Jira connection — OAuth 2.0 client credentials",
+                "Подключение к Jira — OAuth 2.0 client credentials",
+            ),
+            client_fields(c, &base),
+        ),
+        (Target::Generic, None) => (
             l("Jira connection", "Подключение к Jira"),
             vec![
                 field("url", l("Jira URL", "URL Jira"), base.clone()),
@@ -117,7 +139,7 @@ pub fn build(input: SnippetInput<'_>) -> Snippet {
                 secret("secret", l("Token or password", "Токен или пароль")),
             ],
         ),
-        Target::Elma365 => (
+        (Target::Elma365, _) => (
             l("ELMA365 — Jira connection", "ELMA365 — подключение к Jira"),
             vec![
                 field(
@@ -130,7 +152,7 @@ pub fn build(input: SnippetInput<'_>) -> Snippet {
                 secret("password", l("Password", "Пароль")),
             ],
         ),
-        Target::AvepointBackup | Target::AvepointRestore => (
+        (Target::AvepointBackup | Target::AvepointRestore, _) => (
             l(
                 "AvePoint Cloud Backup — application connection",
                 "AvePoint Cloud Backup — подключение приложения",
@@ -152,7 +174,7 @@ pub fn build(input: SnippetInput<'_>) -> Snippet {
                 secret("apiToken", l("API token", "API-токен")),
             ],
         ),
-        Target::IssueSync => (
+        (Target::IssueSync, _) => (
             l("Issue Sync — connection", "Issue Sync — подключение"),
             issue_sync_fields(&input, &host, &login, &site),
         ),
@@ -167,6 +189,7 @@ pub fn build(input: SnippetInput<'_>) -> Snippet {
     if let Some(e) = input.token_expiry {
         notes.push(expiry_note(e));
     }
+    notes.extend(gateway_note(&input));
     if input.base_url_mismatch && input.target == Target::IssueSync {
         notes.push(l(
             "Jira's configured base URL ({base}) differs from the address you use: if the other Jira must reach this one at another address, enter it under \"Alternative JIRA Server URL\".",
@@ -193,6 +216,70 @@ pub fn build(input: SnippetInput<'_>) -> Snippet {
         text,
         json,
     }
+}
+
+/// On Cloud, what the block's address could also be: Atlassian's gateway form, where the
+/// integration's form takes it (`Profile::gateway_form`), or why it must stay the site's.
+/// Nothing when the block already gives the gateway or client credentials were tested.
+fn gateway_note(input: &SnippetInput) -> Option<Text> {
+    let d = input.deployment;
+    if d.hosting != Some(crate::deployment::Hosting::Cloud)
+        || input.base_url.is_some()
+        || input.client.is_some()
+    {
+        return None;
+    }
+    let cloud_id = d.cloud_id.as_deref()?;
+    let family = d
+        .cloud_family
+        .unwrap_or(crate::urls::family::Family::Commercial);
+    let gateway = format!("{}/ex/jira/{cloud_id}", family.gateway());
+    let profile = input.target.profile();
+    let text = match profile.gateway_form() {
+        crate::targets::GatewayForm::Takes => l(
+            "The address may also be Atlassian's gateway {gateway}: Atlassian advises it for API clients (the site's address can answer with the edge's 404s or a CAPTCHA), and a token with scopes works only there.",
+            "Адресом может быть и шлюз Atlassian {gateway}: Atlassian советует его для API-клиентов (адрес сайта может отвечать 404 от периметра или CAPTCHA), а токен с областями (scopes) работает только там.",
+        ),
+        crate::targets::GatewayForm::SiteOnly => l(
+            "{target} needs the site's own address (…atlassian.net), not Atlassian's gateway {gateway}: so its token must be one without scopes.",
+            "{target} нужен собственный адрес сайта (…atlassian.net), а не шлюз Atlassian {gateway}: поэтому токен для неё должен быть без областей (scopes).",
+        ),
+    };
+    let t = text.fill(&[("gateway", &gateway)]);
+    Some(Text::new(
+        t.en.replace("{target}", profile.name.en),
+        t.ru.replace("{target}", profile.name.ru),
+    ))
+}
+
+/// The client-credentials block: where the token is asked for, with what, and where it goes.
+fn client_fields(c: &ClientFields, base: &str) -> Vec<SnippetField> {
+    let mut fields = vec![
+        field(
+            "url",
+            l("Jira REST address (Bearer)", "Адрес REST API Jira (Bearer)"),
+            base,
+        ),
+        field(
+            "tokenUrl",
+            l("Token URL", "URL получения токена"),
+            c.token_url.clone(),
+        ),
+        field("clientId", l("Client ID", "Client ID"), c.client_id.clone()),
+        secret("clientSecret", l("Client secret", "Client secret")),
+        field(
+            "grantType",
+            l("Grant type", "Тип гранта"),
+            "client_credentials",
+        ),
+    ];
+    if let Some(a) = &c.audience {
+        fields.push(field("audience", l("Audience", "Audience"), a.clone()));
+    }
+    if let Some(s) = &c.scope {
+        fields.push(field("scope", l("Scope", "Scope (область)"), s.clone()));
+    }
+    fields
 }
 
 impl Snippet {

@@ -25,6 +25,19 @@ pub enum Target {
     IssueSync,
 }
 
+/// Whether an integration's address field takes Atlassian's gateway form
+/// `https://api.atlassian.com/ex/jira/{cloudId}` — which Atlassian advises API clients to use
+/// (no edge 404s or CAPTCHAs of `*.atlassian.net`) and which a scoped token needs — or only the
+/// site's own `https://<site>.atlassian.net`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GatewayForm {
+    /// The form takes any Jira base URL, the gateway's too (it builds `{url}/rest/api/…`).
+    Takes,
+    /// The form needs the `*.atlassian.net` site (it derives more from the site's name).
+    SiteOnly,
+}
+
 /// A target's needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Profile {
@@ -89,10 +102,16 @@ const AVEPOINT_NOTES: &[L10n] = &[
     ),
 ];
 
-const ELMA_NOTES: &[L10n] = &[l(
-    "ELMA365 sends Basic authentication. On Jira Server/Data Center the login is the username (not the e-mail) and the password is the account's password: a personal access token does not work as a password. On Jira Cloud use the e-mail and an API token.",
-    "ELMA365 использует Basic-аутентификацию. В Jira Server/Data Center логин — это имя пользователя (не e-mail), а пароль — пароль учётной записи: персональный токен вместо пароля не работает. В Jira Cloud укажите e-mail и API-токен.",
-)];
+const ELMA_NOTES: &[L10n] = &[
+    l(
+        "ELMA365 sends Basic authentication. On Jira Server/Data Center the login is the username (not the e-mail) and the password is the account's password: a personal access token does not work as a password. On Jira Cloud use the e-mail and an API token.",
+        "ELMA365 использует Basic-аутентификацию. В Jira Server/Data Center логин — это имя пользователя (не e-mail), а пароль — пароль учётной записи: персональный токен вместо пароля не работает. В Jira Cloud укажите e-mail и API-токен.",
+    ),
+    l(
+        "Jira 11 Data Center turns Basic authentication off by default: before ELMA365 can connect, a Jira admin must allow Basic for ELMA365's technical user (Administration → System → Authentication methods, the allowlist). ELMA365's form has no field for OAuth 2.0 client credentials.",
+        "Jira 11 Data Center по умолчанию отключает Basic-аутентификацию: чтобы ELMA365 подключилась, администратор Jira должен разрешить Basic техническому пользователю ELMA365 (Администрирование → Система → Методы аутентификации, список исключений). Полей для OAuth 2.0 client credentials в форме ELMA365 нет.",
+    ),
+];
 
 const ISSUE_SYNC_NOTES: &[L10n] = &[
     l(
@@ -106,6 +125,10 @@ const ISSUE_SYNC_NOTES: &[L10n] = &[
     l(
         "Paste this Local Authentication Key as the Remote Authentication Key on the other Jira, and its Local key here as the Remote key.",
         "Вставьте этот Local Authentication Key как Remote Authentication Key на другой Jira, а её Local key — сюда как Remote key.",
+    ),
+    l(
+        "Jira 11 Data Center turns Basic authentication off by default: give the technical user a personal access token, not its password.",
+        "Jira 11 Data Center по умолчанию отключает Basic-аутентификацию: дайте техническому пользователю персональный токен доступа, а не его пароль.",
     ),
     l(
         "If the technical user gets a CAPTCHA after failed logins, log in once as that user in the browser and solve it, or have an admin reset the failed login count.",
@@ -261,14 +284,40 @@ impl Profile {
         }
     }
 
+    /// Whether the integration's address field takes the gateway form (ARCHITECTURE.md,
+    /// "Sources"): any integration and ELMA365 (whose form builds `{server}/rest/api/2/…`;
+    /// unconfirmed by ELMA365's docs) do; AvePoint Cloud Backup and Issue Sync need the
+    /// `*.atlassian.net` site (field reports; unconfirmed by the vendors' docs).
+    pub fn gateway_form(&self) -> GatewayForm {
+        match self.target {
+            Target::Generic | Target::Elma365 => GatewayForm::Takes,
+            Target::AvepointBackup | Target::AvepointRestore | Target::IssueSync => {
+                GatewayForm::SiteOnly
+            }
+        }
+    }
+
+    /// Does the integration's form take a service account's OAuth 2.0 client credentials
+    /// (client id, secret, token URL) for this deployment? Only "any integration" is known to:
+    /// ELMA365's form has a login and a password, AvePoint's an e-mail and an API token, and
+    /// Issue Sync's a technical user with authentication keys — none documents a client id
+    /// (ARCHITECTURE.md, "Sources": unconfirmed for AvePoint and Issue Sync).
+    pub fn takes_client_credentials(&self, d: &Deployment) -> bool {
+        self.target == Target::Generic && self.supports(d)
+    }
+
     /// The target's methods in auth-plan terms, for the UI.
     pub fn methods(&self) -> &'static [AuthMethod] {
         match self.target {
             Target::Elma365 => &[AuthMethod::ApiToken, AuthMethod::Basic],
             Target::AvepointBackup | Target::AvepointRestore => &[AuthMethod::ApiToken],
-            Target::Generic | Target::IssueSync => {
-                &[AuthMethod::ApiToken, AuthMethod::Pat, AuthMethod::Basic]
-            }
+            Target::Generic => &[
+                AuthMethod::ApiToken,
+                AuthMethod::Pat,
+                AuthMethod::Basic,
+                AuthMethod::ClientCredentials,
+            ],
+            Target::IssueSync => &[AuthMethod::ApiToken, AuthMethod::Pat, AuthMethod::Basic],
         }
     }
 }

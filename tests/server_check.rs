@@ -82,6 +82,7 @@ fn a_hostile_login_and_project_stay_literal_words() {
             scheme: Scheme::Basic,
             target: Target::Generic,
             project: Some(login),
+            client: None,
         });
         assert!(!lines.cli.contains(TOKEN) && !lines.curl.contains(TOKEN));
         let cli = words(&lines.cli);
@@ -135,6 +136,7 @@ fn a_pat_goes_as_bearer_from_the_environment() {
         scheme: Scheme::Bearer,
         target: Target::Generic,
         project: None,
+        client: None,
     });
     assert_eq!(
         lines.cli,

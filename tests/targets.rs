@@ -177,7 +177,54 @@ fn avepoint_on_cloud_fills_its_form_with_the_secret_masked() {
         .iter()
         .any(|n| n.en.contains("API token access for external users")));
     assert!(snippet.notes.iter().any(|n| n.en.contains("groups")));
+    // AvePoint's form needs the site: the block says the gateway form will not do.
+    let cloud_id = result.deployment.cloud_id.clone().expect("cloud id");
+    let gateway = format!("https://api.atlassian.com/ex/jira/{cloud_id}");
+    assert!(
+        snippet
+            .notes
+            .iter()
+            .any(|n| n.en.contains("needs the site's own address") && n.en.contains(&gateway)),
+        "{:?}",
+        snippet.notes
+    );
     assert!(!serde_json::to_string(&result).unwrap().contains(SECRET));
+}
+
+#[test]
+fn a_cloud_block_offers_the_gateway_form_where_the_integration_takes_it() {
+    let (d, _) = common::detect("cloud");
+    let answers = [("myself", "myself-ok"), ("mypermissions", "mypermissions")];
+    let (result, _) = run(
+        "cloud",
+        d,
+        input(Target::Generic, "admin@example.com", None),
+        &answers,
+    );
+    assert_eq!(result.verdict.code, Code::Ok, "{}", result.verdict.cause.en);
+    let cloud_id = result.deployment.cloud_id.clone().expect("cloud id");
+    let gateway = format!("https://api.atlassian.com/ex/jira/{cloud_id}");
+    let snippet = result.snippet.expect("snippet");
+    assert!(
+        snippet
+            .notes
+            .iter()
+            .any(|n| n.en.contains("may also be Atlassian's gateway")
+                && n.en.contains(&gateway)
+                && n.ru.contains(&gateway)),
+        "{:?}",
+        snippet.notes
+    );
+    use jira_token_wizard::targets::GatewayForm;
+    assert_eq!(Target::Elma365.profile().gateway_form(), GatewayForm::Takes);
+    assert_eq!(
+        Target::IssueSync.profile().gateway_form(),
+        GatewayForm::SiteOnly
+    );
+    assert_eq!(
+        Target::AvepointBackup.profile().gateway_form(),
+        GatewayForm::SiteOnly
+    );
 }
 
 #[test]

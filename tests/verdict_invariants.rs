@@ -27,6 +27,7 @@ const JIRA_WORDS: &[Code] = &[
     Code::ScopedTokenNeedsGateway,
     Code::CaptchaRequired,
     Code::BasicAuthDisabled,
+    Code::BasicAuthOffByDefault,
     Code::AccountInactive,
     Code::UserMismatch,
     Code::MissingPermissions,

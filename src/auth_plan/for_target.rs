@@ -46,6 +46,18 @@ pub fn plan_for_target(d: &Deployment, target: Target) -> AuthPlan {
         Target::IssueSync => issue_sync(d),
     };
     p.one_click_pat = !p.unsupported && one_click_pat_offered(d, target);
+    // A service account's client credentials, where this deployment has them and the
+    // integration's form can hold them.
+    let cc_here = d.hosting == Some(Hosting::Cloud)
+        || d.major_minor()
+            .is_some_and(|(major, _)| major >= BASIC_OFF_SINCE_MAJOR);
+    if cc_here
+        && !p.unsupported
+        && target.profile().takes_client_credentials(d)
+        && !p.alternatives.contains(&AuthMethod::ClientCredentials)
+    {
+        p.alternatives.push(AuthMethod::ClientCredentials);
+    }
     p
 }
 
@@ -97,9 +109,33 @@ fn elma365(d: &Deployment) -> AuthPlan {
     if d.major_minor()
         .is_some_and(|(major, _)| major >= BASIC_OFF_SINCE_MAJOR)
     {
+        p.steps = elma365_on_jira11(&base, &profile);
         p.notes.insert(0, BASIC_OFF.text());
     }
     p
+}
+
+/// ELMA365 on Jira 11 or later: its form sends only a login and a password, which Jira 11
+/// refuses by default (facts §4.5). The steps say what has to change first — the admin's
+/// exception for ELMA365's own user — and offer no password before it.
+fn elma365_on_jira11(base: &str, profile: &str) -> Vec<Text> {
+    vec![
+        l(
+            "ELMA365's Jira form sends only a login and a password (Basic authentication), and Jira 11 Data Center turns Basic off by default: as it is, this Jira refuses ELMA365. A personal access token or a service account's client credentials cannot be typed into that form.",
+            "Форма подключения Jira в ELMA365 отправляет только логин и пароль (Basic-аутентификация), а Jira 11 Data Center по умолчанию отключает Basic: в таком виде эта Jira ELMA365 не пустит. Персональный токен или client credentials сервисной учётной записи в эту форму не ввести.",
+        )
+        .text(),
+        l(
+            "Ask the Jira admin for a dedicated technical user for ELMA365 and for a Basic exception for that user alone: Administration → System → Authentication methods → the Basic authentication allowlist (allowed users), with \"Allow basic authentication on API calls\" left off for everyone else.",
+            "Попросите администратора Jira завести отдельного технического пользователя для ELMA365 и разрешить Basic только ему: Администрирование → Система → Методы аутентификации → список исключений Basic (allowed users), оставив «Allow basic authentication on API calls» выключенным для остальных.",
+        )
+        .text(),
+        l(
+            "Once the admin confirms the exception: find the technical user's username (not the e-mail) at {profile}, and in ELMA365 enter the Jira address {base}, that username and its password. Test here before you save.",
+            "Когда администратор подтвердит исключение: узнайте имя технического пользователя (не e-mail) на странице {profile} и укажите в ELMA365 адрес Jira {base}, это имя и его пароль. Проверьте здесь перед сохранением.",
+        )
+        .fill(&[("profile", profile), ("base", base)]),
+    ]
 }
 
 fn avepoint(d: &Deployment) -> AuthPlan {
@@ -135,6 +171,18 @@ fn admin_first() -> Text {
 
 fn issue_sync(d: &Deployment) -> AuthPlan {
     let mut p = plan_for(d);
+    if d.major_minor()
+        .is_some_and(|(major, _)| major >= BASIC_OFF_SINCE_MAJOR)
+    {
+        p.notes.insert(
+            0,
+            l(
+                "Jira 11: Basic authentication is off by default, so Issue Sync's technical user cannot connect with its password. Give it a personal access token of that user (the steps below).",
+                "Jira 11: Basic-аутентификация по умолчанию отключена, поэтому технический пользователь Issue Sync не подключится по паролю. Дайте ему персональный токен доступа этого пользователя (шаги ниже).",
+            )
+            .text(),
+        );
+    }
     p.steps.insert(
         0,
         l(
@@ -191,6 +239,56 @@ mod tests {
         let p = plan_for_target(&d, Target::AvepointRestore);
         assert_eq!(p.method, AuthMethod::ApiToken);
         assert!(p.steps[0].en.contains("administrator"));
+    }
+
+    #[test]
+    fn jira_11_plans_offer_no_password() {
+        let d = dc("11.3.1");
+        for target in [Target::Generic, Target::IssueSync] {
+            let p = plan_for_target(&d, target);
+            assert_eq!(p.method, AuthMethod::Pat, "{target:?}");
+            assert!(!p.alternatives.contains(&AuthMethod::Basic), "{target:?}");
+            let offers_password = |t: &Text| {
+                t.en.replace("not a password", "").contains("password")
+                    && !t.en.contains("not with its password")
+                    && !t.en.contains("not its password")
+                    && !t.en.contains("never with a password")
+            };
+            assert!(
+                !p.steps.iter().any(offers_password),
+                "{target:?}: {:?}",
+                p.steps
+            );
+            assert!(
+                !p.notes
+                    .iter()
+                    .any(|n| n.en.contains("username and password")),
+                "{target:?}"
+            );
+            assert!(
+                p.notes.iter().any(|n| n.en.contains("Jira 11")),
+                "{target:?}"
+            );
+        }
+        assert!(plan_for_target(&d, Target::Generic)
+            .alternatives
+            .contains(&AuthMethod::ClientCredentials));
+        let cc = super::super::client_credentials_plan(&d);
+        assert!(
+            cc.is_some_and(|cc| cc.method == AuthMethod::ClientCredentials
+                && cc.steps.iter().any(|s| s
+                    .en
+                    .contains("https://jira.example.com/rest/oauth2/latest/token")))
+        );
+        assert!(super::super::client_credentials_plan(&dc("10.3.0")).is_none());
+        let elma = plan_for_target(&d, Target::Elma365);
+        assert!(!elma.alternatives.contains(&AuthMethod::ClientCredentials));
+        assert!(elma.steps[0].en.contains("Jira 11"));
+        assert!(elma.steps[1].en.contains("allowlist"));
+        assert!(!elma.steps[0].en.contains("{"));
+        // Before Jira 11 ELMA365 is told to enter the password right away.
+        let old = plan_for_target(&dc("10.3.0"), Target::Elma365);
+        assert!(old.steps[3].en.contains("account's password"));
     }
 
     #[test]

@@ -10,13 +10,18 @@
 //! decides the credential (ELMA365 on Server/DC: the account's password), so the wizard's page
 //! switches plans when the user names the integration, without a round trip.
 
+mod client_credentials;
 mod for_target;
 
+pub use client_credentials::{
+    client_credentials_plan, plan_client_credentials, CLOUD_SERVICE_ACCOUNTS_PAGE,
+};
 pub use for_target::{plan_for_target, target_plans, TargetPlan};
 
 use crate::deployment::{Deployment, Hosting};
 use crate::i18n::{l, L10n, Text};
 use crate::targets::Target;
+use crate::urls::family::Family;
 use serde::{Deserialize, Serialize};
 
 /// Cloud API token page (facts §3.1).
@@ -65,11 +70,19 @@ pub enum AuthMethod {
     Pat,
     /// Server/DC: Basic `username:password`.
     Basic,
+    /// OAuth 2.0 client credentials (a service account's client id and secret): exchanged at
+    /// the token endpoint for an access token sent as `Bearer` — Cloud through the gateway,
+    /// Data Center at its own `{base}/rest/oauth2/latest/token` and `{base}/rest/api/2`.
+    ClientCredentials,
 }
 
 impl AuthMethod {
-    pub const ALL: &'static [AuthMethod] =
-        &[AuthMethod::ApiToken, AuthMethod::Pat, AuthMethod::Basic];
+    pub const ALL: &'static [AuthMethod] = &[
+        AuthMethod::ApiToken,
+        AuthMethod::Pat,
+        AuthMethod::Basic,
+        AuthMethod::ClientCredentials,
+    ];
 }
 
 /// Which method to test: one of [`AuthMethod`], or `auto` for the plan's recommendation.
@@ -82,6 +95,8 @@ pub enum AuthChoice {
     ApiToken,
     Pat,
     Basic,
+    /// A service account's OAuth 2.0 client credentials (`CheckInput::client_id` + the secret).
+    ClientCredentials,
 }
 
 impl AuthChoice {
@@ -91,6 +106,7 @@ impl AuthChoice {
         AuthChoice::ApiToken,
         AuthChoice::Pat,
         AuthChoice::Basic,
+        AuthChoice::ClientCredentials,
     ];
 }
 
@@ -102,6 +118,8 @@ pub enum LoginKind {
     Username,
     /// A PAT identifies the user by itself.
     None,
+    /// OAuth 2.0 client credentials: the client id.
+    ClientId,
 }
 
 /// The recommended way in, with steps.
@@ -148,8 +166,12 @@ pub(crate) fn plan_for(d: &Deployment) -> AuthPlan {
         .unwrap_or_default();
     match d.major_minor() {
         Some((major, _)) if major >= BASIC_OFF_SINCE_MAJOR => {
+            // No password anywhere: not as a step, not as the "or Basic" note of older Jira.
             let mut p = pat(&base, vec![]);
-            p.notes.insert(0, BASIC_OFF.text());
+            p.notes = vec![
+                BASIC_OFF.text(),
+                SERVICE_ACCOUNTS_DC.fill(&[("base", &base)]),
+            ];
             p
         }
         Some(v) if v >= PAT_SINCE => pat(&base, vec![AuthMethod::Basic]),
@@ -169,17 +191,20 @@ pub(crate) fn cloud(d: &Deployment) -> AuthPlan {
         .or(d.base_url.clone())
         .unwrap_or_default();
     let cloud_id = d.cloud_id.clone().unwrap_or_else(|| "{cloudId}".into());
-    let gateway = format!("{CLOUD_GATEWAY}/ex/jira/{cloud_id}");
+    // The site's own Cloud family: a Government site's tokens, gateway and accounts are its own.
+    let family = d.cloud_family.unwrap_or(Family::Commercial);
+    let gateway = format!("{}/ex/jira/{cloud_id}", family.gateway());
+    let token_page = family.token_page();
     AuthPlan {
         method: AuthMethod::ApiToken,
         login: LoginKind::Email,
-        token_page_url: Some(CLOUD_TOKEN_PAGE.to_string()),
+        token_page_url: Some(token_page.to_string()),
         steps: vec![
             l(
                 "Open {page} and log in with the Atlassian account you use on {site}.",
                 "Откройте {page} и войдите под учётной записью Atlassian, с которой работаете в {site}.",
             )
-            .fill(&[("page", CLOUD_TOKEN_PAGE), ("site", &site)]),
+            .fill(&[("page", token_page), ("site", &site)]),
             l(
                 "Press \"Create API token\" (not \"with scopes\"), name it after the integration and choose when it expires (1–365 days).",
                 "Нажмите «Create API token» (не «with scopes»), назовите его по имени интеграции и выберите срок действия (1–365 дней).",
@@ -370,6 +395,13 @@ pub(crate) fn basic(base: &str) -> AuthPlan {
 pub(crate) const BASIC_OFF: L10n = l(
     "Jira 11 and later turn Basic authentication (username + password) off by default: a personal access token is the only way in unless the admin re-enabled Basic.",
     "В Jira 11 и новее Basic-аутентификация (логин + пароль) по умолчанию отключена: войти можно только с персональным токеном доступа, если администратор не включил Basic снова.",
+);
+
+/// Jira 11 Data Center's service accounts (Atlassian, "Service accounts overview"): OAuth 2.0
+/// client credentials instead of a person's token.
+pub(crate) const SERVICE_ACCOUNTS_DC: L10n = l(
+    "For an integration that should not act as a person, a Jira 11 admin can create a service account: it signs in with OAuth 2.0 client credentials (a client id and secret exchanged at {base}/rest/oauth2/latest/token for a one-hour token), never with a password — if the integration supports that.",
+    "Для интеграции, которая не должна действовать от имени сотрудника, администратор Jira 11 может создать сервисную учётную запись: она входит по OAuth 2.0 client credentials (client id и secret, которые обмениваются на {base}/rest/oauth2/latest/token на токен на один час), никогда не по паролю — если интеграция это умеет.",
 );
 
 const VERSION_UNKNOWN: L10n = l(

@@ -94,3 +94,54 @@ pub(super) static SCOPE_MISMATCH: Entry = verdict(
         "Создайте новый токен кнопкой «Create API token with scopes» для Jira как минимум с областями: {scopes} — или классический токен кнопкой «Create API token» (без областей). Затем укажите в интеграции URL {gateway} (токены с областями работают только через него).",
     ),
 );
+
+/// OAuth 2.0 client credentials: a token was issued, but the service account may see nothing.
+pub(super) static SERVICE_ACCOUNT_NO_ACCESS: Entry = verdict(
+    "service_account_no_access",
+    l(
+        "The service account signed in but sees nothing in Jira",
+        "Сервисная учётная запись вошла, но ничего не видит в Jira",
+    ),
+    l(
+        "The token endpoint issued an access token, so the client id and secret are right; but {what}. The service account has no access to Jira's projects.",
+        "Сервер токенов выдал токен доступа, значит client id и secret верны; но {what_ru}. У сервисной учётной записи нет доступа к проектам Jira.",
+    ),
+    l(
+        "Give the service account access: {how}. Then test again.",
+        "Дайте сервисной учётной записи доступ: {how_ru}. Затем проверьте снова.",
+    ),
+);
+
+/// OAuth 2.0 client credentials: the token lacks the scopes the target needs.
+pub(super) static CLIENT_SCOPES_MISSING: Entry = verdict(
+    "client_scopes_missing",
+    l(
+        "The service account's credential lacks scopes {target} needs",
+        "У учётных данных сервисной учётной записи нет областей (scopes), нужных {target}",
+    ),
+    l(
+        "{where} answered {status} \"{error}\": the credential was not granted the scopes asked for.",
+        "{where} ответил {status} «{error}»: учётным данным не выданы запрошенные области (scopes).",
+    ),
+    l(
+        "Give the credential these scopes: {scopes} ({how}), then test again.",
+        "Выдайте учётным данным эти области (scopes): {scopes} ({how_ru}), затем проверьте снова.",
+    ),
+);
+
+/// OAuth 2.0 client credentials asked for an integration whose form has no place for them.
+pub(super) static CLIENT_CREDENTIALS_NOT_SUPPORTED: Entry = verdict(
+    "client_credentials_not_supported",
+    l(
+        "{target} does not take OAuth 2.0 client credentials",
+        "{target} не принимает OAuth 2.0 client credentials",
+    ),
+    l(
+        "{target}'s connection form has no token URL, client ID or client secret: it sends {sends}. The client credentials were not tested.",
+        "В форме подключения {target} нет URL получения токена, client ID и client secret: она отправляет {sends_ru}. Client credentials не проверялись.",
+    ),
+    l(
+        "Give {target} what its form takes ({sends}), or test these client credentials for \"any integration\" if another integration will use them.",
+        "Дайте {target} то, что принимает её форма ({sends_ru}), или проверьте эти client credentials для «любой интеграции», если их будет использовать другая интеграция.",
+    ),
+);

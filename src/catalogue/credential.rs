@@ -196,3 +196,40 @@ pub(super) static ACCOUNT_INACTIVE: Entry = verdict(
         "Попросите администратора Jira активировать учётную запись и дать ей доступ к Jira (лицензию приложения / группу jira-users).",
     ),
 );
+
+/// facts §4.5: Jira 11 Data Center turns Basic authentication off by default (Atlassian's
+/// "Service accounts overview" gives service accounts OAuth 2.0 instead of passwords; jira.js's
+/// Data Center guide; a DC 11.3 recording in tests/fixtures/real).
+pub(super) static BASIC_AUTH_OFF_BY_DEFAULT: Entry = verdict(
+    "basic_auth_off_by_default",
+    l(
+        "Jira {version} does not take passwords on the API: Basic is off by default since Jira 11",
+        "Jira {version} не принимает пароли в API: с Jira 11 Basic-аутентификация по умолчанию отключена",
+    ),
+    l(
+        "Jira answered 403 \"Basic Authentication has been disabled on this instance.\" Jira 11 Data Center turns Basic authentication (username + password) off on the REST API by default, as a step towards removing it; the password was not checked.",
+        "Jira ответила 403 «Basic Authentication has been disabled on this instance.» Jira 11 Data Center по умолчанию отключает Basic-аутентификацию (логин + пароль) в REST API — это шаг к её удалению; пароль не проверялся.",
+    ),
+    l(
+        "Use a personal access token (create it at {page}, send it as \"Authorization: Bearer\"), or a service account's OAuth 2.0 client credentials (Jira 11: an admin creates the service account and gets its client id and secret). If the integration can send only a login and a password, a Jira admin can allow Basic for its user alone (Administration → System → Authentication methods, the Basic authentication allowlist) — a stopgap: Atlassian is removing Basic.",
+        "Используйте персональный токен доступа (создайте его на {page} и передавайте как «Authorization: Bearer») или OAuth 2.0 client credentials сервисной учётной записи (Jira 11: администратор создаёт сервисную учётную запись и получает её client id и secret). Если интеграция умеет отправлять только логин и пароль, администратор Jira может разрешить Basic только для её пользователя (Администрирование → Система → Методы аутентификации, список исключений Basic) — это временная мера: Atlassian убирает Basic.",
+    ),
+);
+
+/// OAuth 2.0 client credentials (RFC 6749 §5.2): the token endpoint refused the client —
+/// `invalid_client`, `unauthorized_client`, or Atlassian Cloud's `access_denied`/"Unauthorized".
+pub(super) static CLIENT_CREDENTIALS_REJECTED: Entry = verdict(
+    "client_credentials_rejected",
+    l(
+        "The token endpoint refused the client id or secret",
+        "Сервер токенов отклонил client id или secret",
+    ),
+    l(
+        "{token_url} answered {status} \"{error}\": it does not know the client id \"{client_id}\", or the secret is not that client's (a typo, a secret rotated or revoked, or a credential of another organisation or Jira).",
+        "{token_url} ответил {status} «{error}»: он не знает client id «{client_id}», или secret принадлежит не этому клиенту (опечатка, secret заменён или отозван, или это учётные данные другой организации или другой Jira).",
+    ),
+    l(
+        "Copy the client id and secret again from where the credential was created ({where}); a secret is shown only once — if it is lost, create a new credential for the service account.",
+        "Скопируйте client id и secret заново оттуда, где создавались учётные данные ({where_ru}); secret показывается только один раз — если он утерян, создайте новые учётные данные для сервисной учётной записи.",
+    ),
+);

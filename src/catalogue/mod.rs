@@ -88,6 +88,12 @@ pub enum Code {
     SecretWhitespace,
     InsecureHttp,
     CloudSiteElsewhere,
+    BasicAuthOffByDefault,
+    ClientCredentialsRejected,
+    ServiceAccountNoAccess,
+    ClientScopesMissing,
+    TokenEndpointMissing,
+    ClientCredentialsNotSupported,
 }
 
 impl Code {
@@ -148,6 +154,12 @@ impl Code {
         Code::SecretWhitespace,
         Code::InsecureHttp,
         Code::CloudSiteElsewhere,
+        Code::BasicAuthOffByDefault,
+        Code::ClientCredentialsRejected,
+        Code::ServiceAccountNoAccess,
+        Code::ClientScopesMissing,
+        Code::TokenEndpointMissing,
+        Code::ClientCredentialsNotSupported,
     ];
 
     /// The public snake_case code, e.g. `"base_url_mismatch"`.
@@ -217,6 +229,12 @@ impl Code {
             Code::CustomDomain => &warnings::CUSTOM_DOMAIN,
             Code::TokenExpiresSoon => &token::TOKEN_EXPIRES_SOON,
             Code::DiffersFromServer => &warnings::DIFFERS_FROM_SERVER,
+            Code::BasicAuthOffByDefault => &credential::BASIC_AUTH_OFF_BY_DEFAULT,
+            Code::ClientCredentialsRejected => &credential::CLIENT_CREDENTIALS_REJECTED,
+            Code::ServiceAccountNoAccess => &access::SERVICE_ACCOUNT_NO_ACCESS,
+            Code::ClientScopesMissing => &access::CLIENT_SCOPES_MISSING,
+            Code::TokenEndpointMissing => &token::TOKEN_ENDPOINT_MISSING,
+            Code::ClientCredentialsNotSupported => &access::CLIENT_CREDENTIALS_NOT_SUPPORTED,
         }
     }
 

@@ -2,7 +2,7 @@
 //! access token in one click came to (`src/pat/`, facts §3.3, §4.8; `{page}` is the user's PAT
 //! page).
 
-use super::{pat_creation, warning, Entry};
+use super::{pat_creation, verdict, warning, Entry};
 use crate::i18n::l;
 
 pub(super) static WORKS_VIA_GATEWAY: Entry = warning(
@@ -124,5 +124,22 @@ pub(super) static PAT_REQUEST_INVALID: Entry = pat_creation(
     l(
         "Use a name of at most 40 characters and an expiry of 1 to 365 days (or the limits your administrator set), then try again.",
         "Укажите имя не длиннее 40 символов и срок от 1 до 365 дней (или в пределах, заданных администратором) и попробуйте снова.",
+    ),
+);
+
+/// OAuth 2.0 client credentials on Data Center: `{base}/rest/oauth2/latest/token` is not there.
+pub(super) static TOKEN_ENDPOINT_MISSING: Entry = verdict(
+    "token_endpoint_missing",
+    l(
+        "This Jira has no OAuth 2.0 token endpoint",
+        "В этой Jira нет конечной точки OAuth 2.0 для токенов",
+    ),
+    l(
+        "{token_url} answered {status}: this Jira {version} does not issue OAuth 2.0 tokens for client credentials — service accounts arrived with Jira 11 Data Center (OAuth 2.0 incoming links with Jira 8.22), or the endpoint is blocked in front of Jira.",
+        "{token_url} ответил {status}: эта Jira {version} не выдаёт OAuth 2.0-токены по client credentials — сервисные учётные записи появились в Jira 11 Data Center (входящие OAuth 2.0-ссылки — в Jira 8.22), или конечную точку закрывает устройство перед Jira.",
+    ),
+    l(
+        "Use a personal access token instead (Bearer), or ask the admin to upgrade to Jira 11 and create a service account.",
+        "Используйте персональный токен доступа (Bearer) или попросите администратора обновить Jira до 11 и создать сервисную учётную запись.",
     ),
 );

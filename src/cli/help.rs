@@ -31,15 +31,21 @@ pub fn help(topic: Option<&str>) -> String {
              Tests a credential against Jira: detects the deployment, signs in once with the\n\
              secret, checks the permissions the integration needs and explains any failure.\n\n\
              Usage: jira-token-wizard check <URL> --user <LOGIN> [options]\n\n\
-             The secret (API token, personal access token or password) is read from the\n\
-             JIRA_TOKEN environment variable, or with --token-stdin from the first line of\n\
-             standard input. It is never accepted as an argument.\n\n\
+             The secret (API token, personal access token, password or client secret) is\n\
+             read from the JIRA_TOKEN environment variable, or with --token-stdin from the\n\
+             first line of standard input. It is never accepted as an argument.\n\n\
              Options:\n  \
              --user LOGIN        e-mail (Cloud) or username (Server/Data Center);\n                      \
              not needed for a personal access token\n  \
-             --auth METHOD       auto (default), api-token, pat or basic; auto on Server/Data\n                      \
-             Center sends a secret not shaped like a personal access token\n                      \
-             (44 characters) as the --user's password\n  \
+             --auth METHOD       auto (default), api-token, pat, basic or client-credentials;\n                      \
+             auto on Server/Data Center sends a secret not shaped like a\n                      \
+             personal access token (44 characters) as the --user's password\n  \
+             --client-id ID      with --auth client-credentials: a service account's OAuth 2.0\n                      \
+             client id; its client secret is the secret (JIRA_TOKEN or\n                      \
+             --token-stdin). The secret is exchanged for an access token\n                      \
+             (Cloud: auth.atlassian.com/oauth/token, then Bearer through the\n                      \
+             gateway; Data Center 11: <URL>/rest/oauth2/latest/token, then\n                      \
+             Bearer to <URL>/rest/api/2); neither is ever shown\n  \
              --for TARGET        what the credential is for: {targets} (default generic)\n  \
              --project KEY       check project permissions in this project\n  \
              --gateway URL       Atlassian's gateway, asked when a Cloud site refuses an API\n                      \
@@ -75,7 +81,8 @@ pub fn help(topic: Option<&str>) -> String {
              url = \"https://jira.example.com\" # required\n  \
              login = \"svc-elma\"               # as check's --user (empty for a PAT)\n  \
              target = \"elma365\"               # optional, default generic (targets below)\n  \
-             auth = \"pat\"                     # optional: auto (default), api-token, pat, basic\n  \
+             auth = \"pat\"                     # optional: auto (default), api-token, pat, basic,\n                                   \
+             # client-credentials (login = the client id)\n  \
              secret_env = \"ELMA_JIRA_TOKEN\"   # required: the variable holding the secret\n\n\
              Targets: {targets}.\n\n\
              A connection whose entry is malformed or whose variable is unset gets its own\n\

@@ -129,12 +129,19 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
         context_path: (product == Product::Jira).then_some(context_path).flatten(),
         reached_base_url: reached,
         cloud_id,
+        cloud_family: None,
         cluster_node,
         server_title: info.and_then(|i| i.server_title.clone()),
         user: sig.user.clone(),
         summary: Text::new("", ""),
         evidence,
     };
+    if deployment.hosting == Some(Hosting::Cloud) {
+        deployment.cloud_family = deployment
+            .rest_base()
+            .and_then(urls::parse_http)
+            .and_then(|u| urls::family::of_site(u.host_str()));
+    }
     deployment.summary = summary(&deployment);
     let auth_plan = deployment.is_jira().then(|| auth_plan::plan(&deployment));
     let target_plans = if deployment.is_jira() {
@@ -142,10 +149,12 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     } else {
         vec![]
     };
+    let client_credentials_plan = auth_plan::client_credentials_plan(&deployment);
     Detection {
         deployment,
         auth_plan,
         target_plans,
+        client_credentials_plan,
         warnings,
         requests: flow.log.clone(),
         rest_origin: Some(flow.rest_origin()),
@@ -250,7 +259,13 @@ pub fn summary(d: &Deployment) -> Text {
             )
         }
         Product::Jira => match (d.hosting, d.edition) {
-            (Some(Hosting::Cloud), _) => ("Jira Cloud".to_string(), "Jira Cloud".to_string()),
+            (Some(Hosting::Cloud), _) => match d.cloud_family {
+                Some(f) if f != urls::family::Family::Commercial => (
+                    format!("Jira Cloud ({})", f.name()),
+                    format!("Jira Cloud ({})", f.name()),
+                ),
+                _ => ("Jira Cloud".to_string(), "Jira Cloud".to_string()),
+            },
             (_, Some(Edition::DataCenter)) => {
                 ("Jira Data Center".into(), "Jira Data Center".into())
             }

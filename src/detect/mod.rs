@@ -88,6 +88,11 @@ pub struct Detection {
     /// which integration first and shows its plan without another round trip.
     #[serde(default)]
     pub target_plans: Vec<TargetPlan>,
+    /// The steps for a service account's OAuth 2.0 client credentials where the deployment has
+    /// them (Cloud; Data Center 11 or later): the token URL and where the access token goes
+    /// (`auth_plan::client_credentials_plan`). `None` elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_credentials_plan: Option<AuthPlan>,
     pub warnings: Vec<Notice>,
     /// The requests made, without secrets.
     pub requests: Vec<RequestLog>,

@@ -180,11 +180,14 @@ impl DetectFlow {
 
 /// Where REST lives as seen from `url`: its origin plus the context path the page declares
 /// (`ajs-context-path`, else the path of a same-origin `ajs-base-url`), else a guess from the
-/// URL's path. Cloud sites have no context path.
+/// URL's path. Cloud sites have no context path (Government Cloud's `/jira` aside).
 pub(super) fn guessed_base(url: &urls::HttpUrl, sig: Option<&PageSignals>) -> String {
     let origin = urls::origin(url);
     if urls::is_cloud_host(url.host_str()) {
-        return origin;
+        // Cloud sites have no context path, except the family's own: Government Cloud serves
+        // Jira under `/jira` (urls::family).
+        let path = urls::family::of_site(url.host_str()).map_or("", |f| f.jira_path());
+        return format!("{origin}{path}");
     }
     if let Some(s) = sig.filter(|s| s.hosting == Some(Hosting::Cloud)) {
         // A page elsewhere that says it is Cloud: its Atlassian site, if it names one, is
@@ -218,5 +221,7 @@ pub(super) fn origin_of(url: &str) -> String {
 /// The origin of an https Atlassian site (`*.atlassian.net`, `*.jira.com`) a page names.
 pub(crate) fn atlassian_site(base: &str) -> Option<String> {
     let u = urls::parse_http(base)?;
-    (u.scheme() == "https" && urls::is_atlassian_site(u.host_str())).then(|| urls::origin(&u))
+    let path = urls::family::of_site(u.host_str()).map_or("", |f| f.jira_path());
+    (u.scheme() == "https" && urls::is_atlassian_site(u.host_str()))
+        .then(|| format!("{}{path}", urls::origin(&u)))
 }

@@ -29,6 +29,9 @@ pub(super) fn find(flow: &ProbeFlow) -> Finding {
     if flow.plan.not_a_token && flow.deployment().may_be_jira() {
         return not_a_token(flow);
     }
+    if flow.plan.method == crate::auth_plan::AuthMethod::ClientCredentials {
+        return super::client_credentials::find(flow);
+    }
     let myself_url = urls::join(&flow.base, "/rest/api/2/myself");
     let Some(ex) = flow.answers.get(MYSELF) else {
         return status_class::not_tested(flow);
@@ -43,7 +46,7 @@ pub(super) fn find(flow: &ProbeFlow) -> Finding {
 }
 
 /// Who answered, then the status class, then — only from Jira — Jira's words.
-fn response(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Finding {
+pub(super) fn response(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Finding {
     let mut who = answerer::of_response(r, status_class::context(flow, url));
     if who.answerer != answerer::Answerer::Jira {
         // The vendor's name, where its page or headers say it: for the wording only.
@@ -136,7 +139,9 @@ pub(super) fn authenticated(flow: &ProbeFlow, user: JiraUser, permissions_id: &s
             Code::AccountInactive,
             vec![("detail", "active: false".into())],
         )
-    } else if user.matches_login(&flow.input.login) == Some(false) {
+    } else if flow.plan.method != crate::auth_plan::AuthMethod::ClientCredentials
+        && user.matches_login(&flow.input.login) == Some(false)
+    {
         Finding::new(
             Code::UserMismatch,
             vec![
@@ -197,6 +202,7 @@ fn permission_finding(flow: &ProbeFlow, label: &str, permissions_id: &str) -> Fi
 fn not_a_token(flow: &ProbeFlow) -> Finding {
     let (en, ru) = match flow.plan.method {
         crate::auth_plan::AuthMethod::ApiToken => ("API token", "API-токен"),
+        crate::auth_plan::AuthMethod::ClientCredentials => ("client secret", "client secret"),
         _ => ("personal access token", "персональный токен доступа"),
     };
     Finding::new(
@@ -208,6 +214,28 @@ fn not_a_token(flow: &ProbeFlow) -> Finding {
 /// The target does not work with this deployment (AvePoint on Server/DC): nothing was sent.
 fn unsupported(flow: &ProbeFlow) -> Finding {
     let profile = flow.input.target.profile();
+    if flow.input.auth == crate::auth_plan::AuthChoice::ClientCredentials
+        && profile.supports(flow.deployment())
+    {
+        let (sends, sends_ru) = match flow.input.target {
+            crate::targets::Target::Elma365 => {
+                ("a login and a password (Basic)", "логин и пароль (Basic)")
+            }
+            crate::targets::Target::IssueSync => (
+                "a technical user's token and authentication keys",
+                "токен технического пользователя и ключи аутентификации",
+            ),
+            _ => ("an e-mail and an API token", "e-mail и API-токен"),
+        };
+        return Finding::new(
+            Code::ClientCredentialsNotSupported,
+            vec![
+                ("target", profile.name.en.to_string()),
+                ("sends", sends.to_string()),
+                ("sends_ru", sends_ru.to_string()),
+            ],
+        );
+    }
     let (supported, supported_ru) = match (profile.cloud, profile.self_managed) {
         (true, false) => ("Jira Cloud", "Jira Cloud"),
         _ => ("Jira Server/Data Center", "Jira Server/Data Center"),

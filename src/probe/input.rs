@@ -14,7 +14,9 @@ use serde::Deserialize;
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckInput {
-    /// E-mail (Cloud) or username (Server/DC); may be empty for a PAT.
+    /// E-mail (Cloud) or username (Server/DC); may be empty for a PAT. For OAuth 2.0 client
+    /// credentials (`auth: client-credentials`): the client id, which names the client the way
+    /// a login names a user (the secret is the client secret).
     #[serde(default)]
     pub login: String,
     pub secret: Secret,
@@ -94,6 +96,12 @@ pub enum CheckError {
     InvalidTimeout,
     #[error("\"now\" must be an RFC 3339 date-time such as 2025-06-02T10:15:30Z")]
     InvalidNow,
+    #[error("OAuth 2.0 client credentials need the client id (the CLI's --client-id)")]
+    ClientIdRequired,
+    #[error("a client id is letters, digits and -._~ only, up to {MAX_LOGIN_CHARS} characters")]
+    InvalidClientId,
+    #[error("a Cloud service account's token works only through Atlassian's gateway, which was refused (--no-gateway)")]
+    ClientCredentialsNeedGateway,
 }
 
 /// What the input resolves to for one deployment.
@@ -162,7 +170,8 @@ pub(super) fn prepare(input: &mut CheckInput, d: &Deployment) -> Result<Plan, Ch
 
     let gateway = match &input.gateway {
         Some(g) => {
-            Some(urls::normalize_base(g).ok_or_else(|| CheckError::InvalidGateway(g.clone()))?)
+            let g = urls::normalize_base(g).ok_or_else(|| CheckError::InvalidGateway(g.clone()))?;
+            Some(family_gateway(g, d))
         }
         None => None,
     };
@@ -190,9 +199,29 @@ pub(super) fn prepare(input: &mut CheckInput, d: &Deployment) -> Result<Plan, Ch
     };
     let read_as_password = method != planned;
     let scheme = match method {
-        AuthMethod::Pat => Scheme::Bearer,
+        AuthMethod::Pat | AuthMethod::ClientCredentials => Scheme::Bearer,
         AuthMethod::ApiToken | AuthMethod::Basic => Scheme::Basic,
     };
+    if input.auth == AuthChoice::ClientCredentials {
+        let id = input.login.as_str();
+        if id.is_empty() {
+            return Err(CheckError::ClientIdRequired);
+        }
+        // RFC 6749 §2.2 leaves the id's form open; Atlassian's are URL-safe. Anything else
+        // goes into no request.
+        if !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~'))
+        {
+            return Err(CheckError::InvalidClientId);
+        }
+        if method == AuthMethod::ClientCredentials
+            && d.hosting == Some(Hosting::Cloud)
+            && gateway.is_none()
+        {
+            return Err(CheckError::ClientCredentialsNeedGateway);
+        }
+    }
     if scheme == Scheme::Basic && input.login.trim().is_empty() {
         return Err(CheckError::LoginRequired(match method {
             AuthMethod::ApiToken => "an API token",
@@ -200,6 +229,11 @@ pub(super) fn prepare(input: &mut CheckInput, d: &Deployment) -> Result<Plan, Ch
         }));
     }
     let mut required = profile.permissions();
+    // Client credentials for an integration whose form cannot hold them: nothing is sent
+    // (whatever method its form would send instead).
+    let cc_refused =
+        input.auth == AuthChoice::ClientCredentials && !profile.takes_client_credentials(d);
+    let supported = profile.supports(d) && !cc_refused;
     for k in &input.required_permissions {
         if !required.contains(k) {
             required.push(k.clone());
@@ -209,13 +243,31 @@ pub(super) fn prepare(input: &mut CheckInput, d: &Deployment) -> Result<Plan, Ch
         method,
         scheme,
         required,
-        supported: profile.supports(d),
+        supported,
         gateway,
         not_a_token: method != AuthMethod::Basic && !input.secret.could_be_token(),
         now,
         secret_kind,
         read_as_password,
     })
+}
+
+/// The gateway a Cloud credential may go to: never another Cloud family's
+/// (`urls::family::same_family`). Atlassian's gateway of another family — the CLI's default
+/// `https://api.atlassian.com` for a Government site — stands for "Atlassian's gateway" and
+/// becomes the site's own family's; a host of no family (a private gateway the caller named)
+/// stays as given.
+fn family_gateway(gateway: String, d: &Deployment) -> String {
+    let site = d.rest_base().and_then(urls::parse_http);
+    let site_family = site
+        .as_ref()
+        .and_then(|u| urls::family::of_site(u.host_str()));
+    let gateway_family =
+        urls::parse_http(&gateway).and_then(|u| urls::family::Family::of_host(u.host_str()));
+    match (site_family, gateway_family) {
+        (Some(site), Some(other)) if site != other => site.gateway(),
+        _ => gateway,
+    }
 }
 
 /// The method a test sends: `choice` as [`resolve_method`] reads it, except that "Automatic"
@@ -249,6 +301,7 @@ pub fn resolve_method(choice: AuthChoice, d: &Deployment) -> AuthMethod {
         AuthChoice::ApiToken => AuthMethod::ApiToken,
         AuthChoice::Pat => AuthMethod::Pat,
         AuthChoice::Basic => AuthMethod::Basic,
+        AuthChoice::ClientCredentials => AuthMethod::ClientCredentials,
         AuthChoice::Auto if d.hosting == Some(Hosting::Cloud) => AuthMethod::ApiToken,
         AuthChoice::Auto => match d.major_minor() {
             Some(v) if v < PAT_SINCE => AuthMethod::Basic,

@@ -12,6 +12,7 @@
 
 pub mod answerer;
 mod classify;
+mod client_credentials;
 mod credential;
 mod expiry;
 mod finding;
@@ -160,6 +161,9 @@ pub struct ProbeFlow {
     sent: Vec<HttpRequest>,
     answers: BTreeMap<String, Exchange>,
     log: Vec<RequestLog>,
+    /// The access token a token endpoint issued for client credentials: a secret like the
+    /// client secret (redacted `Debug`, no `Serialize`), scrubbed from the result.
+    access: Option<Secret>,
 }
 
 impl ProbeFlow {
@@ -181,6 +185,7 @@ impl ProbeFlow {
             sent: Vec::new(),
             answers: BTreeMap::new(),
             log,
+            access: None,
         })
     }
 
@@ -270,9 +275,26 @@ impl ProbeFlow {
             && !self.plan.not_a_token
     }
 
+    fn client_credentials(&self) -> bool {
+        self.plan.method == AuthMethod::ClientCredentials
+    }
+
+    /// Every secret of this test — the one given and, for client credentials, the access
+    /// token it was exchanged for — as the scrub and the CLI's output filter take them.
+    pub fn redactor(&self) -> Redactor {
+        let r = Redactor::new(&self.input.secret, &self.input.login);
+        match &self.access {
+            Some(token) => r.with(token),
+            None => r,
+        }
+    }
+
     fn first_batch(&self) -> Vec<HttpRequest> {
         if !self.will_send() {
             return Vec::new();
+        }
+        if self.client_credentials() {
+            return client_credentials::first_batch(self);
         }
         let mut batch = vec![self.authed(
             MYSELF,
@@ -305,6 +327,9 @@ impl ProbeFlow {
     }
 
     fn second_batch(&self) -> Vec<HttpRequest> {
+        if self.client_credentials() {
+            return client_credentials::second_batch(self);
+        }
         let Some(Exchange::Response(me)) = self.answers.get(MYSELF) else {
             return Vec::new();
         };
@@ -390,6 +415,9 @@ impl Flow for ProbeFlow {
     fn feed(&mut self, answers: Vec<(String, Exchange)>) {
         for (id, ex) in answers {
             if let Some(req) = self.sent.iter().find(|r| r.id == id) {
+                if id == client_credentials::CLIENT_TOKEN {
+                    self.access = client_credentials::access_token(&ex);
+                }
                 self.log.push(RequestLog::new(req, &ex));
                 self.answers.insert(id, ex);
             }

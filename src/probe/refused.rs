@@ -5,7 +5,7 @@ use super::classify::{authenticated, reason, says_scope_mismatch, unexpected, Fi
 use super::expiry::CLOUD_TOKEN_EXPIRY;
 use super::gateway;
 use super::{JiraUser, ProbeFlow, Scheme, GATEWAY_MYPERMISSIONS, MYSELF_BEARER};
-use crate::auth_plan::PAT_PAGE_PATH;
+use crate::auth_plan::{BASIC_OFF_SINCE_MAJOR, PAT_PAGE_PATH};
 use crate::catalogue::Code;
 use crate::http::{Exchange, HttpResponse};
 use crate::i18n::l;
@@ -203,6 +203,17 @@ pub(super) fn forbidden(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Findin
             flow.deployment().base_url.as_deref().unwrap_or(&flow.base),
             PAT_PAGE_PATH,
         );
+        // Jira 11 turns Basic off by default (facts §4.5): say so, not "your admin did".
+        let d = flow.deployment();
+        if d.major_minor()
+            .is_some_and(|(major, _)| major >= BASIC_OFF_SINCE_MAJOR)
+        {
+            let version = d.version.clone().unwrap_or_else(|| "11".into());
+            return Finding::new(
+                Code::BasicAuthOffByDefault,
+                vec![("page", page), ("version", version)],
+            );
+        }
         return Finding::new(Code::BasicAuthDisabled, vec![("page", page)]);
     }
     if reason(r).contains("AUTHORISATION_FAILED") {

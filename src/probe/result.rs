@@ -2,11 +2,12 @@
 //! account can browse (for the project picker), the target's connection snippet and the
 //! target's warnings.
 
-use super::scrub::{self, Redactor};
-use super::server_check::{self, ServerCheckInput};
-use super::{classify, expiry, gateway, Scheme};
+use super::scrub;
+use super::server_check::{self, ClientLine, ServerCheckInput};
+use super::{classify, client_credentials, expiry, gateway, Scheme};
 use super::{CheckResult, JiraUser, ProbeFlow, Verdict, GATEWAY_PROJECTS, PROJECTS};
 use crate::auth_plan;
+use crate::auth_plan::AuthMethod;
 use crate::catalogue::{Code, Notice};
 use crate::deployment::Hosting;
 use crate::http::Exchange;
@@ -79,8 +80,19 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
     {
         warnings.push(w);
     }
+    let cc = flow.plan.method == AuthMethod::ClientCredentials;
+    // A service account's token is used at the gateway (Cloud) or the base (Data Center).
+    let cc_base = cc.then(|| client_credentials::api_base(&flow)).flatten();
     let snippet = works.then(|| {
         snippet::build(SnippetInput {
+            client: cc.then(|| snippet::ClientFields {
+                client_id: flow.input.login.clone(),
+                token_url: client_credentials::token_url(&flow).unwrap_or_default(),
+                audience: (flow.is_cloud())
+                    .then(|| client_credentials::audience(&flow))
+                    .flatten(),
+                scope: (!flow.is_cloud()).then(|| client_credentials::dc_scope(&flow).to_string()),
+            }),
             target: flow.input.target,
             deployment: &flow.detection.deployment,
             login: &snippet_login(&flow.input.login, finding.user.as_ref()),
@@ -88,7 +100,7 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
             base_url_mismatch: warnings
                 .iter()
                 .any(|w| matches!(w.code, Code::BaseUrlMismatch | Code::BaseUrlOtherHost)),
-            base_url: finding.via_gateway.as_deref(),
+            base_url: finding.via_gateway.as_deref().or(cc_base.as_deref()),
             token_expiry: token_expiry.as_ref(),
         })
     });
@@ -104,8 +116,22 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
     } else {
         PROJECTS
     };
+    let token_url = cc
+        .then(|| client_credentials::token_url(&flow))
+        .flatten()
+        .unwrap_or_default();
+    let audience = (cc && flow.is_cloud())
+        .then(|| client_credentials::audience(&flow))
+        .flatten();
+    let scope = (cc && !flow.is_cloud()).then(|| client_credentials::dc_scope(&flow));
     let server_check = tested.then(|| {
         server_check::build(&ServerCheckInput {
+            client: cc.then(|| ClientLine {
+                client_id: &flow.input.login,
+                token_url: &token_url,
+                audience: audience.as_deref(),
+                scope,
+            }),
             base: &flow.base,
             works_at: finding.via_gateway.as_deref(),
             login: &flow.input.login,
@@ -115,6 +141,7 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
             project: flow.input.project.as_deref(),
         })
     });
+    let redactor = flow.redactor();
     let result = CheckResult {
         deployment: flow.detection.deployment.clone(),
         target: flow.input.target,
@@ -131,14 +158,23 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         projects: projects(&flow, projects_id),
         login_url: finding.login_url,
         gateway_offer: gateway::offer(&flow),
-        // The steps the user follows now name the gateway's URL, not the site's.
-        auth_plan: finding.via_gateway.as_deref().map(|gw| {
-            auth_plan::plan_via_gateway(
-                gw,
-                flow.input.target,
-                gateway::is_service_account(&flow.input.login),
-            )
-        }),
+        // The steps the user follows now name the gateway's URL, not the site's; a service
+        // account's client credentials get their own steps.
+        auth_plan: if cc {
+            Some(auth_plan::plan_client_credentials(
+                &flow.detection.deployment,
+                &token_url,
+                cc_base.as_deref(),
+            ))
+        } else {
+            finding.via_gateway.as_deref().map(|gw| {
+                auth_plan::plan_via_gateway(
+                    gw,
+                    flow.input.target,
+                    gateway::is_service_account(&flow.input.login),
+                )
+            })
+        },
         via_gateway: finding.via_gateway,
         token_expiry,
         server_check,
@@ -146,11 +182,9 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         warnings,
         requests: flow.log,
     };
-    // Nothing the server echoed may carry the secret into a report, the popup or the CLI.
-    scrub::scrub(
-        result,
-        &Redactor::new(&flow.input.secret, &flow.input.login),
-    )
+    // Nothing the server echoed may carry the secret — nor an access token obtained with it —
+    // into a report, the popup or the CLI.
+    scrub::scrub(result, &redactor)
 }
 
 /// `insecure_http` when a credential went out over plain `http://`.

@@ -46,6 +46,19 @@ impl Redactor {
         Redactor { forms, whole }
     }
 
+    /// This redactor and every form of `other` too (an access token a test obtained).
+    pub fn with(mut self, other: &Secret) -> Redactor {
+        self.forms.extend(
+            other
+                .leak_forms("")
+                .into_iter()
+                .filter(|f| f.chars().count() >= MIN_REDACTED_CHARS),
+        );
+        self.forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        self.forms.dedup();
+        self
+    }
+
     /// `text` with every form of at least [`MIN_REDACTED_CHARS`] replaced (the CLI's last line
     /// of defence over everything it prints).
     pub fn apply(&self, text: &str) -> String {

@@ -39,6 +39,19 @@ pub struct ServerCheckInput<'a> {
     pub scheme: Scheme,
     pub target: Target,
     pub project: Option<&'a str>,
+    /// For OAuth 2.0 client credentials: the client id and the token endpoint. The `curl` line
+    /// then asks the token endpoint (the client secret on curl's standard input), the step
+    /// everything else depends on.
+    pub client: Option<ClientLine<'a>>,
+}
+
+/// The token request of a client-credentials test, for the `curl` line.
+pub struct ClientLine<'a> {
+    pub client_id: &'a str,
+    pub token_url: &'a str,
+    /// Cloud's endpoint takes JSON with `audience`; Data Center's a form with `scope`.
+    pub audience: Option<&'a str>,
+    pub scope: Option<&'a str>,
 }
 
 /// Both lines for `input`.
@@ -46,15 +59,19 @@ pub fn build(input: &ServerCheckInput) -> ServerCheck {
     let base = input.base.trim_end_matches('/');
     let login = input.login.trim();
     let mut cli = format!("jira-token-wizard check {}", quote(base));
-    if !login.is_empty() {
+    if !login.is_empty() && input.client.is_none() {
         cli += &format!(" --user {}", quote(login));
     }
     let auth = match input.method {
         AuthMethod::ApiToken => "api-token",
         AuthMethod::Pat => "pat",
         AuthMethod::Basic => "basic",
+        AuthMethod::ClientCredentials => "client-credentials",
     };
     cli += &format!(" --auth {auth} --for {}", input.target.as_str());
+    if let Some(c) = &input.client {
+        cli += &format!(" --client-id {}", quote(c.client_id));
+    }
     if let Some(p) = input.project.map(str::trim).filter(|p| !p.is_empty()) {
         cli += &format!(" --project {}", quote(p));
     }
@@ -67,12 +84,51 @@ pub fn build(input: &ServerCheckInput) -> ServerCheck {
         ),
         Scheme::Bearer => format!("printf 'Authorization: Bearer %s\\n' \"${SECRET_ENV}\""),
     };
+    if let Some(c) = &input.client {
+        return ServerCheck {
+            cli,
+            curl: client_curl(c),
+        };
+    }
     let api = input.works_at.map_or(base, |w| w.trim_end_matches('/'));
     let curl = format!(
         "{header} | curl -sS -i -H @- {}",
         quote(&format!("{api}/rest/api/2/myself"))
     );
     ServerCheck { cli, curl }
+}
+
+/// The token request with the client secret from [`SECRET_ENV`] on curl's standard input:
+/// Cloud's JSON body made by `printf` (`-d @-`), Data Center's form field read with
+/// `--data-urlencode client_secret@-`.
+fn client_curl(c: &ClientLine) -> String {
+    match c.audience {
+        Some(audience) => {
+            let json = format!(
+                "{{\"grant_type\":\"client_credentials\",\"client_id\":\"{}\",\"client_secret\":\"%s\",\"audience\":\"{}\"}}",
+                json_inner(c.client_id),
+                json_inner(audience)
+            );
+            format!(
+                "printf {} \"${SECRET_ENV}\" | curl -sS -i -H 'Content-Type: application/json' -d @- {}",
+                quote(&json),
+                quote(c.token_url)
+            )
+        }
+        None => format!(
+            "printf '%s' \"${SECRET_ENV}\" | curl -sS -i -d grant_type=client_credentials --data-urlencode {} --data-urlencode client_secret@- --data-urlencode {} {}",
+            quote(&format!("client_id={}", c.client_id)),
+            quote(&format!("scope={}", c.scope.unwrap_or("READ"))),
+            quote(c.token_url)
+        ),
+    }
+}
+
+/// A value inside a JSON string built by `printf`: quotes and backslashes escaped, `%` doubled.
+fn json_inner(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('%', "%%")
 }
 
 /// `s` as one POSIX shell word: single quotes, an inner `'` as `'\''`. Nothing is expanded

@@ -124,7 +124,7 @@ pub(super) fn context(flow: &ProbeFlow, url: &str) -> Context {
         .map(|u| u.host_str().trim_end_matches('.').to_ascii_lowercase())
         .unwrap_or_default();
     Context {
-        atlassian_host: urls::is_atlassian_site(&host) || host == "api.atlassian.com",
+        atlassian_host: urls::is_atlassian_site(&host) || urls::is_atlassian_service_host(&host),
         site_is_jira: flow.detection.server_info_was_jira() || flow.deployment().is_jira(),
         page_says_jira: flow.deployment().is_jira(),
     }

@@ -11,7 +11,9 @@ use crate::pat::{DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, MAX_NAME_CHARS};
 use crate::probe::limits;
 use crate::report::method_label;
 use crate::snippet::SECRET_MASK;
+use crate::targets::GatewayForm;
 use crate::targets::Target;
+use crate::urls::family::Family;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -42,6 +44,26 @@ pub struct ShellFacts {
     /// The only gateway a check may name (`CheckInput.gateway`): Atlassian's, for scoped
     /// Cloud API tokens.
     pub gateway: &'static str,
+    /// Atlassian Cloud's host families (commercial, Government, Isolated): a check of a site of
+    /// one family sends its credential only to that family's gateway and authorization server
+    /// (`urls::family`), so the extension needs the host permission for those, not for
+    /// `gateway`, on a Government or Isolated site (`Deployment.cloudFamily` names the family).
+    pub cloud_families: Vec<CloudFamilyFacts>,
+}
+
+/// One Cloud family's hosts, for the host permissions a check of its sites needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CloudFamilyFacts {
+    pub id: Family,
+    pub name: &'static str,
+    /// Domains whose subdomains are the family's sites.
+    pub site_domains: &'static [&'static str],
+    /// `https://api.…`: the gateway a check may send the credential to.
+    pub gateway: String,
+    /// `https://auth.…/oauth/token`: where client credentials are exchanged.
+    pub token_url: String,
+    pub token_page: &'static str,
 }
 
 /// A target as the token-test form shows it.
@@ -57,6 +79,10 @@ pub struct TargetFacts {
     pub sends_on_cloud: Option<AuthMethod>,
     /// The same on Jira Server / Data Center.
     pub sends_on_self_managed: Option<AuthMethod>,
+    /// Whether its address field takes Atlassian's gateway form (`targets::GatewayForm`).
+    pub gateway_form: GatewayForm,
+    /// Whether its form takes a service account's OAuth 2.0 client credentials.
+    pub client_credentials: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -121,6 +147,10 @@ impl ShellFacts {
                     },
                     sends_on_cloud: sends(t, Hosting::Cloud),
                     sends_on_self_managed: sends(t, Hosting::SelfManaged),
+                    gateway_form: t.profile().gateway_form(),
+                    client_credentials: t
+                        .profile()
+                        .takes_client_credentials(&Deployment::bare(Product::Jira, None)),
                 })
                 .collect(),
             auth_choices: AuthChoice::ALL.to_vec(),
@@ -148,6 +178,17 @@ impl ShellFacts {
                 default_expiry_days: DEFAULT_EXPIRY_DAYS,
             },
             gateway: CLOUD_GATEWAY,
+            cloud_families: Family::ALL
+                .iter()
+                .map(|&f| CloudFamilyFacts {
+                    id: f,
+                    name: f.name(),
+                    site_domains: f.site_domains(),
+                    gateway: f.gateway(),
+                    token_url: format!("https://{}/oauth/token", f.auth_host()),
+                    token_page: f.token_page(),
+                })
+                .collect(),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! passed the product's policy — http(s) only, no userinfo (`policy.rs`) — and the helpers for
 //! base URLs and context paths over it.
 
+pub mod family;
 mod policy;
 
 pub use policy::{HttpUrl, Refused};
@@ -89,20 +90,37 @@ pub fn guess_context_path(u: &HttpUrl) -> String {
 /// True for host names that only Atlassian Cloud uses (facts §2.5).
 pub fn is_cloud_host(host: &str) -> bool {
     let h = host.trim_end_matches('.').to_ascii_lowercase();
-    ["atlassian.net", "jira.com", "jira-dev.com"]
-        .iter()
+    let families = family::Family::ALL.iter().flat_map(|f| f.site_domains());
+    families
+        .chain(&["jira-dev.com"])
         .any(|d| h == *d || h.ends_with(&format!(".{d}")))
 }
 
-/// True for the hosts a Jira Cloud credential may go to: an Atlassian site
-/// (`*.atlassian.net`, `*.jira.com`). The gateway (`api.atlassian.com`) is the probe's own
+/// True for the hosts a Jira Cloud credential may go to: an Atlassian site of any Cloud family
+/// (`*.atlassian.net`, `*.jira.com`, `*.atlassian-us-gov-mod.net`, `*.atlassian-isolated.net`;
+/// [`family`]). The gateway (`api.atlassian.com`) is the probe's own
 /// rule (`CheckInput.gateway`). A page elsewhere that says it is Cloud (a custom domain or a
 /// fake) gets no Cloud credential: the site it names does.
 pub fn is_atlassian_site(host: &str) -> bool {
-    let h = host.trim_end_matches('.').to_ascii_lowercase();
-    ["atlassian.net", "jira.com"]
+    family::of_site(host).is_some()
+}
+
+/// Atlassian's own service hosts a Cloud test may ask: the gateway (`api.…`) and the OAuth 2.0
+/// token endpoint (`auth.…`) of a Cloud family ([`family`]).
+pub fn is_atlassian_service_host(host: &str) -> bool {
+    family::Family::ALL
         .iter()
-        .any(|d| h.ends_with(&format!(".{d}")))
+        .any(|f| host == f.gateway_host() || host == f.auth_host())
+}
+
+/// The OAuth 2.0 authorization server beside a gateway: the same scheme and port, the host's
+/// `api.` replaced by `auth.` (`https://api.atlassian.com` → `https://auth.atlassian.com`;
+/// `api.atlassian-us-gov-mod.com` → `auth.atlassian-us-gov-mod.com`). `None` for a gateway
+/// whose host does not start with `api.`.
+pub fn cloud_auth_origin(gateway: &HttpUrl) -> Option<String> {
+    let rest = gateway.host_str().strip_prefix("api.")?;
+    let port = gateway.port().map(|p| format!(":{p}")).unwrap_or_default();
+    Some(format!("{}://auth.{rest}{port}", gateway.scheme()))
 }
 
 /// May a Jira Cloud credential go to `u`? Only to an Atlassian site ([`is_atlassian_site`]);

@@ -16,6 +16,8 @@ const pat = (user) => (c) => c.users[user].pat;
 const password = (user) => (c) => c.users[user].password;
 const apiToken = (user) => (c) => c.users[user].apiToken;
 const login = (user) => (c) => c.users[user].login;
+const clientSecret = (user) => (c) => c.users[user].oauthClient.secret;
+const clientArgs = (sim, user) => ['--auth', 'client-credentials', '--client-id', sim.credentials.users[user].oauthClient.id];
 
 /** Name of an active user of `scenario` who may browse no project at all (a generic integration needs BROWSE_PROJECTS). */
 function userWithoutProjects(scenario) {
@@ -75,7 +77,13 @@ export const CASES = [
   { name: 'DC, Cyrillic password under --auth auto', code: 'credentials_rejected', scenario: 'dc-9.12-cluster', user: login('jdoe'), secret: () => 'Пароль Ёж-2024', args: () => ['--auth', 'auto'] },
   { name: 'DC, PAT with a line break under --auth auto', code: 'ok', scenario: 'dc-9.12-cluster', user: login('jdoe'), secret: (c) => `${c.users.jdoe.pat}\n`, args: () => ['--auth', 'auto'] },
   { name: 'DC 9.12, Basic disabled by the admin', code: 'basic_auth_disabled', scenario: 'basic-disabled', user: login('admin'), secret: password('admin'), args: () => ['--auth', 'basic'] },
-  { name: 'DC 11.3, password', code: 'basic_auth_disabled', scenario: 'dc-11.3', user: login('admin'), secret: password('admin'), args: () => ['--auth', 'basic'] },
+  // A service account's OAuth 2.0 client credentials (the client secret in JIRA_TOKEN, no --user).
+  { name: 'DC 11.3, client credentials, wrong secret', code: 'client_credentials_rejected', scenario: 'dc-11.3', secret: () => 'ATOA-not-the-secret', args: (sim) => clientArgs(sim, 'svc-sync') },
+  { name: 'DC 11.3, client credentials, the service account sees no project', code: 'service_account_no_access', scenario: 'dc-11.3', secret: clientSecret('svc-empty'), args: (sim) => clientArgs(sim, 'svc-empty') },
+  { name: 'DC 11.3, client credentials, no scope granted', code: 'client_scopes_missing', scenario: 'dc-11.3', secret: clientSecret('svc-noscope'), args: (sim) => clientArgs(sim, 'svc-noscope') },
+  { name: 'DC 10.3, client credentials: no token endpoint', code: 'token_endpoint_missing', scenario: 'dc-10.3', secret: () => 'ATOA-any-secret', args: () => ['--auth', 'client-credentials', '--client-id', 'some-client'] },
+  { name: 'ELMA365 with client credentials: its form has no place for them', code: 'client_credentials_not_supported', scenario: 'dc-11.3', secret: clientSecret('svc-sync'), args: (sim) => [...clientArgs(sim, 'svc-sync'), '--for', 'elma365'], sendsNothing: true },
+  { name: 'DC 11.3, password', code: 'basic_auth_off_by_default', scenario: 'dc-11.3', user: login('admin'), secret: password('admin'), args: () => ['--auth', 'basic'] },
   { name: 'SSO gateway, password', code: 'sso_login_page', scenario: 'sso-redirect', user: login('jdoe'), secret: password('jdoe'), args: () => ['--auth', 'basic'] },
   { name: 'SSO gateway, PAT', code: 'sso_login_page', scenario: 'sso-redirect', user: login('jdoe'), secret: pat('jdoe') },
   {

@@ -101,6 +101,12 @@ let cloudPki = null;
  * A private CA (PEM file, for `--ca-cert`) and a server certificate it issued for
  * `*.atlassian.net`, made once per test process with openssl (the CA file is removed on exit).
  */
+/** The names the simulated Atlassian certificate holds: every Cloud family's sites, gateway and authorization server. */
+const ATLASSIAN_NAMES = [
+  '*.atlassian.net', 'api.atlassian.com', 'auth.atlassian.com',
+  '*.atlassian-us-gov-mod.net', 'api.atlassian-us-gov-mod.com', 'auth.atlassian-us-gov-mod.com',
+];
+
 function atlassianPki() {
   if (cloudPki) return cloudPki;
   const dir = mkdtempSync(path.join(tmpdir(), 'jtw-cloud-ca-'));
@@ -112,7 +118,7 @@ function atlassianPki() {
     '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign');
   openssl('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
     '-keyout', f('server.key'), '-out', f('server.csr'), '-subj', '/CN=*.atlassian.net');
-  writeFileSync(f('ext.cnf'), 'subjectAltName=DNS:*.atlassian.net,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n');
+  writeFileSync(f('ext.cnf'), `subjectAltName=${ATLASSIAN_NAMES.map((n) => `DNS:${n}`).join(',')},IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`);
   openssl('x509', '-req', '-in', f('server.csr'), '-CA', f('ca.pem'), '-CAkey', f('ca.key'), '-CAcreateserial',
     '-out', f('server.pem'), '-days', '2', '-extfile', f('ext.cnf'));
   cloudPki = { ca: f('ca.pem'), tls: { key: readFileSync(f('server.key')), cert: readFileSync(f('server.pem')) } };
@@ -144,7 +150,7 @@ export async function startSite(options) {
     const port = site.port || '443';
     return Object.assign(sim, { cli: { env: { JTW_RESOLVE: `${site.hostname}:${port}:127.0.0.1:${sim.port}` }, args } });
   }
-  const host = `${options.scenario}.atlassian.net`;
+  const host = scenario.siteHost ?? `${options.scenario}.atlassian.net`;
   const local = `https://127.0.0.1:${sim.port}`;
   const named = `https://${host}:${sim.port}`;
   const rename = (u) => (u.startsWith(local) ? named + u.slice(local.length) : u);

@@ -31,7 +31,8 @@ function jsonOfMarkdown(md) {
 /** Runs `check` for a case with `--report FILE`; returns the run and the file's text. */
 async function checkWithReport(kase, target, file, extra = []) {
   const { login, secret } = credentialsOf(kase, target);
-  const args = ['check', target.url, '--report', file, ...(login ? ['--user', login] : []), ...((await kase.args?.(target)) ?? []), ...extra, ...target.cli.args];
+  const kaseArgs = (await kase.args?.(target)) ?? [];
+  const args = ['check', target.url, '--report', file, ...(login ? ['--user', login] : []), ...kaseArgs, ...extra, ...target.cli.args];
   const run = await runCli(args, { env: { ...target.cli.env, JIRA_TOKEN: secret } });
   let text = null;
   try {
@@ -39,7 +40,9 @@ async function checkWithReport(kase, target, file, extra = []) {
   } catch {
     /* asserted by the caller */
   }
-  return { run, text, login, secret };
+  // A service account's client id names the client as --user names a user: the report says it.
+  const clientId = kaseArgs.includes('--client-id') ? kaseArgs[kaseArgs.indexOf('--client-id') + 1] : null;
+  return { run, text, login: login ?? clientId, secret };
 }
 
 describe('check --report: every verdict, no secret', () => {

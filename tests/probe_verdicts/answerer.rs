@@ -261,6 +261,21 @@ pub(super) fn other_cases() -> Vec<(Code, CheckResult)> {
     let mut out = Vec::new();
     let not_jira = case("not-atlassian", "admin", Basic, &[], Code::NotJira);
     out.push((Code::NotJira, run(&not_jira).0));
+    // Client credentials for ELMA365, whose form has a login and a password: nothing is sent.
+    let cc = case(
+        "dc-11.3",
+        "sim-client",
+        AuthChoice::ClientCredentials,
+        &[],
+        Code::ClientCredentialsNotSupported,
+    );
+    let mut i = input(&cc);
+    i.target = Target::Elma365;
+    let flow = ProbeFlow::new(i, detection("dc-11.3")).unwrap();
+    out.push((
+        Code::ClientCredentialsNotSupported,
+        common::drive(flow, |r| panic!("sent {}", r.id)).0,
+    ));
     let dc = case(
         "dc-9.12-cluster",
         "admin",

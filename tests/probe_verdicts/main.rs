@@ -83,7 +83,7 @@ fn detection(scenario: &str) -> Detection {
     common::detect_on(scenario, page).0
 }
 
-use AuthChoice::{Auto, Basic, Pat};
+use AuthChoice::{Auto, Basic, ClientCredentials, Pat};
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
@@ -105,6 +105,8 @@ const CASES: &[Case] = &[
     Case { scenario: "proxy-block", login: "admin", auth: Basic, project: None, answers: &[("myself", "myself-ok")], want: Code::BlockedByProxy },
     Case { scenario: "captcha", login: "jdoe", auth: Basic, project: None, answers: &[("myself", "myself-captcha")], want: Code::CaptchaRequired },
     Case { scenario: "basic-disabled", login: "admin", auth: Basic, project: None, answers: &[("myself", "myself-basic-disabled")], want: Code::BasicAuthDisabled },
+    // Jira 11 turns Basic off by default: the same refusal, named for what it is.
+    Case { scenario: "dc-11.3", login: "admin", auth: Basic, project: None, answers: &[("myself", "myself-basic-disabled")], want: Code::BasicAuthOffByDefault },
     Case { scenario: "sso-redirect", login: "admin", auth: Basic, project: None, answers: &[("myself", "myself-ok")], want: Code::SsoLoginPage },
     Case { scenario: "dc-9.12-cluster", login: "jdoe", auth: Pat, project: None, answers: &[("myself", "myself-pat-ok"), ("mypermissions", "mypermissions")], want: Code::UserMismatch },
     Case { scenario: "rate-limited", login: "admin@example.com", auth: Auto, project: None, answers: &[("myself", "myself-ok"), ("mypermissions", "mypermissions")], want: Code::RateLimited },
@@ -121,6 +123,17 @@ const CASES: &[Case] = &[
     Case { scenario: "cloud-edge-404", login: "admin@example.com", auth: Auto, project: None, answers: &[("myself", "myself-ok"), ("mypermissions", "mypermissions")], want: Code::EdgeNotFound },
     Case { scenario: "cloud-bearer-403", login: "admin@example.com", auth: Pat, project: None, answers: &[("myself", "myself-api-token-as-bearer"), ("mypermissions", "mypermissions-anon")], want: Code::WrongAuthMethod },
     Case { scenario: "proxy-502", login: "admin", auth: Basic, project: None, answers: &[("myself", "myself-ok")], want: Code::ServerError },
+    // OAuth 2.0 client credentials (a service account): the token endpoint, then the access token.
+    Case { scenario: "cloud", login: "sim-client", auth: ClientCredentials, project: None, answers: &[("client_token", "client-token-refused")], want: Code::ClientCredentialsRejected },
+    Case { scenario: "dc-11.3", login: "sim-client", auth: ClientCredentials, project: None, answers: &[("client_token", "client-token-invalid-client")], want: Code::ClientCredentialsRejected },
+    Case { scenario: "dc-11.3", login: "sim-client", auth: ClientCredentials, project: None, answers: &[("client_token", "client-token-invalid-scope")], want: Code::ClientScopesMissing },
+    Case { scenario: "dc-10.3", login: "sim-client", auth: ClientCredentials, project: None, answers: &[("client_token", "client-token-missing")], want: Code::TokenEndpointMissing },
+    Case { scenario: "dc-11.3", login: "sim-client", auth: ClientCredentials, project: None, answers: &[("client_token", "client-token-ok"), ("myself", "myself-client-access-token"), ("mypermissions", "mypermissions-client-access-token"), ("projects", "project-list-client-access-token")], want: Code::Ok },
+    Case { scenario: "cloud", login: "sim-client", auth: ClientCredentials, project: None, answers: &[("client_token", "client-token-ok"), ("myself", "gateway-myself-client-access-token"), ("mypermissions", "gateway-mypermissions-client-access-token"), ("projects", "gateway-project-list-client-access-token")], want: Code::Ok },
+    // The anonymous (empty) project list stands in for a service account that may browse nothing.
+    Case { scenario: "dc-11.3", login: "sim-client", auth: ClientCredentials, project: None, answers: &[("client_token", "client-token-ok"), ("myself", "myself-client-access-token"), ("mypermissions", "mypermissions-client-access-token"), ("projects", "project-list-anon")], want: Code::ServiceAccountNoAccess },
+    // The gateway's "scope does not match" to the access token (its other two answers stand in).
+    Case { scenario: "cloud", login: "sim-client", auth: ClientCredentials, project: None, answers: &[("client_token", "client-token-ok"), ("myself", "gateway-myself-narrow-scoped-token"), ("mypermissions", "gateway-myself-narrow-scoped-token"), ("projects", "gateway-myself-narrow-scoped-token")], want: Code::ClientScopesMissing },
 ];
 
 #[test]

@@ -17,6 +17,39 @@ fn dc() -> Detection {
     detect_url(DC, "dc-10.3.19-serverinfo")
 }
 
+/// A Data Center 11.3 (the simulator's recorded-shape serverInfo): the recorded DC 11.3 refusal
+/// is read against the version it came from.
+fn dc11() -> Detection {
+    let flow =
+        DetectFlow::for_url("https://jira.example.com/", DetectOptions::default()).expect("url");
+    common::drive(flow, |req| match req.id.as_str() {
+        "server_info" => common::answer("dc-11.3", "serverinfo-anon"),
+        _ => not_recorded(),
+    })
+    .0
+}
+
+#[test]
+fn jira_11_refusing_a_password_says_basic_is_off_by_default() {
+    let case = "dc-11.3-403-basic-auth-disabled";
+    let result = myself(dc11(), "admin", AuthChoice::Basic, answer(case));
+    assert_verdict(&result, case, Answerer::Jira, Code::BasicAuthOffByDefault);
+    let v = &result.verdict;
+    assert!(v.title.en.contains("Jira 11"), "{}", v.title.en);
+    assert!(v.fix.en.contains("personal access token") && v.fix.en.contains("service account"));
+    assert!(v.fix.ru.contains("сервисной учётной записи"));
+    for t in [&v.title, &v.cause, &v.fix] {
+        assert!(
+            !t.en.contains('{') && !t.ru.contains('{'),
+            "a placeholder left: {t:?}"
+        );
+    }
+    // "Automatic" with a password-shaped secret on Jira 11 is sent as the password it is, and
+    // gets the same verdict.
+    let result = myself(dc11(), "admin", AuthChoice::Auto, answer(case));
+    assert_eq!(result.verdict.code, Code::BasicAuthOffByDefault);
+}
+
 /// The token test whose `/myself` gets `ex` (every other request: not recorded).
 fn myself(detection: Detection, login: &str, auth: AuthChoice, ex: Exchange) -> CheckResult {
     let flow = ProbeFlow::new(input(login, auth), detection).expect("valid input");
@@ -146,4 +179,38 @@ fn recorded_answers_to_server_info_name_who_answered_and_send_nothing() {
     let case = "atlassian-marketing-page-instead-of-jira";
     let result = server_info(false, with_status(case, 200));
     assert_verdict(&result, case, Answerer::OtherApp, Code::NotJira);
+}
+
+#[test]
+fn a_token_endpoint_refusing_unknown_client_credentials_names_the_client() {
+    let case = "auth0-401-client-credentials-access-denied";
+    let mut i = input("sim-client-id", AuthChoice::ClientCredentials);
+    i.gateway = Some("https://api.atlassian.com".into());
+    let flow = ProbeFlow::new(i, cloud()).expect("valid input");
+    let (result, _) = common::drive(flow, |req| match req.id.as_str() {
+        "client_token" => answer(case),
+        // The site's cloud id was not recorded with its serverInfo: asked beside the token.
+        "tenant_info" => not_recorded(),
+        other => panic!("nothing after a refused client: {other}"),
+    });
+    assert_eq!(
+        result.verdict.code,
+        Code::ClientCredentialsRejected,
+        "{}",
+        result.verdict.cause.en
+    );
+    assert!(
+        result
+            .verdict
+            .cause
+            .en
+            .contains("access_denied: Unauthorized"),
+        "{}",
+        result.verdict.cause.en
+    );
+    assert!(result
+        .verdict
+        .cause
+        .en
+        .contains("https://auth.atlassian.com/oauth/token"));
 }

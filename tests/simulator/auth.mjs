@@ -3,6 +3,7 @@
 // refusal looks on the wire.
 
 import { findPat, findUser, isCloud, patSupported, patUsable, SIM_NOW, userByName, versionAtLeast } from './model.mjs';
+import { userOfAccessToken } from './oauth.mjs';
 import { NOT_AUTHENTICATED, send, sendHtml, sendJson, sendText } from './respond.mjs';
 
 /** The session cookie name (facts §2.4; Cloud's real session cookie is not in the facts, one name serves both). */
@@ -61,6 +62,9 @@ export function authenticate(site, credential, sessionUser, { gateway = false } 
   if (!credential) return fallThrough;
   if (isCloud(site)) return cloudAuth(site, credential, gateway) ?? fallThrough;
   if (credential.scheme === 'basic') return serverBasic(site, credential);
+  // A service account's OAuth 2.0 access token (Jira 11, oauth.mjs).
+  const client = credential.scheme === 'bearer' ? userOfAccessToken(site, credential.token) : null;
+  if (client) return client.active ? signedIn(client) : fallThrough;
   if (credential.scheme === 'bearer' && patSupported(site)) {
     const found = findPat(site, credential.token);
     if (found && patUsable(found.pat) && found.user.active) {
@@ -108,7 +112,10 @@ const captchaLoginReason = (site) =>
 function cloudAuth(site, credential, gateway) {
   if (credential.scheme === 'bearer') {
     // facts §3.2: the gateway takes a service account's scoped token as Bearer.
-    const owner = gateway ? site.users.find((u) => u.scopedTokens.includes(credential.token)) : null;
+    // A service account's OAuth 2.0 access token works there too (oauth.mjs).
+    const owner = gateway
+      ? site.users.find((u) => u.scopedTokens.includes(credential.token)) ?? userOfAccessToken(site, credential.token)
+      : null;
     if (owner) return owner.active ? signedIn(owner) : refuse('inactive', 'AUTHENTICATED_FAILED');
     // facts §3.1: Bearer is for OAuth access tokens; an API token sent as Bearer fails to parse.
     return refuse(gateway ? 'gateway-unauthorized' : 'bearer-not-oauth');

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createSite, patSupported } from './model.mjs';
+import { accessTokenFor } from './oauth.mjs';
 import { getScenario } from './scenarios.mjs';
 import { listScenarios, startSimulator } from './server.mjs';
 
@@ -22,7 +23,7 @@ const basic = (login, secret) => `Basic ${Buffer.from(`${login}:${secret}`).toSt
 const bearer = (token) => `Bearer ${token}`;
 
 /** Credential label → Authorization value, from the scenario's fake credentials. */
-function authorizations(creds) {
+function authorizations(creds, site) {
   const { admin = {}, jdoe = {}, fred = {}, noaccess = {}, nobrowse = {} } = creds.users;
   const svc = creds.users['svc-sync'] ?? {};
   return {
@@ -48,13 +49,51 @@ function authorizations(creds) {
     'pat-expired': bearer(jdoe.expiredPat),
     'pat-as-basic-password': basic(admin.login, admin.pat),
     'bearer-on-pre-8.14': bearer('MDAwMDAwMDAwMTAxOmFkbWluLWNpMDAwMDAwMDAwMDAw'),
+    'client-access-token': bearer(accessTokenFor(site, site.users.find((u) => u.name === 'svc-sync') ?? { name: '' })),
   };
 }
 
-const c = (name, path, auth, fact) => ({ name, path, auth, fact });
+const c = (name, path, auth, fact, post = null) => ({ name, path, auth, fact, post });
+
+/** OAuth 2.0 client credentials (oauth.mjs): the token requests, JSON on Cloud, a form on DC. */
+const OAUTH = 'OAuth 2.0 client credentials (ARCHITECTURE.md, Sources)';
+function tokenRequest(creds, cloud, { secret = null, scope = 'READ' } = {}) {
+  const client = creds.users['svc-sync']?.oauthClient ?? { id: 'unknown-client', secret: 'none' };
+  const fields = { grant_type: 'client_credentials', client_id: client.id, client_secret: secret ?? client.secret };
+  return cloud
+    ? { type: 'application/json', body: JSON.stringify({ ...fields, audience: 'api.atlassian.com' }) }
+    : { type: 'application/x-www-form-urlencoded', body: new URLSearchParams({ ...fields, scope }).toString() };
+}
+
+/** The client-credentials cases of the scenarios that have them (appended: earlier ids stay put). */
+function oauthCases(site, creds) {
+  const token = (over) => tokenRequest(creds, site.hosting === 'cloud', over);
+  if (site.name === 'cloud') {
+    const gw = `/ex/jira/${site.cloudId}/rest/api/3`;
+    return [
+      c('client-token-ok', '/oauth/token', 'none', OAUTH, token()),
+      c('client-token-refused', '/oauth/token', 'none', OAUTH, token({ secret: 'ATOA-not-the-secret' })),
+      c('gateway-myself-client-access-token', `${gw}/myself`, 'client-access-token', OAUTH),
+      c('gateway-mypermissions-client-access-token', `${gw}/mypermissions?permissions=BROWSE_PROJECTS`, 'client-access-token', OAUTH),
+      c('gateway-project-list-client-access-token', `${gw}/project`, 'client-access-token', OAUTH),
+    ];
+  }
+  if (site.name === 'dc-11.3') {
+    return [
+      c('client-token-ok', '/rest/oauth2/latest/token', 'none', OAUTH, token()),
+      c('client-token-invalid-client', '/rest/oauth2/latest/token', 'none', OAUTH, token({ secret: 'not-the-secret' })),
+      c('client-token-invalid-scope', '/rest/oauth2/latest/token', 'none', OAUTH, token({ scope: 'WRITE' })),
+      c('myself-client-access-token', '/rest/api/2/myself', 'client-access-token', OAUTH),
+      c('mypermissions-client-access-token', '/rest/api/2/mypermissions', 'client-access-token', OAUTH),
+      c('project-list-client-access-token', '/rest/api/2/project', 'client-access-token', OAUTH),
+    ];
+  }
+  if (site.name === 'dc-10.3') return [c('client-token-missing', '/rest/oauth2/latest/token', 'none', OAUTH, token())];
+  return [];
+}
 
 /** The cases worth recording for a site (see tests/fixtures/README.md for the list). */
-function casesFor(site) {
+function casesFor(site, creds) {
   const cloud = site.hosting === 'cloud';
   const jira = site.product === 'jira';
   const ok = site.basicAuthDisabled ? 'pat-ok' : 'basic-ok';
@@ -103,7 +142,7 @@ function casesFor(site) {
       );
     }
     if (site.users.some((u) => !u.active)) list.push(c('myself-inactive-user', '/rest/api/2/myself', 'inactive-user-token', '§3.1'));
-    return list;
+    return [...list, ...oauthCases(site, creds)];
   }
   if (site.basicAuthDisabled) list.push(c('myself-basic-disabled', '/rest/api/2/myself', 'basic-ok', '§4.5'));
   else list.push(c('myself-bad-password', '/rest/api/2/myself', 'basic-bad-password', '§4.2'));
@@ -137,7 +176,7 @@ function casesFor(site) {
   if (site.users.some((u) => u.active && !u.globalPermissions.includes('USE'))) {
     list.push(c('myself-no-jira-access', '/rest/api/2/myself', 'noaccess-basic', '§4.2'));
   }
-  return list;
+  return [...list, ...oauthCases(site, creds)];
 }
 
 /** A site-wide quirk decides what REST calls show, so it names the fact for them. */
@@ -159,10 +198,13 @@ function factFor(site, kase) {
 }
 
 /** Fetches without following redirects; headers lower-cased and sorted, volatile ones dropped. */
-async function capture(url, headers) {
+async function capture(url, headers, post = null) {
   let res;
   try {
-    res = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(HANG_WAIT_MS) });
+    const send = post
+      ? { method: 'POST', headers: { ...headers, 'content-type': post.type }, body: post.body }
+      : { headers };
+    res = await fetch(url, { ...send, redirect: 'manual', signal: AbortSignal.timeout(HANG_WAIT_MS) });
   } catch (err) {
     if (err.name === 'TimeoutError') return null;
     // fetch turns a 407 into a network error (it is meant for its own proxy): ask node:http.
@@ -228,12 +270,13 @@ async function recordScenario(name, port) {
       const cookie = login.headers['set-cookie'].split(', ').find((v) => v.startsWith('JSESSIONID=')).split(';')[0];
       write(dir, 'page-logged-in', { url: sim.url, fact: site.hosting === 'cloud' ? '§2.2' : '§2.1', user: firstUser.name, ...(await capture(sim.url, { cookie })) });
     }
-    const auths = authorizations(sim.credentials);
-    for (const kase of casesFor(site)) {
+    const auths = authorizations(sim.credentials, site);
+    for (const kase of casesFor(site, sim.credentials)) {
       const authorization = auths[kase.auth];
-      const url = kase.path.startsWith('/ex/jira/') || kase.path === '/_edge/tenant_info' ? sim.origin + kase.path : sim.baseUrl + kase.path;
-      const response = await capture(url, authorization ? { authorization } : {});
-      const request = { method: 'GET', path: new URL(url).pathname + new URL(url).search, auth: kase.auth };
+      const atOrigin = kase.path.startsWith('/ex/jira/') || kase.path === '/_edge/tenant_info' || kase.path === '/oauth/token';
+      const url = atOrigin ? sim.origin + kase.path : sim.baseUrl + kase.path;
+      const response = await capture(url, authorization ? { authorization } : {}, kase.post);
+      const request = { method: kase.post ? 'POST' : 'GET', path: new URL(url).pathname + new URL(url).search, auth: kase.auth };
       write(dir, kase.name, {
         request, fact: factFor(site, kase), response, ...(response ? {} : { timedOutAfterMs: HANG_WAIT_MS }),
       });

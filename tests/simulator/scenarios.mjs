@@ -34,6 +34,15 @@ const pat = (id, user, name, expiresInDays) => ({
   expiringAt: expiresInDays === null ? null : SIM_NOW + days(expiresInDays),
 });
 
+/** A service account's OAuth 2.0 client (oauth.mjs): a client id and secret of the shapes seen (fake). */
+const oauthClient = (label, scopes) => ({
+  id: Buffer.from(`sim-client-${label}`).toString('base64url').slice(0, 32),
+  secret: `ATOA${hashHex('client-secret', label).slice(0, 60)}`,
+  scopes,
+});
+/** `users` with `name`'s OAuth 2.0 client set. */
+const withClient = (users, name, client) => users.map((u) => (u.name === name ? { ...u, oauthClient: client } : u));
+
 const base = (u) => ({
   active: true, captcha: false, pats: [], revokedPats: [], apiTokens: [], scopedTokens: [], narrowScopedTokens: [],
   timeZone: 'Europe/Berlin', locale: 'en_US', ...u,
@@ -120,7 +129,10 @@ const dc912 = (over) => selfHosted('9.12.15', 9120015, over);
 /** name → { description, ...site }. Names are a contract with the tests; keep them stable. */
 const CATALOGUE = {
   // ---- detection ----
-  cloud: cloud({ description: 'Jira Cloud site: api tokens, a scoped token (service account), cloudId, /ex/jira gateway' }),
+  cloud: cloud({
+    description: 'Jira Cloud site: api tokens, a scoped token (service account), cloudId, /ex/jira gateway; svc-sync\'s OAuth 2.0 client credentials (token endpoint at /oauth/token)',
+    users: withClient(cloudUsers(), 'svc-sync', oauthClient('cloud-svc-sync', ['read:jira-user', 'read:jira-work', 'write:jira-work'])),
+  }),
   'server-7.13': selfHosted('7.13.18', 713018, {
     description: 'Jira Server 7.13.18: serverInfo without deploymentType, no PATs (Bearer ignored), Apache-Coyote',
     serverHeader: 'Apache-Coyote/1.1', users: serverUsers({ withPats: false, legacyKeys: true }),
@@ -133,7 +145,20 @@ const CATALOGUE = {
     anonymous: { globalPermissions: [], projectPermissions: grant([PUB], READER) },
   }),
   'dc-11.3': selfHosted('11.3.1', 11030001, {
-    description: 'Jira DC 11.3.1: Basic auth disabled by default (403 JSON), PATs only', basicAuthDisabled: true,
+    description: 'Jira DC 11.3.1: Basic auth disabled by default (403 JSON), PATs; svc-sync as a service account with OAuth 2.0 client credentials (scope READ)',
+    basicAuthDisabled: true,
+    users: [
+      ...withClient(serverUsers({ withPats: true }), 'svc-sync', oauthClient('dc-svc-sync', ['READ'])),
+      // Two more service accounts: one granted no project, one whose client was given no scope.
+      base({
+        name: 'svc-empty', key: 'JIRAUSER10010', email: 'svc-empty@example.com', displayName: 'Empty Service', password: null,
+        globalPermissions: ['USE'], projectPermissions: {}, oauthClient: oauthClient('dc-svc-empty', ['READ']),
+      }),
+      base({
+        name: 'svc-noscope', key: 'JIRAUSER10011', email: 'svc-noscope@example.com', displayName: 'Unscoped Service', password: null,
+        globalPermissions: ['USE'], projectPermissions: grant([PROJ], READER), oauthClient: oauthClient('dc-svc-noscope', []),
+      }),
+    ],
   }),
   'context-path-mismatch': dc912({
     description: 'Jira DC 9.12.15 under /jira whose configured base URL (https://jira.corp.example/jira) is not the address reached',
@@ -251,6 +276,11 @@ const CATALOGUE = {
     description: 'Jira Cloud answering an API token sent as Bearer with today\'s 403 {"error": "Failed to parse Connect Session Auth Token"}',
     quirks: { bearerForm: 'connect-403' },
   }),
+  'gov-cloud': cloud({
+    description: 'Atlassian Government Cloud site (acme.atlassian-us-gov-mod.net, Jira under /jira): its own gateway and authorization server; svc-sync\'s OAuth 2.0 client credentials',
+    siteHost: 'acme.atlassian-us-gov-mod.net', contextPath: '/jira', cloudId: '3f0c2a91-6b7d-4e58-9a1c-0d2e4f6a8b13',
+    users: withClient(cloudUsers(), 'svc-sync', oauthClient('gov-svc-sync', ['read:jira-user', 'read:jira-work'])),
+  }),
 };
 
 /** @returns {object} a deep copy of the scenario named `name` (with its `name`), or throws. */
@@ -287,6 +317,7 @@ export function scenarioCredentials(name) {
     if (valid) entry.pat = valid.token;
     if (expired) entry.expiredPat = expired.token;
     if (u.revokedPats[0]) entry.revokedPat = u.revokedPats[0];
+    if (u.oauthClient) entry.oauthClient = { id: u.oauthClient.id, secret: u.oauthClient.secret };
     users[u.name] = entry;
   }
   return { scenario: name, hosting: s.hosting, cloudId: s.cloudId ?? null, users };

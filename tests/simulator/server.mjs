@@ -9,6 +9,7 @@ import { createSite, entryPath, isCloud, siteBaseUrl } from './model.mjs';
 import { handlePage } from './pages.mjs';
 import { sendIdpPage, sendSsoRedirect } from './quirks.mjs';
 import { redirect, sendHtmlNotFound, sendJson, sendRestNotFound } from './respond.mjs';
+import { dcTokenEndpoint, handleTokenRequest } from './oauth.mjs';
 import { handleRest, sendStatus, sendTenantInfo } from './rest.mjs';
 import { getScenario, scenarioCredentials } from './scenarios.mjs';
 import { handleLogin, handleTestLogin } from './session.mjs';
@@ -78,12 +79,15 @@ function route(ctx) {
   if (site.quirks.sso && path === '/idp/login') return sendIdpPage(ctx);
   if (path === '/_edge/tenant_info') return sendTenantInfo(ctx);
   if (isCloud(site) && path.startsWith('/ex/jira/')) return routeGateway(ctx, path);
+  // auth.atlassian.com's token endpoint, served beside the Cloud site (oauth.mjs).
+  if (isCloud(site) && path === '/oauth/token') return handleTokenRequest(ctx);
 
   const { contextPath } = site;
   if (contextPath && path !== contextPath && !path.startsWith(`${contextPath}/`)) {
     return path === '/' ? redirect(ctx, entryPath(site)) : sendHtmlNotFound(ctx);
   }
   const local = path.slice(contextPath.length) || '/';
+  if (local === '/rest/oauth2/latest/token' && dcTokenEndpoint(site)) return handleTokenRequest(ctx);
   if (local.startsWith('/rest/')) {
     if (site.quirks.sso) return sendSsoRedirect(ctx); // facts §4.6, credentials or not
     if (site.product !== 'jira') return sendRestNotFound(ctx); // Confluence has no Jira REST

@@ -22,6 +22,7 @@ pub(super) fn parse_check(mut cur: Cursor) -> Result<Command, UsageError> {
     let mut no_gateway = false;
     let mut token_stdin = false;
     let mut now: Option<String> = None;
+    let mut client_id: Option<String> = None;
     while let Some(arg) = cur.args.next() {
         match arg {
             Arg::Short('h') => return Ok(Command::Help(Some("check"))),
@@ -29,6 +30,7 @@ pub(super) fn parse_check(mut cur: Cursor) -> Result<Command, UsageError> {
             Arg::Long(n, inline) => match n.as_str() {
                 "user" => user = Some(parse_user(&cur.value(&n, inline)?)?),
                 "auth" => auth = parse_auth(&cur.value(&n, inline)?)?,
+                "client-id" => client_id = Some(parse_client_id(&cur.value(&n, inline)?)?),
                 "for" => target = parse_target(&cur.value(&n, inline)?)?,
                 "project" => project = Some(parse_project(&cur.value(&n, inline)?)?),
                 "gateway" => gateway = Some(check_url_of("--gateway: ", &cur.value(&n, inline)?)?),
@@ -55,6 +57,22 @@ pub(super) fn parse_check(mut cur: Cursor) -> Result<Command, UsageError> {
     let url = url.ok_or_else(|| {
         usage("check needs a URL, e.g. check https://jira.example.com --user jdoe")
     })?;
+    // OAuth 2.0 client credentials: the client id names the client as --user names a user.
+    let user = match (auth, client_id, user) {
+        (AuthChoice::ClientCredentials, Some(id), None) => Some(id),
+        (AuthChoice::ClientCredentials, None, _) => {
+            return Err(usage(
+                "--auth client-credentials needs --client-id ID (the secret in JIRA_TOKEN or --token-stdin)",
+            ))
+        }
+        (AuthChoice::ClientCredentials, Some(_), Some(_)) => {
+            return Err(usage(
+                "--client-id and --user do not go together: a service account signs in with its client id",
+            ))
+        }
+        (_, Some(_), _) => return Err(usage("--client-id goes with --auth client-credentials")),
+        (_, None, user) => user,
+    };
     // The user refused the gateway: the credential goes to the site and nowhere else, whatever
     // --gateway says (a refusal wins over a default set in a wrapper script).
     let gateway = if no_gateway {
@@ -100,8 +118,30 @@ fn parse_auth(v: &str) -> Result<AuthChoice, UsageError> {
         "api-token" => AuthChoice::ApiToken,
         "pat" => AuthChoice::Pat,
         "basic" => AuthChoice::Basic,
-        _ => return Err(usage("--auth must be auto, api-token, pat or basic")),
+        "client-credentials" => AuthChoice::ClientCredentials,
+        _ => {
+            return Err(usage(
+                "--auth must be auto, api-token, pat, basic or client-credentials",
+            ))
+        }
     })
+}
+
+/// `--client-id ID`: an OAuth 2.0 client id (letters, digits and `-._~`; the core checks the
+/// same). The value is not echoed: a misplaced secret must not reach the terminal.
+fn parse_client_id(v: &str) -> Result<String, UsageError> {
+    let id = v.trim();
+    let ok = !id.is_empty()
+        && id.len() <= 512
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~'));
+    if !ok {
+        return Err(usage(
+            "--client-id needs the service account's client id (letters, digits and -._~; the value is not shown); its secret goes in JIRA_TOKEN or --token-stdin",
+        ));
+    }
+    Ok(id.to_string())
 }
 
 /// `--project KEY`: letters, digits and `_` (the core checks the same; failing here saves a

@@ -149,7 +149,11 @@ fn entry(raw: RawEntry) -> Result<Entry, String> {
         Some("api-token") => AuthChoice::ApiToken,
         Some("pat") => AuthChoice::Pat,
         Some("basic") => AuthChoice::Basic,
-        Some(_) => return Err("auth must be auto, api-token, pat or basic".into()),
+        // A service account's client credentials: `login` holds the client id.
+        Some("client-credentials") => AuthChoice::ClientCredentials,
+        Some(_) => {
+            return Err("auth must be auto, api-token, pat, basic or client-credentials".into())
+        }
     };
     let secret_env = raw.secret_env.trim().to_string();
     if !is_variable_name(&secret_env) {

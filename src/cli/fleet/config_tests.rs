@@ -85,7 +85,8 @@ fn bad_target_auth_url_login_or_variable_name() {
         err_of(&read(&text).unwrap()[0]).to_string()
     };
     assert!(one("target = \"jenkins\"").starts_with("target must be one of: generic"));
-    assert!(one("auth = \"oauth\"").starts_with("auth must be auto, api-token, pat or basic"));
+    assert!(one("auth = \"oauth\"")
+        .starts_with("auth must be auto, api-token, pat, basic or client-credentials"));
     assert!(one("login = \"svc:hunter22\"").contains("login must not contain ':'"));
     assert!(!one("login = \"svc:hunter22\"").contains("hunter22"));
     let text =
