@@ -3,6 +3,7 @@
 
 use super::answerer::{case, run_answers};
 use super::*;
+use jira_token_wizard::probe::Answerer;
 
 fn with_header(mut ex: Exchange, name: &str, value: Option<&str>) -> Exchange {
     if let Exchange::Response(r) = &mut ex {
@@ -136,4 +137,31 @@ fn data_center_8_20_has_personal_access_tokens() {
     );
     let plan = common::detect("dc-8.20").0.auth_plan.expect("a plan");
     assert_eq!(plan.method, jira_token_wizard::auth_plan::AuthMethod::Pat);
+}
+
+/// Mutation (cargo-mutants): `is_login_page` → `false`. A device in front of Jira (no Jira
+/// mark) that serves an identity provider's login form for the API is an SSO page, not a
+/// proxy's block; an HTML page from the same device without a form stays a block.
+#[test]
+fn a_login_form_from_a_device_in_front_is_sso_not_a_block() {
+    let page = |body: &str| {
+        Exchange::Response(HttpResponse {
+            status: 200,
+            headers: jira_token_wizard::http::normalize_headers([("content-type", "text/html")]),
+            body: body.into(),
+            ..HttpResponse::default()
+        })
+    };
+    let saml = "<html><body><form method=\"post\" action=\"https://idp.example/sso\">\
+        <input type=\"hidden\" name=\"SAMLRequest\" value=\"PHNhbWw+\"/></form></body></html>";
+    let banner = "<html><head><title>Access policy</title></head><body>Denied</body></html>";
+    for (body, want) in [(saml, Code::SsoLoginPage), (banner, Code::BlockedByProxy)] {
+        let c = case("dc-9.12-cluster", "admin", Basic, &[], want);
+        let result = run_answers(&c, |req| match req.id.as_str() {
+            "myself" => page(body),
+            _ => common::answer("dc-9.12-cluster", "mypermissions"),
+        });
+        assert_eq!(result.verdict.code, want, "{}", result.verdict.cause.en);
+        assert_eq!(result.answered_by, Answerer::DeviceInFront);
+    }
 }
