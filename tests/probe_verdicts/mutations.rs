@@ -165,3 +165,86 @@ fn a_login_form_from_a_device_in_front_is_sso_not_a_block() {
         assert_eq!(result.answered_by, Answerer::DeviceInFront);
     }
 }
+
+/// Mutation (cargo-mutants): the Atlassian-host context's `||` → `&&`. On a `*.atlassian.net`
+/// site an answer with no Jira mark and no edge header is still Atlassian's edge (its host
+/// says so): an HTML 404 for an API path is `edge_not_found`, never a proxy's block.
+#[test]
+fn a_bare_404_page_on_an_atlassian_site_is_the_edge() {
+    let bare = Exchange::Response(HttpResponse {
+        status: 404,
+        headers: jira_token_wizard::http::normalize_headers([("content-type", "text/html")]),
+        body: "<html><body>Not found</body></html>".into(),
+        ..HttpResponse::default()
+    });
+    let c = case("cloud", "admin@example.com", Auto, &[], Code::EdgeNotFound);
+    let result = run_answers(&c, |_| bare.clone());
+    assert_eq!(
+        result.verdict.code,
+        Code::EdgeNotFound,
+        "{}",
+        result.verdict.cause.en
+    );
+    assert_eq!(result.answered_by, Answerer::AtlassianEdge);
+}
+
+/// Mutations (cargo-mutants): the guard of another application's answer (`html || 404`). A
+/// typed address whose serverInfo only redirected (a login in front of everything: product
+/// unknown, the address reached) is asked itself; an answer there with no Jira mark is
+/// another application's — `not_jira` for a web page or a 404, `unexpected_response` for
+/// anything else.
+#[test]
+fn another_application_behind_a_login_redirect() {
+    use jira_token_wizard::detect::{DetectFlow, DetectOptions};
+    let options = DetectOptions {
+        fetch_page: false,
+        ..DetectOptions::default()
+    };
+    let flow = DetectFlow::for_url("https://jira.example.com", options).expect("url");
+    let (detection, _) = common::drive(flow, |req| match req.id.as_str() {
+        "server_info" => Exchange::Response(HttpResponse {
+            status: 0,
+            redirect: true,
+            ..HttpResponse::default()
+        }),
+        other => panic!("unexpected detection request {other}"),
+    });
+    let answer = |status: u16, content_type: &str, body: &str| {
+        Exchange::Response(HttpResponse {
+            status,
+            headers: jira_token_wizard::http::normalize_headers([("content-type", content_type)]),
+            body: body.into(),
+            ..HttpResponse::default()
+        })
+    };
+    for (status, content_type, body, want) in [
+        (
+            200,
+            "text/html",
+            "<html><title>Wiki</title></html>",
+            Code::NotJira,
+        ),
+        (
+            404,
+            "application/json",
+            r#"{"detail":"no route"}"#,
+            Code::NotJira,
+        ),
+        (
+            200,
+            "application/json",
+            r#"{"detail":"hello"}"#,
+            Code::UnexpectedResponse,
+        ),
+    ] {
+        let c = case("dc-9.12-cluster", "admin", Basic, &[], want);
+        let flow = ProbeFlow::new(input(&c), detection.clone()).unwrap();
+        let (result, _) = common::drive(flow, |_| answer(status, content_type, body));
+        assert_eq!(
+            result.verdict.code, want,
+            "{status} {body}: {}",
+            result.verdict.cause.en
+        );
+        assert_eq!(result.answered_by, Answerer::OtherApp);
+    }
+}
