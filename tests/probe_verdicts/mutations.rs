@@ -3,6 +3,7 @@
 
 use super::answerer::{case, run_answers};
 use super::*;
+use jira_token_wizard::probe::Answerer;
 
 fn with_header(mut ex: Exchange, name: &str, value: Option<&str>) -> Exchange {
     if let Exchange::Response(r) = &mut ex {
@@ -136,4 +137,114 @@ fn data_center_8_20_has_personal_access_tokens() {
     );
     let plan = common::detect("dc-8.20").0.auth_plan.expect("a plan");
     assert_eq!(plan.method, jira_token_wizard::auth_plan::AuthMethod::Pat);
+}
+
+/// Mutation (cargo-mutants): `is_login_page` → `false`. A device in front of Jira (no Jira
+/// mark) that serves an identity provider's login form for the API is an SSO page, not a
+/// proxy's block; an HTML page from the same device without a form stays a block.
+#[test]
+fn a_login_form_from_a_device_in_front_is_sso_not_a_block() {
+    let page = |body: &str| {
+        Exchange::Response(HttpResponse {
+            status: 200,
+            headers: jira_token_wizard::http::normalize_headers([("content-type", "text/html")]),
+            body: body.into(),
+            ..HttpResponse::default()
+        })
+    };
+    let saml = "<html><body><form method=\"post\" action=\"https://idp.example/sso\">\
+        <input type=\"hidden\" name=\"SAMLRequest\" value=\"PHNhbWw+\"/></form></body></html>";
+    let banner = "<html><head><title>Access policy</title></head><body>Denied</body></html>";
+    for (body, want) in [(saml, Code::SsoLoginPage), (banner, Code::BlockedByProxy)] {
+        let c = case("dc-9.12-cluster", "admin", Basic, &[], want);
+        let result = run_answers(&c, |req| match req.id.as_str() {
+            "myself" => page(body),
+            _ => common::answer("dc-9.12-cluster", "mypermissions"),
+        });
+        assert_eq!(result.verdict.code, want, "{}", result.verdict.cause.en);
+        assert_eq!(result.answered_by, Answerer::DeviceInFront);
+    }
+}
+
+/// Mutation (cargo-mutants): the Atlassian-host context's `||` → `&&`. On a `*.atlassian.net`
+/// site an answer with no Jira mark and no edge header is still Atlassian's edge (its host
+/// says so): an HTML 404 for an API path is `edge_not_found`, never a proxy's block.
+#[test]
+fn a_bare_404_page_on_an_atlassian_site_is_the_edge() {
+    let bare = Exchange::Response(HttpResponse {
+        status: 404,
+        headers: jira_token_wizard::http::normalize_headers([("content-type", "text/html")]),
+        body: "<html><body>Not found</body></html>".into(),
+        ..HttpResponse::default()
+    });
+    let c = case("cloud", "admin@example.com", Auto, &[], Code::EdgeNotFound);
+    let result = run_answers(&c, |_| bare.clone());
+    assert_eq!(
+        result.verdict.code,
+        Code::EdgeNotFound,
+        "{}",
+        result.verdict.cause.en
+    );
+    assert_eq!(result.answered_by, Answerer::AtlassianEdge);
+}
+
+/// Mutations (cargo-mutants): the guard of another application's answer (`html || 404`). A
+/// typed address whose serverInfo only redirected (a login in front of everything: product
+/// unknown, the address reached) is asked itself; an answer there with no Jira mark is
+/// another application's — `not_jira` for a web page or a 404, `unexpected_response` for
+/// anything else.
+#[test]
+fn another_application_behind_a_login_redirect() {
+    use jira_token_wizard::detect::{DetectFlow, DetectOptions};
+    let options = DetectOptions {
+        fetch_page: false,
+        ..DetectOptions::default()
+    };
+    let flow = DetectFlow::for_url("https://jira.example.com", options).expect("url");
+    let (detection, _) = common::drive(flow, |req| match req.id.as_str() {
+        "server_info" => Exchange::Response(HttpResponse {
+            status: 0,
+            redirect: true,
+            ..HttpResponse::default()
+        }),
+        other => panic!("unexpected detection request {other}"),
+    });
+    let answer = |status: u16, content_type: &str, body: &str| {
+        Exchange::Response(HttpResponse {
+            status,
+            headers: jira_token_wizard::http::normalize_headers([("content-type", content_type)]),
+            body: body.into(),
+            ..HttpResponse::default()
+        })
+    };
+    for (status, content_type, body, want) in [
+        (
+            200,
+            "text/html",
+            "<html><title>Wiki</title></html>",
+            Code::NotJira,
+        ),
+        (
+            404,
+            "application/json",
+            r#"{"detail":"no route"}"#,
+            Code::NotJira,
+        ),
+        (
+            200,
+            "application/json",
+            r#"{"detail":"hello"}"#,
+            Code::UnexpectedResponse,
+        ),
+    ] {
+        let c = case("dc-9.12-cluster", "admin", Basic, &[], want);
+        let flow = ProbeFlow::new(input(&c), detection.clone()).unwrap();
+        let (result, _) = common::drive(flow, |_| answer(status, content_type, body));
+        assert_eq!(
+            result.verdict.code, want,
+            "{status} {body}: {}",
+            result.verdict.cause.en
+        );
+        assert_eq!(result.answered_by, Answerer::OtherApp);
+    }
 }
