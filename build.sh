@@ -203,7 +203,7 @@ size() { wc -c <"$1" | tr -d ' '; }
 gz() { gzip -9 -c "$1" | wc -c | tr -d ' '; }
 WASM="$DIST/chrome/pkg/${CRATE}_bg.wasm"
 GLUE="$DIST/chrome/pkg/$CRATE.js"
-SHELL_JS=$(cat "$DIST"/chrome/*.js | wc -c | tr -d ' ')
+SHELL_JS=$(find "$DIST/chrome" -name '*.js' ! -path '*/pkg/*' -exec cat {} + | wc -c | tr -d ' ')
 echo
 echo "jira-token-wizard $VERSION"
 printf '  wasm       %8s bytes raw  %8s gzip\n' "$(size "$WASM")" "$(gz "$WASM")"
@@ -214,7 +214,7 @@ if (( SHIPPED_GZ > 450000 )); then
   echo "build.sh: wasm + glue are $SHIPPED_GZ bytes gzip, over the 450 000-byte guard" >&2
   exit 1
 fi
-printf '  shell js   %8s bytes raw  (extension/*.js)\n' "$SHELL_JS"
+printf '  shell js   %8s bytes raw  (extension/**/*.js)\n' "$SHELL_JS"
 for z in "$DIST"/jira-token-wizard-*.zip; do
   printf '  %-44s %8s bytes\n' "$(basename "$z")" "$(size "$z")"
 done

@@ -25,17 +25,14 @@ import { clearIfStill } from './clipboard.js';
 import {
   CHECK,
   CLEAR_CLIPBOARD,
-  COMPARE_REPORTS,
   CREATE_PAT,
   DETECT_TAB,
   DETECT_URL,
   FACTS,
-  REPORT,
   checkCommand,
   checkReply,
   clearClipboardReply,
   clipboardClearNow,
-  compareReportsReply,
   createPatReply,
   detectPageCommand,
   detectReply,
@@ -47,8 +44,6 @@ import {
   credentialOrigin,
   interpretPatCommand,
   planPatCommand,
-  reportCommand,
-  reportReply,
   validateRequest,
 } from './protocol.js';
 import { SNAPSHOT_LIMITS, collectSnapshot } from './snapshot.js';
@@ -76,12 +71,8 @@ onMessage(async (message) => {
       return detectTypedUrl(request.url);
     case CHECK:
       return check(request);
-    case REPORT:
-      return report(request.subject);
     case CREATE_PAT:
       return createPat(request);
-    case COMPARE_REPORTS:
-      return compareReports(request);
     case FACTS:
       return facts();
     case CLEAR_CLIPBOARD:
@@ -211,35 +202,14 @@ async function check(request) {
     if (target && !(await hasOrigin(target).catch(() => false))) {
       return errorReply('host_not_allowed', target);
     }
-    return checkReply(await handle(checkCommand(detection, input)));
-  } catch (err) {
-    return errorReply('core', err?.message ?? err);
-  }
-}
-
-/** The redacted diagnostic report: the core builds and renders it; this adds what only the
- *  browser knows (the extension's version, the browser and OS, the time). */
-async function report(subject) {
-  const meta = {
-    tool: 'extension',
-    version: extensionVersion(),
-    environment: globalThis.navigator?.userAgent ?? '',
-    generatedAt: new Date().toISOString(),
-  };
-  try {
-    await core();
-    return reportReply(await handle(reportCommand(subject, meta)));
-  } catch (err) {
-    return errorReply('core', err?.message ?? err);
-  }
-}
-
-/** Two reports side by side (the helpdesk page): the core validates them, orders them
- *  (browser, server) and names the difference; no request is made. */
-async function compareReports(request) {
-  try {
-    await core();
-    return compareReportsReply(await handle(request));
+    // What only the browser knows of the report the core builds with the result.
+    const meta = {
+      tool: /** @type {const} */ ('extension'),
+      version: extensionVersion(),
+      environment: globalThis.navigator?.userAgent ?? '',
+      generatedAt: new Date().toISOString(),
+    };
+    return checkReply(await handle(checkCommand(detection, input, meta)));
   } catch (err) {
     return errorReply('core', err?.message ?? err);
   }

@@ -28,8 +28,8 @@
  * @typedef {{type: 'check', detection: CoreData, input: CheckInput}} CheckRequest
  *   Test a credential against the detected Jira. `detection` is the `Detection` the popup
  *   shows; `input.secret` lives only in memory (never stored, never logged).
- * @typedef {DetectTabRequest | DetectUrlRequest | CheckRequest | ReportRequest | CreatePatRequest | FactsRequest
- *   | ClearClipboardRequest | CompareReportsRequest} Request
+ * @typedef {DetectTabRequest | DetectUrlRequest | CheckRequest | CreatePatRequest | FactsRequest
+ *   | ClearClipboardRequest} Request
  */
 
 export const DETECT_TAB = 'detect_tab';
@@ -79,24 +79,17 @@ export function validateRequest(msg) {
       return isObject(msg.detection) && isObject(msg.input)
         ? { ok: true, request: checkRequest(msg.detection, msg.input) }
         : invalid('check needs a detection and an input');
-    case REPORT:
-      return isObject(msg.subject)
-        ? { ok: true, request: reportRequest(msg.subject) }
-        : invalid('report needs a subject');
     case CREATE_PAT:
       return isObject(msg.detection) && Number.isInteger(msg.tabId) && msg.tabId >= 0
         ? { ok: true, request: createPatRequest(msg.detection, msg.name, msg.expirationDays ?? null, msg.tabId) }
         : invalid('create_pat needs a detection and the integer tabId of the Jira tab');
-    case COMPARE_REPORTS:
-      // The core validates the reports themselves (`Command::CompareReports`).
-      return isObject(msg.a) && isObject(msg.b)
-        ? { ok: true, request: compareReportsRequest(msg.a, msg.b) }
-        : invalid('compare_reports needs two reports a and b');
     case FACTS:
       return { ok: true, request: factsRequest() };
     case CLEAR_CLIPBOARD:
-      return typeof msg.digest === 'string' && /^[0-9a-f]{64}$/.test(msg.digest)
-        && typeof msg.salt === 'string' && /^[0-9a-f]{32}$/.test(msg.salt)
+      return typeof msg.digest === 'string' &&
+        /^[0-9a-f]{64}$/.test(msg.digest) &&
+        typeof msg.salt === 'string' &&
+        /^[0-9a-f]{32}$/.test(msg.salt)
         ? { ok: true, request: clearClipboardRequest(msg.digest, msg.salt) }
         : invalid('clear_clipboard needs a SHA-256 digest (64 lower-case hex digits) and its salt (32)');
     default:
@@ -125,16 +118,16 @@ export function validateRequest(msg) {
  *   `allowFetch`: whether the extension may contact that origin;
  *   `detection`: the core's `Detection` (src/detect/mod.rs), texts as `{en, ru}` pairs.
  * @typedef {{ok: false, error: ErrorInfo}} ErrorReply
- * @typedef {{ok: true, result: object, checklist: object[]}} CheckReply
- *   `result`: the core's `CheckResult` (src/probe/mod.rs); it holds no secret.
- *   `checklist`: the core's checklist of that result (`report::CheckItem`s, the report's own
- *   lines), which the popup shows.
- * @typedef {DetectReply | CheckReply | ReportReply | CreatePatReply | FactsReply | CompareReportsReply
- *   | ErrorReply} Reply
+ * @typedef {{ok: true, result: CoreData, checklist: CoreData[], report: Rendered}} CheckReply
+ *   (`protocol::CheckOutput`) `result`: the core's `CheckResult` (src/probe/mod.rs); it holds
+ *   no secret. `checklist`: the core's checklist of that result (`report::CheckItem`s, the
+ *   report's own lines), which the wizard shows. `report`: the result's redacted report,
+ *   rendered (`report::Rendered`), with the meta the service worker gave.
+ * @typedef {DetectReply | CheckReply | CreatePatReply | FactsReply | ErrorReply} Reply
  */
 
 /** The wasm `check` answer (`protocol::CheckOutput`) as a reply. @returns {CheckReply} */
-export const checkReply = ({ result, checklist }) => ({ ok: true, result, checklist });
+export const checkReply = ({ result, checklist, report }) => ({ ok: true, result, checklist, report });
 
 /** @returns {DetectReply} */
 export const detectReply = (origin, allowFetch, detection) => ({ ok: true, origin, allowFetch, detection });
@@ -157,12 +150,13 @@ const invalid = (why) => ({ ok: false, error: { code: 'bad_message', message: wh
  *   `pageOnly`: ask nothing (first paint).
  * @typedef {{type: 'detect_page', snapshot: object, options: DetectOptions}} DetectPageCommand
  * @typedef {{type: 'detect_url', url: string, options: DetectOptions}} DetectUrlCommand
- * @typedef {{type: 'check', detection: object, input: CheckInput}} CheckCommand  (`Check`)
+ * @typedef {{type: 'check', detection: object, input: CheckInput, meta: ReportMeta}} CheckCommand
+ *   (`Check`): answers the result, its checklist and its report (`protocol::CheckOutput`).
  * @typedef {DetectPageCommand | DetectUrlCommand | CheckCommand} CoreCommand
  */
 
 /** @returns {CheckCommand} */
-export const checkCommand = (detection, input) => ({ type: 'check', detection, input });
+export const checkCommand = (detection, input, meta) => ({ type: 'check', detection, input, meta });
 
 /** @returns {DetectPageCommand} */
 export const detectPageCommand = (snapshot, allowFetch, grantedOrigins = [], pageOnly = false) => ({
@@ -203,52 +197,15 @@ export function httpOrigin(url) {
   }
 }
 
-// ---- diagnostic reports (popup → service worker → core `Command::Report`) -----------------
+// ---- the diagnostic report (built by the core with each token test) -------------------------
 
 /**
- * @typedef {{kind: 'check', result: object, login: string} | {kind: 'detection', detection: object}} ReportSubject
- *   What the report is about: the core's `CheckResult` with the login that was tried (a login
- *   is not a secret), or a `Detection` (mirror of `report::OwnedSubject` in src/report/mod.rs).
- * @typedef {{type: 'report', subject: ReportSubject}} ReportRequest
- *   Build the redacted report. The service worker adds the meta (version, browser, time).
  * @typedef {{tool: 'extension', version: string, environment: string, generatedAt: string}} ReportMeta
- * @typedef {{type: 'report', subject: ReportSubject, meta: ReportMeta}} ReportCommand  (`Report`)
- * @typedef {{ok: true, rendered: {report: object, json: string, markdown: {en: string, ru: string},
- *   fileName: string}}} ReportReply  (`report::Rendered`)
+ *   What only the service worker knows of a report (`report::Meta`): the extension's version,
+ *   the browser and OS, the time. It goes with each `check` command.
+ * @typedef {{report: object, json: string, markdown: {en: string, ru: string}, fileName: string}} Rendered
+ *   (`report::Rendered`): the report, its JSON and its Markdown in both languages.
  */
-
-export const REPORT = 'report';
-
-/** @returns {ReportRequest} */
-export const reportRequest = (subject) => ({ type: REPORT, subject });
-/** @returns {ReportReply} */
-export const reportReply = (rendered) => ({ ok: true, rendered });
-/** @returns {ReportCommand} */
-export const reportCommand = (subject, meta) => ({ type: REPORT, subject, meta });
-
-// ---- a browser's report beside the server's (helpdesk → service worker → core
-//      `Command::CompareReports`, issue 13 item 9) ---------------------------------------------
-
-/**
- * @typedef {{type: 'compare_reports', a: object, b: object}} CompareReportsRequest
- *   Two pasted reports (`report::Report`, schema `jira-token-wizard/report@1`) in either order:
- *   one the extension's, one the CLI's from the integration's server. The same shape is the
- *   core's command (`CompareReports` in src/protocol/mod.rs, which validates the schema, the
- *   tools and the verdict codes).
- * @typedef {{browser: string | null, server: string | null,
- *   difference: 'not_reachable' | 'tls' | 'allowlist' | 'proxy' | 'other' | null}} Comparison
- *   (`report::Comparison`: the two verdict codes and how they differ)
- * @typedef {{ok: true, compared: {browser: 'a' | 'b', comparison: Comparison, notice: object | null}}}
- *   CompareReportsReply  (`report::Compared`: which report is the browser's — the other is the
- *   server's; `notice` is the `differs_from_server` warning, null when the verdicts agree)
- */
-
-export const COMPARE_REPORTS = 'compare_reports';
-
-/** @returns {CompareReportsRequest} */
-export const compareReportsRequest = (a, b) => ({ type: COMPARE_REPORTS, a, b });
-/** @returns {CompareReportsReply} */
-export const compareReportsReply = (compared) => ({ ok: true, compared });
 
 // ---- one-click personal access token (popup → service worker → core `Command::PlanPat`,
 //      the Jira tab sends it, → core `Command::InterpretPat`) ----------------------------------
@@ -276,7 +233,13 @@ export const compareReportsReply = (compared) => ({ ok: true, compared });
 export const CREATE_PAT = 'create_pat';
 
 /** @returns {CreatePatRequest} */
-export const createPatRequest = (detection, name, expirationDays, tabId) => ({ type: CREATE_PAT, detection, name, expirationDays, tabId });
+export const createPatRequest = (detection, name, expirationDays, tabId) => ({
+  type: CREATE_PAT,
+  detection,
+  name,
+  expirationDays,
+  tabId,
+});
 /** @returns {CreatePatReply} */
 export const createPatReply = (created) => ({ ok: true, created });
 /** @returns {PlanPatCommand} */

@@ -53,8 +53,9 @@ pub fn facts() -> Result<JsValue, JsError> {
 
 /// Runs one core command, e.g. `{type: "detect_page", snapshot: …, options: …}`, and resolves
 /// with the core's result: a `Detection` for the detect commands, a `protocol::CheckOutput`
-/// (the `CheckResult` and its checklist) for `check`, a `report::Rendered` for `report`, a
-/// `pat::TabRequest` for `plan_pat`, a `pat::CreateResult` for `interpret_pat`, a `report::Compared` for `compare_reports`, a `report::ReadReport` for `read_report`. Rejects
+/// (the `CheckResult`, its checklist and its rendered report) for `check`, a `pat::TabRequest`
+/// for `plan_pat`, a `pat::CreateResult` for `interpret_pat`, a `report::ReadReport` for
+/// `read_report`. Rejects
 /// with an `Error` whose message says what was
 /// wrong; the message never holds a value of the command (a `check` carries a secret).
 #[wasm_bindgen]
@@ -64,10 +65,8 @@ pub async fn handle(command: JsValue) -> Result<JsValue, JsError> {
     match command.into_job().map_err(js_error)? {
         Job::Detect(flow) => to_js(&run_flow(*flow).await),
         Job::Check(flow) => to_js(&run_flow(*flow).await),
-        Job::Report(rendered) => to_js(&*rendered),
         Job::PatPlan(plan) => to_js(&*plan),
         Job::PatResult(created) => to_js(&*created),
-        Job::Compare(compared) => to_js(&*compared),
         Job::ReadReport(read) => to_js(&*read),
     }
 }

@@ -16,19 +16,19 @@ function markEnd(end, name, start) {
   if (performance.getEntriesByName(start, 'mark').length) performance.measure(name, start, end);
 }
 
-/** The popup script runs. */
-export const markOpen = () => mark('jtw:popup-open');
+/** The wizard's script runs. */
+export const markOpen = () => mark('jtw:wizard-open');
 
 /**
  * The first detection is rendered — the page's own word, before any round trip (or the full
  * one, when it came first): `jtw:time-to-first-detection` since the page opened.
  */
 export const markFirstDetection = () =>
-  markEnd('jtw:first-detection', 'jtw:time-to-first-detection', 'jtw:popup-open');
+  markEnd('jtw:first-detection', 'jtw:time-to-first-detection', 'jtw:wizard-open');
 
 /** The REST-confirmed detection is rendered: `jtw:time-to-confirmed-detection` since the page opened. */
 export const markConfirmedDetection = () =>
-  markEnd('jtw:confirmed-detection', 'jtw:time-to-confirmed-detection', 'jtw:popup-open');
+  markEnd('jtw:confirmed-detection', 'jtw:time-to-confirmed-detection', 'jtw:wizard-open');
 
 /** The user starts a token test: the last test's verdict mark and measure no longer apply. */
 export function markCheckStart() {
