@@ -219,7 +219,9 @@ export function onMessage(handler) {
     }
     Promise.resolve()
       .then(() => handler(message, sender))
-      .then(sendResponse, (err) => sendResponse({ ok: false, error: { code: 'internal', message: String(err?.message ?? err) } }));
+      .then(sendResponse, (err) =>
+        sendResponse({ ok: false, error: { code: 'internal', message: String(err?.message ?? err) } }),
+      );
     return true; // the reply comes asynchronously
   });
 }

@@ -90,7 +90,8 @@ async function setLanguage(lang) {
 function renderStatic(lang) {
   document.documentElement.lang = lang;
   document.title = t(lang, 'hdTitle');
-  for (const node of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-i18n]'))) node.textContent = t(lang, node.dataset.i18n);
+  for (const node of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-i18n]')))
+    node.textContent = t(lang, node.dataset.i18n);
   for (const btn of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-lang]'))) {
     btn.setAttribute('aria-pressed', String(btn.dataset.lang === lang));
   }
@@ -99,7 +100,11 @@ function renderStatic(lang) {
 function render() {
   const { lang, read, coreFailed } = state;
   renderStatic(lang);
-  const error = coreFailed ? t(lang, 'hdCoreFailed', { message: coreFailed }) : read?.error ? pick(lang, read.error) : '';
+  const error = coreFailed
+    ? t(lang, 'hdCoreFailed', { message: coreFailed })
+    : read?.error
+      ? pick(lang, read.error)
+      : '';
   const errorBox = $('input-error');
   errorBox.hidden = !error;
   errorBox.textContent = error;
@@ -112,10 +117,16 @@ function render() {
 }
 
 /** A notice (`{title, cause, fix}`) as the warnings lists show one. */
-const noticeItem = (lang, w) => el('li', { dataset: { testid: `view-warning-${w.code}` } },
-  el('strong', { className: 'w-title' }, pick(lang, w.title)), ' ', el('code', { className: 'muted' }, w.code),
-  el('p', { className: 'w-cause muted' }, pick(lang, w.cause)),
-  el('p', { className: 'w-fix' }, pick(lang, w.fix)));
+const noticeItem = (lang, w) =>
+  el(
+    'li',
+    { dataset: { testid: `view-warning-${w.code}` } },
+    el('strong', { className: 'w-title' }, pick(lang, w.title)),
+    ' ',
+    el('code', { className: 'muted' }, w.code),
+    el('p', { className: 'w-cause muted' }, pick(lang, w.cause)),
+    el('p', { className: 'w-fix' }, pick(lang, w.fix)),
+  );
 
 /**
  * The facts as `<dt>label</dt><dd>value</dd>`, only the keys in `only` when given.
@@ -123,10 +134,13 @@ const noticeItem = (lang, w) => el('li', { dataset: { testid: `view-warning-${w.
  * @param {Fact[]} facts
  * @param {string[] | null} [only]
  */
-const factRows = (lang, facts, only = null) => facts.filter((f) => !only || only.includes(f.key)).flatMap((f) => [
-  el('dt', {}, pick(lang, f.label)),
-  el('dd', { dataset: { testid: `fact-${f.key}` } }, pick(lang, f.value)),
-]);
+const factRows = (lang, facts, only = null) =>
+  facts
+    .filter((f) => !only || only.includes(f.key))
+    .flatMap((f) => [
+      el('dt', {}, pick(lang, f.label)),
+      el('dd', { dataset: { testid: `fact-${f.key}` } }, pick(lang, f.value)),
+    ]);
 
 /** One report, laid out by the core. */
 function renderView(lang, v) {
@@ -134,9 +148,17 @@ function renderView(lang, v) {
   $('view-summary').textContent = pick(lang, v.summary);
   $('view').dataset.kind = v.kind;
   $('view-facts').replaceChildren(...factRows(lang, v.facts));
-  for (const [id, key] of [['view-verdict-h', 'verdict'], ['view-checklist-h', 'checklist'], ['view-steps-h', 'steps'],
-    ['view-warnings-h', 'warnings'], ['view-requests-h', 'requests'], ['view-th-request', 'request'],
-    ['view-th-auth', 'auth'], ['view-th-status', 'status'], ['view-th-headers', 'headers']]) {
+  for (const [id, key] of [
+    ['view-verdict-h', 'verdict'],
+    ['view-checklist-h', 'checklist'],
+    ['view-steps-h', 'steps'],
+    ['view-warnings-h', 'warnings'],
+    ['view-requests-h', 'requests'],
+    ['view-th-request', 'request'],
+    ['view-th-auth', 'auth'],
+    ['view-th-status', 'status'],
+    ['view-th-headers', 'headers'],
+  ]) {
     $(id).textContent = pick(lang, h[key]);
   }
   const verdict = v.verdict;
@@ -152,30 +174,53 @@ function renderView(lang, v) {
   $('view-verdict-who').hidden = !who;
   $('view-verdict-who').textContent = who ? `${pick(lang, h.answeredBy)}: ${pick(lang, who.text)} [${who.code}]` : '';
   $('view-checklist').closest('section').hidden = v.checklist.length === 0;
-  $('view-checklist').replaceChildren(...v.checklist.map((i) => el('li',
-    { className: i.state === 'ok' ? 'good' : i.state === 'fail' ? 'bad' : 'muted', dataset: { testid: `view-check-${i.id}`, state: i.state } },
-    el('span', { className: 'mark', 'aria-hidden': 'true' }, MARKS[i.state] ?? '·'), ' ', pick(lang, i.text))));
+  $('view-checklist').replaceChildren(
+    ...v.checklist.map((i) =>
+      el(
+        'li',
+        {
+          className: i.state === 'ok' ? 'good' : i.state === 'fail' ? 'bad' : 'muted',
+          dataset: { testid: `view-check-${i.id}`, state: i.state },
+        },
+        el('span', { className: 'mark', 'aria-hidden': 'true' }, MARKS[i.state] ?? '·'),
+        ' ',
+        pick(lang, i.text),
+      ),
+    ),
+  );
   $('view-steps-box').hidden = v.steps.length === 0;
   $('view-steps').replaceChildren(...v.steps.map((s) => el('li', {}, pick(lang, s))));
   $('view-warnings-box').hidden = v.warnings.length === 0;
   $('view-warnings').replaceChildren(...v.warnings.map((w) => noticeItem(lang, w)));
-  $('view-requests').tBodies[0].replaceChildren(...v.requests.map((q, i) => el('tr',
-    { dataset: { testid: `view-request-${i + 1}`, id: q.id }, className: q.failed ? 'failed' : '' },
-    el('td', {}, String(i + 1)),
-    el('td', { className: 'target' }, el('code', {}, q.target)),
-    el('td', {}, q.auth),
-    el('td', { dataset: { testid: `view-request-${i + 1}-status` } }, pick(lang, q.status)),
-    el('td', { className: 'num' }, String(q.ms)),
-    el('td', {}, el('ul', { className: 'headers' }, ...q.headers.map((line) => el('li', {}, el('code', {}, line))))))));
+  $('view-requests').tBodies[0].replaceChildren(
+    ...v.requests.map((q, i) =>
+      el(
+        'tr',
+        { dataset: { testid: `view-request-${i + 1}`, id: q.id }, className: q.failed ? 'failed' : '' },
+        el('td', {}, String(i + 1)),
+        el('td', { className: 'target' }, el('code', {}, q.target)),
+        el('td', {}, q.auth),
+        el('td', { dataset: { testid: `view-request-${i + 1}-status` } }, pick(lang, q.status)),
+        el('td', { className: 'num' }, String(q.ms)),
+        el(
+          'td',
+          {},
+          el('ul', { className: 'headers' }, ...q.headers.map((line) => el('li', {}, el('code', {}, line)))),
+        ),
+      ),
+    ),
+  );
 }
 
 /** Two reports side by side, the difference the core named on top. */
 function renderPair(lang, compared, browser, server) {
   const notice = compared.notice;
   $('pair-notice').dataset.difference = compared.comparison?.difference ?? 'none';
-  $('pair-notice').replaceChildren(notice
-    ? el('ul', {}, noticeItem(lang, notice))
-    : el('p', { dataset: { testid: 'pair-same' } }, t(lang, 'hdPairSame')));
+  $('pair-notice').replaceChildren(
+    notice
+      ? el('ul', {}, noticeItem(lang, notice))
+      : el('p', { dataset: { testid: 'pair-same' } }, t(lang, 'hdPairSame')),
+  );
   $('pair-browser').replaceChildren(...pairColumn(lang, browser, 'browser'));
   $('pair-server').replaceChildren(...pairColumn(lang, server, 'server'));
 }
@@ -186,15 +231,30 @@ function pairColumn(lang, v, side) {
   return [
     el('p', { className: 'summary', dataset: { testid: `pair-${side}-summary` } }, pick(lang, v.summary)),
     el('dl', { className: 'facts' }, ...factRows(lang, v.facts, ['tool', 'generated', 'environment', 'login'])),
-    verdict ? el('div', { className: 'verdict', dataset: { ok: String(Boolean(verdict.ok)), testid: `pair-${side}-verdict` } },
-      el('strong', {}, pick(lang, verdict.title)), ' ', el('code', { className: 'muted', dataset: { testid: `pair-${side}-code` } }, verdict.code),
-      el('p', { className: 'muted' }, pick(lang, verdict.cause)),
-      v.answeredBy ? el('p', { className: 'muted', dataset: { testid: `pair-${side}-who` } },
-        `${pick(lang, v.headings.answeredBy)}: ${pick(lang, v.answeredBy.text)} [${v.answeredBy.code}]`) : null,
-      el('p', {}, pick(lang, verdict.fix))) : el('p', { className: 'muted' }, pick(lang, v.facts.find((f) => f.key === 'kind')?.value ?? v.summary)),
+    verdict
+      ? el(
+          'div',
+          { className: 'verdict', dataset: { ok: String(Boolean(verdict.ok)), testid: `pair-${side}-verdict` } },
+          el('strong', {}, pick(lang, verdict.title)),
+          ' ',
+          el('code', { className: 'muted', dataset: { testid: `pair-${side}-code` } }, verdict.code),
+          el('p', { className: 'muted' }, pick(lang, verdict.cause)),
+          v.answeredBy
+            ? el(
+                'p',
+                { className: 'muted', dataset: { testid: `pair-${side}-who` } },
+                `${pick(lang, v.headings.answeredBy)}: ${pick(lang, v.answeredBy.text)} [${v.answeredBy.code}]`,
+              )
+            : null,
+          el('p', {}, pick(lang, verdict.fix)),
+        )
+      : el('p', { className: 'muted' }, pick(lang, v.facts.find((f) => f.key === 'kind')?.value ?? v.summary)),
     el('ul', { className: 'warnings' }, ...v.warnings.map((w) => noticeItem(lang, w))),
-    el('ol', { className: 'requests', dataset: { testid: `pair-${side}-requests` } }, ...v.requests.map((q) =>
-      el('li', {}, el('code', {}, q.target), ' → ', pick(lang, q.status)))),
+    el(
+      'ol',
+      { className: 'requests', dataset: { testid: `pair-${side}-requests` } },
+      ...v.requests.map((q) => el('li', {}, el('code', {}, q.target), ' → ', pick(lang, q.status))),
+    ),
   ];
 }
 

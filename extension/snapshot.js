@@ -25,7 +25,9 @@ export function collectSnapshot(limits) {
     count += 1;
   };
   for (const el of document.querySelectorAll('meta')) {
-    const name = cut(el.getAttribute('name') || el.getAttribute('property')).trim().toLowerCase();
+    const name = cut(el.getAttribute('name') || el.getAttribute('property'))
+      .trim()
+      .toLowerCase();
     if (!name) continue;
     put(name, el.getAttribute('content'));
     if (name === 'application-name') {

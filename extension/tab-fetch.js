@@ -46,7 +46,11 @@ export async function tabFetch(request) {
   const started = Date.now();
   const elapsedMs = () => Math.max(0, Date.now() - started);
   if (location.origin !== request.origin) {
-    return { kind: 'notSent', elapsedMs: 0, detail: `this tab shows ${location.origin}, not ${request.origin}: open Jira in this tab` };
+    return {
+      kind: 'notSent',
+      elapsedMs: 0,
+      detail: `this tab shows ${location.origin}, not ${request.origin}: open Jira in this tab`,
+    };
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), request.timeoutMs);
@@ -61,7 +65,15 @@ export async function tabFetch(request) {
       signal: controller.signal,
     });
     if (response.type === 'opaqueredirect') {
-      return { kind: 'response', status: 0, headers: {}, body: '', truncated: false, redirect: true, elapsedMs: elapsedMs() };
+      return {
+        kind: 'response',
+        status: 0,
+        headers: {},
+        body: '',
+        truncated: false,
+        redirect: true,
+        elapsedMs: elapsedMs(),
+      };
     }
     /** @type {Record<string, string>} */
     const headers = {};
@@ -93,7 +105,15 @@ export async function tabFetch(request) {
       at += part.length;
     }
     const body = new TextDecoder().decode(bytes);
-    return { kind: 'response', status: response.status, headers, body, truncated, redirect: false, elapsedMs: elapsedMs() };
+    return {
+      kind: 'response',
+      status: response.status,
+      headers,
+      body,
+      truncated,
+      redirect: false,
+      elapsedMs: elapsedMs(),
+    };
   } catch (err) {
     const name = String(err?.name ?? 'Error');
     if (name === 'AbortError' || name === 'TimeoutError') return { kind: 'timeout', elapsedMs: elapsedMs() };
