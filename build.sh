@@ -97,7 +97,17 @@ cargo build --locked --release --lib --target "$TARGET"
 
 log "wasm-bindgen --target web"
 rm -rf "$BINDGEN_OUT"
-wasm-bindgen "target/$TARGET/release/$CRATE.wasm" --target web --no-typescript --out-dir "$BINDGEN_OUT"
+wasm-bindgen "target/$TARGET/release/$CRATE.wasm" --target web --out-dir "$BINDGEN_OUT"
+# The glue's TypeScript, with the boundary's types from src/wasm.d.ts (src/wasm.rs's
+# typescript_custom_section), is what the extension's type check reads: kept in types/pkg/
+# (so ./test.sh --quick needs no wasm build) and brought up to date here. Its closure shims'
+# names carry hashes that change with any Rust change: left out (nothing in extension/ uses them).
+TYPES="$ROOT/types/pkg/$CRATE.d.ts"
+grep -v -E '__invoke__h[0-9a-f]+' "$BINDGEN_OUT/$CRATE.d.ts" > "$BINDGEN_OUT/$CRATE.types.d.ts"
+if ! cmp -s "$BINDGEN_OUT/$CRATE.types.d.ts" "$TYPES"; then
+  cp "$BINDGEN_OUT/$CRATE.types.d.ts" "$TYPES"
+  log "types/pkg/$CRATE.d.ts was not the wasm's: updated (commit it)"
+fi
 
 log "wasm-opt -Oz --converge (runs -Oz until the module stops shrinking: ≈ 3 KB gzip)"
 "$WASM_OPT" -Oz --converge "$BINDGEN_OUT/${CRATE}_bg.wasm" -o "$BINDGEN_OUT/${CRATE}_bg.opt.wasm"

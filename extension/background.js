@@ -10,6 +10,8 @@
 // page's own origin and session: the core plans it and the Jira tab sends it (`createPat`).
 
 import init, { facts as coreFacts, handle } from './pkg/jira_token_wizard.js';
+/** @import { Commands, Detection, Exchange, PageSnapshot } from './pkg/jira_token_wizard.js' */
+/** @import { CheckRequest, CreatePatRequest, Reply } from './protocol.js' */
 import {
   askOffscreen,
   extensionVersion,
@@ -23,27 +25,11 @@ import {
 } from './browser.js';
 import { clearIfStill } from './clipboard.js';
 import {
-  CHECK,
-  CLEAR_CLIPBOARD,
-  CREATE_PAT,
-  DETECT_TAB,
-  DETECT_URL,
-  FACTS,
-  checkCommand,
-  checkReply,
-  clearClipboardReply,
-  clipboardClearNow,
-  createPatReply,
-  detectPageCommand,
-  detectReply,
-  detectUrlCommand,
+  CLIPBOARD_CLEAR_NOW,
+  credentialOrigin,
   errorReply,
-  factsReply,
   gatewayProblem,
   httpOrigin,
-  credentialOrigin,
-  interpretPatCommand,
-  planPatCommand,
   validateRequest,
 } from './protocol.js';
 import { SNAPSHOT_LIMITS, collectSnapshot } from './snapshot.js';
@@ -60,26 +46,40 @@ function core() {
   return wasmReady;
 }
 
-onMessage(async (message) => {
-  const checked = validateRequest(message);
-  if (!checked.ok) return checked;
-  const { request } = checked;
-  switch (request.type) {
-    case DETECT_TAB:
-      return detectTab(request.tabId, request.pageOnly);
-    case DETECT_URL:
-      return detectTypedUrl(request.url);
-    case CHECK:
-      return check(request);
-    case CREATE_PAT:
-      return createPat(request);
-    case FACTS:
-      return facts();
-    case CLEAR_CLIPBOARD:
-      return scheduleClear(request.digest, request.salt);
-  }
-  return errorReply('bad_message', 'unhandled type');
-});
+/**
+ * Runs one core command (wasm `handle`) and resolves with its answer, typed by the command's
+ * `type` (src/wasm.d.ts `Commands`).
+ * @template {keyof Commands} K
+ * @param {Commands[K]['command'] & {type: K}} command
+ * @returns {Promise<Commands[K]['output']>}
+ */
+async function run(command) {
+  await core();
+  return /** @type {Promise<Commands[K]['output']>} */ (handle(command));
+}
+
+onMessage(
+  /** @returns {Promise<Reply>} */
+  async (message) => {
+    const checked = validateRequest(message);
+    if (!checked.ok) return checked;
+    const { request } = checked;
+    switch (request.type) {
+      case 'detect_tab':
+        return detectTab(request.tabId, request.pageOnly);
+      case 'detect_url':
+        return detectTypedUrl(request.url);
+      case 'check':
+        return check(request);
+      case 'create_pat':
+        return createPat(request);
+      case 'facts':
+        return facts();
+      case 'clear_clipboard':
+        return scheduleClear(request.digest, request.salt);
+    }
+  },
+);
 
 // The clipboard alarm may wake a stopped worker: registered at the top level too.
 onClipboardAlarm(clearClipboard);
@@ -92,13 +92,14 @@ onToolbarClick();
  * storage, never the text) and set the alarm for the core's `clipboardClearSeconds` from now.
  * @param {string} digest
  * @param {string} salt
+ * @returns {Promise<Reply>}
  */
 async function scheduleClear(digest, salt) {
   try {
     await core();
     const seconds = coreFacts().clipboardClearSeconds;
     await scheduleClipboardClear(digest, salt, Date.now() + seconds * 1000);
-    return clearClipboardReply(seconds);
+    return { ok: true, seconds };
   } catch (err) {
     return errorReply('internal', err?.message ?? err);
   }
@@ -112,11 +113,16 @@ async function scheduleClear(digest, salt) {
  * @param {string} salt
  */
 function clearClipboard(digest, salt) {
-  return needsOffscreen() ? askOffscreen(clipboardClearNow(digest, salt)) : clearIfStill(digest, salt);
+  return needsOffscreen() ? askOffscreen({ type: CLIPBOARD_CLEAR_NOW, digest, salt }) : clearIfStill(digest, salt);
 }
 
-/** A tab's detection; `pageOnly`: from the snapshot alone, no request (the first paint). */
-async function detectTab(tabId, pageOnly = false) {
+/**
+ * A tab's detection; `pageOnly`: from the snapshot alone, no request (the first paint).
+ * @param {number} tabId
+ * @param {boolean} pageOnly
+ */
+async function detectTab(tabId, pageOnly) {
+  /** @type {PageSnapshot | undefined} */
   let snapshot;
   try {
     snapshot = await runInTab(tabId, collectSnapshot, [SNAPSHOT_LIMITS]);
@@ -125,20 +131,26 @@ async function detectTab(tabId, pageOnly = false) {
     return errorReply('tab_unreadable', err?.message ?? err);
   }
   const origin = httpOrigin(snapshot?.url ?? '');
-  if (!origin) return errorReply('tab_unreadable', 'not an http(s) page');
+  if (!snapshot || !origin) return errorReply('tab_unreadable', 'not an http(s) page');
+  const page = snapshot;
   const allowFetch = await hasOrigin(origin);
   // A page may name another origin (a Cloud page elsewhere names its Atlassian site): the core
   // decides whether to ask it, and may only with access to it.
   const named = httpOrigin(String(snapshot?.metas?.['ajs-base-url'] ?? ''));
   const granted = named && named !== origin && (await hasOrigin(named).catch(() => false)) ? [named] : [];
-  return runCore(origin, allowFetch, granted, (g) => detectPageCommand(snapshot, allowFetch, g, pageOnly));
+  return runCore(origin, allowFetch, granted, (grantedOrigins) =>
+    run({ type: 'detect_page', snapshot: page, options: { allowFetch, grantedOrigins, pageOnly } }),
+  );
 }
 
+/** @param {string} url */
 async function detectTypedUrl(url) {
   const origin = httpOrigin(url);
   if (!origin) return errorReply('invalid_url', url);
   const allowFetch = await hasOrigin(origin);
-  return runCore(origin, allowFetch, [], (g) => detectUrlCommand(url, allowFetch, g));
+  return runCore(origin, allowFetch, [], (grantedOrigins) =>
+    run({ type: 'detect_url', url, options: { allowFetch, grantedOrigins } }),
+  );
 }
 
 /**
@@ -148,32 +160,35 @@ async function detectTypedUrl(url) {
  * @param {string} origin
  * @param {boolean} allowFetch
  * @param {string[]} granted
- * @param {(granted: string[]) => object} command
+ * @param {(granted: string[]) => Promise<Detection>} detect
+ * @returns {Promise<Reply>}
  */
-async function runCore(origin, allowFetch, granted, command) {
+async function runCore(origin, allowFetch, granted, detect) {
   try {
-    await core();
-    let detection = await handle(command(granted));
+    let detection = await detect(granted);
     // The reply names the origin REST was (or would be) asked at, and whether we may.
-    let rest = httpOrigin(detection?.restOrigin ?? '') ?? origin;
-    const may = async (o) => (o === origin ? allowFetch : hasOrigin(o).catch(() => false));
+    let rest = httpOrigin(detection.restOrigin ?? '') ?? origin;
+    const may = async (/** @type {string} */ o) => (o === origin ? allowFetch : hasOrigin(o).catch(() => false));
     let allowed = await may(rest);
     if (rest !== origin && allowed && !granted.includes(rest)) {
-      detection = await handle(command([...granted, rest]));
-      rest = httpOrigin(detection?.restOrigin ?? '') ?? origin;
+      detection = await detect([...granted, rest]);
+      rest = httpOrigin(detection.restOrigin ?? '') ?? origin;
       allowed = await may(rest);
     }
-    return detectReply(rest, allowed, detection);
+    return { ok: true, origin: rest, allowFetch: allowed, detection };
   } catch (err) {
     return errorReply('core', err?.message ?? err);
   }
 }
 
-/** What the pages read from the core at start (src/protocol/shell.rs). */
+/**
+ * What the pages read from the core at start (src/protocol/shell.rs).
+ * @returns {Promise<Reply>}
+ */
 async function facts() {
   try {
     await core();
-    return factsReply(coreFacts());
+    return { ok: true, facts: coreFacts() };
   } catch (err) {
     return errorReply('core', err?.message ?? err);
   }
@@ -186,7 +201,8 @@ async function facts() {
  * must hold the host permission the user granted for it from the popup's button. Without it
  * the check is refused here: a fetch without host permission still reaches the server (its
  * CORS preflight does), so it must not be tried at all.
- * @param {import('./protocol.js').CheckRequest} request
+ * @param {CheckRequest} request
+ * @returns {Promise<Reply>}
  */
 async function check(request) {
   const { detection, input } = request;
@@ -209,7 +225,7 @@ async function check(request) {
       environment: globalThis.navigator?.userAgent ?? '',
       generatedAt: new Date().toISOString(),
     };
-    return checkReply(await handle(checkCommand(detection, input, meta)));
+    return { ok: true, ...(await run({ type: 'check', detection, input, meta })) };
   } catch (err) {
     return errorReply('core', err?.message ?? err);
   }
@@ -222,22 +238,24 @@ async function check(request) {
  * answer (`interpret_pat`). Only with the host permission for the Jira origin, checked first,
  * as for a token test: activeTab alone would let the script run, but it is not enough here.
  * The reply carries the new token for the popup to show once; nothing here keeps or logs it.
- * @param {import('./protocol.js').CreatePatRequest} request
+ * @param {CreatePatRequest} request
+ * @returns {Promise<Reply>}
  */
 async function createPat({ detection, name, expirationDays, tabId }) {
   try {
-    await core();
     const target = credentialOrigin(detection);
     if (!target || !(await hasOrigin(target).catch(() => false))) {
       return errorReply('host_not_allowed', target ?? 'no Jira was reached');
     }
-    const request = await handle(planPatCommand(detection, name, expirationDays));
+    const input = { name, expirationDays };
+    const request = await run({ type: 'plan_pat', detection, input });
+    /** @type {Exchange} */
     const answer = await runInTab(tabId, tabFetch, [request]).then(
       (got) => got ?? { kind: 'notSent', elapsedMs: 0, detail: 'the Jira tab gave no answer' },
       // The tab closed, navigated to a page scripts may not run in, or refused the script.
       (err) => ({ kind: 'notSent', elapsedMs: 0, detail: `the Jira tab could not send it: ${err?.message ?? err}` }),
     );
-    return createPatReply(await handle(interpretPatCommand(detection, name, expirationDays, answer)));
+    return { ok: true, created: await run({ type: 'interpret_pat', detection, input, answer }) };
   } catch (err) {
     return errorReply('core', err?.message ?? err);
   }

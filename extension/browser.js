@@ -95,11 +95,17 @@ const CHOICES_PREFIX = 'choices:';
 /** What is kept of the token-test form: never the secret. */
 const CHOICE_KEYS = ['target', 'login', 'project', 'auth'];
 
-/** Only the known keys, each a short string: whatever a caller passes, no secret gets in. */
+/**
+ * Only the known keys, each a short string: whatever a caller passes, no secret gets in.
+ * @param {unknown} value
+ * @returns {Record<string, string>}
+ */
 function choicesOnly(value) {
+  /** @type {Record<string, string>} */
   const out = {};
+  const given = /** @type {Record<string, unknown> | null | undefined} */ (value);
   for (const key of CHOICE_KEYS) {
-    const v = value?.[key];
+    const v = given?.[key];
     if (typeof v === 'string' && v.length <= 512) out[key] = v;
   }
   return out;
@@ -165,6 +171,7 @@ export async function runInTab(tabId, func, args) {
  * Chromium a pattern without a port matches any port (its "Match patterns" page), so both
  * browsers ask for, check and grant the same thing: the host, whatever its port.
  */
+/** @param {string} origin */
 function originPattern(origin) {
   const { protocol, hostname } = new URL(origin);
   return `${protocol}//${hostname}/*`;
@@ -189,7 +196,11 @@ export function requestOrigin(origin) {
   return api.permissions.request({ origins: [originPattern(origin)] });
 }
 
-/** Sends a protocol message to the service worker and resolves with its reply. */
+/**
+ * Sends a protocol message to the service worker and resolves with its reply.
+ * @param {import('./protocol.js').Request} message
+ * @returns {Promise<import('./protocol.js').Reply | undefined>}
+ */
 export function sendMessage(message) {
   return api.runtime.sendMessage(message);
 }

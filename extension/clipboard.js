@@ -33,9 +33,9 @@ export async function saltedDigest(salt, text) {
   return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', both)));
 }
 
-/** True for a digest `saltedDigest` returns. */
+/** True for a digest `saltedDigest` returns. @param {unknown} v */
 export const isDigest = (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
-/** True for a salt `newSalt` returns. */
+/** True for a salt `newSalt` returns. @param {unknown} v */
 export const isSalt = (v) => typeof v === 'string' && /^[0-9a-f]{32}$/.test(v);
 
 /**
@@ -110,7 +110,7 @@ export async function clearLater(text) {
   try {
     const salt = newSalt();
     const reply = await sendMessage(clearClipboardRequest(await saltedDigest(salt, text), salt));
-    return reply?.ok && Number.isFinite(reply.seconds) ? reply.seconds : null;
+    return reply && 'seconds' in reply && Number.isFinite(reply.seconds) ? reply.seconds : null;
   } catch {
     return null;
   }

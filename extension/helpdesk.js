@@ -12,23 +12,7 @@ import { extensionVersion, saveLanguage, savedLanguage, uiLanguage } from './bro
 import { $, el } from './dom.js';
 import { LANGS, langFromTag, pick, t } from './ui-strings.js';
 
-/** @typedef {{en: string, ru: string}} Text */
-/** @typedef {{code: string, title: Text, cause: Text, fix: Text}} Notice */
-/** @typedef {{key: string, label: Text, value: Text}} Fact */
-/** @typedef {{id: string, target: string, auth: string, status: Text, ms: number, headers: string[], failed: boolean}} RequestRow */
-/**
- * The core's `report::ReportView`.
- * @typedef {{kind: string, summary: Text, facts: Fact[], verdict: (Notice & {ok: boolean}) | null,
- *   answeredBy: {code: string, text: Text} | null,
- *   checklist: {id: string, state: string, text: Text}[], steps: Text[], warnings: Notice[],
- *   requests: RequestRow[], headings: Record<string, Text>}} ReportView
- */
-/**
- * The core's `report::ReadReport`: one view, or the browser's and the server's with their
- * comparison; or why the paste is not a report.
- * @typedef {{views: ReportView[], compared: {comparison: {difference: string | null}, notice: Notice | null} | null,
- *   error: Text | null}} ReadReport
- */
+/** @import { Compared, Fact, Notice, ReadReport, ReportView } from './pkg/jira_token_wizard.js' */
 
 const state = {
   lang: 'en',
@@ -38,6 +22,7 @@ const state = {
   coreFailed: /** @type {string | null} */ (null),
 };
 
+/** @type {Record<string, string>} */
 const MARKS = { ok: '✓', fail: '✗', info: '·' };
 
 /** @type {Promise<unknown> | null} */
@@ -53,10 +38,12 @@ function core() {
 
 // ---- actions ------------------------------------------------------------------------------
 
+/** @param {SubmitEvent} event */
 async function show(event) {
   event.preventDefault();
   try {
     await core();
+    // `read_report` answers a `ReadReport` (src/wasm.d.ts `Commands`).
     state.read = /** @type {ReadReport} */ (await handle({ type: 'read_report', text: $('report-input').value }));
     state.coreFailed = null;
   } catch (err) {
@@ -78,6 +65,7 @@ function clear() {
   $('report-input').focus();
 }
 
+/** @param {string} lang */
 async function setLanguage(lang) {
   if (!LANGS.includes(lang)) return;
   state.lang = lang;
@@ -87,11 +75,12 @@ async function setLanguage(lang) {
 
 // ---- rendering ----------------------------------------------------------------------------
 
+/** @param {string} lang */
 function renderStatic(lang) {
   document.documentElement.lang = lang;
   document.title = t(lang, 'hdTitle');
   for (const node of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-i18n]')))
-    node.textContent = t(lang, node.dataset.i18n);
+    node.textContent = t(lang, node.dataset.i18n ?? '');
   for (const btn of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-lang]'))) {
     btn.setAttribute('aria-pressed', String(btn.dataset.lang === lang));
   }
@@ -116,7 +105,11 @@ function render() {
   if (views.length === 2 && read?.compared) renderPair(lang, read.compared, views[0], views[1]);
 }
 
-/** A notice (`{title, cause, fix}`) as the warnings lists show one. */
+/**
+ * A notice (`{title, cause, fix}`) as the warnings lists show one.
+ * @param {string} lang
+ * @param {Notice} w
+ */
 const noticeItem = (lang, w) =>
   el(
     'li',
@@ -142,13 +135,17 @@ const factRows = (lang, facts, only = null) =>
       el('dd', { dataset: { testid: `fact-${f.key}` } }, pick(lang, f.value)),
     ]);
 
-/** One report, laid out by the core. */
+/**
+ * One report, laid out by the core.
+ * @param {string} lang
+ * @param {ReportView} v
+ */
 function renderView(lang, v) {
   const h = v.headings;
   $('view-summary').textContent = pick(lang, v.summary);
   $('view').dataset.kind = v.kind;
   $('view-facts').replaceChildren(...factRows(lang, v.facts));
-  for (const [id, key] of [
+  for (const [id, key] of /** @type {[string, keyof ReportView['headings']][]} */ ([
     ['view-verdict-h', 'verdict'],
     ['view-checklist-h', 'checklist'],
     ['view-steps-h', 'steps'],
@@ -158,7 +155,7 @@ function renderView(lang, v) {
     ['view-th-auth', 'auth'],
     ['view-th-status', 'status'],
     ['view-th-headers', 'headers'],
-  ]) {
+  ])) {
     $(id).textContent = pick(lang, h[key]);
   }
   const verdict = v.verdict;
@@ -212,7 +209,13 @@ function renderView(lang, v) {
   );
 }
 
-/** Two reports side by side, the difference the core named on top. */
+/**
+ * Two reports side by side, the difference the core named on top.
+ * @param {string} lang
+ * @param {Compared} compared
+ * @param {ReportView} browser
+ * @param {ReportView} server
+ */
 function renderPair(lang, compared, browser, server) {
   const notice = compared.notice;
   $('pair-notice').dataset.difference = compared.comparison?.difference ?? 'none';
@@ -225,7 +228,12 @@ function renderPair(lang, compared, browser, server) {
   $('pair-server').replaceChildren(...pairColumn(lang, server, 'server'));
 }
 
-/** One report's column: what it is about, who made it, verdict, warnings and the answers. */
+/**
+ * One report's column: what it is about, who made it, verdict, warnings and the answers.
+ * @param {string} lang
+ * @param {ReportView} v
+ * @param {'browser' | 'server'} side
+ */
 function pairColumn(lang, v, side) {
   const verdict = v.verdict;
   return [
@@ -261,7 +269,7 @@ function pairColumn(lang, v, side) {
 // ---- start --------------------------------------------------------------------------------
 
 for (const btn of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-lang]'))) {
-  btn.addEventListener('click', () => setLanguage(btn.dataset.lang));
+  btn.addEventListener('click', () => setLanguage(btn.dataset.lang ?? ''));
 }
 $('paste-form').addEventListener('submit', show);
 $('report-clear').addEventListener('click', clear);

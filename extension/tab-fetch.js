@@ -26,21 +26,12 @@
 // - the answer (which holds the new token) is returned, never written to the page's DOM,
 //   storage or console: it lives in this call's memory until the script ends.
 
-/**
- * @typedef {{method: 'POST' | 'GET', url: string, origin: string, headers: Record<string, string>,
- *   body: string, timeoutMs: number, responseHeaders: string[], maxBodyBytes: number}} TabRequest
- *   (`pat::TabRequest`)
- * @typedef {{kind: 'response', status: number, headers: Record<string, string>, body: string,
- *   truncated: boolean, redirect: boolean, elapsedMs: number}
- *   | {kind: 'timeout', elapsedMs: number}
- *   | {kind: 'unreachable' | 'notSent', elapsedMs: number, detail: string}} TabExchange
- *   (`http::Exchange`)
- */
+/** @import { Exchange, TabRequest } from './pkg/jira_token_wizard.js' (`pat::TabRequest`, `http::Exchange`) */
 
 /**
  * Sends `request` from the page it runs in and resolves with what came back; never rejects.
  * @param {TabRequest} request
- * @returns {Promise<TabExchange>}
+ * @returns {Promise<Exchange>}
  */
 export async function tabFetch(request) {
   const started = Date.now();

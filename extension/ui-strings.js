@@ -286,16 +286,33 @@ export const UI = {
 
 /** @typedef {{key: string, vars?: Record<string, string>}} UiMessage  A UI-strings key and its `{name}` values. */
 
-/** The UI text `key` in `lang` with `{name}` placeholders filled from `vars`. */
+/** @type {Record<string, Record<string, string>>} UI by language, by key. */
+const TEXTS = UI;
+
+/**
+ * The UI text `key` in `lang` with `{name}` placeholders filled from `vars`.
+ * @param {string} lang
+ * @param {string} key
+ * @param {Record<string, string>} [vars]
+ */
 export function t(lang, key, vars = {}) {
-  const text = UI[lang]?.[key] ?? UI.en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+  const text = TEXTS[lang]?.[key] ?? TEXTS.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (m, /** @type {string} */ name) => (name in vars ? String(vars[name]) : m));
 }
 
-/** A core `{en, ru}` text in `lang`. */
-export const pick = (lang, text) => (text && typeof text === 'object' ? (text[lang] ?? text.en ?? '') : '');
+/**
+ * A core `{en, ru}` text in `lang`.
+ * @param {string} lang
+ * @param {{en: string, ru: string} | null | undefined} text
+ * @returns {string}
+ */
+export const pick = (lang, text) =>
+  text && typeof text === 'object' ? ((lang === 'ru' ? text.ru : text.en) ?? text.en ?? '') : '';
 
-/** `'ru'` for a Russian browser UI tag (`ru`, `ru-RU`), else `'en'` (as `Lang::from_tag`). */
+/**
+ * `'ru'` for a Russian browser UI tag (`ru`, `ru-RU`), else `'en'` (as `Lang::from_tag`).
+ * @param {unknown} tag
+ */
 export const langFromTag = (tag) =>
   String(tag ?? '')
     .trim()

@@ -37,6 +37,12 @@ use web_sys::{
     RequestCredentials, RequestRedirect, ResponseType,
 };
 
+// The TypeScript of the commands and answers below (src/wasm.d.ts): wasm-bindgen writes it into
+// the glue's .d.ts, which the extension's type check reads (build.sh, types/pkg/). A custom
+// section: the text goes to the .d.ts, not into the shipped wasm.
+#[wasm_bindgen(typescript_custom_section)]
+const BOUNDARY_TYPES: &str = include_str!("wasm.d.ts");
+
 /// The crate version (Cargo.toml), shown in the popup and written into the manifests.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -46,7 +52,7 @@ pub fn version() -> String {
 /// What the extension's pages read from the core instead of re-typing it: targets and the
 /// method each sends, auth choices, method names, detail labels, the secret mask, the forms'
 /// limits and the gateway (`protocol::shell::ShellFacts`).
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "ShellFacts")]
 pub fn facts() -> Result<JsValue, JsError> {
     to_js(&ShellFacts::get())
 }
@@ -58,8 +64,10 @@ pub fn facts() -> Result<JsValue, JsError> {
 /// `read_report`. Rejects
 /// with an `Error` whose message says what was
 /// wrong; the message never holds a value of the command (a `check` carries a secret).
-#[wasm_bindgen]
-pub async fn handle(command: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(unchecked_return_type = "Output")]
+pub async fn handle(
+    #[wasm_bindgen(unchecked_param_type = "Command")] command: JsValue,
+) -> Result<JsValue, JsError> {
     let command = Command::read(|| serde_wasm_bindgen::Deserializer::from(command.clone()))
         .map_err(js_error)?;
     match command.into_job().map_err(js_error)? {

@@ -16,14 +16,15 @@ import { renderServerCheck } from './views/server-check.js';
 import { renderSnippet } from './views/snippet.js';
 import { renderSteps } from './views/steps.js';
 import { renderTest } from './views/test.js';
-/** @import { CoreData, DetectReply } from '../protocol.js' */
+/** @import { DetectReply } from '../protocol.js' */
+/** @import { Detection } from '../pkg/jira_token_wizard.js' */
 /** @import { State, Step } from './state.js' */
 
 /** The steps in order. */
 export const STEPS = /** @type {const} */ (['detect', 'token', 'test', 'connect']);
 
 /** A detection worth testing a credential against: Jira, or a site that may be Jira. */
-const testable = (/** @type {CoreData} */ detection) =>
+const testable = (/** @type {Detection} */ detection) =>
   detection.deployment?.product === 'jira' || Boolean(detection.authPlan);
 
 /** The core's id for the gateway's `/myself` request (`GATEWAY_MYSELF`, src/probe/mod.rs). */
@@ -45,7 +46,7 @@ export function model(state, secrets) {
   const result = test?.result ?? null;
   // A token test that changed the plan (it works only through the gateway) replaces its steps.
   const replanned = detection && state.test.detection === detection ? (state.test.result?.authPlan ?? null) : null;
-  const own = detection?.targetPlans?.find((/** @type {CoreData} */ p) => p.target === target)?.plan ?? null;
+  const own = detection?.targetPlans?.find((p) => p.target === target)?.plan ?? null;
   const plan = detection ? (replanned ?? own ?? detection.authPlan ?? null) : null;
   // Never on the page's word alone, and only for a Jira read from its tab: the POST goes out
   // from that tab, so a typed address (another tab's page) gets no offer.
@@ -60,7 +61,7 @@ export function model(state, secrets) {
   const gateway =
     Boolean(result?.gatewayOffer) &&
     !state.test.gatewayTried &&
-    !(result?.requests ?? []).some((/** @type {CoreData} */ r) => r.id === GATEWAY_MYSELF);
+    !(result?.requests ?? []).some((r) => r.id === GATEWAY_MYSELF);
   /** @type {Record<Step, boolean>} */
   const available = {
     detect: Boolean(detection),
@@ -124,7 +125,7 @@ function summaryOf(lang, step, m) {
     case 'detect':
       return String(m.detection?.deployment?.baseUrl ?? '');
     case 'token':
-      return m.plan ? (m.plan.unsupported ? t(lang, 'planUnsupported') : (methodName(lang, m.plan.method) ?? '')) : '';
+      return m.plan ? (m.plan.unsupported ? t(lang, 'planUnsupported') : methodName(lang, m.plan.method)) : '';
     case 'test':
       return m.result ? pick(lang, m.result.verdict?.title) : '';
     case 'connect':

@@ -5,7 +5,7 @@
 
 import { facts } from '../facts.js';
 import { pick } from '../ui-strings.js';
-/** @import { CoreData } from '../protocol.js' */
+/** @import { Snippet, SnippetField } from '../pkg/jira_token_wizard.js' */
 
 /**
  * `text` with every secret mask (`Facts.secretMask`) replaced by `secret` (split/join: no
@@ -17,20 +17,20 @@ const unmask = (text, secret) => (secret ? String(text).split(facts().secretMask
 
 /**
  * The snippet's fields.
- * @param {CoreData} snippet
- * @returns {CoreData[]}
+ * @param {Snippet} snippet
+ * @returns {SnippetField[]}
  */
 export const fieldsOf = (snippet) => snippet.fields ?? [];
 
 /**
  * True when the snippet has a field for the secret (Issue Sync has none).
- * @param {CoreData | null | undefined} snippet
+ * @param {Snippet | null | undefined} snippet
  */
 export const hasSecretField = (snippet) => (snippet ? fieldsOf(snippet).some((f) => f.secret) : false);
 
 /**
  * A field's value: the secret when `secret` is given and the field is the secret, else as sent.
- * @param {CoreData} field
+ * @param {SnippetField} field
  * @param {string | null} secret
  * @returns {string}
  */
@@ -38,7 +38,7 @@ export const fieldValue = (field, secret) => (field.secret && secret ? secret : 
 
 /**
  * A field's label in `lang` (for "Password copied").
- * @param {CoreData} snippet
+ * @param {Snippet} snippet
  * @param {string} lang
  * @param {string} key
  */
@@ -47,13 +47,16 @@ export const fieldLabel = (snippet, lang, key) =>
 
 /**
  * The block as pretty JSON (`Snippet.json`), the secret only when `secret` is given.
- * @param {CoreData} snippet
+ * @param {Snippet} snippet
  * @param {string | null} secret
  */
 function snippetJson(snippet, secret) {
   const json = structuredClone(snippet.json ?? {});
-  if (secret && json.fields && typeof json.fields === 'object') {
-    for (const f of fieldsOf(snippet)) if (f.secret && f.key in json.fields) json.fields[f.key] = secret;
+  const fields = /** @type {Record<string, unknown> | null} */ (
+    json.fields && typeof json.fields === 'object' ? json.fields : null
+  );
+  if (secret && fields) {
+    for (const f of fieldsOf(snippet)) if (f.secret && f.key in fields) fields[f.key] = secret;
   }
   return JSON.stringify(json, null, 2);
 }
@@ -61,7 +64,7 @@ function snippetJson(snippet, secret) {
 /**
  * What a copy button copies: `kind` is `field` (with `key`), `text` or `json`; the secret is
  * put in only when `secret` is given.
- * @param {CoreData} snippet
+ * @param {Snippet} snippet
  * @param {string} lang
  * @param {string} kind
  * @param {string | undefined} key

@@ -6,21 +6,22 @@
 // once) live in `secrets` beside it, in this page's memory only.
 
 import { render } from './render.js';
-/** @import { CoreData, DetectReply, ErrorInfo, ErrorReply, Request } from '../protocol.js' */
+/** @import { DetectReply, ErrorInfo, ErrorReply, Request } from '../protocol.js' */
+/** @import { AuthChoice, CheckItem, CheckResult, CreateResult, Detection, ProjectRef, Rendered, Target } from '../pkg/jira_token_wizard.js' */
 /** @import { UiMessage } from '../ui-strings.js' */
 
 /**
  * @typedef {'detect' | 'token' | 'test' | 'connect'} Step
  * @typedef {{tabId: number | null, origin: string | null}} Page
- * @typedef {{target: string | null, auth: string, login: string, project: string}} Choices
+ * @typedef {{target: Target | null, auth: AuthChoice, login: string, project: string}} Choices
  *   The token test's non-secret choices, kept per Jira origin (browser.js `saveChoices`);
  *   `target` null: the core's first.
- * @typedef {{rendered: {json: string, markdown: {en: string, ru: string}, fileName: string} | null,
+ * @typedef {{rendered: Rendered | null,
  *   status: UiMessage | null}} ReportState
  *   The core's rendering of the last result's report (it comes with the result) and the last
  *   copy/download outcome.
- * @typedef {{detection: CoreData | null, phase: 'form' | 'confirm' | 'creating' | 'done',
- *   name: string, days: string, created: CoreData | null, error: ErrorInfo | null,
+ * @typedef {{detection: Detection | null, phase: 'form' | 'confirm' | 'creating' | 'done',
+ *   name: string, days: string, created: CreateResult | null, error: ErrorInfo | null,
  *   invalid: string | null, copied: UiMessage | null}} PatState
  *   "Create a token for me": `created` is the core's `pat::CreateResult` without the token
  *   (that is `secrets.created`).
@@ -28,7 +29,7 @@ import { render } from './render.js';
 
 /**
  * The token test for `detection` (null before any): nothing run yet.
- * @param {CoreData | null} detection
+ * @param {Detection | null} detection
  * @param {boolean} revealed the secret field shows its text (kept across detections)
  */
 export function freshTest(detection, revealed) {
@@ -38,16 +39,16 @@ export function freshTest(detection, revealed) {
     running: false,
     /** Runs started (or cancelled): a reply for an older run is ignored. */
     runs: 0,
-    /** @type {CoreData | null} The core's `CheckResult`, or null. */
+    /** @type {CheckResult | null} The core's `CheckResult`, or null. */
     result: null,
-    /** @type {CoreData[]} The core's checklist of `result` (sent beside it). */
+    /** @type {CheckItem[]} The core's checklist of `result` (sent beside it). */
     checklist: [],
     /** @type {ReportState} */
     report: { rendered: null, status: null },
     /** @type {ErrorInfo | string | null} An ErrorInfo when the test could not run, or a UI-strings key. */
     error: null,
     revealed,
-    /** @type {CoreData[]} Projects the last test listed (kept while a re-test runs), for the picker. */
+    /** @type {ProjectRef[]} Projects the last test listed (kept while a re-test runs), for the picker. */
     projects: [],
     /** The connection block shows the secret (the user pressed its reveal toggle). */
     snippetRevealed: false,
@@ -67,7 +68,7 @@ export function freshTest(detection, revealed) {
 
 /**
  * "Create a token for me" for `detection`, its form filled with the core's defaults.
- * @param {CoreData | null} detection
+ * @param {Detection | null} detection
  * @param {number} days the core's default expiry
  * @returns {PatState}
  */

@@ -3,13 +3,21 @@
 // measure never carries data (no token, login or URL). A mark replaces the earlier one of its
 // name, so after a re-run (a new detection, another test) the last one is what is measured.
 
-/** Marks `name`, replacing an earlier mark of that name. */
+/**
+ * Marks `name`, replacing an earlier mark of that name.
+ * @param {string} name
+ */
 function mark(name) {
   performance.clearMarks(name);
   performance.mark(name);
 }
 
-/** Marks `end` and measures `name` from the last `start` mark to it. */
+/**
+ * Marks `end` and measures `name` from the last `start` mark to it.
+ * @param {string} end
+ * @param {string} name
+ * @param {string} start
+ */
 function markEnd(end, name, start) {
   mark(end);
   performance.clearMeasures(name);

@@ -55,7 +55,8 @@ export function copySnippet(kind, key) {
  */
 export function copyServerLine(kind) {
   const test = state.test;
-  const text = test.result?.serverCheck?.[kind];
+  const lines = test.result?.serverCheck;
+  const text = kind === 'cli' ? lines?.cli : kind === 'curl' ? lines?.curl : undefined;
   if (typeof text !== 'string') return;
   navigator.clipboard.writeText(text).then(
     () =>

@@ -20,7 +20,8 @@ import { freshPat, freshTest, secrets, state, update } from '../state.js';
 import { markConfirmedDetection, markFirstDetection } from '../timing.js';
 import { openTest } from './test.js';
 import { ask, current, loaded } from './worker.js';
-/** @import { CoreData, DetectReply, ErrorReply, Reply, Request } from '../../protocol.js' */
+/** @import { DetectReply, ErrorReply, Reply, Request } from '../../protocol.js' */
+/** @import { Detection } from '../../pkg/jira_token_wizard.js' */
 /** @import { Page, State } from '../state.js' */
 
 /**
@@ -94,7 +95,7 @@ async function show(reply, page) {
  * A new token test for `detection`: the login from the logged-in user, any project, the
  * recommended method — then the choices kept for this Jira, where the menus still offer them.
  * @param {State} s
- * @param {CoreData} detection
+ * @param {Detection} detection
  * @param {Record<string, string> | null} saved
  */
 function startTest(s, detection, saved) {
@@ -102,8 +103,8 @@ function startTest(s, detection, saved) {
   secrets.tested = null;
   s.form = { target: s.form.target, auth: 'auto', login: detection.deployment?.user?.name ?? '', project: '' };
   if (!saved) return;
-  if (facts().targets.some((x) => x.id === saved.target)) s.form.target = saved.target;
-  if (['auto', ...facts().authChoices].includes(saved.auth)) s.form.auth = saved.auth;
+  s.form.target = facts().targets.find((x) => x.id === saved.target)?.id ?? s.form.target;
+  s.form.auth = facts().authChoices.find((a) => a === saved.auth) ?? s.form.auth;
   if (typeof saved.login === 'string') s.form.login = saved.login;
   if (typeof saved.project === 'string') s.form.project = saved.project;
 }

@@ -41,8 +41,10 @@ function rememberChoices() {
  * @param {string} target
  */
 export function chooseTarget(target) {
+  const known = facts().targets.find((x) => x.id === target)?.id;
+  if (!known) return;
   update((s) => {
-    s.form.target = target;
+    s.form.target = known;
     if (s.test.running) return;
     Object.assign(s.test, { result: null, error: null, projects: [], copied: null });
     secrets.tested = null;

@@ -8,14 +8,14 @@
 import { $, el } from '../../dom.js';
 import { detailLabel, facts, methodName } from '../../facts.js';
 import { pick, t } from '../../ui-strings.js';
-/** @import { CoreData } from '../../protocol.js' */
+/** @import { AuthPlan, Deployment, Detection, Notice, Text } from '../../pkg/jira_token_wizard.js' */
 
 /**
  * @typedef {object} DetectionSlice
- * @property {CoreData} detection  the core's `Detection`
+ * @property {Detection} detection
  * @property {string} origin  the origin REST is asked at (for *Allow access*)
  * @property {string | null} flash  a UI-strings key under the access warning, or null
- * @property {CoreData | null} plan  the plan in effect: the token test's re-made one, the
+ * @property {AuthPlan | null} plan  the plan in effect: the token test's re-made one, the
  *   chosen integration's (`Detection.targetPlans`) or the deployment's
  * @property {'check' | 'detection'} source  where the plan comes from
  * @property {string} target  the integration whose own plan is shown, or ''
@@ -73,7 +73,7 @@ export function renderDetection(lang, slice) {
 
 /**
  * @param {string} lang
- * @param {CoreData[]} warnings
+ * @param {Notice[]} warnings
  * @param {string} origin
  * @param {string | null} flash
  */
@@ -109,7 +109,7 @@ function renderWarnings(lang, warnings, origin, flash) {
 
 /**
  * @param {string} lang
- * @param {CoreData | null} plan
+ * @param {AuthPlan | null} plan
  */
 function renderPlan(lang, plan) {
   $('plan').hidden = !plan;
@@ -128,7 +128,7 @@ function renderPlan(lang, plan) {
   button.textContent = t(lang, 'openTokenPage');
   button.dataset.url = url ?? '';
   button.title = url ?? '';
-  /** @type {CoreData[]} */
+  /** @type {Text[]} */
   const steps = plan.steps ?? [];
   // The address once: not under the button when a step already names it (a long URL repeated
   // two or three times fills a narrow panel).
@@ -136,7 +136,7 @@ function renderPlan(lang, plan) {
   $('token-page-url').hidden = !url || named;
   $('token-page-url').textContent = url ?? '';
   $('steps').replaceChildren(...steps.map((s) => el('li', {}, pick(lang, s))));
-  /** @type {CoreData[]} */
+  /** @type {Text[]} */
   const notes = plan.notes ?? [];
   $('notes').replaceChildren(...notes.map((n) => el('li', {}, pick(lang, n))));
   $('notes-box').hidden = notes.length === 0;
@@ -144,7 +144,7 @@ function renderPlan(lang, plan) {
 
 /**
  * @param {string} lang
- * @param {CoreData} d  the core's `Deployment`
+ * @param {Deployment} d
  */
 function renderDetails(lang, d) {
   /** @type {HTMLElement[]} */

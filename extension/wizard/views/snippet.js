@@ -7,12 +7,12 @@
 import { $, el } from '../../dom.js';
 import { pick, t } from '../../ui-strings.js';
 import { fieldValue, fieldsOf, hasSecretField } from '../snippet-text.js';
-/** @import { CoreData } from '../../protocol.js' */
+/** @import { Snippet, Text } from '../../pkg/jira_token_wizard.js' */
 /** @import { UiMessage } from '../../ui-strings.js' */
 
 /**
  * @typedef {object} SnippetSlice
- * @property {CoreData} snippet
+ * @property {Snippet} snippet
  * @property {boolean} revealed  the user pressed the reveal toggle
  * @property {string | null} secret  the tested secret this page holds
  * @property {(UiMessage & {at?: string}) | null} copied  the last copy's outcome, `at` the button
@@ -78,7 +78,7 @@ export function renderSnippet(lang, slice) {
       rows.push(el('p', { className: 'hint', dataset: { testid: `snippet-hint-${f.key}` } }, pick(lang, f.hint)));
   }
   $('snippet-fields').replaceChildren(...rows);
-  /** @type {CoreData[]} */
+  /** @type {Text[]} */
   const notes = snippet.notes ?? [];
   $('snippet-notes').replaceChildren(...notes.map((n) => el('li', {}, pick(lang, n))));
   $('snippet-notes').hidden = notes.length === 0;

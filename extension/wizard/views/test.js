@@ -9,16 +9,16 @@ import { $, el } from '../../dom.js';
 import { facts, methodName, targetName } from '../../facts.js';
 import { httpOrigin } from '../../protocol.js';
 import { pick, t } from '../../ui-strings.js';
-/** @import { CoreData } from '../../protocol.js' */
+/** @import { AuthPlan, CheckItem, CheckResult, Detection, Notice, ProjectRef } from '../../pkg/jira_token_wizard.js' */
 /** @import { Choices, State } from '../state.js' */
 
 /**
  * @typedef {object} TestSlice
- * @property {CoreData} detection
+ * @property {Detection} detection
  * @property {State['test']} test
  * @property {Choices} form  the form's non-secret fields
  * @property {string} target  the integration chosen
- * @property {CoreData | null} plan  the plan in effect
+ * @property {AuthPlan | null} plan  the plan in effect
  * @property {string | null} dictated  the method the target sends whatever the form says
  * @property {string | null} method  the method in effect
  * @property {boolean} gateway  the core offers the gateway and it was not tried
@@ -116,7 +116,7 @@ export function renderTest(lang, slice) {
 /**
  * The projects the last test listed, plus "any project"; the current choice selected.
  * @param {string} lang
- * @param {CoreData[]} projects
+ * @param {ProjectRef[]} projects
  * @param {string} project  the form's project key
  * @param {boolean} running
  */
@@ -149,7 +149,7 @@ const ITEM_TESTIDS = {
  * One line of the core's checklist (`report::check_checklist`, the report's own lines): ✓ or ✗
  * with `data-ok`, or a muted note for an `info` line.
  * @param {string} lang
- * @param {CoreData} item
+ * @param {CheckItem} item
  */
 function checklistItem(lang, item) {
   const testid = ITEM_TESTIDS[item.id] ?? `check-${item.id}`;
@@ -167,8 +167,8 @@ function checklistItem(lang, item) {
 
 /**
  * @param {string} lang
- * @param {CoreData} result  the core's `CheckResult`
- * @param {CoreData[]} checklist
+ * @param {CheckResult} result
+ * @param {CheckItem[]} checklist
  */
 function renderCheck(lang, result, checklist) {
   const code = result.verdict?.code ?? 'unexpected_response';
@@ -191,7 +191,7 @@ function renderCheck(lang, result, checklist) {
     link.removeAttribute('href');
   }
   $('check-warnings').replaceChildren(
-    ...(result.warnings ?? []).map((/** @type {CoreData} */ w) =>
+    ...(result.warnings ?? []).map((/** @type {Notice} */ w) =>
       el(
         'li',
         { dataset: { testid: `check-warning-${w.code}`, code: w.code } },
