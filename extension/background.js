@@ -17,13 +17,11 @@ import {
   extensionVersion,
   hasOrigin,
   needsOffscreen,
-  onClipboardAlarm,
   onMessage,
   onToolbarClick,
   runInTab,
-  scheduleClipboardClear,
 } from './browser.js';
-import { clearIfStill } from './clipboard.js';
+import { clearIfStill, onClearDue, scheduleClear as scheduleClipboardClear } from './clipboard.js';
 import {
   CLIPBOARD_CLEAR_NOW,
   credentialOrigin,
@@ -66,7 +64,7 @@ onMessage(
     const { request } = checked;
     switch (request.type) {
       case 'detect_tab':
-        return detectTab(request.tabId, request.pageOnly);
+        return detectTab(request.tabId, request.pageOnly, request.pair);
       case 'detect_url':
         return detectTypedUrl(request.url);
       case 'check':
@@ -82,7 +80,7 @@ onMessage(
 );
 
 // The clipboard alarm may wake a stopped worker: registered at the top level too.
-onClipboardAlarm(clearClipboard);
+onClearDue(clearClipboard);
 
 // The toolbar button opens the wizard beside the page (Chrome's side panel, Firefox's sidebar).
 onToolbarClick();
@@ -117,15 +115,45 @@ function clearClipboard(digest, salt) {
 }
 
 /**
+ * Snapshots being shared by the two requests of one wizard run — its first paint and its full
+ * detection, sent at once with the same `pair` — so the tab is read once for both. An entry
+ * lives until the second request takes it (or a few seconds, if it never comes); nothing here
+ * outlives a burst of messages, so a restarted worker just reads the tab again.
+ * @type {Map<string, Promise<PageSnapshot | undefined>>}
+ */
+const pairedSnapshots = new Map();
+
+/**
+ * The tab's snapshot, taken once for the two requests of a `pair`.
+ * @param {number} tabId
+ * @param {string | null} pair
+ */
+function snapshotOf(tabId, pair) {
+  const take = () => runInTab(tabId, collectSnapshot, [SNAPSHOT_LIMITS]);
+  if (pair === null) return take();
+  const key = `${tabId} ${pair}`;
+  const taken = pairedSnapshots.get(key);
+  if (taken) {
+    pairedSnapshots.delete(key);
+    return taken;
+  }
+  const snapshot = take();
+  pairedSnapshots.set(key, snapshot);
+  setTimeout(() => pairedSnapshots.delete(key), 10_000);
+  return snapshot;
+}
+
+/**
  * A tab's detection; `pageOnly`: from the snapshot alone, no request (the first paint).
  * @param {number} tabId
  * @param {boolean} pageOnly
+ * @param {string | null} pair  shared with the other request of the run: one snapshot for both
  */
-async function detectTab(tabId, pageOnly) {
+async function detectTab(tabId, pageOnly, pair) {
   /** @type {PageSnapshot | undefined} */
   let snapshot;
   try {
-    snapshot = await runInTab(tabId, collectSnapshot, [SNAPSHOT_LIMITS]);
+    snapshot = await snapshotOf(tabId, pair);
   } catch (err) {
     // chrome://, the Web Store, PDF viewers, or no activeTab grant.
     return errorReply('tab_unreadable', err?.message ?? err);

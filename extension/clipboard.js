@@ -6,7 +6,7 @@
 // left alone. Runs where there is a DOM but no focus: Chrome's offscreen document
 // (offscreen.js) and Firefox's background page (background.js). No `chrome.*` here.
 
-import { sendMessage } from './browser.js';
+import { onAlarm, sendMessage, sessionGet, sessionRemove, sessionSet, setAlarm } from './browser.js';
 import { clearClipboardRequest } from './protocol.js';
 
 /** Bytes of a per-copy salt. */
@@ -114,4 +114,42 @@ export async function clearLater(text) {
   } catch {
     return null;
   }
+}
+
+// ---- the worker's side: the pending clear, kept while the worker may sleep ---------------------
+
+/** storage.session key (memory only) of the pending clear: the copied text's salted digest and
+ *  its salt, never the text. */
+const PENDING = 'clipboardClear';
+/** The alarm that clears the clipboard. */
+const ALARM = 'clear-clipboard';
+
+/**
+ * The worker remembers `digest` (SHA-256(salt‖text) of what was copied) and its `salt` in
+ * memory-only session storage and sets the alarm that clears the clipboard at `when` (ms since
+ * the epoch). A newer copy replaces an older one: only the last copy is compared.
+ * @param {string} digest
+ * @param {string} salt
+ * @param {number} when
+ */
+export async function scheduleClear(digest, salt, when) {
+  await sessionSet(PENDING, { digest, salt, when });
+  await setAlarm(ALARM, when);
+}
+
+/**
+ * Registers `clear(digest, salt)` for the alarm (at the worker's top level: it may wake a
+ * stopped worker). The pending digest is taken out of session storage first, so it is
+ * compared once at most.
+ * @param {(digest: string, salt: string) => Promise<unknown>} clear
+ */
+export function onClearDue(clear) {
+  onAlarm(ALARM, () => {
+    (async () => {
+      const pending = /** @type {{digest?: unknown, salt?: unknown} | undefined} */ (await sessionGet(PENDING));
+      await sessionRemove(PENDING);
+      const { digest, salt } = pending ?? {};
+      if (typeof digest === 'string' && typeof salt === 'string') await clear(digest, salt);
+    })().catch(() => {});
+  });
 }

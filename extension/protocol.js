@@ -9,9 +9,11 @@
 /** @import { CheckInput, CheckOutput, CreateResult, Detection, ShellFacts } from './pkg/jira_token_wizard.js' */
 
 /**
- * @typedef {{type: 'detect_tab', tabId: number, pageOnly: boolean}} DetectTabRequest
+ * @typedef {{type: 'detect_tab', tabId: number, pageOnly: boolean, pair: string | null}} DetectTabRequest
  *   What the tab shows (its snapshot + REST answers when allowed). `pageOnly`: the snapshot
- *   alone, no request — the core's provisional first paint (`Detection.provisional`).
+ *   alone, no request — the core's provisional first paint (`Detection.provisional`). `pair`:
+ *   the first paint and the full detection of one run name the same (random) pair, and the
+ *   worker reads the tab once for both.
  * @typedef {{type: 'detect_url', url: string}} DetectUrlRequest  What a typed URL points to.
  * @typedef {{type: 'check', detection: Detection, input: CheckInput}} CheckRequest
  *   Test a credential against the Jira detected; `input.secret` lives only in memory.
@@ -43,8 +45,8 @@
 
 export const CLIPBOARD_CLEAR_NOW = 'clipboard_clear_now';
 
-/** @type {(tabId: number, pageOnly?: boolean) => DetectTabRequest} */
-export const detectTab = (tabId, pageOnly = false) => ({ type: 'detect_tab', tabId, pageOnly });
+/** @type {(tabId: number, pageOnly?: boolean, pair?: string | null) => DetectTabRequest} */
+export const detectTab = (tabId, pageOnly = false, pair = null) => ({ type: 'detect_tab', tabId, pageOnly, pair });
 /** @type {(url: string) => DetectUrlRequest} */
 export const detectUrl = (url) => ({ type: 'detect_url', url });
 /** @type {(detection: Detection, input: CheckInput) => CheckRequest} */
@@ -86,6 +88,8 @@ function isTabId(v) {
  */
 const forCore = (v) => /** @type {T} */ (v);
 const HEX = (/** @type {number} */ n) => new RegExp(`^[0-9a-f]{${n}}$`);
+/** A run's pair: a random UUID (`crypto.randomUUID`). */
+const PAIR = /^[0-9a-f-]{36}$/;
 
 /**
  * Checks a message received by the service worker: its type, and what the worker acts on
@@ -98,7 +102,14 @@ export function validateRequest(msg) {
   switch (msg.type) {
     case 'detect_tab':
       return isTabId(msg.tabId)
-        ? { ok: true, request: detectTab(msg.tabId, msg.pageOnly === true) }
+        ? {
+            ok: true,
+            request: detectTab(
+              msg.tabId,
+              msg.pageOnly === true,
+              typeof msg.pair === 'string' && PAIR.test(msg.pair) ? msg.pair : null,
+            ),
+          }
         : invalid('detect_tab needs an integer tabId');
     case 'detect_url':
       return typeof msg.url === 'string' && msg.url.trim() !== '' && msg.url.length <= 8192

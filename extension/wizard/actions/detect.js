@@ -2,16 +2,8 @@
 // page-only first paint, then the full answer), the typed address, *Allow access*, *Detect
 // this tab*, and what a tab change does. Part of the actions (../actions.js).
 
-import {
-  activeTab,
-  followsTabs,
-  onTabShown,
-  ownTabId,
-  requestOrigin,
-  savedChoices,
-  tabInfo,
-  wizardWindowId,
-} from '../../browser.js';
+import { activeTabHere, onTabShown, ownTabId, requestOrigin, tabInfo, windowHere } from '../../browser.js';
+import { savedChoices } from '../../choices.js';
 import { $ } from '../../dom.js';
 import { facts } from '../../facts.js';
 import { detectTab, detectUrl, errorReply, httpOrigin } from '../../protocol.js';
@@ -23,6 +15,39 @@ import { ask, current, loaded } from './worker.js';
 /** @import { DetectReply, ErrorReply, Reply, Request } from '../../protocol.js' */
 /** @import { Detection } from '../../pkg/jira_token_wizard.js' */
 /** @import { Page, State } from '../state.js' */
+
+/**
+ * The tab this page names in its URL (`wizard.html?tab=<id>`), or undefined: a wizard opened
+ * in a tab of its own is for that tab (the Firefox E2E tests open it so: no driver reaches the
+ * sidebar's document). The parameter grants nothing: reading the tab still takes activeTab or
+ * a host permission.
+ */
+function namedTab() {
+  const named = new URLSearchParams(globalThis.location?.search ?? '').get('tab');
+  return named !== null && /^\d{1,15}$/.test(named) ? Number(named) : undefined;
+}
+
+/**
+ * True when this page follows the active tab of its window: the side panel (Chrome) or sidebar
+ * (Firefox), which names no tab, or `wizard.html?tab=<id>&follow=1` — the E2E tests' stand-in
+ * for a panel no driver reaches (tests/README.md). A page for one named tab stays on it.
+ */
+function followsTabs() {
+  const params = new URLSearchParams(globalThis.location?.search ?? '');
+  return !params.has('tab') || params.get('follow') === '1';
+}
+
+/** The tab this wizard is for: the one its URL names, else the active tab of its window. */
+export async function wizardTab() {
+  const named = namedTab();
+  return named === undefined ? activeTabHere() : tabInfo(named);
+}
+
+/** The window whose tabs the wizard follows: the named tab's, or the window it is in. */
+async function wizardWindowId() {
+  const named = namedTab();
+  return named === undefined ? windowHere() : (await tabInfo(named)).windowId;
+}
 
 /**
  * Detects and shows: `page` is the tab and page origin the request is about (null: unknown).
@@ -38,18 +63,23 @@ async function run(request, page = null) {
     s.phase = 'loading';
     s.firstShown = false;
   });
-  const full = ask(request);
-  if (request.type === 'detect_tab') {
-    let done = false;
-    full.then(
-      () => {
-        done = true;
-      },
-      () => {},
-    );
-    const first = await ask(detectTab(request.tabId, true));
-    if (!done && first.ok && state.last === last) await show(first, page);
+  if (request.type !== 'detect_tab') {
+    const reply = await ask(request);
+    if (state.last === last) await show(reply, page);
+    return;
   }
+  // One snapshot of the tab for both answers: the two requests name the same pair.
+  const pair = crypto.randomUUID();
+  const full = ask(detectTab(request.tabId, false, pair));
+  let done = false;
+  full.then(
+    () => {
+      done = true;
+    },
+    () => {},
+  );
+  const first = await ask(detectTab(request.tabId, true, pair));
+  if (!done && first.ok && state.last === last) await show(first, page);
   const reply = await full;
   if (state.last === last) await show(reply, page);
 }
@@ -111,7 +141,7 @@ function startTest(s, detection, saved) {
 
 /** The active tab (or the tab this page names) detected. */
 export async function detectActiveTab() {
-  const tab = await activeTab().catch(() => undefined);
+  const tab = await wizardTab().catch(() => undefined);
   if (tab?.id === undefined) {
     update((s) => {
       s.reply = errorReply('tab_unreadable', 'no active tab');

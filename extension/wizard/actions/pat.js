@@ -1,12 +1,12 @@
 // "Create a token for me": the form checked, the explicit confirmation, `create_pat` for the
 // Jira's tab, the new token shown once and tested. Part of the actions (../actions.js).
 
-import { activeTab } from '../../browser.js';
 import { $ } from '../../dom.js';
 import { facts } from '../../facts.js';
 import { createPatRequest, errorReply } from '../../protocol.js';
 import { freshPat, secrets, state, update } from '../state.js';
 import { runTest } from './test.js';
+import { wizardTab } from './detect.js';
 import { ask } from './worker.js';
 
 /**
@@ -65,7 +65,7 @@ export async function patCreate() {
   });
   let reply;
   try {
-    const tabId = state.page.tabId ?? (await activeTab())?.id;
+    const tabId = state.page.tabId ?? (await wizardTab())?.id;
     if (tabId === undefined || tabId === null) throw new Error('no Jira tab');
     reply = await ask(createPatRequest(pat.detection, pat.name, Number(pat.days), tabId));
   } catch (err) {

@@ -2,7 +2,8 @@
 // (the verdict scrolled into view and focused), Cancel, another integration, the project picker,
 // the gateway offer, the steps opened and folded. Part of the actions (../actions.js).
 
-import { requestOrigin, saveChoices } from '../../browser.js';
+import { requestOrigin } from '../../browser.js';
+import { saveChoices } from '../../choices.js';
 import { $ } from '../../dom.js';
 import { facts } from '../../facts.js';
 import { checkRequest } from '../../protocol.js';
@@ -123,9 +124,11 @@ export async function runTest(gateway = null) {
       // Kept only to fill the block's secret field on reveal and in what Copy copies.
       if (hasSecretField(reply.result.snippet)) secrets.tested = secret;
       const m = model(s, secrets);
+      // A test that works opens step 4, and step 3 folds to its line (the verdict's title), as
+      // finished steps do; any other answer keeps step 3 open with the verdict first.
+      const connect = m.works && m.available.connect;
       /** @type {Step[]} */
-      const open = [...s.open, 'test'];
-      if (m.works && m.available.connect) open.push('connect');
+      const open = [...s.open.filter((x) => x !== 'test'), connect ? 'connect' : 'test'];
       // The test changed the plan (it works only through the gateway): its new steps are shown.
       if (reply.result.authPlan) open.push('token');
       s.open = [...new Set(open)];
@@ -141,13 +144,16 @@ export async function runTest(gateway = null) {
 
 /**
  * The answer in view: the verdict (first in its box) is scrolled to the top of the panel and
- * takes the focus, so a screen reader reads it (its title, then its cause).
+ * takes the focus, so a screen reader reads it (its title, then its cause). When the test
+ * worked, step 3 is folded to its line — the verdict's title — and that line takes the focus,
+ * with step 4 below it.
  */
 function showAnswer() {
   const verdict = $('verdict');
-  if (verdict.offsetParent === null) return; // its step is folded
-  verdict.scrollIntoView({ block: 'start' });
-  verdict.focus({ preventScroll: true });
+  const shown = verdict.offsetParent !== null ? verdict : $('step-test-summary');
+  if (shown.offsetParent === null) return;
+  shown.scrollIntoView({ block: 'start' });
+  shown.focus({ preventScroll: true });
 }
 
 /** Cancel while testing: the reply still to come is ignored; the form can be sent again. */
