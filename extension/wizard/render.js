@@ -1,7 +1,7 @@
 // The wizard's render: from the state (state.js) it computes what is shown — the detection,
 // the plan in effect, the token test, the steps' progress and the next action — and hands each
 // view its slice. The steps' progress is computed here from the same values the views are given
-// (`model`), never read back from the page; actions.js asks `progress` which step a change
+// (`model`), never read back from the page; the actions ask `model` which step a change
 // opens. The secrets come beside the state (state.js `secrets`), for the two views that show
 // them.
 
@@ -106,13 +106,6 @@ export function model(state, secrets) {
 }
 
 /** @typedef {ReturnType<typeof model>} Model */
-
-/**
- * The steps' progress for `state`: what each step has, which are done, the one at hand.
- * @param {State} state
- * @param {{tested: string | null, created: string | null}} secrets
- */
-export const progress = (state, secrets) => model(state, secrets);
 
 /**
  * A folded step's one line, from what its view shows.
