@@ -257,9 +257,9 @@ function setAway(away) {
     }
   });
   if (!back) return;
-  const m = current();
-  const login = $('test-login');
-  (login.value.trim() === '' && m.method !== 'pat' ? login : $('test-secret')).focus();
+  // The field to fill: the login when it is needed and empty (the state's), else the secret.
+  const loginNeeded = state.form.login.trim() === '' && current().method !== 'pat';
+  $(loginNeeded ? 'test-login' : 'test-secret').focus();
 }
 
 /**

@@ -218,6 +218,5 @@ export const openTest = (/** @type {State} */ s) => {
 /** "I have the token — test it": step 3, the field to fill focused. */
 export function nextTest() {
   update(openTest);
-  const login = $('test-login');
-  (login.value.trim() === '' ? login : $('test-secret')).focus();
+  $(state.form.login.trim() === '' ? 'test-login' : 'test-secret').focus();
 }
