@@ -7,7 +7,8 @@
 # real headless Firefox (Debian firefox-esr).
 #
 # `./test.sh --quick` is the developer loop (tests/README.md): formatting, the JS type check
-# (tsc over extension/, tsconfig.json), clippy (host + wasm32) and the native tests — no build.sh,
+# (tsc over extension/, tsconfig.json), the JS linter and formatter (Biome, biome.json), clippy
+# (host + wasm32) and the native tests — no build.sh,
 # no browsers, no node:test suites. The test steps install nothing: build.sh installs, and
 # tests/check-tools.sh says what is missing and how to get it.
 set -euo pipefail
@@ -37,6 +38,9 @@ cargo fmt --all --check
 
 step "JS type check: tsc --noEmit over extension/ (tsconfig.json)"
 node_modules/.bin/tsc -p tsconfig.json
+
+step "JS lint and format: biome check over extension/ (biome.json)"
+node_modules/.bin/biome check
 
 step "clippy (host, all targets)"
 cargo clippy --locked --all-targets -- -D warnings

@@ -6,7 +6,7 @@
 // drivers (tests/e2e/browsers: Chromium's side panel opened by the toolbar click over CDP;
 // Firefox's wizard page for the tab over WebDriver BiDi), then POPUP_RUNS + 1 times (default
 // 5 + 1) open the page, open the wizard, wait for the confirmed detection, run the token test
-// and read the wizard's User Timing measures (extension/timing.js): time-to-first-detection
+// and read the wizard's User Timing measures (extension/wizard/timing.js): time-to-first-detection
 // (the page's own word, no round trip), time-to-confirmed-detection (serverInfo answered) and
 // time-to-verdict. The first open of each browser is reported apart: its background loads the
 // wasm core on that first message. Prints Markdown tables; nothing is asserted.

@@ -10,45 +10,24 @@
 // page's own origin and session: the core plans it and the Jira tab sends it (`createPat`).
 
 import init, { facts as coreFacts, handle } from './pkg/jira_token_wizard.js';
+/** @import { Commands, Detection, Exchange, PageSnapshot } from './pkg/jira_token_wizard.js' */
+/** @import { CheckRequest, CreatePatRequest, Reply } from './protocol.js' */
 import {
   askOffscreen,
   extensionVersion,
   hasOrigin,
   needsOffscreen,
-  onClipboardAlarm,
   onMessage,
   onToolbarClick,
   runInTab,
-  scheduleClipboardClear,
 } from './browser.js';
-import { clearIfStill } from './clipboard.js';
+import { clearIfStill, onClearDue, scheduleClear as scheduleClipboardClear } from './clipboard.js';
 import {
-  CHECK,
-  CLEAR_CLIPBOARD,
-  COMPARE_REPORTS,
-  CREATE_PAT,
-  DETECT_TAB,
-  DETECT_URL,
-  FACTS,
-  REPORT,
-  checkCommand,
-  checkReply,
-  clearClipboardReply,
-  clipboardClearNow,
-  compareReportsReply,
-  createPatReply,
-  detectPageCommand,
-  detectReply,
-  detectUrlCommand,
+  CLIPBOARD_CLEAR_NOW,
+  credentialOrigin,
   errorReply,
-  factsReply,
   gatewayProblem,
   httpOrigin,
-  credentialOrigin,
-  interpretPatCommand,
-  planPatCommand,
-  reportCommand,
-  reportReply,
   validateRequest,
 } from './protocol.js';
 import { SNAPSHOT_LIMITS, collectSnapshot } from './snapshot.js';
@@ -65,33 +44,43 @@ function core() {
   return wasmReady;
 }
 
-onMessage(async (message) => {
-  const checked = validateRequest(message);
-  if (!checked.ok) return checked;
-  const { request } = checked;
-  switch (request.type) {
-    case DETECT_TAB:
-      return detectTab(request.tabId, request.pageOnly);
-    case DETECT_URL:
-      return detectTypedUrl(request.url);
-    case CHECK:
-      return check(request);
-    case REPORT:
-      return report(request.subject);
-    case CREATE_PAT:
-      return createPat(request);
-    case COMPARE_REPORTS:
-      return compareReports(request);
-    case FACTS:
-      return facts();
-    case CLEAR_CLIPBOARD:
-      return scheduleClear(request.digest, request.salt);
-  }
-  return errorReply('bad_message', 'unhandled type');
-});
+/**
+ * Runs one core command (wasm `handle`) and resolves with its answer, typed by the command's
+ * `type` (src/wasm.d.ts `Commands`).
+ * @template {keyof Commands} K
+ * @param {Commands[K]['command'] & {type: K}} command
+ * @returns {Promise<Commands[K]['output']>}
+ */
+async function run(command) {
+  await core();
+  return /** @type {Promise<Commands[K]['output']>} */ (handle(command));
+}
+
+onMessage(
+  /** @returns {Promise<Reply>} */
+  async (message) => {
+    const checked = validateRequest(message);
+    if (!checked.ok) return checked;
+    const { request } = checked;
+    switch (request.type) {
+      case 'detect_tab':
+        return detectTab(request.tabId, request.pageOnly, request.pair);
+      case 'detect_url':
+        return detectTypedUrl(request.url);
+      case 'check':
+        return check(request);
+      case 'create_pat':
+        return createPat(request);
+      case 'facts':
+        return facts();
+      case 'clear_clipboard':
+        return scheduleClear(request.digest, request.salt);
+    }
+  },
+);
 
 // The clipboard alarm may wake a stopped worker: registered at the top level too.
-onClipboardAlarm(clearClipboard);
+onClearDue(clearClipboard);
 
 // The toolbar button opens the wizard beside the page (Chrome's side panel, Firefox's sidebar).
 onToolbarClick();
@@ -101,13 +90,14 @@ onToolbarClick();
  * storage, never the text) and set the alarm for the core's `clipboardClearSeconds` from now.
  * @param {string} digest
  * @param {string} salt
+ * @returns {Promise<Reply>}
  */
 async function scheduleClear(digest, salt) {
   try {
     await core();
     const seconds = coreFacts().clipboardClearSeconds;
     await scheduleClipboardClear(digest, salt, Date.now() + seconds * 1000);
-    return clearClipboardReply(seconds);
+    return { ok: true, seconds };
   } catch (err) {
     return errorReply('internal', err?.message ?? err);
   }
@@ -121,33 +111,74 @@ async function scheduleClear(digest, salt) {
  * @param {string} salt
  */
 function clearClipboard(digest, salt) {
-  return needsOffscreen() ? askOffscreen(clipboardClearNow(digest, salt)) : clearIfStill(digest, salt);
+  return needsOffscreen() ? askOffscreen({ type: CLIPBOARD_CLEAR_NOW, digest, salt }) : clearIfStill(digest, salt);
 }
 
-/** A tab's detection; `pageOnly`: from the snapshot alone, no request (the first paint). */
-async function detectTab(tabId, pageOnly = false) {
+/**
+ * Snapshots being shared by the two requests of one wizard run — its first paint and its full
+ * detection, sent at once with the same `pair` — so the tab is read once for both. An entry
+ * lives until the second request takes it (or a few seconds, if it never comes); nothing here
+ * outlives a burst of messages, so a restarted worker just reads the tab again.
+ * @type {Map<string, Promise<PageSnapshot | undefined>>}
+ */
+const pairedSnapshots = new Map();
+
+/**
+ * The tab's snapshot, taken once for the two requests of a `pair`.
+ * @param {number} tabId
+ * @param {string | null} pair
+ */
+function snapshotOf(tabId, pair) {
+  const take = () => runInTab(tabId, collectSnapshot, [SNAPSHOT_LIMITS]);
+  if (pair === null) return take();
+  const key = `${tabId} ${pair}`;
+  const taken = pairedSnapshots.get(key);
+  if (taken) {
+    pairedSnapshots.delete(key);
+    return taken;
+  }
+  const snapshot = take();
+  pairedSnapshots.set(key, snapshot);
+  setTimeout(() => pairedSnapshots.delete(key), 10_000);
+  return snapshot;
+}
+
+/**
+ * A tab's detection; `pageOnly`: from the snapshot alone, no request (the first paint).
+ * @param {number} tabId
+ * @param {boolean} pageOnly
+ * @param {string | null} pair  shared with the other request of the run: one snapshot for both
+ */
+async function detectTab(tabId, pageOnly, pair) {
+  /** @type {PageSnapshot | undefined} */
   let snapshot;
   try {
-    snapshot = await runInTab(tabId, collectSnapshot, [SNAPSHOT_LIMITS]);
+    snapshot = await snapshotOf(tabId, pair);
   } catch (err) {
     // chrome://, the Web Store, PDF viewers, or no activeTab grant.
     return errorReply('tab_unreadable', err?.message ?? err);
   }
   const origin = httpOrigin(snapshot?.url ?? '');
-  if (!origin) return errorReply('tab_unreadable', 'not an http(s) page');
+  if (!snapshot || !origin) return errorReply('tab_unreadable', 'not an http(s) page');
+  const page = snapshot;
   const allowFetch = await hasOrigin(origin);
   // A page may name another origin (a Cloud page elsewhere names its Atlassian site): the core
   // decides whether to ask it, and may only with access to it.
   const named = httpOrigin(String(snapshot?.metas?.['ajs-base-url'] ?? ''));
   const granted = named && named !== origin && (await hasOrigin(named).catch(() => false)) ? [named] : [];
-  return runCore(origin, allowFetch, granted, (g) => detectPageCommand(snapshot, allowFetch, g, pageOnly));
+  return runCore(origin, allowFetch, granted, (grantedOrigins) =>
+    run({ type: 'detect_page', snapshot: page, options: { allowFetch, grantedOrigins, pageOnly } }),
+  );
 }
 
+/** @param {string} url */
 async function detectTypedUrl(url) {
   const origin = httpOrigin(url);
   if (!origin) return errorReply('invalid_url', url);
   const allowFetch = await hasOrigin(origin);
-  return runCore(origin, allowFetch, [], (g) => detectUrlCommand(url, allowFetch, g));
+  return runCore(origin, allowFetch, [], (grantedOrigins) =>
+    run({ type: 'detect_url', url, options: { allowFetch, grantedOrigins } }),
+  );
 }
 
 /**
@@ -157,32 +188,35 @@ async function detectTypedUrl(url) {
  * @param {string} origin
  * @param {boolean} allowFetch
  * @param {string[]} granted
- * @param {(granted: string[]) => object} command
+ * @param {(granted: string[]) => Promise<Detection>} detect
+ * @returns {Promise<Reply>}
  */
-async function runCore(origin, allowFetch, granted, command) {
+async function runCore(origin, allowFetch, granted, detect) {
   try {
-    await core();
-    let detection = await handle(command(granted));
+    let detection = await detect(granted);
     // The reply names the origin REST was (or would be) asked at, and whether we may.
-    let rest = httpOrigin(detection?.restOrigin ?? '') ?? origin;
-    const may = async (o) => (o === origin ? allowFetch : hasOrigin(o).catch(() => false));
+    let rest = httpOrigin(detection.restOrigin ?? '') ?? origin;
+    const may = async (/** @type {string} */ o) => (o === origin ? allowFetch : hasOrigin(o).catch(() => false));
     let allowed = await may(rest);
     if (rest !== origin && allowed && !granted.includes(rest)) {
-      detection = await handle(command([...granted, rest]));
-      rest = httpOrigin(detection?.restOrigin ?? '') ?? origin;
+      detection = await detect([...granted, rest]);
+      rest = httpOrigin(detection.restOrigin ?? '') ?? origin;
       allowed = await may(rest);
     }
-    return detectReply(rest, allowed, detection);
+    return { ok: true, origin: rest, allowFetch: allowed, detection };
   } catch (err) {
     return errorReply('core', err?.message ?? err);
   }
 }
 
-/** What the pages read from the core at start (src/protocol/shell.rs). */
+/**
+ * What the pages read from the core at start (src/protocol/shell.rs).
+ * @returns {Promise<Reply>}
+ */
 async function facts() {
   try {
     await core();
-    return factsReply(coreFacts());
+    return { ok: true, facts: coreFacts() };
   } catch (err) {
     return errorReply('core', err?.message ?? err);
   }
@@ -195,7 +229,8 @@ async function facts() {
  * must hold the host permission the user granted for it from the popup's button. Without it
  * the check is refused here: a fetch without host permission still reaches the server (its
  * CORS preflight does), so it must not be tried at all.
- * @param {import('./protocol.js').CheckRequest} request
+ * @param {CheckRequest} request
+ * @returns {Promise<Reply>}
  */
 async function check(request) {
   const { detection, input } = request;
@@ -211,35 +246,14 @@ async function check(request) {
     if (target && !(await hasOrigin(target).catch(() => false))) {
       return errorReply('host_not_allowed', target);
     }
-    return checkReply(await handle(checkCommand(detection, input)));
-  } catch (err) {
-    return errorReply('core', err?.message ?? err);
-  }
-}
-
-/** The redacted diagnostic report: the core builds and renders it; this adds what only the
- *  browser knows (the extension's version, the browser and OS, the time). */
-async function report(subject) {
-  const meta = {
-    tool: 'extension',
-    version: extensionVersion(),
-    environment: globalThis.navigator?.userAgent ?? '',
-    generatedAt: new Date().toISOString(),
-  };
-  try {
-    await core();
-    return reportReply(await handle(reportCommand(subject, meta)));
-  } catch (err) {
-    return errorReply('core', err?.message ?? err);
-  }
-}
-
-/** Two reports side by side (the helpdesk page): the core validates them, orders them
- *  (browser, server) and names the difference; no request is made. */
-async function compareReports(request) {
-  try {
-    await core();
-    return compareReportsReply(await handle(request));
+    // What only the browser knows of the report the core builds with the result.
+    const meta = {
+      tool: /** @type {const} */ ('extension'),
+      version: extensionVersion(),
+      environment: globalThis.navigator?.userAgent ?? '',
+      generatedAt: new Date().toISOString(),
+    };
+    return { ok: true, ...(await run({ type: 'check', detection, input, meta })) };
   } catch (err) {
     return errorReply('core', err?.message ?? err);
   }
@@ -252,22 +266,24 @@ async function compareReports(request) {
  * answer (`interpret_pat`). Only with the host permission for the Jira origin, checked first,
  * as for a token test: activeTab alone would let the script run, but it is not enough here.
  * The reply carries the new token for the popup to show once; nothing here keeps or logs it.
- * @param {import('./protocol.js').CreatePatRequest} request
+ * @param {CreatePatRequest} request
+ * @returns {Promise<Reply>}
  */
 async function createPat({ detection, name, expirationDays, tabId }) {
   try {
-    await core();
     const target = credentialOrigin(detection);
     if (!target || !(await hasOrigin(target).catch(() => false))) {
       return errorReply('host_not_allowed', target ?? 'no Jira was reached');
     }
-    const request = await handle(planPatCommand(detection, name, expirationDays));
+    const input = { name, expirationDays };
+    const request = await run({ type: 'plan_pat', detection, input });
+    /** @type {Exchange} */
     const answer = await runInTab(tabId, tabFetch, [request]).then(
       (got) => got ?? { kind: 'notSent', elapsedMs: 0, detail: 'the Jira tab gave no answer' },
       // The tab closed, navigated to a page scripts may not run in, or refused the script.
       (err) => ({ kind: 'notSent', elapsedMs: 0, detail: `the Jira tab could not send it: ${err?.message ?? err}` }),
     );
-    return createPatReply(await handle(interpretPatCommand(detection, name, expirationDays, answer)));
+    return { ok: true, created: await run({ type: 'interpret_pat', detection, input, answer }) };
   } catch (err) {
     return errorReply('core', err?.message ?? err);
   }

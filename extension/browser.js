@@ -1,7 +1,10 @@
-// The one module that touches the extension API (`browser` in Firefox, `chrome` in Chrome).
-// Everything else imports these small promise-returning wrappers, so the rest of the shell is
-// plain JS over plain data. MV3 `chrome.*` returns promises (Chrome 88+); Firefox's `browser.*`
-// always has.
+// The one module that touches the extension API (`browser` in Firefox, `chrome` in Chrome): a
+// thin shim (as uBO's ext.js). Everything else imports these small promise-returning wrappers,
+// so the rest of the shell is plain JS over plain data; what to keep, when to clear and which
+// tab the wizard is for are decided elsewhere (choices.js, clipboard.js, wizard/). What stays
+// here is how the API behaves: Firefox's permission patterns without a port, the sender check,
+// the toolbar click's gesture. MV3 `chrome.*` returns promises (Chrome 88+); Firefox's
+// `browser.*` always has.
 
 /** @type {ExtensionApi} (types/extension-api.d.ts: the calls below, nothing else) */
 const api = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globalThis).chrome;
@@ -9,39 +12,14 @@ const api = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globa
 /** storage.local key of the remembered UI language (the only thing kept across sessions). */
 const LANG_KEY = 'lang';
 
-/**
- * The tab this wizard page is for, or `undefined`. The toolbar popup is for the active tab of
- * its window. A wizard page opened in a tab of its own names its tab in its URL,
- * `wizard.html?tab=<id>`: the Firefox E2E tests open it so (no driver reaches the toolbar
- * popup's page in headless Firefox), and a sidebar that follows the active tab needs the same
- * "which tab am I for". Reading that tab still takes activeTab or a host permission: the
- * parameter grants nothing.
- */
-export async function activeTab() {
-  const named = new URLSearchParams(globalThis.location?.search ?? '').get('tab');
-  if (named !== null) return /^\d{1,15}$/.test(named) ? api.tabs.get(Number(named)) : undefined;
+/** The active tab of the window this page is in, or `undefined`. */
+export async function activeTabHere() {
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
   return tab;
 }
 
-/**
- * True when this wizard page follows the active tab of its window: the side panel (Chrome) or
- * sidebar (Firefox), which has no `tab` parameter, or a page opened as
- * `wizard.html?tab=<id>&follow=1` — the E2E tests' stand-in for a panel where no driver reaches
- * the real one (tests/README.md). A page for one named tab stays on that tab.
- */
-export function followsTabs() {
-  const params = new URLSearchParams(globalThis.location?.search ?? '');
-  return !params.has('tab') || params.get('follow') === '1';
-}
-
-/**
- * The window whose tabs the wizard follows: the named tab's (`?tab=<id>`), or the window the
- * panel is in.
- */
-export async function wizardWindowId() {
-  const named = new URLSearchParams(globalThis.location?.search ?? '').get('tab');
-  if (named !== null && /^\d{1,15}$/.test(named)) return (await api.tabs.get(Number(named))).windowId;
+/** The window this page is in. */
+export async function windowHere() {
   return (await api.windows.getCurrent()).id;
 }
 
@@ -88,43 +66,33 @@ export function onToolbarClick() {
   });
 }
 
-// ---- the non-secret choices per Jira origin (storage.session: memory only) ----------------
-
-/** storage.session key prefix of one Jira origin's choices. */
-const CHOICES_PREFIX = 'choices:';
-/** What is kept of the token-test form: never the secret. */
-const CHOICE_KEYS = ['target', 'login', 'project', 'auth'];
-
-/** Only the known keys, each a short string: whatever a caller passes, no secret gets in. */
-function choicesOnly(value) {
-  const out = {};
-  for (const key of CHOICE_KEYS) {
-    const v = value?.[key];
-    if (typeof v === 'string' && v.length <= 512) out[key] = v;
-  }
-  return out;
-}
+// ---- storage ------------------------------------------------------------------------------
 
 /**
- * The choices kept for the Jira at `origin` this browser session (target, login, project key,
- * auth method), or null.
- * @param {string} origin
- * @returns {Promise<Record<string, string> | null>}
+ * The value kept under `key` in storage.session (memory only, gone when the browser quits).
+ * @param {string} key
+ * @returns {Promise<unknown>}
  */
-export async function savedChoices(origin) {
-  const key = CHOICES_PREFIX + origin;
+export async function sessionGet(key) {
   const got = await api.storage.session.get(key);
-  return got?.[key] ? choicesOnly(got[key]) : null;
+  return got?.[key];
 }
 
 /**
- * Keeps `choices` for the Jira at `origin` in storage.session (memory only, gone when the
- * browser quits); only `CHOICE_KEYS` are kept.
- * @param {string} origin
- * @param {Record<string, string>} choices
+ * Keeps `value` under `key` in storage.session.
+ * @param {string} key
+ * @param {unknown} value
  */
-export function saveChoices(origin, choices) {
-  return api.storage.session.set({ [CHOICES_PREFIX + origin]: choicesOnly(choices) });
+export function sessionSet(key, value) {
+  return api.storage.session.set({ [key]: value });
+}
+
+/**
+ * Drops `key` from storage.session.
+ * @param {string} key
+ */
+export function sessionRemove(key) {
+  return api.storage.session.remove(key);
 }
 
 /**
@@ -165,6 +133,7 @@ export async function runInTab(tabId, func, args) {
  * Chromium a pattern without a port matches any port (its "Match patterns" page), so both
  * browsers ask for, check and grant the same thing: the host, whatever its port.
  */
+/** @param {string} origin */
 function originPattern(origin) {
   const { protocol, hostname } = new URL(origin);
   return `${protocol}//${hostname}/*`;
@@ -189,7 +158,11 @@ export function requestOrigin(origin) {
   return api.permissions.request({ origins: [originPattern(origin)] });
 }
 
-/** Sends a protocol message to the service worker and resolves with its reply. */
+/**
+ * Sends a protocol message to the service worker and resolves with its reply.
+ * @param {import('./protocol.js').Request} message
+ * @returns {Promise<import('./protocol.js').Reply | undefined>}
+ */
 export function sendMessage(message) {
   return api.runtime.sendMessage(message);
 }
@@ -219,7 +192,9 @@ export function onMessage(handler) {
     }
     Promise.resolve()
       .then(() => handler(message, sender))
-      .then(sendResponse, (err) => sendResponse({ ok: false, error: { code: 'internal', message: String(err?.message ?? err) } }));
+      .then(sendResponse, (err) =>
+        sendResponse({ ok: false, error: { code: 'internal', message: String(err?.message ?? err) } }),
+      );
     return true; // the reply comes asynchronously
   });
 }
@@ -248,44 +223,29 @@ export function extensionVersion() {
   return api.runtime.getManifest().version;
 }
 
-// ---- clearing a copied secret from the clipboard (ARCHITECTURE.md, SECURITY.md §7.8) --------
+// ---- the clipboard's clearing (clipboard.js): alarms and Chrome's offscreen document -----------
 
-/** Storage key (storage.session: memory only) of the pending clear: the copied text's salted
- *  digest and its salt. */
-const CLIPBOARD_KEY = 'clipboardClear';
-/** The alarm that clears the clipboard. */
-const CLIPBOARD_ALARM = 'clear-clipboard';
 /** Chrome's offscreen document that reads and clears the clipboard for the service worker. */
 const OFFSCREEN_URL = 'offscreen.html';
 
 /**
- * Remembers `digest` (SHA-256(salt‖text) of what was copied, never the text) and its `salt`
- * in memory-only session storage and sets the alarm that clears the clipboard at `when` (ms
- * since the epoch). A newer copy replaces an older one: only the last copy is compared.
- * @param {string} digest
- * @param {string} salt
+ * Sets the alarm `name` to fire at `when` (ms since the epoch), replacing one of that name.
+ * @param {string} name
  * @param {number} when
  */
-export async function scheduleClipboardClear(digest, salt, when) {
-  await api.storage.session.set({ [CLIPBOARD_KEY]: { digest, salt, when } });
-  await api.alarms.create(CLIPBOARD_ALARM, { when });
+export function setAlarm(name, when) {
+  return api.alarms.create(name, { when });
 }
 
 /**
- * Registers `clear(digest, salt)` for the clipboard alarm (at the worker's top level: the
- * alarm may wake a stopped worker). The pending digest is taken out of session storage first,
- * so it is compared once at most.
- * @param {(digest: string, salt: string) => Promise<unknown>} clear
+ * Registers `handler` for the alarm `name` (at the worker's top level: an alarm may wake a
+ * stopped worker).
+ * @param {string} name
+ * @param {() => void} handler
  */
-export function onClipboardAlarm(clear) {
+export function onAlarm(name, handler) {
   api.alarms.onAlarm.addListener((alarm) => {
-    if (alarm?.name !== CLIPBOARD_ALARM) return;
-    (async () => {
-      const got = await api.storage.session.get(CLIPBOARD_KEY);
-      await api.storage.session.remove(CLIPBOARD_KEY);
-      const { digest, salt } = got?.[CLIPBOARD_KEY] ?? {};
-      if (typeof digest === 'string' && typeof salt === 'string') await clear(digest, salt);
-    })().catch(() => {});
+    if (alarm?.name === name) handler();
   });
 }
 

@@ -6,7 +6,7 @@
 // left alone. Runs where there is a DOM but no focus: Chrome's offscreen document
 // (offscreen.js) and Firefox's background page (background.js). No `chrome.*` here.
 
-import { sendMessage } from './browser.js';
+import { onAlarm, sendMessage, sessionGet, sessionRemove, sessionSet, setAlarm } from './browser.js';
 import { clearClipboardRequest } from './protocol.js';
 
 /** Bytes of a per-copy salt. */
@@ -33,9 +33,9 @@ export async function saltedDigest(salt, text) {
   return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', both)));
 }
 
-/** True for a digest `saltedDigest` returns. */
+/** True for a digest `saltedDigest` returns. @param {unknown} v */
 export const isDigest = (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
-/** True for a salt `newSalt` returns. */
+/** True for a salt `newSalt` returns. @param {unknown} v */
 export const isSalt = (v) => typeof v === 'string' && /^[0-9a-f]{32}$/.test(v);
 
 /**
@@ -110,8 +110,46 @@ export async function clearLater(text) {
   try {
     const salt = newSalt();
     const reply = await sendMessage(clearClipboardRequest(await saltedDigest(salt, text), salt));
-    return reply?.ok && Number.isFinite(reply.seconds) ? reply.seconds : null;
+    return reply && 'seconds' in reply && Number.isFinite(reply.seconds) ? reply.seconds : null;
   } catch {
     return null;
   }
+}
+
+// ---- the worker's side: the pending clear, kept while the worker may sleep ---------------------
+
+/** storage.session key (memory only) of the pending clear: the copied text's salted digest and
+ *  its salt, never the text. */
+const PENDING = 'clipboardClear';
+/** The alarm that clears the clipboard. */
+const ALARM = 'clear-clipboard';
+
+/**
+ * The worker remembers `digest` (SHA-256(salt‖text) of what was copied) and its `salt` in
+ * memory-only session storage and sets the alarm that clears the clipboard at `when` (ms since
+ * the epoch). A newer copy replaces an older one: only the last copy is compared.
+ * @param {string} digest
+ * @param {string} salt
+ * @param {number} when
+ */
+export async function scheduleClear(digest, salt, when) {
+  await sessionSet(PENDING, { digest, salt, when });
+  await setAlarm(ALARM, when);
+}
+
+/**
+ * Registers `clear(digest, salt)` for the alarm (at the worker's top level: it may wake a
+ * stopped worker). The pending digest is taken out of session storage first, so it is
+ * compared once at most.
+ * @param {(digest: string, salt: string) => Promise<unknown>} clear
+ */
+export function onClearDue(clear) {
+  onAlarm(ALARM, () => {
+    (async () => {
+      const pending = /** @type {{digest?: unknown, salt?: unknown} | undefined} */ (await sessionGet(PENDING));
+      await sessionRemove(PENDING);
+      const { digest, salt } = pending ?? {};
+      if (typeof digest === 'string' && typeof salt === 'string') await clear(digest, salt);
+    })().catch(() => {});
+  });
 }

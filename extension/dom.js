@@ -14,13 +14,17 @@ export const $ = (id) => document.getElementById(id);
 /**
  * `<tag>` with `props` (`dataset` merged into data-*, DOM properties set, anything else as an
  * attribute) and `children` (nodes or strings; null and undefined skipped).
+ * @param {string} tag
+ * @param {Record<string, unknown>} [props]
+ * @param {...(Node | string | null | undefined)} children
  */
 export function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
+  const properties = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (node));
   for (const [k, v] of Object.entries(props)) {
     if (k === 'dataset') Object.assign(node.dataset, v);
-    else if (k in node) node[k] = v;
-    else node.setAttribute(k, v);
+    else if (k in node) properties[k] = v;
+    else node.setAttribute(k, String(v));
   }
   node.append(...children.filter((c) => c !== null && c !== undefined));
   return node;

@@ -5,46 +5,62 @@
 // UI stale. No `chrome.*` here (browser.js) and no protocol shapes (protocol.js).
 
 import { sendMessage } from './browser.js';
-import { factsRequest } from './protocol.js';
 import { pick } from './ui-strings.js';
-/** @import { Facts } from './protocol.js' */
+/** @import { AuthMethod, ShellFacts } from './pkg/jira_token_wizard.js' */
 
-/** @type {Facts | null} */
+/** @type {ShellFacts | null} */
 let loaded = null;
 
 /**
  * Asks the service worker for the core's facts; rejects when it cannot answer.
- * @returns {Promise<Facts>}
+ * @returns {Promise<ShellFacts>}
  */
 export async function loadFacts() {
-  const reply = await sendMessage(factsRequest());
-  if (!reply?.ok || !reply.facts) throw new Error(reply?.error?.message ?? 'the core did not answer');
+  const reply = await sendMessage({ type: 'facts' });
+  if (!reply || !('facts' in reply))
+    throw new Error(reply && !reply.ok ? reply.error.message : 'the core did not answer');
   loaded = reply.facts;
   return reply.facts;
 }
 
 /**
  * The facts loaded by `loadFacts` (a page renders only after they came).
- * @returns {Facts}
+ * @returns {ShellFacts}
  */
 export function facts() {
   if (!loaded) throw new Error('facts not loaded yet');
   return loaded;
 }
 
-/** A target's name in `lang` (the id itself for one the core does not list). */
+/**
+ * A target's name in `lang` (the id itself for one the core does not list).
+ * @param {string} lang
+ * @param {string} id
+ */
 export const targetName = (lang, id) => pick(lang, facts().targets.find((t) => t.id === id)?.name) || id;
 
-/** A method's name in `lang` (`report::method_label`); null for none. */
+/**
+ * A method's name in `lang` (`report::method_label`); '' for none.
+ * @param {string} lang
+ * @param {string | null | undefined} method
+ * @returns {string}
+ */
 export const methodName = (lang, method) =>
-  method ? pick(lang, facts().methods.find((m) => m.method === method)?.name) || method : null;
+  method ? pick(lang, facts().methods.find((m) => m.method === method)?.name) || method : '';
 
-/** A deployment detail's label, or a fixed value's (`hostingCloud`, `contextRoot`, …). */
+/**
+ * A deployment detail's label, or a fixed value's (`hostingCloud`, `contextRoot`, …).
+ * @param {string} lang
+ * @param {string} key
+ */
 export const detailLabel = (lang, key) => pick(lang, facts().labels[key]) || key;
 
 /**
  * The method `target` sends on a deployment with `hosting` whatever the form says
  * (`Profile::wire_auth`), or null when the form's choice goes.
+ * @param {string} target
+ * @param {string | null | undefined} hosting
+ * @returns {AuthMethod | null}
  */
 export function targetMethod(target, hosting) {
   const t = facts().targets.find((x) => x.id === target);

@@ -12,23 +12,7 @@ import { extensionVersion, saveLanguage, savedLanguage, uiLanguage } from './bro
 import { $, el } from './dom.js';
 import { LANGS, langFromTag, pick, t } from './ui-strings.js';
 
-/** @typedef {{en: string, ru: string}} Text */
-/** @typedef {{code: string, title: Text, cause: Text, fix: Text}} Notice */
-/** @typedef {{key: string, label: Text, value: Text}} Fact */
-/** @typedef {{id: string, target: string, auth: string, status: Text, ms: number, headers: string[], failed: boolean}} RequestRow */
-/**
- * The core's `report::ReportView`.
- * @typedef {{kind: string, summary: Text, facts: Fact[], verdict: (Notice & {ok: boolean}) | null,
- *   answeredBy: {code: string, text: Text} | null,
- *   checklist: {id: string, state: string, text: Text}[], steps: Text[], warnings: Notice[],
- *   requests: RequestRow[], headings: Record<string, Text>}} ReportView
- */
-/**
- * The core's `report::ReadReport`: one view, or the browser's and the server's with their
- * comparison; or why the paste is not a report.
- * @typedef {{views: ReportView[], compared: {comparison: {difference: string | null}, notice: Notice | null} | null,
- *   error: Text | null}} ReadReport
- */
+/** @import { Compared, Fact, Notice, ReadReport, ReportView } from './pkg/jira_token_wizard.js' */
 
 const state = {
   lang: 'en',
@@ -38,6 +22,7 @@ const state = {
   coreFailed: /** @type {string | null} */ (null),
 };
 
+/** @type {Record<string, string>} */
 const MARKS = { ok: '✓', fail: '✗', info: '·' };
 
 /** @type {Promise<unknown> | null} */
@@ -53,10 +38,12 @@ function core() {
 
 // ---- actions ------------------------------------------------------------------------------
 
+/** @param {SubmitEvent} event */
 async function show(event) {
   event.preventDefault();
   try {
     await core();
+    // `read_report` answers a `ReadReport` (src/wasm.d.ts `Commands`).
     state.read = /** @type {ReadReport} */ (await handle({ type: 'read_report', text: $('report-input').value }));
     state.coreFailed = null;
   } catch (err) {
@@ -78,6 +65,7 @@ function clear() {
   $('report-input').focus();
 }
 
+/** @param {string} lang */
 async function setLanguage(lang) {
   if (!LANGS.includes(lang)) return;
   state.lang = lang;
@@ -87,10 +75,12 @@ async function setLanguage(lang) {
 
 // ---- rendering ----------------------------------------------------------------------------
 
+/** @param {string} lang */
 function renderStatic(lang) {
   document.documentElement.lang = lang;
   document.title = t(lang, 'hdTitle');
-  for (const node of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-i18n]'))) node.textContent = t(lang, node.dataset.i18n);
+  for (const node of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-i18n]')))
+    node.textContent = t(lang, node.dataset.i18n ?? '');
   for (const btn of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-lang]'))) {
     btn.setAttribute('aria-pressed', String(btn.dataset.lang === lang));
   }
@@ -99,7 +89,11 @@ function renderStatic(lang) {
 function render() {
   const { lang, read, coreFailed } = state;
   renderStatic(lang);
-  const error = coreFailed ? t(lang, 'hdCoreFailed', { message: coreFailed }) : read?.error ? pick(lang, read.error) : '';
+  const error = coreFailed
+    ? t(lang, 'hdCoreFailed', { message: coreFailed })
+    : read?.error
+      ? pick(lang, read.error)
+      : '';
   const errorBox = $('input-error');
   errorBox.hidden = !error;
   errorBox.textContent = error;
@@ -111,11 +105,21 @@ function render() {
   if (views.length === 2 && read?.compared) renderPair(lang, read.compared, views[0], views[1]);
 }
 
-/** A notice (`{title, cause, fix}`) as the warnings lists show one. */
-const noticeItem = (lang, w) => el('li', { dataset: { testid: `view-warning-${w.code}` } },
-  el('strong', { className: 'w-title' }, pick(lang, w.title)), ' ', el('code', { className: 'muted' }, w.code),
-  el('p', { className: 'w-cause muted' }, pick(lang, w.cause)),
-  el('p', { className: 'w-fix' }, pick(lang, w.fix)));
+/**
+ * A notice (`{title, cause, fix}`) as the warnings lists show one.
+ * @param {string} lang
+ * @param {Notice} w
+ */
+const noticeItem = (lang, w) =>
+  el(
+    'li',
+    { dataset: { testid: `view-warning-${w.code}` } },
+    el('strong', { className: 'w-title' }, pick(lang, w.title)),
+    ' ',
+    el('code', { className: 'muted' }, w.code),
+    el('p', { className: 'w-cause muted' }, pick(lang, w.cause)),
+    el('p', { className: 'w-fix' }, pick(lang, w.fix)),
+  );
 
 /**
  * The facts as `<dt>label</dt><dd>value</dd>`, only the keys in `only` when given.
@@ -123,20 +127,35 @@ const noticeItem = (lang, w) => el('li', { dataset: { testid: `view-warning-${w.
  * @param {Fact[]} facts
  * @param {string[] | null} [only]
  */
-const factRows = (lang, facts, only = null) => facts.filter((f) => !only || only.includes(f.key)).flatMap((f) => [
-  el('dt', {}, pick(lang, f.label)),
-  el('dd', { dataset: { testid: `fact-${f.key}` } }, pick(lang, f.value)),
-]);
+const factRows = (lang, facts, only = null) =>
+  facts
+    .filter((f) => !only || only.includes(f.key))
+    .flatMap((f) => [
+      el('dt', {}, pick(lang, f.label)),
+      el('dd', { dataset: { testid: `fact-${f.key}` } }, pick(lang, f.value)),
+    ]);
 
-/** One report, laid out by the core. */
+/**
+ * One report, laid out by the core.
+ * @param {string} lang
+ * @param {ReportView} v
+ */
 function renderView(lang, v) {
   const h = v.headings;
   $('view-summary').textContent = pick(lang, v.summary);
   $('view').dataset.kind = v.kind;
   $('view-facts').replaceChildren(...factRows(lang, v.facts));
-  for (const [id, key] of [['view-verdict-h', 'verdict'], ['view-checklist-h', 'checklist'], ['view-steps-h', 'steps'],
-    ['view-warnings-h', 'warnings'], ['view-requests-h', 'requests'], ['view-th-request', 'request'],
-    ['view-th-auth', 'auth'], ['view-th-status', 'status'], ['view-th-headers', 'headers']]) {
+  for (const [id, key] of /** @type {[string, keyof ReportView['headings']][]} */ ([
+    ['view-verdict-h', 'verdict'],
+    ['view-checklist-h', 'checklist'],
+    ['view-steps-h', 'steps'],
+    ['view-warnings-h', 'warnings'],
+    ['view-requests-h', 'requests'],
+    ['view-th-request', 'request'],
+    ['view-th-auth', 'auth'],
+    ['view-th-status', 'status'],
+    ['view-th-headers', 'headers'],
+  ])) {
     $(id).textContent = pick(lang, h[key]);
   }
   const verdict = v.verdict;
@@ -152,56 +171,105 @@ function renderView(lang, v) {
   $('view-verdict-who').hidden = !who;
   $('view-verdict-who').textContent = who ? `${pick(lang, h.answeredBy)}: ${pick(lang, who.text)} [${who.code}]` : '';
   $('view-checklist').closest('section').hidden = v.checklist.length === 0;
-  $('view-checklist').replaceChildren(...v.checklist.map((i) => el('li',
-    { className: i.state === 'ok' ? 'good' : i.state === 'fail' ? 'bad' : 'muted', dataset: { testid: `view-check-${i.id}`, state: i.state } },
-    el('span', { className: 'mark', 'aria-hidden': 'true' }, MARKS[i.state] ?? '·'), ' ', pick(lang, i.text))));
+  $('view-checklist').replaceChildren(
+    ...v.checklist.map((i) =>
+      el(
+        'li',
+        {
+          className: i.state === 'ok' ? 'good' : i.state === 'fail' ? 'bad' : 'muted',
+          dataset: { testid: `view-check-${i.id}`, state: i.state },
+        },
+        el('span', { className: 'mark', 'aria-hidden': 'true' }, MARKS[i.state] ?? '·'),
+        ' ',
+        pick(lang, i.text),
+      ),
+    ),
+  );
   $('view-steps-box').hidden = v.steps.length === 0;
   $('view-steps').replaceChildren(...v.steps.map((s) => el('li', {}, pick(lang, s))));
   $('view-warnings-box').hidden = v.warnings.length === 0;
   $('view-warnings').replaceChildren(...v.warnings.map((w) => noticeItem(lang, w)));
-  $('view-requests').tBodies[0].replaceChildren(...v.requests.map((q, i) => el('tr',
-    { dataset: { testid: `view-request-${i + 1}`, id: q.id }, className: q.failed ? 'failed' : '' },
-    el('td', {}, String(i + 1)),
-    el('td', { className: 'target' }, el('code', {}, q.target)),
-    el('td', {}, q.auth),
-    el('td', { dataset: { testid: `view-request-${i + 1}-status` } }, pick(lang, q.status)),
-    el('td', { className: 'num' }, String(q.ms)),
-    el('td', {}, el('ul', { className: 'headers' }, ...q.headers.map((line) => el('li', {}, el('code', {}, line))))))));
+  $('view-requests').tBodies[0].replaceChildren(
+    ...v.requests.map((q, i) =>
+      el(
+        'tr',
+        { dataset: { testid: `view-request-${i + 1}`, id: q.id }, className: q.failed ? 'failed' : '' },
+        el('td', {}, String(i + 1)),
+        el('td', { className: 'target' }, el('code', {}, q.target)),
+        el('td', {}, q.auth),
+        el('td', { dataset: { testid: `view-request-${i + 1}-status` } }, pick(lang, q.status)),
+        el('td', { className: 'num' }, String(q.ms)),
+        el(
+          'td',
+          {},
+          el('ul', { className: 'headers' }, ...q.headers.map((line) => el('li', {}, el('code', {}, line)))),
+        ),
+      ),
+    ),
+  );
 }
 
-/** Two reports side by side, the difference the core named on top. */
+/**
+ * Two reports side by side, the difference the core named on top.
+ * @param {string} lang
+ * @param {Compared} compared
+ * @param {ReportView} browser
+ * @param {ReportView} server
+ */
 function renderPair(lang, compared, browser, server) {
   const notice = compared.notice;
   $('pair-notice').dataset.difference = compared.comparison?.difference ?? 'none';
-  $('pair-notice').replaceChildren(notice
-    ? el('ul', {}, noticeItem(lang, notice))
-    : el('p', { dataset: { testid: 'pair-same' } }, t(lang, 'hdPairSame')));
+  $('pair-notice').replaceChildren(
+    notice
+      ? el('ul', {}, noticeItem(lang, notice))
+      : el('p', { dataset: { testid: 'pair-same' } }, t(lang, 'hdPairSame')),
+  );
   $('pair-browser').replaceChildren(...pairColumn(lang, browser, 'browser'));
   $('pair-server').replaceChildren(...pairColumn(lang, server, 'server'));
 }
 
-/** One report's column: what it is about, who made it, verdict, warnings and the answers. */
+/**
+ * One report's column: what it is about, who made it, verdict, warnings and the answers.
+ * @param {string} lang
+ * @param {ReportView} v
+ * @param {'browser' | 'server'} side
+ */
 function pairColumn(lang, v, side) {
   const verdict = v.verdict;
   return [
     el('p', { className: 'summary', dataset: { testid: `pair-${side}-summary` } }, pick(lang, v.summary)),
     el('dl', { className: 'facts' }, ...factRows(lang, v.facts, ['tool', 'generated', 'environment', 'login'])),
-    verdict ? el('div', { className: 'verdict', dataset: { ok: String(Boolean(verdict.ok)), testid: `pair-${side}-verdict` } },
-      el('strong', {}, pick(lang, verdict.title)), ' ', el('code', { className: 'muted', dataset: { testid: `pair-${side}-code` } }, verdict.code),
-      el('p', { className: 'muted' }, pick(lang, verdict.cause)),
-      v.answeredBy ? el('p', { className: 'muted', dataset: { testid: `pair-${side}-who` } },
-        `${pick(lang, v.headings.answeredBy)}: ${pick(lang, v.answeredBy.text)} [${v.answeredBy.code}]`) : null,
-      el('p', {}, pick(lang, verdict.fix))) : el('p', { className: 'muted' }, pick(lang, v.facts.find((f) => f.key === 'kind')?.value ?? v.summary)),
+    verdict
+      ? el(
+          'div',
+          { className: 'verdict', dataset: { ok: String(Boolean(verdict.ok)), testid: `pair-${side}-verdict` } },
+          el('strong', {}, pick(lang, verdict.title)),
+          ' ',
+          el('code', { className: 'muted', dataset: { testid: `pair-${side}-code` } }, verdict.code),
+          el('p', { className: 'muted' }, pick(lang, verdict.cause)),
+          v.answeredBy
+            ? el(
+                'p',
+                { className: 'muted', dataset: { testid: `pair-${side}-who` } },
+                `${pick(lang, v.headings.answeredBy)}: ${pick(lang, v.answeredBy.text)} [${v.answeredBy.code}]`,
+              )
+            : null,
+          el('p', {}, pick(lang, verdict.fix)),
+        )
+      : el('p', { className: 'muted' }, pick(lang, v.facts.find((f) => f.key === 'kind')?.value ?? v.summary)),
     el('ul', { className: 'warnings' }, ...v.warnings.map((w) => noticeItem(lang, w))),
-    el('ol', { className: 'requests', dataset: { testid: `pair-${side}-requests` } }, ...v.requests.map((q) =>
-      el('li', {}, el('code', {}, q.target), ' → ', pick(lang, q.status)))),
+    el(
+      'ol',
+      { className: 'requests', dataset: { testid: `pair-${side}-requests` } },
+      ...v.requests.map((q) => el('li', {}, el('code', {}, q.target), ' → ', pick(lang, q.status))),
+    ),
   ];
 }
 
 // ---- start --------------------------------------------------------------------------------
 
 for (const btn of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-lang]'))) {
-  btn.addEventListener('click', () => setLanguage(btn.dataset.lang));
+  btn.addEventListener('click', () => setLanguage(btn.dataset.lang ?? ''));
 }
 $('paste-form').addEventListener('submit', show);
 $('report-clear').addEventListener('click', clear);

@@ -16,16 +16,23 @@ export const SNAPSHOT_LIMITS = Object.freeze({ maxMetas: 256, maxValueChars: 204
  * @returns {{url: string, title: string, metas: Record<string, string>, bodyId: string, bodyClasses: string[]}}
  */
 export function collectSnapshot(limits) {
-  const cut = (s) => String(s ?? '').slice(0, limits.maxValueChars);
+  const cut = (/** @type {unknown} */ s) => String(s ?? '').slice(0, limits.maxValueChars);
+  /** @type {Record<string, string>} */
   const metas = {};
   let count = 0;
+  /**
+   * @param {string} name
+   * @param {unknown} value
+   */
   const put = (name, value) => {
     if (!name || count >= limits.maxMetas || name in metas) return;
     metas[name] = cut(value);
     count += 1;
   };
   for (const el of document.querySelectorAll('meta')) {
-    const name = cut(el.getAttribute('name') || el.getAttribute('property')).trim().toLowerCase();
+    const name = cut(el.getAttribute('name') || el.getAttribute('property'))
+      .trim()
+      .toLowerCase();
     if (!name) continue;
     put(name, el.getAttribute('content'));
     if (name === 'application-name') {

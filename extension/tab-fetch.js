@@ -26,27 +26,22 @@
 // - the answer (which holds the new token) is returned, never written to the page's DOM,
 //   storage or console: it lives in this call's memory until the script ends.
 
-/**
- * @typedef {{method: 'POST' | 'GET', url: string, origin: string, headers: Record<string, string>,
- *   body: string, timeoutMs: number, responseHeaders: string[], maxBodyBytes: number}} TabRequest
- *   (`pat::TabRequest`)
- * @typedef {{kind: 'response', status: number, headers: Record<string, string>, body: string,
- *   truncated: boolean, redirect: boolean, elapsedMs: number}
- *   | {kind: 'timeout', elapsedMs: number}
- *   | {kind: 'unreachable' | 'notSent', elapsedMs: number, detail: string}} TabExchange
- *   (`http::Exchange`)
- */
+/** @import { Exchange, TabRequest } from './pkg/jira_token_wizard.js' (`pat::TabRequest`, `http::Exchange`) */
 
 /**
  * Sends `request` from the page it runs in and resolves with what came back; never rejects.
  * @param {TabRequest} request
- * @returns {Promise<TabExchange>}
+ * @returns {Promise<Exchange>}
  */
 export async function tabFetch(request) {
   const started = Date.now();
   const elapsedMs = () => Math.max(0, Date.now() - started);
   if (location.origin !== request.origin) {
-    return { kind: 'notSent', elapsedMs: 0, detail: `this tab shows ${location.origin}, not ${request.origin}: open Jira in this tab` };
+    return {
+      kind: 'notSent',
+      elapsedMs: 0,
+      detail: `this tab shows ${location.origin}, not ${request.origin}: open Jira in this tab`,
+    };
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), request.timeoutMs);
@@ -61,7 +56,15 @@ export async function tabFetch(request) {
       signal: controller.signal,
     });
     if (response.type === 'opaqueredirect') {
-      return { kind: 'response', status: 0, headers: {}, body: '', truncated: false, redirect: true, elapsedMs: elapsedMs() };
+      return {
+        kind: 'response',
+        status: 0,
+        headers: {},
+        body: '',
+        truncated: false,
+        redirect: true,
+        elapsedMs: elapsedMs(),
+      };
     }
     /** @type {Record<string, string>} */
     const headers = {};
@@ -93,7 +96,15 @@ export async function tabFetch(request) {
       at += part.length;
     }
     const body = new TextDecoder().decode(bytes);
-    return { kind: 'response', status: response.status, headers, body, truncated, redirect: false, elapsedMs: elapsedMs() };
+    return {
+      kind: 'response',
+      status: response.status,
+      headers,
+      body,
+      truncated,
+      redirect: false,
+      elapsedMs: elapsedMs(),
+    };
   } catch (err) {
     const name = String(err?.name ?? 'Error');
     if (name === 'AbortError' || name === 'TimeoutError') return { kind: 'timeout', elapsedMs: elapsedMs() };

@@ -30,10 +30,11 @@ export const UI = {
     workingOn: 'Working on {jira} — this tab is {host}.',
     workingOnHidden: 'Working on {jira} — this tab is a site the wizard has no access to.',
     detectHere: 'Detect this tab',
-    detectHereHint: 'The wizard may not read this tab yet: type its address below (you will be asked to allow it), or click the wizard’s toolbar button while on it.',
+    detectHereHint:
+      'The wizard may not read this tab yet: type its address below (you will be asked to allow it), or click the wizard’s toolbar button while on it.',
     failed: 'Detection failed: {message}',
     hdCoreFailed: 'The wizard could not load its core: {message}',
-    // The stepper (stepper.js).
+    // The steps (wizard/views/steps.js).
     stepsLabel: 'Steps',
     stepDetect: 'What this Jira is',
     stepToken: 'Get the token',
@@ -45,13 +46,15 @@ export const UI = {
     stepNow: 'Now',
     // One-click personal access token.
     patTitle: 'Create a token for me',
-    patIntro: 'Creates a personal access token for the account logged in to Jira in this browser, shows it once and tests it. The wizard never stores it.',
+    patIntro:
+      'Creates a personal access token for the account logged in to Jira in this browser, shows it once and tests it. The wizard never stores it.',
     patName: 'Token name',
     patDays: 'Expires after (days, 1–{days})',
     patStart: 'Create token…',
     patNameInvalid: 'Enter a name of 1 to {max} characters.',
     patDaysInvalid: 'Enter a whole number of days from 1 to {days}.',
-    patConfirm: 'Create the personal access token “{name}”, valid for {days} days, for {who} at {base}? Jira shows it only once.',
+    patConfirm:
+      'Create the personal access token “{name}”, valid for {days} days, for {who} at {base}? Jira shows it only once.',
     patWhoLoggedIn: 'the account logged in to Jira',
     patYes: 'Yes, create it',
     patCreating: 'Creating…',
@@ -62,12 +65,12 @@ export const UI = {
     patTokenLabel: 'Your new token — shown only now',
     patCopy: 'Copy',
     patCopied: 'Token copied. Paste it into the integration now.',
-    patCopiedCleared: 'Token copied. Paste it into the integration now: in {seconds} s the clipboard is cleared if it still holds the token.',
+    patCopiedCleared:
+      'Token copied. Paste it into the integration now: in {seconds} s the clipboard is cleared if it still holds the token.',
     // Diagnostic report (popup) and the helpdesk page.
     reportCopy: 'Copy report',
     reportDownload: 'Download report',
     reportHint: 'For your helpdesk. It holds no token or password.',
-    reportPreparing: 'Preparing the report…',
     reportCopied: 'Report copied: paste it into your support request.',
     reportCopyFailed: 'Could not copy the report ({message}). Use “Download report”.',
     reportDownloaded: 'Report saved as {file}.',
@@ -78,43 +81,10 @@ export const UI = {
     hdPasteHint: 'A report holds no token or password. It stays on this page: nothing is sent or stored.',
     hdShow: 'Show report',
     hdClear: 'Clear',
-    hdVerdict: 'Verdict',
-    hdChecklist: 'Checklist',
-    hdRequests: 'Requests',
-    hdRequest: 'Request',
-    hdAuth: 'Auth',
-    hdStatus: 'Status',
-    hdHeaders: 'Diagnostic headers',
-    hdKind: 'Report of',
-    hdKindCheck: 'a token test',
-    hdKindDetection: 'a detection (no token tested)',
-    hdReachedAt: 'Reached at',
-    hdTried: 'Tried',
-    hdTarget: 'For',
-    hdLogin: 'Login',
-    hdNoLogin: '(none)',
-    hdAnsweredAs: 'Jira answered as',
-    hdGenerated: 'Made at',
-    hdTool: 'Made with',
-    hdToolExtension: 'browser extension',
-    hdToolCli: 'command line',
-    hdEnvironment: 'Browser / OS',
-    hdRedirect: 'redirect',
-    hdNoAnswer: 'no answer',
-    hdUnreachable: 'unreachable',
-    hdErrEmpty: 'Paste a report first.',
-    hdErrTooBig: 'This is too long to be a report.',
-    hdErrTooMany: 'Paste one report, or two (the browser\'s and the server\'s) — not more than {max}.',
-    hdErrCompare: 'These two reports cannot be compared: {message}',
-    hdPairTitle: 'The browser\'s report beside the server\'s',
+    hdPairTitle: "The browser's report beside the server's",
     hdPairBrowser: 'Browser (extension)',
-    hdPairServer: 'Integration\'s server (CLI)',
-    hdPairSame: 'Both got the same verdict: the difference is not the server\'s network.',
-    hdErrNotJson: 'This is not valid JSON ({message}). Paste the report’s JSON, or the whole Markdown report.',
-    hdErrNoBlock: 'This Markdown has no JSON block. Paste the whole report, down to its last line.',
-    hdErrNotReport: 'This JSON is not a Jira Token Wizard report (no “schema”: “jira-token-wizard/report@1”).',
-    hdErrSchema: 'This report is in a format this page does not know ({schema}). Update the extension.',
-    hdErrField: 'This report is damaged: “{field}” is missing or malformed.',
+    hdPairServer: "Integration's server (CLI)",
+    hdPairSame: "Both got the same verdict: the difference is not the server's network.",
     testTitle: 'Test a token',
     loginEmail: 'E-mail',
     loginUsername: 'Username',
@@ -140,7 +110,8 @@ export const UI = {
     secretMissing: 'Enter the token or password first.',
     testFailed: 'The test failed: {message}',
     solveCaptcha: 'Open the login page to solve the CAPTCHA',
-    gatewayNote: 'A token with scopes works only through Atlassian’s gateway. Testing there sends the same e-mail and token to api.atlassian.com; your browser asks you to allow access to it first.',
+    gatewayNote:
+      'A token with scopes works only through Atlassian’s gateway. Testing there sends the same e-mail and token to api.atlassian.com; your browser asks you to allow access to it first.',
     gatewayTry: 'Test through api.atlassian.com',
     gatewayDenied: 'Access to api.atlassian.com was not granted, so the token was not sent there.',
     targetLabel: 'Integration',
@@ -157,7 +128,8 @@ export const UI = {
     copyJson: 'Copy JSON',
     copied: 'Copied.',
     serverCheckTitle: 'Test from the integration’s server',
-    serverCheckIntro: 'This browser cannot see the server’s network (allowlist, proxy, company CA). Run the same test there, with the secret in the JIRA_TOKEN environment variable:',
+    serverCheckIntro:
+      'This browser cannot see the server’s network (allowlist, proxy, company CA). Run the same test there, with the secret in the JIRA_TOKEN environment variable:',
     serverCheckCli: 'With the wizard’s command-line tool:',
     serverCheckCurl: 'Or with curl:',
     copiedSecret: 'Copied, with the secret.',
@@ -195,9 +167,10 @@ export const UI = {
     workingOn: 'Работаю с {jira} — в этой вкладке {host}.',
     workingOnHidden: 'Работаю с {jira} — к сайту в этой вкладке у мастера нет доступа.',
     detectHere: 'Определить эту вкладку',
-    detectHereHint: 'Мастер пока не может прочитать эту вкладку: введите её адрес ниже (браузер спросит разрешение) или нажмите кнопку мастера на панели инструментов, находясь на ней.',
+    detectHereHint:
+      'Мастер пока не может прочитать эту вкладку: введите её адрес ниже (браузер спросит разрешение) или нажмите кнопку мастера на панели инструментов, находясь на ней.',
     failed: 'Не удалось определить: {message}',
-    // The stepper (stepper.js).
+    // The steps (wizard/views/steps.js).
     stepsLabel: 'Шаги',
     stepDetect: 'Что это за Jira',
     stepToken: 'Получить токен',
@@ -210,13 +183,15 @@ export const UI = {
     hdCoreFailed: 'Мастеру не удалось загрузить ядро: {message}',
     // Персональный токен одним нажатием.
     patTitle: 'Создать токен за меня',
-    patIntro: 'Создаёт персональный токен доступа для учётной записи, под которой вы вошли в Jira в этом браузере, показывает его один раз и проверяет. Мастер его не сохраняет.',
+    patIntro:
+      'Создаёт персональный токен доступа для учётной записи, под которой вы вошли в Jira в этом браузере, показывает его один раз и проверяет. Мастер его не сохраняет.',
     patName: 'Имя токена',
     patDays: 'Срок действия (дней, 1–{days})',
     patStart: 'Создать токен…',
     patNameInvalid: 'Введите имя длиной от 1 до {max} символов.',
     patDaysInvalid: 'Введите целое число дней от 1 до {days}.',
-    patConfirm: 'Создать персональный токен «{name}» сроком на {days} дн. для {who} на {base}? Jira покажет его только один раз.',
+    patConfirm:
+      'Создать персональный токен «{name}» сроком на {days} дн. для {who} на {base}? Jira покажет его только один раз.',
     patWhoLoggedIn: 'учётной записи, под которой вы вошли в Jira',
     patYes: 'Да, создать',
     patCreating: 'Создаю…',
@@ -227,12 +202,12 @@ export const UI = {
     patTokenLabel: 'Ваш новый токен — показан только сейчас',
     patCopy: 'Копировать',
     patCopied: 'Токен скопирован. Вставьте его в интеграцию сейчас.',
-    patCopiedCleared: 'Токен скопирован. Вставьте его в интеграцию сейчас: через {seconds} с буфер обмена будет очищен, если токен ещё в нём.',
+    patCopiedCleared:
+      'Токен скопирован. Вставьте его в интеграцию сейчас: через {seconds} с буфер обмена будет очищен, если токен ещё в нём.',
     // Диагностический отчёт (popup) и страница техподдержки.
     reportCopy: 'Копировать отчёт',
     reportDownload: 'Скачать отчёт',
     reportHint: 'Для вашей техподдержки. Токенов и паролей в нём нет.',
-    reportPreparing: 'Готовлю отчёт…',
     reportCopied: 'Отчёт скопирован: вставьте его в обращение в поддержку.',
     reportCopyFailed: 'Не удалось скопировать отчёт ({message}). Воспользуйтесь кнопкой «Скачать отчёт».',
     reportDownloaded: 'Отчёт сохранён как {file}.',
@@ -240,46 +215,14 @@ export const UI = {
     openHelpdesk: 'Техподдержка: прочитать отчёт',
     hdTitle: 'Мастер токенов Jira — техподдержка',
     hdPasteLabel: 'Вставьте отчёт клиента (его JSON или весь отчёт в Markdown)',
-    hdPasteHint: 'В отчёте нет токенов и паролей. Он остаётся на этой странице: ничего не отправляется и не сохраняется.',
+    hdPasteHint:
+      'В отчёте нет токенов и паролей. Он остаётся на этой странице: ничего не отправляется и не сохраняется.',
     hdShow: 'Показать отчёт',
     hdClear: 'Очистить',
-    hdVerdict: 'Вывод',
-    hdChecklist: 'Чек-лист',
-    hdRequests: 'Запросы',
-    hdRequest: 'Запрос',
-    hdAuth: 'Аутентификация',
-    hdStatus: 'Статус',
-    hdHeaders: 'Диагностические заголовки',
-    hdKind: 'Отчёт о',
-    hdKindCheck: 'проверке токена',
-    hdKindDetection: 'определении Jira (токен не проверялся)',
-    hdReachedAt: 'Открыта по адресу',
-    hdTried: 'Проверялось',
-    hdTarget: 'Для',
-    hdLogin: 'Логин',
-    hdNoLogin: '(нет)',
-    hdAnsweredAs: 'Jira ответила от имени',
-    hdGenerated: 'Создан',
-    hdTool: 'Создан в',
-    hdToolExtension: 'расширении браузера',
-    hdToolCli: 'командной строке',
-    hdEnvironment: 'Браузер / ОС',
-    hdRedirect: 'перенаправление',
-    hdNoAnswer: 'нет ответа',
-    hdUnreachable: 'недоступен',
-    hdErrEmpty: 'Сначала вставьте отчёт.',
-    hdErrTooBig: 'Слишком длинный текст для отчёта.',
-    hdErrTooMany: 'Вставьте один отчёт или два (браузера и сервера) — не больше {max}.',
-    hdErrCompare: 'Эти два отчёта нельзя сравнить: {message}',
     hdPairTitle: 'Отчёт браузера рядом с отчётом сервера',
     hdPairBrowser: 'Браузер (расширение)',
     hdPairServer: 'Сервер интеграции (CLI)',
     hdPairSame: 'Вердикты совпадают: дело не в сети сервера.',
-    hdErrNotJson: 'Это не JSON ({message}). Вставьте JSON отчёта или весь отчёт в Markdown.',
-    hdErrNoBlock: 'В этом Markdown нет блока JSON. Вставьте отчёт целиком, до последней строки.',
-    hdErrNotReport: 'Этот JSON — не отчёт Мастера токенов Jira (нет «schema»: «jira-token-wizard/report@1»).',
-    hdErrSchema: 'Отчёт в незнакомом этой странице формате ({schema}). Обновите расширение.',
-    hdErrField: 'Отчёт повреждён: поле «{field}» отсутствует или имеет неверный вид.',
     testTitle: 'Проверить токен',
     loginEmail: 'E-mail',
     loginUsername: 'Имя пользователя',
@@ -305,7 +248,8 @@ export const UI = {
     secretMissing: 'Сначала введите токен или пароль.',
     testFailed: 'Проверка не удалась: {message}',
     solveCaptcha: 'Открыть страницу входа, чтобы пройти CAPTCHA',
-    gatewayNote: 'Токен с областями (scopes) работает только через шлюз Atlassian. Проверка там отправит тот же e-mail и токен на api.atlassian.com; сначала браузер попросит разрешить доступ к нему.',
+    gatewayNote:
+      'Токен с областями (scopes) работает только через шлюз Atlassian. Проверка там отправит тот же e-mail и токен на api.atlassian.com; сначала браузер попросит разрешить доступ к нему.',
     gatewayTry: 'Проверить через api.atlassian.com',
     gatewayDenied: 'Доступ к api.atlassian.com не предоставлен, поэтому токен туда не отправлялся.',
     targetLabel: 'Интеграция',
@@ -322,11 +266,13 @@ export const UI = {
     copyJson: 'Копировать JSON',
     copied: 'Скопировано.',
     serverCheckTitle: 'Проверка с сервера интеграции',
-    serverCheckIntro: 'Браузер не видит сеть сервера (список разрешённых IP, прокси, корпоративный CA). Выполните ту же проверку там, положив секрет в переменную окружения JIRA_TOKEN:',
+    serverCheckIntro:
+      'Браузер не видит сеть сервера (список разрешённых IP, прокси, корпоративный CA). Выполните ту же проверку там, положив секрет в переменную окружения JIRA_TOKEN:',
     serverCheckCli: 'Утилитой командной строки мастера:',
     serverCheckCurl: 'Или через curl:',
     copiedSecret: 'Скопировано вместе с секретом.',
-    copiedSecretCleared: 'Скопировано вместе с секретом. Через {seconds} с буфер обмена будет очищен, если секрет ещё в нём.',
+    copiedSecretCleared:
+      'Скопировано вместе с секретом. Через {seconds} с буфер обмена будет очищен, если секрет ещё в нём.',
     copyFailed: 'Не удалось скопировать: {message}',
     copiedFieldCleared: '{label}: скопировано — очистится через {seconds} с',
     copiedField: '{label}: скопировано',
@@ -340,14 +286,37 @@ export const UI = {
 
 /** @typedef {{key: string, vars?: Record<string, string>}} UiMessage  A UI-strings key and its `{name}` values. */
 
-/** The UI text `key` in `lang` with `{name}` placeholders filled from `vars`. */
+/** @type {Record<string, Record<string, string>>} UI by language, by key. */
+const TEXTS = UI;
+
+/**
+ * The UI text `key` in `lang` with `{name}` placeholders filled from `vars`.
+ * @param {string} lang
+ * @param {string} key
+ * @param {Record<string, string>} [vars]
+ */
 export function t(lang, key, vars = {}) {
-  const text = UI[lang]?.[key] ?? UI.en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+  const text = TEXTS[lang]?.[key] ?? TEXTS.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (m, /** @type {string} */ name) => (name in vars ? String(vars[name]) : m));
 }
 
-/** A core `{en, ru}` text in `lang`. */
-export const pick = (lang, text) => (text && typeof text === 'object' ? text[lang] ?? text.en ?? '' : '');
+/**
+ * A core `{en, ru}` text in `lang`.
+ * @param {string} lang
+ * @param {{en: string, ru: string} | null | undefined} text
+ * @returns {string}
+ */
+export const pick = (lang, text) =>
+  text && typeof text === 'object' ? ((lang === 'ru' ? text.ru : text.en) ?? text.en ?? '') : '';
 
-/** `'ru'` for a Russian browser UI tag (`ru`, `ru-RU`), else `'en'` (as `Lang::from_tag`). */
-export const langFromTag = (tag) => (String(tag ?? '').trim().toLowerCase().startsWith('ru') ? 'ru' : 'en');
+/**
+ * `'ru'` for a Russian browser UI tag (`ru`, `ru-RU`), else `'en'` (as `Lang::from_tag`).
+ * @param {unknown} tag
+ */
+export const langFromTag = (tag) =>
+  String(tag ?? '')
+    .trim()
+    .toLowerCase()
+    .startsWith('ru')
+    ? 'ru'
+    : 'en';

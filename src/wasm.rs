@@ -37,6 +37,12 @@ use web_sys::{
     RequestCredentials, RequestRedirect, ResponseType,
 };
 
+// The TypeScript of the commands and answers below (src/wasm.d.ts): wasm-bindgen writes it into
+// the glue's .d.ts, which the extension's type check reads (build.sh, types/pkg/). A custom
+// section: the text goes to the .d.ts, not into the shipped wasm.
+#[wasm_bindgen(typescript_custom_section)]
+const BOUNDARY_TYPES: &str = include_str!("wasm.d.ts");
+
 /// The crate version (Cargo.toml), shown in the popup and written into the manifests.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -46,28 +52,29 @@ pub fn version() -> String {
 /// What the extension's pages read from the core instead of re-typing it: targets and the
 /// method each sends, auth choices, method names, detail labels, the secret mask, the forms'
 /// limits and the gateway (`protocol::shell::ShellFacts`).
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "ShellFacts")]
 pub fn facts() -> Result<JsValue, JsError> {
     to_js(&ShellFacts::get())
 }
 
 /// Runs one core command, e.g. `{type: "detect_page", snapshot: …, options: …}`, and resolves
 /// with the core's result: a `Detection` for the detect commands, a `protocol::CheckOutput`
-/// (the `CheckResult` and its checklist) for `check`, a `report::Rendered` for `report`, a
-/// `pat::TabRequest` for `plan_pat`, a `pat::CreateResult` for `interpret_pat`, a `report::Compared` for `compare_reports`, a `report::ReadReport` for `read_report`. Rejects
+/// (the `CheckResult`, its checklist and its rendered report) for `check`, a `pat::TabRequest`
+/// for `plan_pat`, a `pat::CreateResult` for `interpret_pat`, a `report::ReadReport` for
+/// `read_report`. Rejects
 /// with an `Error` whose message says what was
 /// wrong; the message never holds a value of the command (a `check` carries a secret).
-#[wasm_bindgen]
-pub async fn handle(command: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(unchecked_return_type = "Output")]
+pub async fn handle(
+    #[wasm_bindgen(unchecked_param_type = "Command")] command: JsValue,
+) -> Result<JsValue, JsError> {
     let command = Command::read(|| serde_wasm_bindgen::Deserializer::from(command.clone()))
         .map_err(js_error)?;
     match command.into_job().map_err(js_error)? {
         Job::Detect(flow) => to_js(&run_flow(*flow).await),
         Job::Check(flow) => to_js(&run_flow(*flow).await),
-        Job::Report(rendered) => to_js(&*rendered),
         Job::PatPlan(plan) => to_js(&*plan),
         Job::PatResult(created) => to_js(&*created),
-        Job::Compare(compared) => to_js(&*compared),
         Job::ReadReport(read) => to_js(&*read),
     }
 }

@@ -3,7 +3,7 @@
 # ./test.sh runs it first), this only says what is missing and how to get it.
 #
 #   tests/check-tools.sh           # for the full ./test.sh: also browsers, drivers, dist/
-#   tests/check-tools.sh --quick   # for ./test.sh --quick: Rust toolchain, wasm32 target, tsc
+#   tests/check-tools.sh --quick   # for ./test.sh --quick: Rust toolchain, wasm32 target, tsc, biome
 #
 # Exit status 1 when anything is missing (each missing piece is listed), 0 otherwise.
 set -euo pipefail
@@ -39,6 +39,8 @@ elif [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
   lack "an up-to-date node_modules (package-lock.json changed since npm ci)" "npm ci (or ./build.sh)"
 elif [[ ! -x node_modules/.bin/tsc ]]; then
   lack "typescript (node_modules/.bin/tsc)" "npm ci (or ./build.sh)"
+elif [[ ! -x node_modules/.bin/biome ]]; then
+  lack "biome (node_modules/.bin/biome)" "npm ci (or ./build.sh)"
 fi
 
 # ---- the full ./test.sh: the wasm boundary tests and the CLI/browser end-to-end tests --------

@@ -424,7 +424,7 @@ fn the_check_output_carries_the_reports_checklist() {
         ("myself-bad-password", "admin", AuthChoice::Basic),
     ] {
         let result = check("dc-9.12-cluster", myself, login, "x-1", auth).unwrap();
-        let json = serde_json::to_value(CheckOutput::from(result.clone())).unwrap();
+        let json = serde_json::to_value(CheckOutput::new(result.clone(), login, &meta())).unwrap();
         let report = report::build(
             Subject::Check {
                 result: &result,

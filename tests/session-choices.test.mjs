@@ -1,5 +1,5 @@
 // What the wizard beside the page keeps in storage.session (SECURITY.md "Nothing secret is
-// stored"): extension/browser.js `saveChoices` keeps only the four non-secret choices per Jira
+// stored"): extension/choices.js `saveChoices` keeps only the four non-secret choices per Jira
 // origin, whatever a caller passes, driven with a stand-in for the extension API.
 // Run: `node --test tests/session-choices.test.mjs`.
 
@@ -12,10 +12,11 @@ globalThis.chrome = {
     session: {
       async get(key) { return key in session ? { [key]: session[key] } : {}; },
       async set(items) { Object.assign(session, structuredClone(items)); },
+      async remove(key) { delete session[key]; },
     },
   },
 };
-const { saveChoices, savedChoices } = await import('../extension/browser.js');
+const { saveChoices, savedChoices } = await import('../extension/choices.js');
 
 test('only target, login, project and auth are kept, per Jira origin; never a secret', async () => {
   await saveChoices('https://jira.example.com', {

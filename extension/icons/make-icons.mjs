@@ -57,7 +57,8 @@ function inRoundedSquare(x, y, r) {
 function inKey(x, y) {
   // Rotate -40° around the centre so the key points to the lower right.
   const a = (40 * Math.PI) / 180;
-  const cx = x - 0.5, cy = y - 0.5;
+  const cx = x - 0.5,
+    cy = y - 0.5;
   const u = cx * Math.cos(a) + cy * Math.sin(a) + 0.5;
   const v = -cx * Math.sin(a) + cy * Math.cos(a) + 0.5;
   const ring = Math.hypot(u - 0.3, v - 0.5);
@@ -72,7 +73,8 @@ for (const size of SIZES) {
   const rgba = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let bg = 0, key = 0;
+      let bg = 0,
+        key = 0;
       for (let sy = 0; sy < SS; sy++) {
         for (let sx = 0; sx < SS; sx++) {
           const x = (px + (sx + 0.5) / SS) / size;

@@ -13,7 +13,7 @@ use crate::http::{Exchange, HttpRequest};
 use crate::page::PageSnapshot;
 use crate::pat::{CreateError, CreateFlow, CreateInput, CreateResult, TabRequest};
 use crate::probe::{CheckError, CheckInput, CheckResult, ProbeFlow};
-use crate::report::{self, CheckItem, Meta, OwnedSubject, Rendered};
+use crate::report::{self, CheckItem, Meta, Rendered, Subject};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// A command for the core, e.g. `{"type": "detect_page", "snapshot": …, "options": …}` (the
@@ -24,10 +24,8 @@ pub enum Command {
     DetectPage(DetectPage),
     DetectUrl(DetectUrl),
     Check(Check),
-    Report(Report),
     PlanPat(PlanPat),
     InterpretPat(InterpretPat),
-    CompareReports(CompareReports),
     ReadReport(ReadReport),
 }
 
@@ -47,18 +45,13 @@ pub struct DetectUrl {
     pub options: DetectOptions,
 }
 
-/// Test a credential against a deployment detected before.
+/// Test a credential against a deployment detected before. `meta` is what only the caller
+/// knows of the report the core builds with the result (version, browser, time): the result's
+/// report comes with it, so the core's output never travels back to it for a report.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Check {
     pub detection: Box<Detection>,
     pub input: CheckInput,
-}
-
-/// Build the redacted diagnostic report of a token test or a detection shown before. No
-/// request is made: the job is done at once.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Report {
-    pub subject: OwnedSubject,
     pub meta: Meta,
 }
 
@@ -79,16 +72,6 @@ pub struct InterpretPat {
     pub answer: Exchange,
 }
 
-/// Lay a browser's report beside the CLI's from the integration's server (the helpdesk
-/// page): `a` and `b` in either order, one from each tool. Only what the
-/// comparison needs is read ([`report::ReportHead`]); the page lays out the rest. No request
-/// is made.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct CompareReports {
-    pub a: report::ReportHead,
-    pub b: report::ReportHead,
-}
-
 /// Read a pasted report — its JSON, or the whole Markdown report; one, or a browser's and the
 /// integration server's — validate it and lay it out ([`report::ReadReport`]): the helpdesk
 /// page shows the views as they are, or the reason, in both languages, why the paste is no
@@ -105,10 +88,8 @@ enum Kind {
     DetectPage,
     DetectUrl,
     Check,
-    Report,
     PlanPat,
     InterpretPat,
-    CompareReports,
     ReadReport,
 }
 
@@ -123,16 +104,12 @@ struct Tag {
 pub enum Job {
     /// Yields a [`Detection`].
     Detect(Box<DetectFlow>),
-    /// Yields a [`CheckResult`] with its checklist ([`CheckOutput`]).
+    /// Yields a [`CheckResult`] with its checklist and report ([`CheckOutput`]).
     Check(Box<CheckJob>),
-    /// Already done: the report and its renderings.
-    Report(Box<Rendered>),
     /// Already done: the PAT creation's request, for the Jira tab to send.
     PatPlan(Box<TabRequest>),
     /// Already done: what the tab's answer means.
     PatResult(Box<CreateResult>),
-    /// Already done: which report is the browser's, and the difference.
-    Compare(Box<report::Compared>),
     /// Already done: a pasted report laid out.
     ReadReport(Box<report::ReadReport>),
 }
@@ -162,10 +139,8 @@ impl Command {
             Kind::DetectPage => Command::DetectPage(tracked(input())?),
             Kind::DetectUrl => Command::DetectUrl(tracked(input())?),
             Kind::Check => Command::Check(tracked(input())?),
-            Kind::Report => Command::Report(tracked(input())?),
             Kind::PlanPat => Command::PlanPat(tracked(input())?),
             Kind::InterpretPat => Command::InterpretPat(tracked(input())?),
-            Kind::CompareReports => Command::CompareReports(tracked(input())?),
             Kind::ReadReport => Command::ReadReport(tracked(input())?),
         })
     }
@@ -191,12 +166,18 @@ impl Command {
                 };
                 Job::Detect(Box::new(DetectFlow::for_url(&url, options)?))
             }
-            Command::Check(Check { detection, input }) => {
-                Job::Check(Box::new(CheckJob(ProbeFlow::new(input, *detection)?)))
+            Command::Check(Check {
+                detection,
+                input,
+                meta,
+            }) => {
+                let login = input.login.clone();
+                Job::Check(Box::new(CheckJob {
+                    flow: ProbeFlow::new(input, *detection)?,
+                    login,
+                    meta,
+                }))
             }
-            Command::Report(Report { subject, meta }) => Job::Report(Box::new(Rendered::new(
-                report::build(subject.as_subject(), &meta),
-            ))),
             Command::PlanPat(PlanPat { detection, input }) => Job::PatPlan(Box::new(
                 CreateFlow::new(input, &detection.deployment)?.tab_request(),
             )),
@@ -207,23 +188,6 @@ impl Command {
             }) => Job::PatResult(Box::new(
                 CreateFlow::new(input, &detection.deployment)?.interpret(answer),
             )),
-            Command::CompareReports(CompareReports { a, b }) => {
-                for (name, r) in [("a", &a), ("b", &b)] {
-                    if r.schema != report::SCHEMA {
-                        return Err(CommandError::Malformed(format!(
-                            "{name}.schema: not {}",
-                            report::SCHEMA
-                        )));
-                    }
-                }
-                Job::Compare(Box::new(report::compare_heads(&a, &b).ok_or_else(
-                    || {
-                        CommandError::Malformed(
-                            "a, b: need one report from the extension and one from the CLI".into(),
-                        )
-                    },
-                )?))
-            }
             Command::ReadReport(ReadReport { text }) => {
                 Job::ReadReport(Box::new(report::read_paste(&text)))
             }
@@ -231,42 +195,57 @@ impl Command {
     }
 }
 
-/// What a `check` command answers: the core's [`CheckResult`] and the `checklist` the popup
-/// shows ([`report::check_checklist`], the report's own lines), so the popup lays out the
-/// core's words instead of building its own.
+/// What a `check` command answers: the core's [`CheckResult`], the `checklist` the wizard
+/// shows ([`report::check_checklist`], the report's own lines) and the result's redacted
+/// `report`, rendered — so the wizard lays out the core's words instead of building its own,
+/// and never hands the result back for its report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CheckOutput {
     pub result: CheckResult,
     pub checklist: Vec<CheckItem>,
+    pub report: Rendered,
 }
 
-impl From<CheckResult> for CheckOutput {
-    fn from(result: CheckResult) -> CheckOutput {
+impl CheckOutput {
+    /// The result with its checklist and its report (the login tried, the caller's meta).
+    pub fn new(result: CheckResult, login: &str, meta: &Meta) -> CheckOutput {
+        let report = Rendered::new(report::build(
+            Subject::Check {
+                result: &result,
+                login,
+            },
+            meta,
+        ));
         CheckOutput {
             checklist: report::check_checklist(&result),
+            report,
             result,
         }
     }
 }
 
 /// The token test as the extension runs it: the [`ProbeFlow`], whose result comes with its
-/// checklist.
+/// checklist and its report.
 #[derive(Debug)]
-pub struct CheckJob(ProbeFlow);
+pub struct CheckJob {
+    flow: ProbeFlow,
+    login: String,
+    meta: Meta,
+}
 
 impl Flow for CheckJob {
     type Output = CheckOutput;
 
     fn next_batch(&mut self) -> Vec<HttpRequest> {
-        self.0.next_batch()
+        self.flow.next_batch()
     }
 
     fn feed(&mut self, answers: Vec<(String, Exchange)>) {
-        self.0.feed(answers);
+        self.flow.feed(answers);
     }
 
     fn finish(self) -> CheckOutput {
-        self.0.finish().into()
+        CheckOutput::new(self.flow.finish(), &self.login, &self.meta)
     }
 }
 

@@ -86,7 +86,7 @@ fn answered(requests: &[RequestLog]) -> bool {
 }
 
 /// The token test's checklist: reachable, authenticated, how it was sent, permissions. The
-/// popup shows these lines as they are (`extension/check-view.js`), the report carries them.
+/// wizard shows these lines as they are (`extension/wizard/views/test.js`), the report carries them.
 pub fn check_checklist(r: &CheckResult) -> Vec<CheckItem> {
     let code = r.verdict.code;
     let mut items = Vec::new();

@@ -117,7 +117,7 @@ impl Comparison {
     }
 }
 
-/// What of a pasted report the comparison reads (the `compare_reports` command): its schema,
+/// What of a pasted report the comparison reads (`read_report`, two reports): its schema,
 /// which tool wrote it and its verdict's code. The rest of the report stays with the page, so
 /// the wasm does not carry a reader for the whole report (its size guard).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -148,7 +148,7 @@ pub enum Which {
     B,
 }
 
-/// The helpdesk page's side-by-side view (`compare_reports`): which report is the browser's
+/// The helpdesk page's side-by-side view (`read_report`): which report is the browser's
 /// (the other is the server's), how their verdicts compare and the notice naming the
 /// difference.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

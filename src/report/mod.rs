@@ -39,8 +39,8 @@ pub use compare::{
     ReportHead, ServerDifference, Which,
 };
 pub use model::{
-    rfc3339_utc, CheckItem, ItemState, Meta, OwnedSubject, Report, ReportKind, ReportRequest,
-    Subject, Tool, Tried, Versions, SCHEMA,
+    rfc3339_utc, CheckItem, ItemState, Meta, Report, ReportKind, ReportRequest, Subject, Tool,
+    Tried, Versions, SCHEMA,
 };
 pub use read::{read, read_paste, ReadError, ReadReport, MAX_PASTE_CHARS, MAX_REPORTS};
 pub use rendered::Rendered;

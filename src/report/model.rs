@@ -1,4 +1,4 @@
-//! The report's data: what it is about ([`Subject`], [`OwnedSubject`]), what the caller adds
+//! The report's data: what it is about ([`Subject`]), what the caller adds
 //! ([`Meta`]: tool, version, browser/OS, time — the core has no clock, [`rfc3339_utc`] helps a
 //! caller without a date library), and the [`Report`] itself with its parts (what was tried,
 //! checklist lines, requests, versions). Plain serde types; the JSON form is
@@ -53,31 +53,6 @@ pub enum Subject<'a> {
     },
     /// A detection without a token test.
     Detection(&'a Detection),
-}
-
-/// [`Subject`] as owned data, for the wasm `report` command:
-/// `{"kind": "check", "result": …, "login": …}` or `{"kind": "detection", "detection": …}`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-pub enum OwnedSubject {
-    Check {
-        result: Box<CheckResult>,
-        /// The login that was tried (a login is not a secret).
-        #[serde(default)]
-        login: String,
-    },
-    Detection {
-        detection: Box<Detection>,
-    },
-}
-
-impl OwnedSubject {
-    pub fn as_subject(&self) -> Subject<'_> {
-        match self {
-            OwnedSubject::Check { result, login } => Subject::Check { result, login },
-            OwnedSubject::Detection { detection } => Subject::Detection(detection),
-        }
-    }
 }
 
 /// `"check"` or `"detection"`.

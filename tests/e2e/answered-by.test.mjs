@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startSite } from './sites.mjs';
-import { launchExtension } from './harness.mjs';
+import { launchExtension, openTestStep } from './harness.mjs';
 
 let ext;
 before(async () => {
@@ -28,6 +28,7 @@ async function check(scenario, secretOf) {
     q('test-run').click();
   }, secretOf(sim.credentials));
   await popup.waitFor(() => Boolean(document.querySelector('[data-testid=verdict-code]')?.textContent), null, 15_000);
+  await openTestStep(popup);
   return { sim, popup };
 }
 

@@ -27,6 +27,7 @@ import { ATLASSIAN_PATTERN, startSite } from './sites.mjs';
 import {
   GATEWAY_ORIGIN, LOCAL, launchRecorded, netlogSplit, openPopup, recordServiceWorker,
 } from './recorder.mjs';
+import { openTestStep } from './harness.mjs';
 
 const GATEWAY_PATTERN = `${GATEWAY_ORIGIN}/*`;
 const ex = (r) => r.path.startsWith('/ex/jira/');
@@ -83,11 +84,12 @@ async function scopedTokenTested(browser, site, seen) {
 }
 
 /** Waits until a test has finished and its result or error is shown. */
-function testDone(popup) {
-  return popup.waitFor(() => {
+async function testDone(popup) {
+  await popup.waitFor(() => {
     const q = (id) => document.querySelector(`[data-testid="${id}"]`);
     return q('test-run').getAttribute('aria-busy') === 'false' && (!q('check').hidden || !q('test-error').hidden);
   }, null, 15_000);
+  await openTestStep(popup); // a test that works folds step 3: opened again to read it
 }
 
 /** Starts the Jira site, the stand-in gateway and a recorded browser; runs `body`; cleans up. */

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { startSimulator } from '../simulator/server.mjs';
 import { launchRecorded, openPopup } from './recorder.mjs';
+import { openTestStep } from './harness.mjs';
 
 const SITE = 'https://acme.atlassian.net';
 
@@ -44,12 +45,15 @@ async function startFakeCloudPage() {
   };
 }
 
-const waitVerdict = (popup, ms = 20_000) => popup.waitFor(() => {
-  const node = document.querySelector('[data-testid=check]');
-  const error = document.querySelector('[data-testid=test-error]');
-  const idle = document.querySelector('[data-testid=test-run]')?.getAttribute('aria-busy') === 'false';
-  return idle && ((node && !node.hidden) || (error && !error.hidden));
-}, null, ms);
+const waitVerdict = async (popup, ms = 20_000) => {
+  await popup.waitFor(() => {
+    const node = document.querySelector('[data-testid=check]');
+    const error = document.querySelector('[data-testid=test-error]');
+    const idle = document.querySelector('[data-testid=test-run]')?.getAttribute('aria-busy') === 'false';
+    return idle && ((node && !node.hidden) || (error && !error.hidden));
+  }, null, ms);
+  await openTestStep(popup); // a test that works folds step 3: opened again to read it
+};
 
 test('a fake Cloud page gets no Authorization; the Atlassian site it names is tested', async () => {
   const fake = await startFakeCloudPage();

@@ -53,6 +53,16 @@ export async function withTimeout(ms, what, promise) {
  *   `api.atlassian.com` to `127.0.0.1:gatewayPort` (a TLS simulator, its self-signed certificate
  *   accepted), as recorder.mjs does.
  */
+/**
+ * After a test that works, step 3 folds to its line and step 4 opens: opens step 3 again with a
+ * click on its heading, as a user does to read the verdict and its checklist.
+ * @param {{eval: (fn: Function, arg?: unknown) => Promise<unknown>}} popup
+ */
+export const openTestStep = (popup) => popup.eval(() => {
+  const button = document.querySelector('[data-testid=step-test-btn]');
+  if (button && button.getAttribute('aria-expanded') === 'false' && !button.disabled) button.click();
+});
+
 export async function launchExtension({ hostPermission = true, hostPermissions = null, gatewayPort = null } = {}) {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} is missing: run ./build.sh first`);
   const started = Date.now();

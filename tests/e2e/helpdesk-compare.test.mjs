@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { buildCli, closedPort, runCli } from '../cli/helpers.mjs';
 import { startSimulator } from '../simulator/server.mjs';
-import { launchExtension } from './harness.mjs';
+import { launchExtension, openTestStep } from './harness.mjs';
 
 let ext;
 let sim;
@@ -43,8 +43,9 @@ async function browserReport() {
     }, [secret]);
     await popup.waitFor(() => {
       const copy = document.querySelector('[data-testid=report-copy]');
-      return copy && !copy.closest('[hidden]') && !copy.disabled;
+      return !document.querySelector('[data-testid=check]').hidden && copy && !copy.disabled;
     }, null, 15_000);
+    await openTestStep(popup);
     assert.equal(await popup.text('verdict-code'), 'ok');
     await popup.click('report-download');
     const text = await popup.eval(async () => {

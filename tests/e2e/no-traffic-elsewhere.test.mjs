@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { startSimulator } from '../simulator/server.mjs';
-import { withTimeout } from './harness.mjs';
+import { openTestStep, withTimeout } from './harness.mjs';
 import { BROWSER_OWN, LOCAL, launchRecorded as launch, netlogSplit, openPopup, recordServiceWorker } from './recorder.mjs';
 
 test('detect → token test on Data Center: every request goes to the simulator and nowhere else', async (t) => {
@@ -46,6 +46,7 @@ test('detect → token test on Data Center: every request goes to the simulator 
       const node = document.querySelector('[data-testid=check]');
       return node && !node.hidden && document.querySelector('[data-testid=test-run]').getAttribute('aria-busy') === 'false';
     }, null, 15_000);
+    await openTestStep(popup);
     assert.equal(await popup.text('verdict-code'), 'ok');
     await popup.close();
   } finally {

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startSite } from './sites.mjs';
-import { launchExtension } from './harness.mjs';
+import { launchExtension, openTestStep } from './harness.mjs';
 
 let ext;
 before(async () => {
@@ -92,6 +92,7 @@ test('create, show once, copy and test a token with the browser session', async 
       const check = document.querySelector('[data-testid=check]');
       return check && !check.hidden && document.querySelector('[data-testid=test-run]').getAttribute('aria-busy') === 'false';
     }, null, 15_000);
+    await openTestStep(popup);
     assert.equal(await popup.text('verdict-code'), 'ok');
     assert.match(await popup.text('check-user'), /Jane Doe \(jdoe\)/);
     assert.match(await popup.text('check-method'), /Bearer/);

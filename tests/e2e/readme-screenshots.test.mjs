@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { startSite } from './sites.mjs';
-import { launchExtension } from './harness.mjs';
+import { launchExtension, openTestStep } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -58,6 +58,7 @@ async function runCheck(popup, { login, secret, auth }) {
   }, [login, secret, auth]);
   await popup.waitFor(() => !document.querySelector('[data-testid=check]').hidden
     && !document.querySelector('[data-testid=report-copy]').disabled, null, 15_000);
+  await openTestStep(popup);
 }
 
 test('README: a Jira Cloud API token that works', async () => {

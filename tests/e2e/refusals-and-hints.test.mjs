@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startSite } from './sites.mjs';
-import { launchExtension } from './harness.mjs';
+import { launchExtension, openTestStep } from './harness.mjs';
 
 let ext;
 before(async () => {
@@ -39,6 +39,7 @@ async function runCheck(popup, { login = '', secret, auth = 'auto', target = 'ge
     const node = document.querySelector('[data-testid=check]');
     return node && !node.hidden && document.querySelector('[data-testid=test-run]').getAttribute('aria-busy') === 'false';
   }, null, 15_000);
+  await openTestStep(popup);
 }
 
 /** Opens the popup on a scenario's page and runs `body(popup, sim)`. */

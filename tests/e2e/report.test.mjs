@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startSite } from './sites.mjs';
-import { launchExtension, withTimeout } from './harness.mjs';
+import { launchExtension, openTestStep, withTimeout } from './harness.mjs';
 
 const b64 = (s) => Buffer.from(s, 'utf8').toString('base64');
 const leakForms = (login, secret) => [secret, b64(`${login}:${secret}`), b64(secret)];
@@ -40,8 +40,9 @@ async function testAndReport(popup, { login, secret, auth }) {
   }, [login, secret, auth]);
   await popup.waitFor(() => {
     const copy = document.querySelector('[data-testid=report-copy]');
-    return copy && !copy.closest('[hidden]') && !copy.disabled;
+    return !document.querySelector('[data-testid=check]').hidden && copy && !copy.disabled;
   }, null, 15_000);
+  await openTestStep(popup);
 }
 
 /** Clicks "Copy report" and returns the clipboard's text. */

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startSimulator } from '../simulator/server.mjs';
-import { launchExtension } from './harness.mjs';
+import { launchExtension, openTestStep } from './harness.mjs';
 
 let ext;
 before(async () => {
@@ -34,6 +34,7 @@ test('a tested PAT: the CLI and curl lines for the server, copied as shown, no s
       q('test-run').click();
     }, secret);
     await popup.waitFor(() => !document.querySelector('[data-testid=server-check]').hidden, null, 15_000);
+    await openTestStep(popup);
     await popup.click('more-toggle'); // the server-side commands are under "More"
     await popup.waitFor(() => document.querySelector('[data-testid=more]').open);
     const shown = await popup.eval(() => ({

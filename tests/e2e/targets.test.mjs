@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { startSite } from './sites.mjs';
-import { launchExtension } from './harness.mjs';
+import { launchExtension, openTestStep } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MASK = '••••••••';
@@ -59,6 +59,7 @@ describe('targets in the popup', () => {
       const node = document.querySelector('[data-testid=check]');
       return node && !node.hidden && document.querySelector('[data-testid=test-run]').getAttribute('aria-busy') === 'false';
     }, null, 15_000);
+    await openTestStep(popup);
   }
 
   /** Clicks a copy button and returns what the clipboard then holds. */

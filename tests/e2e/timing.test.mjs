@@ -1,5 +1,5 @@
-// The popup's User Timing marks (extension/timing.js), which the browser benchmark reads
-// (bench/popup.mjs): a detect → token test on the simulator leaves `jtw:popup-open`,
+// The popup's User Timing marks (extension/wizard/timing.js), which the browser benchmark reads
+// (bench/popup.mjs): a detect → token test on the simulator leaves `jtw:wizard-open`,
 // `jtw:first-detection` (the page's own word, issue 12 item 5), `jtw:confirmed-detection` (the
 // REST answer), `jtw:check-start` and `jtw:verdict` in that order, and the measures
 // `jtw:time-to-first-detection`, `jtw:time-to-confirmed-detection` and `jtw:time-to-verdict`

@@ -80,6 +80,15 @@ export class FirefoxWizard {
 
   /** A real click (BiDi pointer actions) on `[data-testid=id]`: a user's click. */
   async click(testid) {
+    // As a user does: a control covered by the footer that stays on screen (the next action,
+    // sticky at the bottom) is scrolled to the middle first, so the pointer hits the control.
+    await this.eval((id) => {
+      const node = document.querySelector(`[data-testid="${id}"]`);
+      if (!node) return;
+      const r = node.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      if (top && !node.contains(top)) node.scrollIntoView({ block: 'center' });
+    }, testid);
     await withTimeout(10_000, `click ${testid}`, this.page.click(`[data-testid="${testid}"]`));
   }
 

@@ -55,16 +55,30 @@ export async function withSims(scenarios, body) {
   }
 }
 
-/** Waits until a token test has finished and its result or error is shown. */
-export function testDone(wizard) {
-  return wizard.waitFor(() => {
+/**
+ * After a test that works, step 3 folds to its line and step 4 opens: opens step 3 again with a
+ * click on its heading, as a user does to read the verdict and its checklist.
+ */
+export const openTestStep = (wizard) => wizard.eval(() => {
+  const button = document.querySelector('[data-testid=step-test-btn]');
+  if (button && button.getAttribute('aria-expanded') === 'false' && !button.disabled) button.click();
+});
+
+/**
+ * Waits until a token test has finished and its result or error is shown; with `unfold` (the
+ * default), step 3 is opened again if the test worked and folded it.
+ */
+export async function testDone(wizard, { unfold = true } = {}) {
+  await wizard.waitFor(() => {
     const q = (id) => document.querySelector(`[data-testid="${id}"]`);
     return q('test-run').getAttribute('aria-busy') === 'false' && (!q('check').hidden || !q('test-error').hidden);
   }, null, 15_000);
+  if (unfold) await openTestStep(wizard);
 }
 
-/** Fills the token-test form (target first: it may lock the method), clicks Test, waits. */
-export async function runCheck(wizard, { login, secret, auth = 'auto', target = 'generic', project = '' }) {
+/** Fills the token-test form (target first: it may lock the method), clicks Test, waits
+ *  (`unfold`: see `testDone`). */
+export async function runCheck(wizard, { login, secret, auth = 'auto', target = 'generic', project = '', unfold = true }) {
   await wizard.waitFor(() => !document.querySelector('[data-testid=token-test]').hidden);
   const before = await wizard.eval(([tg, l, s, a, p]) => {
     const q = (id) => document.querySelector(`[data-testid="${id}"]`);
@@ -83,7 +97,7 @@ export async function runCheck(wizard, { login, secret, auth = 'auto', target = 
   }, [target, login ?? null, secret, auth, project]);
   assert.equal(before.secretType, 'password');
   assert.equal(before.busy, 'true', 'the Test button shows progress');
-  await testDone(wizard);
+  await testDone(wizard, { unfold });
   return before;
 }
 

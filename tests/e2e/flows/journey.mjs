@@ -1,7 +1,8 @@
 // The wizard as users walk it, in both browsers, English and Russian, at 300 and 360 px:
 // the integration asked first (ELMA365 on Data Center gets the account's password, no PAT
 // offer), the next action always inside the panel's viewport, the verdict in view and focused
-// after Test, Copy beside a masked secret putting the real secret on the clipboard, nothing
+// after Test (after a test that works, step 3 folded to its line — the verdict's title, in view
+// and focused — and step 4 open), Copy beside a masked secret putting the real secret on the clipboard, nothing
 // wider than the panel, and (Chromium: the Layout Instability API) the first screen stable
 // with a slow Jira.
 
@@ -41,6 +42,30 @@ async function assertNothingWider(w, what) {
     return out.slice(0, 8);
   });
   assert.deepEqual(wide, [], `${what}: wider than the panel`);
+}
+
+/**
+ * After a test that works (issue 22 item 4): step 4 opens and step 3 folds to its one-line
+ * summary, the verdict's title, as finished steps do; that line is in view and has the focus.
+ */
+async function assertFoldedAfterGoodTest(w, what) {
+  await w.waitFor(() => document.activeElement?.dataset.testid === 'step-test-summary');
+  assert.equal(await w.attr('step-test-btn', 'aria-expanded'), 'false', `${what}: step 3 folded after a good test`);
+  assert.equal(await w.attr('step-test', 'data-status'), 'done', `${what}: step 3 done`);
+  assert.equal(await w.text('verdict-title'), null, `${what}: the verdict's box folded away`);
+  assert.equal(await w.attr('step-connect-btn', 'aria-expanded'), 'true', `${what}: step 4 open`);
+  assert.ok(await w.text('snippet-title'), `${what}: the connection block shown`);
+  assert.ok((await w.text('step-test-summary'))?.length > 0, `${what}: step 3's line`);
+  await assertInView(w, 'step-test-summary', `${what}: step 3's line after a good test`);
+}
+
+/** Step 3 opened again from its heading: the verdict its line named, `ok`. */
+async function assertVerdictUnfolded(w) {
+  const line = await w.text('step-test-summary');
+  await w.click('step-test-btn');
+  assert.equal(await w.text('verdict-code'), 'ok');
+  assert.equal(await w.text('verdict-title'), line, 'the folded line is the verdict\'s title');
+  assert.equal(await w.text('step-test-summary'), null, 'no line while open');
 }
 
 async function setLang(w, lang) {
@@ -84,11 +109,10 @@ export function journeyFlows(name) {
             await w.screenshot(`journey-${name}-dc-${lang}-${width}-verdict.png`);
             await assertInView(w, 'test-run', 'after a failed test: Test again');
 
-            // The right password for ELMA365 (Basic): Copy all is the next action.
-            await runCheck(w, { target: 'elma365', login: 'admin', secret });
-            assert.equal(await w.text('verdict-code'), 'ok');
-            await w.waitFor(() => document.activeElement?.dataset.testid === 'verdict');
-            await assertInView(w, 'verdict-title', 'the verdict after a good test');
+            // The right password for ELMA365 (Basic): step 4 opens, step 3 folds to its line —
+            // the verdict's title, in view and focused — and Copy all is the next action.
+            await runCheck(w, { target: 'elma365', login: 'admin', secret, unfold: false });
+            await assertFoldedAfterGoodTest(w, 'Data Center');
             await assertInView(w, 'snippet-copy-all', 'after a good test: Copy all');
             await assertNothingWider(w, 'the connection block');
             assert.equal(await w.eval(() => document.querySelector('[data-testid=snippet-value-password]').textContent), MASK);
@@ -106,6 +130,7 @@ export function journeyFlows(name) {
             await assertInView(w, 'snippet-copied', 'Copy all\'s line in the footer');
             await w.screenshot(`journey-${name}-dc-${lang}-${width}-copied.png`);
             await w.writeClipboard('');
+            await assertVerdictUnfolded(w);
           }));
         });
       }
@@ -122,12 +147,11 @@ export function journeyFlows(name) {
           await assertInView(w, 'step-next-test', 'Cloud first screen');
           await w.click('step-next-test');
           await assertInView(w, 'test-run', 'Cloud step 3');
-          await runCheck(w, { login: admin.login, secret: admin.apiToken });
-          assert.equal(await w.text('verdict-code'), 'ok');
-          await w.waitFor(() => document.activeElement?.dataset.testid === 'verdict');
-          await assertInView(w, 'verdict-title', 'Cloud verdict');
+          await runCheck(w, { login: admin.login, secret: admin.apiToken, unfold: false });
+          await assertFoldedAfterGoodTest(w, 'Cloud');
           await assertInView(w, 'snippet-copy-all', 'Cloud: Copy all');
           await assertNothingWider(w, 'Cloud connection block');
+          await assertVerdictUnfolded(w);
         }));
       });
     }

@@ -1,0 +1,166 @@
+//! The boundary's TypeScript (src/wasm.d.ts, emitted by wasm-bindgen into the glue's .d.ts that
+//! the extension is type-checked against) says what the core writes: every field an interface
+//! there declares without `?` is in the JSON the core writes for that type — a detection, a
+//! token test's output with its report, a created PAT, a pasted report read, `ShellFacts`. A
+//! field renamed or removed in Rust fails here, not in the browser.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use jira_token_wizard::http::{Exchange, HttpResponse};
+use jira_token_wizard::pat::{CreateFlow, CreateInput};
+use jira_token_wizard::protocol::shell::ShellFacts;
+use jira_token_wizard::protocol::{Command, Job};
+use jira_token_wizard::report;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+const TYPES: &str = include_str!("../src/wasm.d.ts");
+
+/// `interface Name { … }` → the fields declared at its top level, with whether each is optional.
+fn interfaces() -> BTreeMap<String, Vec<(String, bool)>> {
+    let mut out = BTreeMap::new();
+    let mut rest = TYPES;
+    while let Some(at) = rest.find("export interface ") {
+        rest = &rest[at + "export interface ".len()..];
+        let name: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let open = rest.find('{').unwrap();
+        let (mut depth, mut end) = (0, open);
+        for (i, c) in rest[open..].char_indices() {
+            depth += match c {
+                '{' => 1,
+                '}' => -1,
+                _ => 0,
+            };
+            if depth == 0 {
+                end = open + i;
+                break;
+            }
+        }
+        let body = &rest[open + 1..end];
+        let (mut fields, mut depth, mut word) = (Vec::new(), 0, String::new());
+        let chars: Vec<char> = body.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            match c {
+                '{' | '(' | '<' | '[' => depth += 1,
+                '}' | ')' | '>' | ']' => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 && (c.is_alphanumeric() || c == '_') {
+                word.push(c);
+                continue;
+            }
+            if depth == 0 && !word.is_empty() {
+                let optional = c == '?' && chars.get(i + 1) == Some(&':');
+                let declared = c == ':' || optional;
+                let starts_field = {
+                    let before: String = chars[..i - word.len()].iter().collect();
+                    let before = before.trim_end();
+                    before.is_empty() || before.ends_with(';') || before.ends_with('{')
+                };
+                if declared && starts_field {
+                    fields.push((word.clone(), optional));
+                }
+            }
+            word.clear();
+        }
+        out.insert(name, fields);
+        rest = &rest[end..];
+    }
+    out
+}
+
+fn check(types: &BTreeMap<String, Vec<(String, bool)>>, name: &str, value: &Value) {
+    let fields = types
+        .get(name)
+        .unwrap_or_else(|| panic!("no interface {name}"));
+    assert!(!fields.is_empty(), "{name}: no fields read");
+    let object = value
+        .as_object()
+        .unwrap_or_else(|| panic!("{name}: not an object: {value}"));
+    for (field, optional) in fields {
+        assert!(
+            *optional || object.contains_key(field),
+            "{name}.{field}: not in the core's JSON {value}"
+        );
+    }
+}
+
+#[test]
+fn every_declared_field_is_in_what_the_core_writes() {
+    let types = interfaces();
+    let (detection, _) = common::detect("dc-9.12-cluster");
+    let d = serde_json::to_value(&detection).unwrap();
+    check(&types, "Detection", &d);
+    check(&types, "Deployment", &d["deployment"]);
+    check(&types, "AuthPlan", &d["authPlan"]);
+    check(&types, "TargetPlan", &d["targetPlans"][0]);
+    check(&types, "RequestLog", &d["requests"][0]);
+    check(&types, "Text", &d["deployment"]["summary"]);
+
+    // A token test that works, through the command the service worker sends.
+    let meta = json!({"tool": "extension", "version": "0.1.0", "environment": "", "generatedAt": "2026-01-01T00:00:00Z"});
+    let command = json!({"type": "check", "detection": d, "meta": meta,
+        "input": {"login": "", "secret": "x-1", "auth": "pat", "project": null}});
+    let Ok(Job::Check(job)) = Command::from_json(&command.to_string()).unwrap().into_job() else {
+        panic!("not a check")
+    };
+    let (out, _) = common::drive(*job, |req| {
+        if req.url.contains("/myself") {
+            common::answer("dc-9.12-cluster", "myself-pat-ok")
+        } else if req.url.contains("/project") {
+            common::answer("dc-9.12-cluster", "project-list")
+        } else {
+            Exchange::Response(HttpResponse {
+                status: 404,
+                ..HttpResponse::default()
+            })
+        }
+    });
+    let o = serde_json::to_value(&out).unwrap();
+    assert_eq!(
+        o["result"]["verdict"]["ok"], true,
+        "{}",
+        o["result"]["verdict"]
+    );
+    check(&types, "CheckOutput", &o);
+    check(&types, "CheckResult", &o["result"]);
+    check(&types, "Verdict", &o["result"]["verdict"]);
+    check(&types, "CheckItem", &o["checklist"][0]);
+    check(&types, "Rendered", &o["report"]);
+    check(&types, "Snippet", &o["result"]["snippet"]);
+    check(&types, "SnippetField", &o["result"]["snippet"]["fields"][0]);
+    check(&types, "ServerCheck", &o["result"]["serverCheck"]);
+    check(&types, "ProjectRef", &o["result"]["projects"][0]);
+
+    // The one-click PAT: its plan, and the answer read.
+    let input: CreateInput =
+        serde_json::from_value(json!({"name": "ELMA365", "expirationDays": 90})).unwrap();
+    let flow = CreateFlow::new(input.clone(), &detection.deployment).unwrap();
+    check(
+        &types,
+        "TabRequest",
+        &serde_json::to_value(flow.tab_request()).unwrap(),
+    );
+    let created = CreateFlow::new(input, &detection.deployment)
+        .unwrap()
+        .interpret(Exchange::Timeout { elapsed_ms: 5 });
+    let c = serde_json::to_value(&created).unwrap();
+    check(&types, "CreateResult", &c);
+    check(&types, "Notice", &c["outcome"]);
+
+    // A pasted report, read and laid out (the helpdesk page).
+    let read = report::read_paste(&out.report.json);
+    let r = serde_json::to_value(&read).unwrap();
+    check(&types, "ReadReport", &r);
+    check(&types, "ReportView", &r["views"][0]);
+    check(&types, "Fact", &r["views"][0]["facts"][0]);
+    check(&types, "RequestRow", &r["views"][0]["requests"][0]);
+    check(&types, "Headings", &r["views"][0]["headings"]);
+
+    check(
+        &types,
+        "ShellFacts",
+        &serde_json::to_value(ShellFacts::get()).unwrap(),
+    );
+}
