@@ -42,7 +42,84 @@ pub struct Profile {
     /// The classic Jira scopes a scoped Cloud API token needs for this target (facts §3.2):
     /// `read:jira-user` for `/myself` (the token test itself), then what the integration does.
     pub scopes: &'static [&'static str],
+    /// The REST endpoints the integration itself calls on Cloud and on Server/Data Center, by
+    /// [`Endpoint::id`]: the token test asks them (read-only GETs) beside the permission
+    /// check, and names one Jira removed (`endpoint_removed`).
+    pub calls: Calls,
 }
+
+/// A read-only REST endpoint an integration may call, asked by the token test with the
+/// credential to see that Jira still serves it (a 410 says it was removed, facts §7.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Endpoint {
+    /// Stable name: the profiles', the CLI's `--calls` and the check input's `calls`.
+    pub id: &'static str,
+    /// What the integration calls, for the texts (`GET /rest/api/2/search`).
+    pub shown: &'static str,
+    /// Path after the REST base with a query that makes it cheap (one result, one field).
+    pub path: &'static str,
+    /// What to call instead, when Jira removed it.
+    pub replacement: &'static str,
+    /// Where it exists at all: `/rest/api/3` only on Cloud (facts §1.1).
+    pub cloud: bool,
+    pub self_managed: bool,
+}
+
+/// Every endpoint the token test can ask. Cloud removed `GET /rest/api/2|3/search` (410 Gone,
+/// "Please migrate to the /rest/api/3/search/jql API", Atlassian changelog CHANGE-2046; seen by
+/// integrations since August 2025: jenkinsci/jira-plugin#741, dapplo/Dapplo.Jira#79,
+/// QIntegration/Qualys-Jira-Connector#14, atlassian/homebrew-acli#48); Data Center keeps
+/// `/rest/api/2/search`.
+pub const ENDPOINTS: &[Endpoint] = &[
+    Endpoint {
+        id: "search-v2",
+        shown: "GET /rest/api/2/search",
+        path: "/rest/api/2/search?maxResults=1&fields=id",
+        replacement: "GET /rest/api/3/search/jql",
+        cloud: true,
+        self_managed: true,
+    },
+    Endpoint {
+        id: "search-v3",
+        shown: "GET /rest/api/3/search",
+        path: "/rest/api/3/search?maxResults=1&fields=id",
+        replacement: "GET /rest/api/3/search/jql",
+        cloud: true,
+        self_managed: false,
+    },
+    Endpoint {
+        id: "search-jql",
+        shown: "GET /rest/api/3/search/jql",
+        // A bounded JQL: /search/jql refuses an unbounded one with 400 (facts §7.1).
+        path: "/rest/api/3/search/jql?jql=created%20%3E%3D%20-1d&maxResults=1&fields=id",
+        replacement: "",
+        cloud: true,
+        self_managed: false,
+    },
+];
+
+/// The endpoints a profile's integration calls, by hosting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Calls {
+    pub cloud: &'static [&'static str],
+    pub self_managed: &'static [&'static str],
+}
+
+/// The endpoint named `id`.
+pub fn endpoint(id: &str) -> Option<&'static Endpoint> {
+    ENDPOINTS.iter().find(|e| e.id == id)
+}
+
+/// The endpoints a profile names. No vendor publishes which Jira endpoints its connector calls
+/// (none of ELMA365's, AvePoint's or Deviniti's pages does, December 2026), and naming the
+/// search every integration makes in its current form would add a request to every test for a
+/// check that cannot fail today: so the profiles name none until a source does, and an
+/// integration known to call an older endpoint — its log shows Jira's 410 — is named with the
+/// check input's `calls` (the CLI's `--calls search-v2`).
+const UNKNOWN: Calls = Calls {
+    cloud: &[],
+    self_managed: &[],
+};
 
 const AVEPOINT_BACKUP_GLOBAL: &[&str] = &["ADMINISTER", "USER_PICKER"];
 const AVEPOINT_BACKUP_PROJECT: &[&str] = &[
@@ -139,6 +216,7 @@ const PROFILES: &[Profile] = &[
         project: &["BROWSE_PROJECTS"],
         notes: &[],
         scopes: READ_SCOPES,
+        calls: UNKNOWN,
     },
     Profile {
         target: Target::Elma365,
@@ -149,6 +227,7 @@ const PROFILES: &[Profile] = &[
         project: &["BROWSE_PROJECTS", "CREATE_ISSUES", "EDIT_ISSUES"],
         notes: ELMA_NOTES,
         scopes: WRITE_SCOPES,
+        calls: UNKNOWN,
     },
     Profile {
         target: Target::AvepointBackup,
@@ -162,6 +241,7 @@ const PROFILES: &[Profile] = &[
         project: AVEPOINT_BACKUP_PROJECT,
         notes: AVEPOINT_NOTES,
         scopes: AVEPOINT_BACKUP_SCOPES,
+        calls: UNKNOWN,
     },
     Profile {
         target: Target::AvepointRestore,
@@ -175,6 +255,7 @@ const PROFILES: &[Profile] = &[
         project: AVEPOINT_RESTORE_PROJECT,
         notes: AVEPOINT_NOTES,
         scopes: AVEPOINT_RESTORE_SCOPES,
+        calls: UNKNOWN,
     },
     Profile {
         target: Target::IssueSync,
@@ -193,6 +274,7 @@ const PROFILES: &[Profile] = &[
         ],
         notes: ISSUE_SYNC_NOTES,
         scopes: WRITE_SCOPES,
+        calls: UNKNOWN,
     },
 ];
 
@@ -259,6 +341,30 @@ impl Profile {
             Target::AvepointBackup | Target::AvepointRestore => Some(AuthChoice::ApiToken),
             Target::Generic | Target::IssueSync => None,
         }
+    }
+
+    /// The endpoints the integration calls on deployment `d`, and any `extra` the caller named
+    /// (unknown names are skipped: the input check refuses them), each once, where it exists.
+    pub fn endpoints_on(&self, d: &Deployment, extra: &[String]) -> Vec<&'static Endpoint> {
+        let cloud = d.hosting == Some(Hosting::Cloud);
+        let own = if cloud {
+            self.calls.cloud
+        } else {
+            self.calls.self_managed
+        };
+        let mut out: Vec<&'static Endpoint> = Vec::new();
+        for e in own
+            .iter()
+            .copied()
+            .chain(extra.iter().map(String::as_str))
+            .filter_map(endpoint)
+        {
+            let here = if cloud { e.cloud } else { e.self_managed };
+            if here && !out.iter().any(|o| o.id == e.id) {
+                out.push(e);
+            }
+        }
+        out
     }
 
     /// The target's methods in auth-plan terms, for the UI.

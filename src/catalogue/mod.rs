@@ -88,6 +88,9 @@ pub enum Code {
     SecretWhitespace,
     InsecureHttp,
     CloudSiteElsewhere,
+    EndpointRemoved,
+    MovedToCloud,
+    TokenExpired,
 }
 
 impl Code {
@@ -148,6 +151,9 @@ impl Code {
         Code::SecretWhitespace,
         Code::InsecureHttp,
         Code::CloudSiteElsewhere,
+        Code::EndpointRemoved,
+        Code::MovedToCloud,
+        Code::TokenExpired,
     ];
 
     /// The public snake_case code, e.g. `"base_url_mismatch"`.
@@ -217,6 +223,9 @@ impl Code {
             Code::CustomDomain => &warnings::CUSTOM_DOMAIN,
             Code::TokenExpiresSoon => &token::TOKEN_EXPIRES_SOON,
             Code::DiffersFromServer => &warnings::DIFFERS_FROM_SERVER,
+            Code::EndpointRemoved => &access::ENDPOINT_REMOVED,
+            Code::MovedToCloud => &credential::MOVED_TO_CLOUD,
+            Code::TokenExpired => &token::TOKEN_EXPIRED,
         }
     }
 

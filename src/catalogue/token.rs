@@ -2,7 +2,7 @@
 //! access token in one click came to (`src/pat/`, facts §3.3, §4.8; `{page}` is the user's PAT
 //! page).
 
-use super::{pat_creation, warning, Entry};
+use super::{pat_creation, verdict, warning, Entry};
 use crate::i18n::l;
 
 pub(super) static WORKS_VIA_GATEWAY: Entry = warning(
@@ -124,5 +124,21 @@ pub(super) static PAT_REQUEST_INVALID: Entry = pat_creation(
     l(
         "Use a name of at most 40 characters and an expiry of 1 to 365 days (or the limits your administrator set), then try again.",
         "Укажите имя не длиннее 40 символов и срок от 1 до 365 дней (или в пределах, заданных администратором) и попробуйте снова.",
+    ),
+);
+
+pub(super) static TOKEN_EXPIRED: Entry = verdict(
+    "token_expired",
+    l(
+        "The API token expired on {date}",
+        "Срок API-токена истёк {date}",
+    ),
+    l(
+        "Jira Cloud refused the token, and the expiry date remembered for this connection, {date}, has passed ({ago}). An expired token is refused exactly like a wrong one, so Jira's answer alone cannot tell them apart; the date can.",
+        "Jira Cloud отклонила токен, а срок, запомненный для этого подключения, {date}, прошёл ({ago_ru}). Истёкший токен отклоняется так же, как неверный, поэтому по одному ответу Jira их не различить — по дате можно.",
+    ),
+    l(
+        "Create a new API token at https://id.atlassian.com/manage-profile/security/api-tokens (the list there shows the old one as expired), put it into the integration with the same e-mail, test it, and note its new expiry date.",
+        "Создайте новый API-токен на https://id.atlassian.com/manage-profile/security/api-tokens (там же в списке старый показан истёкшим), укажите его в интеграции с тем же e-mail, проверьте и запишите новый срок действия.",
     ),
 );

@@ -94,6 +94,8 @@ pub fn test_detected(
         target: c.target,
         key_material,
         now: Some(c.now),
+        calls: Vec::new(),
+        expires_on: None,
     };
     let probe = ProbeFlow::new(input, detection).map_err(TestError::Input)?;
     Ok(transport.run_flow(probe))

@@ -13,11 +13,13 @@
 pub mod answerer;
 mod classify;
 mod credential;
+mod endpoints;
 mod expiry;
 mod finding;
 mod gateway;
 mod identity;
 mod input;
+mod moved;
 mod proxy;
 mod rate_limit;
 mod refused;
@@ -70,6 +72,8 @@ pub(crate) const MYSELF_UNAUTHENTICATED: &str = "myself_without_credentials";
 pub(crate) const GATEWAY_MYPERMISSIONS: &str = "gateway_mypermissions";
 pub(crate) const GATEWAY_PROJECTS: &str = "gateway_projects";
 pub(crate) const PAT_TOKENS: &str = "pat_tokens";
+/// The prefix of an endpoint check's request id: `endpoint:search-v2` (`endpoints.rs`).
+pub(crate) const ENDPOINT_PREFIX: &str = "endpoint:";
 
 /// The conclusion.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,6 +82,10 @@ pub struct Verdict {
     pub code: Code,
     /// True only for `ok`.
     pub ok: bool,
+    /// Jira accepted the credential: `ok`, `missing_permissions`, `endpoint_removed` (the
+    /// connector fails though the credential works).
+    #[serde(default)]
+    pub credential_works: bool,
     pub title: Text,
     pub cause: Text,
     pub fix: Text,
@@ -359,17 +367,26 @@ impl ProbeFlow {
         batch
     }
 
-    /// What the account may do: its permissions and the projects it can browse.
-    fn access_requests(&self) -> [HttpRequest; 2] {
+    /// What the account may do: its permissions, the projects it can browse, and the endpoints
+    /// the integration calls (`endpoints.rs`) — one batch, so they cost no round trip of their own.
+    fn access_requests(&self) -> Vec<HttpRequest> {
         let projects = urls::join(&self.base, "/rest/api/2/project");
-        [
+        let mut batch = vec![
             self.authed(
                 MYPERMISSIONS,
                 self.permissions_url(&self.base),
                 self.plan.scheme,
             ),
             self.authed(PROJECTS, projects, self.plan.scheme),
-        ]
+        ];
+        batch.extend(self.plan.endpoints.iter().map(|e| {
+            self.authed(
+                &format!("{ENDPOINT_PREFIX}{}", e.id),
+                urls::join(&self.base, e.path),
+                self.plan.scheme,
+            )
+        }));
+        batch
     }
 }
 

@@ -38,9 +38,16 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         cause.en = format!("{} {}", cause.en, unsent.en);
         cause.ru = format!("{} {}", cause.ru, unsent.ru);
     }
+    // The credential works (maybe with missing permissions, or an endpoint the connector calls
+    // removed): worth a connection block.
+    let works = matches!(
+        finding.code,
+        Code::Ok | Code::MissingPermissions | Code::EndpointRemoved
+    );
     let verdict = Verdict {
         code: finding.code,
         ok: finding.code == Code::Ok,
+        credential_works: works,
         title: notice.title,
         cause,
         fix: notice.fix,
@@ -68,8 +75,6 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
             .unwrap_or(flow.base.clone());
         warnings.push(Code::WorksViaGateway.notice(&[("site", &site), ("gateway", gw)]));
     }
-    // The credential works (maybe with missing permissions): worth a connection block.
-    let works = matches!(verdict.code, Code::Ok | Code::MissingPermissions);
     let token_expiry = works
         .then(|| expiry::read(&flow, finding.user.as_ref()))
         .flatten();

@@ -37,6 +37,8 @@ fn input(c: &Case) -> CheckInput {
         target: Default::default(),
         key_material: None,
         now: None,
+    calls: Vec::new(),
+    expires_on: None,
     }
 }
 
