@@ -251,6 +251,18 @@ const CATALOGUE = {
     description: 'Jira Cloud answering an API token sent as Bearer with today\'s 403 {"error": "Failed to parse Connect Session Auth Token"}',
     quirks: { bearerForm: 'connect-403' },
   }),
+  // ---- a token's life (issue 19) ----
+  'cloud-search-removed': cloud({
+    description: 'Jira Cloud as every Cloud site is since 2025: GET /rest/api/2|3/search answers 410 (CHANGE-2046), /rest/api/3/search/jql works (facts §7.1)',
+  }),
+  'dc-moved-to-cloud': dc912({
+    description: 'The old address of a Jira DC that moved to Cloud: every request 301 to https://moved-to-cloud.atlassian.net, path kept (facts §7.5)',
+    quirks: { movedTo: 'https://moved-to-cloud.atlassian.net' },
+  }),
+  'cloud-refuses-dc-pat': cloud({
+    description: 'Jira Cloud that a Data Center PAT (Bearer) or username + password is sent to after a move: today\'s 403 for Bearer, 401 for Basic (facts §7.1, §7.5)',
+    quirks: { bearerForm: 'connect-403' },
+  }),
 };
 
 /** @returns {object} a deep copy of the scenario named `name` (with its `name`), or throws. */
