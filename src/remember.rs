@@ -54,7 +54,10 @@ pub struct RememberedConnection {
 pub enum RememberError {
     #[error("origin: not an http(s) address")]
     Origin,
-    #[error("login: longer than {} characters", crate::probe::limits::MAX_LOGIN_CHARS)]
+    #[error(
+        "login: longer than {} characters",
+        crate::probe::limits::MAX_LOGIN_CHARS
+    )]
     Login,
     #[error("label: longer than {MAX_LABEL_CHARS} characters, or a control character")]
     Label,
@@ -125,10 +128,7 @@ pub fn days_text(days: i64) -> Text {
     let en_days = if n == 1 { "day" } else { "days" };
     match days {
         0 => l("today", "сегодня").text(),
-        d if d > 0 => Text::new(
-            format!("in {n} {en_days}"),
-            format!("через {n} {ru_days}"),
-        ),
+        d if d > 0 => Text::new(format!("in {n} {en_days}"), format!("через {n} {ru_days}")),
         _ => Text::new(format!("{n} {en_days} ago"), format!("{n} {ru_days} назад")),
     }
 }
@@ -329,7 +329,10 @@ mod tests {
         assert_eq!(days_text(3).ru, "через 3 дня");
         assert_eq!(days_text(11).ru, "через 11 дней");
         assert_eq!(days_text(-21).ru, "21 день назад");
-        assert_eq!(expiry_text("2026-04-10", Some(now)).en, "expired on 2026-04-10 (3 days ago)");
+        assert_eq!(
+            expiry_text("2026-04-10", Some(now)).en,
+            "expired on 2026-04-10 (3 days ago)"
+        );
         assert_eq!(expiry_text("2026-04-10", None).en, "expires on 2026-04-10");
     }
 
@@ -361,31 +364,72 @@ mod tests {
         assert!(r.due.is_empty());
         assert_eq!(r.next_alarm.as_deref(), Some("2026-04-28T00:00:00Z"));
         // The alarm fires: the 14-day reminder, the next alarm at 3 days.
-        let r = schedule(&[c.clone()], at("2026-04-28T00:00:05Z"), Some(at("2026-04-22T08:00:00Z")), &s);
+        let r = schedule(
+            &[c.clone()],
+            at("2026-04-28T00:00:05Z"),
+            Some(at("2026-04-22T08:00:00Z")),
+            &s,
+        );
         assert_eq!(r.due.len(), 1);
         assert_eq!(r.due[0].days_before, 14);
         assert_eq!(r.due[0].days_left, 14);
-        assert!(r.due[0].title.en.contains("ELMA365 production"), "{:?}", r.due[0].title);
-        assert!(r.due[0].title.ru.contains("через 14 дней"), "{:?}", r.due[0].title);
+        assert!(
+            r.due[0].title.en.contains("ELMA365 production"),
+            "{:?}",
+            r.due[0].title
+        );
+        assert!(
+            r.due[0].title.ru.contains("через 14 дней"),
+            "{:?}",
+            r.due[0].title
+        );
         assert_eq!(r.next_alarm.as_deref(), Some("2026-05-09T00:00:00Z"));
         // Run again soon after: already shown, nothing due.
-        let r = schedule(&[c.clone()], at("2026-04-28T01:00:00Z"), Some(at("2026-04-28T00:00:05Z")), &s);
+        let r = schedule(
+            &[c.clone()],
+            at("2026-04-28T01:00:00Z"),
+            Some(at("2026-04-28T00:00:05Z")),
+            &s,
+        );
         assert!(r.due.is_empty());
         // Browser closed through both: one reminder, the nearest.
-        let r = schedule(&[c.clone()], at("2026-05-10T12:00:00Z"), Some(at("2026-04-20T00:00:00Z")), &s);
+        let r = schedule(
+            &[c.clone()],
+            at("2026-05-10T12:00:00Z"),
+            Some(at("2026-04-20T00:00:00Z")),
+            &s,
+        );
         assert_eq!(r.due.iter().map(|d| d.days_before).collect::<Vec<_>>(), [3]);
         // After expiry: nothing more, no alarm.
-        let r = schedule(&[c.clone()], at("2026-05-13T00:00:00Z"), Some(at("2026-05-10T12:00:00Z")), &s);
+        let r = schedule(
+            &[c.clone()],
+            at("2026-05-13T00:00:00Z"),
+            Some(at("2026-05-10T12:00:00Z")),
+            &s,
+        );
         assert!(r.due.is_empty() && r.next_alarm.is_none());
         // Off.
-        let off = ReminderSettings { enabled: false, ..s.clone() };
-        assert_eq!(schedule(&[c.clone()], at("2026-05-10T12:00:00Z"), None, &off).due, []);
+        let off = ReminderSettings {
+            enabled: false,
+            ..s.clone()
+        };
+        assert_eq!(
+            schedule(&[c.clone()], at("2026-05-10T12:00:00Z"), None, &off).due,
+            []
+        );
         // Changed: 30 days before.
-        let thirty = ReminderSettings { enabled: true, days_before: vec![30] };
+        let thirty = ReminderSettings {
+            enabled: true,
+            days_before: vec![30],
+        };
         let r = schedule(&[c], at("2026-04-01T00:00:00Z"), None, &thirty);
         assert_eq!(r.next_alarm.as_deref(), Some("2026-04-12T00:00:00Z"));
         assert_eq!(
-            ReminderSettings { enabled: true, days_before: vec![0] }.validated(),
+            ReminderSettings {
+                enabled: true,
+                days_before: vec![0]
+            }
+            .validated(),
             Err(RememberError::DaysBefore)
         );
     }

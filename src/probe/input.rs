@@ -198,7 +198,9 @@ pub(super) fn prepare(input: &mut CheckInput, d: &Deployment) -> Result<Plan, Ch
         .iter()
         .find(|c| crate::targets::endpoint(c).is_none())
     {
-        return Err(CheckError::UnknownEndpoint(unknown.chars().take(64).collect()));
+        return Err(CheckError::UnknownEndpoint(
+            unknown.chars().take(64).collect(),
+        ));
     }
     let profile = input.target.profile();
     let key_bytes = input.key_material.as_ref().map(Vec::len);

@@ -203,7 +203,11 @@ pub(super) fn forbidden(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Findin
             return scoped(flow, true);
         }
         // A Data Center PAT sent to the Cloud site the Jira moved to (facts §7.5).
-        if let Some(f) = flow.is_cloud().then(|| moved::dc_credential(flow)).flatten() {
+        if let Some(f) = flow
+            .is_cloud()
+            .then(|| moved::dc_credential(flow))
+            .flatten()
+        {
             return f;
         }
         return Finding::new(Code::WrongAuthMethod, vec![]);

@@ -1,0 +1,436 @@
+//! A token's life (issue 19): `endpoint_removed` (the credential works, the connector calls an
+//! endpoint Jira removed), `moved_to_cloud` (a Data Center credential or address after a move)
+//! and `token_expired` (a Cloud refusal after the remembered date) — each from the recorded
+//! answer that causes it (the simulator's and the real ones), in English and Russian.
+
+use super::*;
+use jira_token_wizard::probe::CheckError;
+
+/// A Data Center PAT's shape (`probe::SecretKind::Pat`): 44 base64 characters.
+const DC_PAT: &str = "MDAwMDAwMDAwMTAxOmFkbWluLWNpMDAwMDAwMDAwMDAw";
+
+fn life_input(login: &str, secret: &str, auth: AuthChoice) -> CheckInput {
+    CheckInput {
+        login: login.into(),
+        secret: Secret::new(secret),
+        auth,
+        required_permissions: Vec::new(),
+        project: None,
+        gateway: Some("https://api.atlassian.com".into()),
+        timeout_ms: 10_000,
+        target: Default::default(),
+        key_material: None,
+        now: None,
+        calls: Vec::new(),
+        expires_on: None,
+    }
+}
+
+/// Runs `input` on `scenario`; `answers` maps a request id to `(fixture scenario, case)`, the
+/// rest get the usual answers. Returns the result and the request ids of each round.
+fn run_life(
+    scenario: &str,
+    input: CheckInput,
+    answers: &[(&str, (&str, &str))],
+) -> (CheckResult, Vec<Vec<String>>) {
+    use jira_token_wizard::flow::Flow;
+    let detection = if scenario == "dc-moved-to-cloud" {
+        typed_detection(scenario)
+    } else {
+        detection(scenario)
+    };
+    let mut flow = ProbeFlow::new(input, detection).expect("valid input");
+    let mut rounds: Vec<Vec<String>> = Vec::new();
+    loop {
+        let batch = flow.next_batch();
+        if batch.is_empty() {
+            break;
+        }
+        rounds.push(batch.iter().map(|r| r.id.clone()).collect());
+        let fed = batch
+            .iter()
+            .map(|req| {
+                let (s, case) = answers
+                    .iter()
+                    .find(|(id, _)| *id == req.id)
+                    .map(|(_, a)| *a)
+                    .unwrap_or_else(|| match req.id.as_str() {
+                        "projects" => (scenario, "project-list"),
+                        "mypermissions" => (scenario, "mypermissions"),
+                        "pat_tokens" => (scenario, "pat-list"),
+                        "gateway_myself" | "gateway_mypermissions" | "gateway_projects" => {
+                            (scenario, "gateway-myself-bad-token")
+                        }
+                        other => panic!("{scenario}: unexpected request {other}"),
+                    });
+                (req.id.clone(), common::answer(s, case))
+            })
+            .collect();
+        flow.feed(fed);
+    }
+    let result = flow.finish();
+    (result, rounds)
+}
+
+/// Detection of a typed address, as the CLI and the wizard's address form run it: the page
+/// (redirects followed, here to a Cloud site this test cannot reach) and serverInfo.
+fn typed_detection(scenario: &str) -> Detection {
+    use jira_token_wizard::detect::{DetectFlow, DetectOptions};
+    let opts = DetectOptions {
+        fetch_page: true,
+        ..DetectOptions::default()
+    };
+    let flow = DetectFlow::for_url("http://127.0.0.1:47334/", opts).expect("url");
+    common::drive(flow, |req| match req.id.as_str() {
+        "server_info" => common::answer(scenario, "serverinfo-anon"),
+        _ => Exchange::Unreachable {
+            elapsed_ms: 1,
+            detail: "moved-to-cloud.atlassian.net: not resolved".into(),
+        },
+    })
+    .0
+}
+
+fn says(r: &CheckResult, en: &str, ru: &str) {
+    let v = &r.verdict;
+    let all_en = format!("{} {} {}", v.title.en, v.cause.en, v.fix.en);
+    let all_ru = format!("{} {} {}", v.title.ru, v.cause.ru, v.fix.ru);
+    assert!(all_en.contains(en), "{:?}: no {en:?} in {all_en}", v.code);
+    assert!(all_ru.contains(ru), "{:?}: no {ru:?} in {all_ru}", v.code);
+    assert!(
+        !all_en.contains('{') && !all_ru.contains('{'),
+        "placeholder left: {all_en} / {all_ru}"
+    );
+}
+
+fn search_removed(
+    calls: &[&str],
+    answers: &[(&str, (&str, &str))],
+) -> (CheckResult, Vec<Vec<String>>) {
+    let mut i = life_input("admin@example.com", "s3cret", Auto);
+    i.calls = calls.iter().map(|c| c.to_string()).collect();
+    run_life("cloud-search-removed", i, answers)
+}
+
+#[test]
+fn a_removed_endpoint_is_named_and_the_credential_still_works() {
+    let (r, rounds) = search_removed(
+        &["search-v2", "search-v3"],
+        &[
+            ("myself", ("cloud-search-removed", "myself-ok")),
+            (
+                "endpoint:search-v2",
+                ("cloud-search-removed", "search-v2-removed"),
+            ),
+            (
+                "endpoint:search-v3",
+                ("cloud-search-removed", "search-v3-removed"),
+            ),
+        ],
+    );
+    assert_eq!(r.verdict.code, Code::EndpointRemoved);
+    assert!(!r.verdict.ok, "the connector will fail");
+    assert!(r.verdict.credential_works, "and the credential is fine");
+    assert!(r.user.is_some() && r.snippet.is_some() && r.permissions.is_some());
+    // Asked with the permission check, in the one round trip.
+    assert_eq!(rounds.len(), 1, "{rounds:?}");
+    assert!(
+        rounds[0].contains(&"endpoint:search-v2".to_string()),
+        "{rounds:?}"
+    );
+    says(&r, "GET /rest/api/2/search", "GET /rest/api/2/search");
+    says(&r, "GET /rest/api/3/search/jql", "поставщика интеграции");
+    says(&r, "vendor's problem, not yours", "Новый токен не поможет");
+    says(
+        &r,
+        "The requested API has been removed",
+        "The requested API has been removed",
+    );
+    let sent = r
+        .requests
+        .iter()
+        .find(|l| l.url.contains("/rest/api/2/search"))
+        .expect("logged");
+    assert!(sent.auth.is_credential(), "asked with the credential");
+}
+
+#[test]
+fn real_410_answers_are_endpoint_removed() {
+    // tests/fixtures/real/SOURCES.md: [onyx-5235] (headers, no body) and [logseq-jira-34] (body).
+    for (id, case) in [
+        (
+            "endpoint:search-v2",
+            "cloud-410-v2-search-removed-atlassianedge",
+        ),
+        ("endpoint:search-v3", "cloud-410-search-removed"),
+    ] {
+        let calls = [id.trim_start_matches("endpoint:")];
+        let (r, _) = search_removed(
+            &calls,
+            &[
+                ("myself", ("cloud-search-removed", "myself-ok")),
+                (id, ("real", case)),
+            ],
+        );
+        assert_eq!(r.verdict.code, Code::EndpointRemoved, "{case}");
+        assert!(r.verdict.credential_works);
+        says(&r, "HTTP 410 Gone", "HTTP 410 Gone");
+    }
+}
+
+#[test]
+fn a_removed_endpoint_never_outranks_an_unproven_credential_nor_a_working_endpoint() {
+    let removed = [
+        (
+            "endpoint:search-v2",
+            ("cloud-search-removed", "search-v2-removed"),
+        ),
+        (
+            "mypermissions",
+            ("cloud-search-removed", "mypermissions-anon"),
+        ),
+        ("myself", ("cloud-search-removed", "myself-bad-token")),
+    ];
+    let (r, _) = search_removed(&["search-v2"], &removed);
+    assert_eq!(r.verdict.code, Code::CredentialsRejected);
+    assert!(!r.verdict.credential_works);
+    let (r, _) = search_removed(
+        &["search-jql"],
+        &[
+            ("myself", ("cloud-search-removed", "myself-ok")),
+            (
+                "endpoint:search-jql",
+                ("cloud-search-removed", "search-jql"),
+            ),
+        ],
+    );
+    assert_eq!(r.verdict.code, Code::Ok);
+    assert!(r.verdict.ok && r.verdict.credential_works);
+}
+
+#[test]
+fn basic_on_data_center_asks_the_endpoints_only_after_the_login_worked() {
+    let mut i = life_input("admin", "admin-pass", Basic);
+    i.calls = vec!["search-v2".into(), "search-v3".into()];
+    let (r, rounds) = run_life(
+        "dc-9.12-cluster",
+        i,
+        &[
+            ("myself", ("dc-9.12-cluster", "myself-ok")),
+            // No Data Center removed it; a 410 stands for a future removal.
+            (
+                "endpoint:search-v2",
+                ("cloud-search-removed", "search-v2-removed"),
+            ),
+        ],
+    );
+    assert_eq!(
+        rounds[0],
+        ["myself"],
+        "one request at a time before the login is proven"
+    );
+    assert!(
+        rounds[1].contains(&"endpoint:search-v2".to_string()),
+        "{rounds:?}"
+    );
+    assert!(
+        !rounds.concat().contains(&"endpoint:search-v3".to_string()),
+        "/rest/api/3 exists only on Cloud"
+    );
+    assert_eq!(r.verdict.code, Code::EndpointRemoved);
+}
+
+fn moved_by_redirect(secret: &str, login: &str, case: &str) -> CheckResult {
+    run_life(
+        "dc-moved-to-cloud",
+        life_input(login, secret, Auto),
+        &[
+            ("myself", ("dc-moved-to-cloud", case)),
+            ("mypermissions", ("dc-moved-to-cloud", case)),
+            ("projects", ("dc-moved-to-cloud", case)),
+            ("pat_tokens", ("dc-moved-to-cloud", case)),
+        ],
+    )
+    .0
+}
+
+#[test]
+fn an_old_address_redirecting_to_atlassian_net_is_moved_to_cloud() {
+    for r in [
+        moved_by_redirect(DC_PAT, "", "myself-pat-moved"),
+        moved_by_redirect("admin-pass", "admin", "myself-basic-moved"),
+    ] {
+        assert_eq!(r.verdict.code, Code::MovedToCloud);
+        says(
+            &r,
+            "now redirects to https://moved-to-cloud.atlassian.net",
+            "переехала в Cloud",
+        );
+        says(
+            &r,
+            "e-mail with an API token",
+            "e-mail учётной записи Atlassian",
+        );
+        says(
+            &r,
+            "https://id.atlassian.com/manage-profile/security/api-tokens",
+            "API-токен",
+        );
+    }
+}
+
+#[test]
+fn a_data_center_credential_at_a_cloud_site_is_moved_to_cloud() {
+    let (pat, _) = run_life(
+        "cloud-refuses-dc-pat",
+        life_input("", DC_PAT, Pat),
+        &[
+            ("myself", ("cloud-refuses-dc-pat", "myself-dc-pat-bearer")),
+            (
+                "mypermissions",
+                ("cloud-refuses-dc-pat", "mypermissions-anon"),
+            ),
+            ("projects", ("cloud-refuses-dc-pat", "mypermissions-anon")),
+        ],
+    );
+    assert_eq!(pat.verdict.code, Code::MovedToCloud);
+    says(
+        &pat,
+        "personal access token sent as Bearer",
+        "персональный токен доступа",
+    );
+    says(
+        &pat,
+        "https://cloud-refuses-dc-pat.atlassian.net",
+        "https://cloud-refuses-dc-pat.atlassian.net",
+    );
+    let (user, _) = run_life(
+        "cloud-refuses-dc-pat",
+        life_input("admin", "admin-pass", Auto),
+        &[
+            (
+                "myself",
+                ("cloud-refuses-dc-pat", "myself-username-password"),
+            ),
+            (
+                "mypermissions",
+                ("cloud-refuses-dc-pat", "mypermissions-anon"),
+            ),
+            ("projects", ("cloud-refuses-dc-pat", "mypermissions-anon")),
+        ],
+    );
+    assert_eq!(user.verdict.code, Code::MovedToCloud);
+    says(
+        &user,
+        "the username \"admin\" with a password",
+        "имя пользователя «admin» с паролем",
+    );
+    // An e-mail with an API token of the wrong value stays a refusal.
+    let (token, _) = run_life(
+        "cloud-refuses-dc-pat",
+        life_input("admin@example.com", "s3cret", Auto),
+        &[
+            ("myself", ("cloud-refuses-dc-pat", "myself-bad-token")),
+            (
+                "mypermissions",
+                ("cloud-refuses-dc-pat", "mypermissions-anon"),
+            ),
+            ("projects", ("cloud-refuses-dc-pat", "mypermissions-anon")),
+        ],
+    );
+    assert_eq!(token.verdict.code, Code::CredentialsRejected);
+}
+
+fn refused_on(expires_on: Option<&str>, now: Option<&str>) -> CheckResult {
+    let mut i = life_input("admin@example.com", "s3cret", Auto);
+    i.expires_on = expires_on.map(str::to_string);
+    i.now = now.map(str::to_string);
+    run_life(
+        "cloud",
+        i,
+        &[
+            ("myself", ("cloud", "myself-bad-token")),
+            ("mypermissions", ("cloud", "mypermissions-anon")),
+            ("projects", ("cloud", "mypermissions-anon")),
+        ],
+    )
+    .0
+}
+
+#[test]
+fn a_refusal_after_the_remembered_date_is_token_expired() {
+    let r = refused_on(Some("2026-03-20"), Some("2026-04-01T09:00:00Z"));
+    assert_eq!(r.verdict.code, Code::TokenExpired);
+    says(&r, "expired on 2026-03-20", "истёк 2026-03-20");
+    says(&r, "(12 days ago)", "(12 дней назад)");
+    says(
+        &r,
+        "https://id.atlassian.com/manage-profile/security/api-tokens",
+        "Создайте новый API-токен",
+    );
+    // On the day itself.
+    let r = refused_on(Some("2026-04-01"), Some("2026-04-01T09:00:00Z"));
+    assert_eq!(r.verdict.code, Code::TokenExpired);
+    says(&r, "(today)", "(сегодня)");
+}
+
+#[test]
+fn otherwise_a_cloud_refusal_says_an_expired_token_looks_the_same_and_how_to_check() {
+    for r in [
+        refused_on(Some("2026-06-01"), Some("2026-04-01T09:00:00Z")),
+        refused_on(Some("2026-03-20"), None),
+        refused_on(None, Some("2026-04-01T09:00:00Z")),
+    ] {
+        assert_eq!(r.verdict.code, Code::CredentialsRejected);
+        says(
+            &r,
+            "An expired API token is refused exactly like a wrong one",
+            "Истёкший API-токен отклоняется точно так же, как неверный",
+        );
+        says(
+            &r,
+            "https://id.atlassian.com/manage-profile/security/api-tokens",
+            "https://id.atlassian.com/manage-profile/security/api-tokens",
+        );
+    }
+}
+
+#[test]
+fn unknown_endpoints_and_bad_dates_are_input_errors() {
+    let mut i = life_input("admin@example.com", "s3cret", Auto);
+    i.calls = vec!["delete-everything".into()];
+    let err = ProbeFlow::new(i, detection("cloud")).unwrap_err();
+    assert_eq!(err, CheckError::UnknownEndpoint("delete-everything".into()));
+    for bad in ["2026-13-01", "tomorrow", "2026-04-01T00:00:00Z"] {
+        let mut i = life_input("admin@example.com", "s3cret", Auto);
+        i.expires_on = Some(bad.into());
+        let err = ProbeFlow::new(i, detection("cloud")).unwrap_err();
+        assert_eq!(err, CheckError::InvalidExpiresOn, "{bad}");
+    }
+}
+
+/// One run of each new verdict, for `every_verdict_code_has_a_recorded_case`.
+pub(super) fn cases() -> Vec<(Code, CheckResult)> {
+    let removed = search_removed(
+        &["search-v2"],
+        &[
+            ("myself", ("cloud-search-removed", "myself-ok")),
+            (
+                "endpoint:search-v2",
+                ("cloud-search-removed", "search-v2-removed"),
+            ),
+        ],
+    )
+    .0;
+    vec![
+        (Code::EndpointRemoved, removed),
+        (
+            Code::MovedToCloud,
+            moved_by_redirect(DC_PAT, "", "myself-pat-moved"),
+        ),
+        (
+            Code::TokenExpired,
+            refused_on(Some("2026-03-20"), Some("2026-04-01T09:00:00Z")),
+        ),
+    ]
+}
