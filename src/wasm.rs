@@ -69,6 +69,7 @@ pub async fn handle(command: JsValue) -> Result<JsValue, JsError> {
         Job::PatResult(created) => to_js(&*created),
         Job::Compare(compared) => to_js(&*compared),
         Job::ReadReport(read) => to_js(&*read),
+        Job::Remember(answer) => to_js(&*answer),
     }
 }
 

@@ -5,6 +5,7 @@
 //! [`shell`] is what the extension's UI reads from the core instead of re-typing it.
 
 mod redact;
+pub mod remember;
 pub mod shell;
 
 use crate::detect::{DetectError, DetectFlow, DetectOptions, Detection};
@@ -29,6 +30,9 @@ pub enum Command {
     InterpretPat(InterpretPat),
     CompareReports(CompareReports),
     ReadReport(ReadReport),
+    RememberConnection(remember::RememberConnection),
+    RememberedList(remember::RememberedList),
+    Reminders(remember::Reminders),
 }
 
 /// Detect what the tab shows.
@@ -110,6 +114,9 @@ enum Kind {
     InterpretPat,
     CompareReports,
     ReadReport,
+    RememberConnection,
+    RememberedList,
+    Reminders,
 }
 
 #[derive(Deserialize)]
@@ -135,6 +142,8 @@ pub enum Job {
     Compare(Box<report::Compared>),
     /// Already done: a pasted report laid out.
     ReadReport(Box<report::ReadReport>),
+    /// Already done: a remembered connection validated, the list, or the reminders due.
+    Remember(Box<remember::RememberAnswer>),
 }
 
 /// Why a command cannot start.
@@ -167,6 +176,9 @@ impl Command {
             Kind::InterpretPat => Command::InterpretPat(tracked(input())?),
             Kind::CompareReports => Command::CompareReports(tracked(input())?),
             Kind::ReadReport => Command::ReadReport(tracked(input())?),
+            Kind::RememberConnection => Command::RememberConnection(tracked(input())?),
+            Kind::RememberedList => Command::RememberedList(tracked(input())?),
+            Kind::Reminders => Command::Reminders(tracked(input())?),
         })
     }
 
@@ -227,6 +239,9 @@ impl Command {
             Command::ReadReport(ReadReport { text }) => {
                 Job::ReadReport(Box::new(report::read_paste(&text)))
             }
+            Command::RememberConnection(c) => Job::Remember(Box::new(remember::connection(c)?)),
+            Command::RememberedList(c) => Job::Remember(Box::new(remember::list(c)?)),
+            Command::Reminders(c) => Job::Remember(Box::new(remember::reminders(c)?)),
         })
     }
 }
