@@ -136,7 +136,12 @@ pub fn days_text(days: i64) -> Text {
 /// "expires on 2026-05-12 (in 29 days)" — or "expired on … (3 days ago)" once passed; without
 /// a `now`, the date alone.
 pub fn expiry_text(date: &str, now: Option<i64>) -> Text {
-    match now.and_then(|now| days_left(date, now)) {
+    expiry_in_days(date, now.and_then(|now| days_left(date, now)))
+}
+
+/// [`expiry_text`] with the days left already known (a Data Center PAT's, from `expiringAt`).
+pub fn expiry_in_days(date: &str, days: Option<i64>) -> Text {
+    match days {
         Some(d) if d < 0 => {
             let ago = days_text(d);
             l("expired on {date} ({ago})", "истёк {date} ({ago})").fill2(date, &ago)

@@ -64,6 +64,8 @@ pub struct SnippetInput<'a> {
     pub base_url: Option<&'a str>,
     /// The tested personal access token's expiry, when Jira said it.
     pub token_expiry: Option<&'a crate::probe::TokenExpiry>,
+    /// The expiry date remembered for this connection, when there is one.
+    pub remembered_expiry: Option<&'a crate::probe::RememberedExpiry>,
 }
 
 fn field(key: &str, label: L10n, value: impl Into<String>) -> SnippetField {
@@ -166,6 +168,15 @@ pub fn build(input: SnippetInput<'_>) -> Snippet {
         .collect();
     if let Some(e) = input.token_expiry {
         notes.push(expiry_note(e));
+    } else if let Some(e) = input.remembered_expiry {
+        let t = &e.text;
+        notes.push(Text::new(
+            format!(
+                "The token {}: replace it in the integration before then.",
+                t.en
+            ),
+            format!("Токен {}: замените его в интеграции заранее.", t.ru),
+        ));
     }
     if input.base_url_mismatch && input.target == Target::IssueSync {
         notes.push(l(
@@ -266,14 +277,22 @@ fn issue_sync_fields(
     ]
 }
 
-/// "The token expires on …" (or never), for the block's notes.
+/// "The token expires on … (in N days)" (or never), for the block's notes.
 fn expiry_note(e: &crate::probe::TokenExpiry) -> Text {
     match &e.date {
-        Some(date) => l(
-            "This personal access token (\"{name}\") expires on {date}: replace it in the integration before then.",
-            "Этот персональный токен («{name}») истекает {date}: замените его в интеграции заранее.",
-        )
-        .fill(&[("name", &e.name), ("date", date)]),
+        Some(date) => {
+            let when = crate::remember::expiry_in_days(date, e.days_left);
+            Text::new(
+                format!(
+                    "This personal access token (\"{}\") {}: replace it in the integration before then.",
+                    e.name, when.en
+                ),
+                format!(
+                    "Этот персональный токен («{}») {}: замените его в интеграции заранее.",
+                    e.name, when.ru
+                ),
+            )
+        }
         None => l(
             "This personal access token (\"{name}\") never expires.",
             "Этот персональный токен («{name}») бессрочный.",

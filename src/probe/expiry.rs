@@ -56,6 +56,31 @@ pub struct TokenExpiry {
     pub days_left: Option<i64>,
 }
 
+/// The expiry date the caller remembered for this connection, judged against its `now`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RememberedExpiry {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Whole days left from the caller's `now` (`remember::days_left`); `None` without one.
+    pub days_left: Option<i64>,
+    /// "expires on 2026-05-12 (in 29 days)" (`remember::expiry_text`).
+    pub text: crate::i18n::Text,
+}
+
+/// The remembered date, for a credential that works.
+pub(super) fn remembered(flow: &ProbeFlow) -> Option<RememberedExpiry> {
+    let date = date_utc(flow.plan.expires_on?);
+    Some(RememberedExpiry {
+        days_left: flow
+            .plan
+            .now
+            .and_then(|now| crate::remember::days_left(&date, now)),
+        text: crate::remember::expiry_text(&date, flow.plan.now),
+        date,
+    })
+}
+
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct ListedToken {

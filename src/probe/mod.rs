@@ -43,7 +43,7 @@ pub mod limits {
         MAX_PROJECT_KEY_CHARS, MAX_SECRET_CHARS, MAX_TIMEOUT_MS, MIN_KEY_MATERIAL, MIN_TIMEOUT_MS,
     };
 }
-pub use expiry::{TokenExpiry, EXPIRES_SOON_DAYS};
+pub use expiry::{RememberedExpiry, TokenExpiry, EXPIRES_SOON_DAYS};
 pub use result::{ProjectRef, MAX_PROJECTS};
 pub use scrub::{Redactor, REDACTED};
 pub use server_check::{ServerCheck, SECRET_ENV};
@@ -144,6 +144,10 @@ pub struct CheckResult {
     /// When the tested personal access token expires, when Jira said so and the token is
     /// identified for certain (Data Center's token list, facts §3.3).
     pub token_expiry: Option<TokenExpiry>,
+    /// The expiry date remembered for this connection (`CheckInput::expires_on`), when the
+    /// credential works: the snippet and the report say "expires on … (in N days)".
+    #[serde(default)]
+    pub remembered_expiry: Option<RememberedExpiry>,
     /// The same test as command lines to run on the integration's server (secret from
     /// `$JIRA_TOKEN`), when a credential was sent.
     #[serde(default)]

@@ -78,6 +78,7 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
     let token_expiry = works
         .then(|| expiry::read(&flow, finding.user.as_ref()))
         .flatten();
+    let remembered_expiry = works.then(|| expiry::remembered(&flow)).flatten();
     if let Some(w) = token_expiry
         .as_ref()
         .and_then(|e| expiry::warning(&flow, e))
@@ -95,6 +96,7 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
                 .any(|w| matches!(w.code, Code::BaseUrlMismatch | Code::BaseUrlOtherHost)),
             base_url: finding.via_gateway.as_deref(),
             token_expiry: token_expiry.as_ref(),
+            remembered_expiry: remembered_expiry.as_ref(),
         })
     });
     // The block repeats the warning: it is what gets pasted into the integration.
@@ -146,6 +148,7 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         }),
         via_gateway: finding.via_gateway,
         token_expiry,
+        remembered_expiry,
         server_check,
         snippet,
         warnings,

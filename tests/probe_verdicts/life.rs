@@ -434,3 +434,38 @@ pub(super) fn cases() -> Vec<(Code, CheckResult)> {
         ),
     ]
 }
+
+#[test]
+fn a_remembered_expiry_is_said_in_the_block_and_the_checklist_in_both_languages() {
+    let mut i = life_input("admin@example.com", "s3cret", Auto);
+    i.expires_on = Some("2026-05-12".into());
+    i.now = Some("2026-04-13T10:00:00Z".into());
+    let (r, _) = run_life(
+        "cloud",
+        i,
+        &[
+            ("myself", ("cloud", "myself-ok")),
+            ("mypermissions", ("cloud", "mypermissions")),
+        ],
+    );
+    assert_eq!(r.verdict.code, Code::Ok);
+    let e = r.remembered_expiry.as_ref().expect("remembered");
+    assert_eq!((e.date.as_str(), e.days_left), ("2026-05-12", Some(29)));
+    let notes = &r.snippet.as_ref().expect("block").notes;
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.en.contains("expires on 2026-05-12 (in 29 days)")
+                && n.ru.contains("истекает 2026-05-12 (через 29 дней)")),
+        "{notes:?}"
+    );
+    let list = jira_token_wizard::report::check_checklist(&r);
+    let item = list.iter().find(|i| i.id == "token_expiry").expect("item");
+    assert!(
+        item.text.en.contains("(in 29 days)") && item.text.ru.contains("(через 29 дней)"),
+        "{item:?}"
+    );
+    // A refused credential carries no remembered date (its verdict says it instead).
+    let refused = refused_on(Some("2026-05-12"), Some("2026-04-13T10:00:00Z"));
+    assert!(refused.remembered_expiry.is_none());
+}
