@@ -30,9 +30,9 @@ pub enum Command {
     InterpretPat(InterpretPat),
     CompareReports(CompareReports),
     ReadReport(ReadReport),
-    RememberConnection(remember::RememberConnection),
-    RememberedList(remember::RememberedList),
-    Reminders(remember::Reminders),
+    RememberConnection(remember::Remember),
+    RememberedList(remember::Remember),
+    Reminders(remember::Remember),
 }
 
 /// Detect what the tab shows.
@@ -176,9 +176,12 @@ impl Command {
             Kind::InterpretPat => Command::InterpretPat(tracked(input())?),
             Kind::CompareReports => Command::CompareReports(tracked(input())?),
             Kind::ReadReport => Command::ReadReport(tracked(input())?),
+            // One payload type for the three: one deserializer in the wasm.
             Kind::RememberConnection => Command::RememberConnection(tracked(input())?),
-            Kind::RememberedList => Command::RememberedList(tracked(input())?),
-            Kind::Reminders => Command::Reminders(tracked(input())?),
+            Kind::RememberedList => {
+                Command::RememberedList(tracked::<remember::Remember, _>(input())?)
+            }
+            Kind::Reminders => Command::Reminders(tracked::<remember::Remember, _>(input())?),
         })
     }
 

@@ -10,27 +10,22 @@ use crate::remember::{
 };
 use serde::{Deserialize, Serialize};
 
-/// Validate a connection to remember (after a test that worked, with the user's consent).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct RememberConnection {
-    pub connection: RememberedConnection,
-}
-
-/// The wizard's list of remembered connections, each with its days left.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct RememberedList {
-    pub connections: Vec<RememberedConnection>,
-    /// The caller's clock, RFC 3339.
-    pub now: String,
-}
-
-/// What reminders are due now, and when the next alarm is.
+/// The payload of the three commands, read by one serde derive (each command's payload type
+/// is a deserializer of its own in the wasm): `remember_connection` takes `connection` — a
+/// connection to remember, after a test that worked, with the user's consent;
+/// `remembered_list` takes `connections` and `now` — the wizard's list, each with its days
+/// left; `reminders` takes `connections`, `now`, `since` (the previous run, RFC 3339; none =
+/// every passed reminder is due once) and `settings` — what is due now and the next alarm.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Reminders {
+pub struct Remember {
+    #[serde(default)]
+    pub connection: Option<RememberedConnection>,
+    #[serde(default)]
     pub connections: Vec<RememberedConnection>,
-    pub now: String,
-    /// When the previous run was (RFC 3339); none = every passed reminder is due once.
+    /// The caller's clock, RFC 3339.
+    #[serde(default)]
+    pub now: Option<String>,
     #[serde(default)]
     pub since: Option<String>,
     #[serde(default)]
@@ -60,7 +55,8 @@ fn bad(e: remember::RememberError) -> CommandError {
     CommandError::Malformed(e.to_string())
 }
 
-fn time(field: &str, value: &str) -> Result<i64, CommandError> {
+fn time(field: &str, value: Option<&str>) -> Result<i64, CommandError> {
+    let value = value.ok_or_else(|| CommandError::Malformed(format!("{field}: missing")))?;
     (value.len() <= 64)
         .then(|| crate::time::parse_rfc3339(value))
         .flatten()
@@ -80,15 +76,16 @@ fn all_valid(list: Vec<RememberedConnection>) -> Result<Vec<RememberedConnection
         .collect()
 }
 
-pub(super) fn connection(c: RememberConnection) -> Result<RememberAnswer, CommandError> {
+pub(super) fn connection(c: Remember) -> Result<RememberAnswer, CommandError> {
     c.connection
+        .ok_or_else(|| CommandError::Malformed("connection: missing".into()))?
         .validated()
         .map(RememberAnswer::Connection)
         .map_err(|e| CommandError::Malformed(format!("connection.{e}")))
 }
 
-pub(super) fn list(c: RememberedList) -> Result<RememberAnswer, CommandError> {
-    let now = time("now", &c.now)?;
+pub(super) fn list(c: Remember) -> Result<RememberAnswer, CommandError> {
+    let now = time("now", c.now.as_deref())?;
     Ok(RememberAnswer::List(
         all_valid(c.connections)?
             .into_iter()
@@ -104,9 +101,13 @@ pub(super) fn list(c: RememberedList) -> Result<RememberAnswer, CommandError> {
     ))
 }
 
-pub(super) fn reminders(c: Reminders) -> Result<RememberAnswer, CommandError> {
-    let now = time("now", &c.now)?;
-    let since = c.since.as_deref().map(|s| time("since", s)).transpose()?;
+pub(super) fn reminders(c: Remember) -> Result<RememberAnswer, CommandError> {
+    let now = time("now", c.now.as_deref())?;
+    let since = c
+        .since
+        .as_deref()
+        .map(|s| time("since", Some(s)))
+        .transpose()?;
     let settings = c
         .settings
         .validated()
