@@ -302,6 +302,7 @@ fn reminder(c: &RememberedConnection, days_before: u32, now: i64) -> DueReminder
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used, clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -365,12 +366,17 @@ mod tests {
         let c = conn("2026-05-12");
         let s = ReminderSettings::default().validated().expect("valid");
         // 20 days before: nothing due, the alarm at the 14-day mark.
-        let r = schedule(&[c.clone()], at("2026-04-22T08:00:00Z"), None, &s);
+        let r = schedule(
+            std::slice::from_ref(&c),
+            at("2026-04-22T08:00:00Z"),
+            None,
+            &s,
+        );
         assert!(r.due.is_empty());
         assert_eq!(r.next_alarm.as_deref(), Some("2026-04-28T00:00:00Z"));
         // The alarm fires: the 14-day reminder, the next alarm at 3 days.
         let r = schedule(
-            &[c.clone()],
+            std::slice::from_ref(&c),
             at("2026-04-28T00:00:05Z"),
             Some(at("2026-04-22T08:00:00Z")),
             &s,
@@ -391,7 +397,7 @@ mod tests {
         assert_eq!(r.next_alarm.as_deref(), Some("2026-05-09T00:00:00Z"));
         // Run again soon after: already shown, nothing due.
         let r = schedule(
-            &[c.clone()],
+            std::slice::from_ref(&c),
             at("2026-04-28T01:00:00Z"),
             Some(at("2026-04-28T00:00:05Z")),
             &s,
@@ -399,7 +405,7 @@ mod tests {
         assert!(r.due.is_empty());
         // Browser closed through both: one reminder, the nearest.
         let r = schedule(
-            &[c.clone()],
+            std::slice::from_ref(&c),
             at("2026-05-10T12:00:00Z"),
             Some(at("2026-04-20T00:00:00Z")),
             &s,
@@ -407,7 +413,7 @@ mod tests {
         assert_eq!(r.due.iter().map(|d| d.days_before).collect::<Vec<_>>(), [3]);
         // After expiry: nothing more, no alarm.
         let r = schedule(
-            &[c.clone()],
+            std::slice::from_ref(&c),
             at("2026-05-13T00:00:00Z"),
             Some(at("2026-05-10T12:00:00Z")),
             &s,
@@ -419,7 +425,13 @@ mod tests {
             ..s.clone()
         };
         assert_eq!(
-            schedule(&[c.clone()], at("2026-05-10T12:00:00Z"), None, &off).due,
+            schedule(
+                std::slice::from_ref(&c),
+                at("2026-05-10T12:00:00Z"),
+                None,
+                &off
+            )
+            .due,
             []
         );
         // Changed: 30 days before.

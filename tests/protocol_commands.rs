@@ -370,7 +370,10 @@ fn remember_answer(v: Value) -> Value {
 
 fn remember_error(v: Value) -> String {
     match read(v) {
-        Ok(cmd) => cmd.into_job().err().expect("an error").to_string(),
+        Ok(cmd) => match cmd.into_job() {
+            Err(e) => e.to_string(),
+            Ok(_) => panic!("not refused"),
+        },
         Err(e) => e,
     }
 }
