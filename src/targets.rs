@@ -395,6 +395,30 @@ mod tests {
     }
 
     #[test]
+    fn the_endpoints_asked_are_each_once_and_only_where_they_exist() {
+        use crate::deployment::Product;
+        let cloud = Deployment::bare(Product::Jira, Some(Hosting::Cloud));
+        let dc = Deployment::bare(Product::Jira, Some(Hosting::SelfManaged));
+        let extra: Vec<String> = ["search-v2", "search-v3", "search-v2", "search-jql"]
+            .map(String::from)
+            .to_vec();
+        let ids = |d: &Deployment| -> Vec<&str> {
+            Target::Generic
+                .profile()
+                .endpoints_on(d, &extra)
+                .iter()
+                .map(|e| e.id)
+                .collect()
+        };
+        assert_eq!(ids(&cloud), ["search-v2", "search-v3", "search-jql"]);
+        assert_eq!(ids(&dc), ["search-v2"]);
+        assert_eq!(
+            endpoint("search-v3").map(|e| e.replacement),
+            Some("GET /rest/api/3/search/jql")
+        );
+    }
+
+    #[test]
     fn restore_needs_everything_backup_needs() {
         let backup = Target::AvepointBackup.profile().permissions();
         let restore = Target::AvepointRestore.profile().permissions();
