@@ -469,3 +469,58 @@ fn a_remembered_expiry_is_said_in_the_block_and_the_checklist_in_both_languages(
     let refused = refused_on(Some("2026-05-12"), Some("2026-04-13T10:00:00Z"));
     assert!(refused.remembered_expiry.is_none());
 }
+
+#[test]
+fn the_endpoints_are_judged_where_they_were_asked_the_site_not_the_gateway() {
+    // A scoped token: the site refuses it (its endpoint check too — a 410 here stands for any
+    // answer of the site), the gateway takes it. The endpoints were asked at the site, not at
+    // the gateway the integration will use: no endpoint verdict from them.
+    let mut i = life_input("svc-sync-k3x9@serviceaccount.atlassian.com", "s3cret", Auto);
+    i.calls = vec!["search-v2".into()];
+    let (r, _) = run_life(
+        "cloud-search-removed",
+        i,
+        &[
+            ("myself", ("cloud", "myself-scoped-token-on-site")),
+            ("mypermissions", ("cloud", "mypermissions-anon")),
+            ("projects", ("cloud", "mypermissions-anon")),
+            (
+                "endpoint:search-v2",
+                ("cloud-search-removed", "search-v2-removed"),
+            ),
+            (
+                "gateway_myself",
+                ("cloud", "gateway-myself-v2-scoped-token"),
+            ),
+            (
+                "gateway_mypermissions",
+                ("cloud", "gateway-mypermissions-scoped-token"),
+            ),
+            (
+                "gateway_projects",
+                ("cloud", "gateway-project-list-scoped-token"),
+            ),
+        ],
+    );
+    assert_eq!(r.verdict.code, Code::Ok, "{}", r.verdict.cause.en);
+    assert!(r.via_gateway.is_some());
+}
+
+#[test]
+fn the_expiry_day_counts_from_its_first_second_and_the_calls_list_is_bounded() {
+    let r = refused_on(Some("2026-04-01"), Some("2026-04-01T00:00:00Z"));
+    assert_eq!(r.verdict.code, Code::TokenExpired);
+    let r = refused_on(Some("2026-04-01"), Some("2026-03-31T23:59:59Z"));
+    assert_eq!(r.verdict.code, Code::CredentialsRejected);
+    // Up to four times the endpoints the test knows are taken (repeats included), no more.
+    let known = jira_token_wizard::targets::ENDPOINTS.len() * 4;
+    for (n, ok) in [(known, true), (known + 1, false)] {
+        let mut i = life_input("admin@example.com", "s3cret", Auto);
+        i.calls = vec!["search-jql".into(); n];
+        assert_eq!(
+            ProbeFlow::new(i, detection("cloud")).is_ok(),
+            ok,
+            "{n} calls"
+        );
+    }
+}
