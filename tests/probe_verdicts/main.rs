@@ -6,6 +6,7 @@ mod auto_secret;
 #[path = "../common/mod.rs"]
 mod common;
 mod credentials;
+mod endpoint_checks;
 mod life;
 mod mutations;
 
