@@ -20,6 +20,7 @@ pub mod pat;
 pub mod permissions;
 pub mod probe;
 pub mod protocol;
+pub mod remember;
 pub mod report;
 pub mod snippet;
 pub mod targets;

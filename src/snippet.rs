@@ -68,6 +68,8 @@ pub struct SnippetInput<'a> {
     /// names the token endpoint and the client instead of a login (`base_url` is where the
     /// access token goes: the gateway on Cloud, the base on Data Center).
     pub client: Option<ClientFields>,
+    /// The expiry date remembered for this connection, when there is one.
+    pub remembered_expiry: Option<&'a crate::probe::RememberedExpiry>,
 }
 
 /// What an integration needs for OAuth 2.0 client credentials, besides the secret.
@@ -188,6 +190,15 @@ pub fn build(input: SnippetInput<'_>) -> Snippet {
         .collect();
     if let Some(e) = input.token_expiry {
         notes.push(expiry_note(e));
+    } else if let Some(e) = input.remembered_expiry {
+        let t = &e.text;
+        notes.push(Text::new(
+            format!(
+                "The token {}: replace it in the integration before then.",
+                t.en
+            ),
+            format!("Токен {}: замените его в интеграции заранее.", t.ru),
+        ));
     }
     notes.extend(gateway_note(&input));
     if input.base_url_mismatch && input.target == Target::IssueSync {
@@ -353,14 +364,22 @@ fn issue_sync_fields(
     ]
 }
 
-/// "The token expires on …" (or never), for the block's notes.
+/// "The token expires on … (in N days)" (or never), for the block's notes.
 fn expiry_note(e: &crate::probe::TokenExpiry) -> Text {
     match &e.date {
-        Some(date) => l(
-            "This personal access token (\"{name}\") expires on {date}: replace it in the integration before then.",
-            "Этот персональный токен («{name}») истекает {date}: замените его в интеграции заранее.",
-        )
-        .fill(&[("name", &e.name), ("date", date)]),
+        Some(date) => {
+            let when = crate::remember::expiry_in_days(date, e.days_left);
+            Text::new(
+                format!(
+                    "This personal access token (\"{}\") {}: replace it in the integration before then.",
+                    e.name, when.en
+                ),
+                format!(
+                    "Этот персональный токен («{}») {}: замените его в интеграции заранее.",
+                    e.name, when.ru
+                ),
+            )
+        }
         None => l(
             "This personal access token (\"{name}\") never expires.",
             "Этот персональный токен («{name}») бессрочный.",

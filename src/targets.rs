@@ -8,6 +8,10 @@ use crate::deployment::{Deployment, Hosting};
 use crate::i18n::{l, L10n};
 use serde::{Deserialize, Serialize};
 
+mod endpoints;
+use endpoints::UNKNOWN;
+pub use endpoints::{endpoint, Calls, Endpoint, ENDPOINTS};
+
 /// The integration a credential is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -55,6 +59,10 @@ pub struct Profile {
     /// The classic Jira scopes a scoped Cloud API token needs for this target (facts §3.2):
     /// `read:jira-user` for `/myself` (the token test itself), then what the integration does.
     pub scopes: &'static [&'static str],
+    /// The REST endpoints the integration itself calls on Cloud and on Server/Data Center, by
+    /// [`Endpoint::id`]: the token test asks them (read-only GETs) beside the permission
+    /// check, and names one Jira removed (`endpoint_removed`).
+    pub calls: Calls,
 }
 
 const AVEPOINT_BACKUP_GLOBAL: &[&str] = &["ADMINISTER", "USER_PICKER"];
@@ -162,6 +170,7 @@ const PROFILES: &[Profile] = &[
         project: &["BROWSE_PROJECTS"],
         notes: &[],
         scopes: READ_SCOPES,
+        calls: UNKNOWN,
     },
     Profile {
         target: Target::Elma365,
@@ -172,6 +181,7 @@ const PROFILES: &[Profile] = &[
         project: &["BROWSE_PROJECTS", "CREATE_ISSUES", "EDIT_ISSUES"],
         notes: ELMA_NOTES,
         scopes: WRITE_SCOPES,
+        calls: UNKNOWN,
     },
     Profile {
         target: Target::AvepointBackup,
@@ -185,6 +195,7 @@ const PROFILES: &[Profile] = &[
         project: AVEPOINT_BACKUP_PROJECT,
         notes: AVEPOINT_NOTES,
         scopes: AVEPOINT_BACKUP_SCOPES,
+        calls: UNKNOWN,
     },
     Profile {
         target: Target::AvepointRestore,
@@ -198,6 +209,7 @@ const PROFILES: &[Profile] = &[
         project: AVEPOINT_RESTORE_PROJECT,
         notes: AVEPOINT_NOTES,
         scopes: AVEPOINT_RESTORE_SCOPES,
+        calls: UNKNOWN,
     },
     Profile {
         target: Target::IssueSync,
@@ -216,6 +228,7 @@ const PROFILES: &[Profile] = &[
         ],
         notes: ISSUE_SYNC_NOTES,
         scopes: WRITE_SCOPES,
+        calls: UNKNOWN,
     },
 ];
 
@@ -306,6 +319,30 @@ impl Profile {
         self.target == Target::Generic && self.supports(d)
     }
 
+    /// The endpoints the integration calls on deployment `d`, and any `extra` the caller named
+    /// (unknown names are skipped: the input check refuses them), each once, where it exists.
+    pub fn endpoints_on(&self, d: &Deployment, extra: &[String]) -> Vec<&'static Endpoint> {
+        let cloud = d.hosting == Some(Hosting::Cloud);
+        let own = if cloud {
+            self.calls.cloud
+        } else {
+            self.calls.self_managed
+        };
+        let mut out: Vec<&'static Endpoint> = Vec::new();
+        for e in own
+            .iter()
+            .copied()
+            .chain(extra.iter().map(String::as_str))
+            .filter_map(endpoint)
+        {
+            let here = if cloud { e.cloud } else { e.self_managed };
+            if here && !out.iter().any(|o| o.id == e.id) {
+                out.push(e);
+            }
+        }
+        out
+    }
+
     /// The target's methods in auth-plan terms, for the UI.
     pub fn methods(&self) -> &'static [AuthMethod] {
         match self.target {
@@ -335,6 +372,30 @@ mod tests {
             assert_eq!(json.as_str(), Some(t.as_str()));
         }
         assert_eq!(PROFILES.len(), Target::ALL.len());
+    }
+
+    #[test]
+    fn the_endpoints_asked_are_each_once_and_only_where_they_exist() {
+        use crate::deployment::Product;
+        let cloud = Deployment::bare(Product::Jira, Some(Hosting::Cloud));
+        let dc = Deployment::bare(Product::Jira, Some(Hosting::SelfManaged));
+        let extra: Vec<String> = ["search-v2", "search-v3", "search-v2", "search-jql"]
+            .map(String::from)
+            .to_vec();
+        let ids = |d: &Deployment| -> Vec<&str> {
+            Target::Generic
+                .profile()
+                .endpoints_on(d, &extra)
+                .iter()
+                .map(|e| e.id)
+                .collect()
+        };
+        assert_eq!(ids(&cloud), ["search-v2", "search-v3", "search-jql"]);
+        assert_eq!(ids(&dc), ["search-v2"]);
+        assert_eq!(
+            endpoint("search-v3").map(|e| e.replacement),
+            Some("GET /rest/api/3/search/jql")
+        );
     }
 
     #[test]

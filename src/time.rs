@@ -6,6 +6,14 @@
 /// Seconds in a day.
 pub const DAY_SECS: i64 = 86_400;
 
+/// Unix seconds of a calendar date `YYYY-MM-DD` at 00:00 UTC; `None` for anything else.
+pub fn parse_date(s: &str) -> Option<i64> {
+    let s = s.trim();
+    (s.len() == 10)
+        .then(|| parse_rfc3339(&format!("{s}T00:00:00Z")))
+        .flatten()
+}
+
 /// Unix seconds of an RFC 3339 date-time (`YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM|±HHMM)`);
 /// `None` for anything else. Fractions are dropped; years 1970–9999.
 pub fn parse_rfc3339(s: &str) -> Option<i64> {

@@ -76,6 +76,7 @@ pub async fn handle(
         Job::PatPlan(plan) => to_js(&*plan),
         Job::PatResult(created) => to_js(&*created),
         Job::ReadReport(read) => to_js(&*read),
+        Job::Remember(answer) => to_js(&*answer),
     }
 }
 

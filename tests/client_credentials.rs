@@ -30,6 +30,8 @@ fn input(target: Target, gateway: Option<&str>) -> CheckInput {
         timeout_ms: 10_000,
         key_material: None,
         now: None,
+        expires_on: None,
+        calls: Vec::new(),
     }
 }
 

@@ -39,6 +39,8 @@ fn run(c: &Case) -> (CheckResult, Vec<String>) {
         timeout_ms: 10_000,
         key_material: (c.target == Target::IssueSync).then(|| vec![7; 32]),
         now: None,
+        calls: Vec::new(),
+        expires_on: None,
     };
     let detection = common::detect("cloud").0;
     let mut sent = Vec::new();

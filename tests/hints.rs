@@ -28,6 +28,8 @@ fn input(login: &str, auth: AuthChoice, now: Option<&str>) -> CheckInput {
         timeout_ms: 10_000,
         key_material: None,
         now: now.map(str::to_string),
+        calls: Vec::new(),
+        expires_on: None,
     }
 }
 

@@ -34,6 +34,8 @@ fn every_outcome_report() -> Report {
         target: Default::default(),
         key_material: None,
         now: None,
+        calls: Vec::new(),
+        expires_on: None,
     };
     let flow = ProbeFlow::new(input, common::detect(scenario).0).unwrap();
     let (result, _) = common::drive(flow, |req| {

@@ -54,6 +54,8 @@ fn missing_permissions_result() -> CheckResult {
         target: Default::default(),
         key_material: None,
         now: None,
+        calls: Vec::new(),
+        expires_on: None,
     };
     let scenario = "missing-permissions";
     let flow = ProbeFlow::new(input, common::detect(scenario).0).expect("valid input");

@@ -27,6 +27,8 @@ fn input(target: Target, login: &str, project: Option<&str>) -> CheckInput {
         timeout_ms: 10_000,
         key_material: (target == Target::IssueSync).then(|| (0u8..32).collect()),
         now: None,
+        calls: Vec::new(),
+        expires_on: None,
     }
 }
 

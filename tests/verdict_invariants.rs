@@ -34,6 +34,8 @@ const JIRA_WORDS: &[Code] = &[
     Code::ProjectNotFound,
     Code::IpNotAllowed,
     Code::ScopeMismatch,
+    Code::EndpointRemoved,
+    Code::TokenExpired,
 ];
 
 /// Verdicts that say something other than Jira answered.
@@ -63,8 +65,24 @@ fn check_invariants(result: &CheckResult, ex: &Exchange, label: &str) {
             if r.status == 407 {
                 assert_eq!(code, Code::ProxyAuthRequired, "{why}");
             }
+            // A redirect is an SSO page — or, when it leads to an Atlassian Cloud site from a
+            // deployment not known as Cloud, the move to Cloud (facts §7.5).
             if r.redirect {
-                assert_eq!(code, Code::SsoLoginPage, "{why}");
+                let to_cloud = r
+                    .header("location")
+                    .and_then(jira_token_wizard::urls::parse_http)
+                    .is_some_and(|u| jira_token_wizard::urls::is_atlassian_site(u.host_str()));
+                let want = if to_cloud && !result.deployment.is_cloud() {
+                    Code::MovedToCloud
+                } else {
+                    Code::SsoLoginPage
+                };
+                assert_eq!(code, want, "{why}");
+            }
+            // moved_to_cloud: that redirect, or Jira's own refusal on a Cloud site.
+            if code == Code::MovedToCloud && !r.redirect {
+                assert_eq!(who, Answerer::Jira, "{why}");
+                assert!(result.deployment.is_cloud(), "{why}");
             }
         }
         _ => assert_eq!(who, Answerer::Nobody, "{why}"),
@@ -79,6 +97,29 @@ fn check_invariants(result: &CheckResult, ex: &Exchange, label: &str) {
     // An answer with Jira's marks is never blocked_by_proxy, not_jira or the edge's.
     if who == Answerer::Jira {
         assert!(!NOT_JIRA_S.contains(&code), "{why}");
+    }
+    // A removed endpoint is named only once Jira named the account: the credential works.
+    if code == Code::EndpointRemoved {
+        assert!(
+            result.user.is_some() && result.verdict.credential_works,
+            "{why}"
+        );
+        assert!(!result.verdict.ok, "{why}");
+    }
+    assert_eq!(
+        result.verdict.credential_works,
+        matches!(
+            code,
+            Code::Ok | Code::MissingPermissions | Code::EndpointRemoved
+        ),
+        "{why}"
+    );
+    // token_expired only for a Cloud API token refused after the remembered date.
+    if code == Code::TokenExpired {
+        assert!(
+            result.deployment.is_cloud() && result.user.is_none(),
+            "{why}"
+        );
     }
     // not_jira only for an origin that answered as something else.
     if code == Code::NotJira {
@@ -110,6 +151,8 @@ struct Setting {
     detection: Detection,
     login: &'static str,
     auth: AuthChoice,
+    /// With an endpoint the integration calls and a remembered expiry date that has passed.
+    life: bool,
 }
 
 fn settings() -> &'static [Setting] {
@@ -123,24 +166,49 @@ fn settings() -> &'static [Setting] {
                 detection: dc.clone(),
                 login: "admin",
                 auth: AuthChoice::Basic,
+                life: false,
             },
             Setting {
                 name: "DC PAT",
-                detection: dc,
+                detection: dc.clone(),
                 login: "",
                 auth: AuthChoice::Pat,
+                life: false,
             },
             Setting {
                 name: "Cloud API token",
                 detection: cloud.clone(),
                 login: "admin@example.com",
                 auth: AuthChoice::Auto,
+                life: false,
             },
             Setting {
                 name: "Cloud Bearer",
-                detection: cloud,
+                detection: cloud.clone(),
                 login: "admin@example.com",
                 auth: AuthChoice::Pat,
+                life: false,
+            },
+            Setting {
+                name: "Cloud API token, expiry passed, calls search",
+                detection: cloud.clone(),
+                login: "admin@example.com",
+                auth: AuthChoice::Auto,
+                life: true,
+            },
+            Setting {
+                name: "Cloud username + password",
+                detection: cloud,
+                login: "admin",
+                auth: AuthChoice::Auto,
+                life: false,
+            },
+            Setting {
+                name: "DC Basic, calls search",
+                detection: dc,
+                login: "admin",
+                auth: AuthChoice::Basic,
+                life: true,
             },
         ]
     })
@@ -158,12 +226,20 @@ fn input(login: &str, auth: AuthChoice) -> CheckInput {
         timeout_ms: 10_000,
         key_material: None,
         now: None,
+        calls: Vec::new(),
+        expires_on: None,
     }
 }
 
-/// The token test on `detection`, every request answered with `ex`.
-fn test_with(detection: &Detection, login: &str, auth: AuthChoice, ex: &Exchange) -> CheckResult {
-    let flow = ProbeFlow::new(input(login, auth), detection.clone()).expect("valid input");
+/// The token test of setting `s`, every request answered with `ex`.
+fn test_with(s: &Setting, ex: &Exchange) -> CheckResult {
+    let mut i = input(s.login, s.auth);
+    if s.life {
+        i.calls = vec!["search-v2".into(), "search-v3".into()];
+        i.expires_on = Some("2026-03-20".into());
+        i.now = Some("2026-04-01T09:00:00Z".into());
+    }
+    let flow = ProbeFlow::new(i, s.detection.clone()).expect("valid input");
     common::drive(flow, |_| ex.clone()).0
 }
 
@@ -211,7 +287,7 @@ fn every_recorded_answer_keeps_the_invariants_on_dc_and_cloud() {
     assert!(answers.iter().any(|(s, _, _)| s == "real"));
     for (scenario, case, ex) in &answers {
         for s in settings() {
-            let result = test_with(&s.detection, s.login, s.auth, ex);
+            let result = test_with(s, ex);
             check_invariants(&result, ex, &format!("{scenario}/{case} on {}", s.name));
         }
     }
@@ -291,6 +367,7 @@ const OTHER_HEADERS: &[(&str, &str)] = &[
     ("x-cache", "Error from cloudfront"),
     ("retry-after", "17"),
     ("location", "https://idp.example/login?SAMLRequest=x"),
+    ("location", "https://moved.atlassian.net/rest/api/2/myself"),
     ("content-type", "application/json"),
     ("content-type", "text/html"),
 ];
@@ -346,11 +423,11 @@ proptest! {
     #[test]
     fn made_up_answers_keep_the_invariants(
         (r, jira_marked) in answer_strategy(),
-        setting in 0..4usize,
+        setting in 0..7usize,
     ) {
         let s = &settings()[setting];
         let ex = Exchange::Response(r);
-        let result = test_with(&s.detection, s.login, s.auth, &ex);
+        let result = test_with(s, &ex);
         check_invariants(&result, &ex, s.name);
         // Who answered follows the wire: Jira's marks, or not.
         prop_assert_eq!(result.answered_by == Answerer::Jira, jira_marked, "{:?}", ex);

@@ -145,3 +145,19 @@ pub(super) static CLIENT_CREDENTIALS_NOT_SUPPORTED: Entry = verdict(
         "Дайте {target} то, что принимает её форма ({sends_ru}), или проверьте эти client credentials для «любой интеграции», если их будет использовать другая интеграция.",
     ),
 );
+
+pub(super) static ENDPOINT_REMOVED: Entry = verdict(
+    "endpoint_removed",
+    l(
+        "The credential works, but the integration calls an API Jira removed",
+        "Учётные данные работают, но интеграция вызывает API, удалённый из Jira",
+    ),
+    l(
+        "Jira accepted the credential and answered as {user}, so the login and the secret are right. But {integration} calls {endpoint}, and Jira answered {said}. Every call the connector makes there fails, whatever the credential. This is the integration vendor's problem, not yours: the replacement is {replacement}.",
+        "Jira приняла учётные данные и ответила от имени {user} — логин и секрет верны. Но {integration_ru} вызывает {endpoint}, а Jira ответила {said}. Каждый такой вызов коннектора завершится ошибкой при любых учётных данных. Это проблема поставщика интеграции, а не ваша: замена — {replacement_ru}.",
+    ),
+    l(
+        "Keep this credential. Update the connector to a version that calls {replacement}, or ask its vendor for one (quote this endpoint and Jira's answer). A new token will not help.",
+        "Оставьте эти учётные данные. Обновите коннектор до версии, которая вызывает {replacement_ru}, или запросите её у поставщика (приведите этот адрес и ответ Jira). Новый токен не поможет.",
+    ),
+);

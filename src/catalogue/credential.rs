@@ -233,3 +233,19 @@ pub(super) static CLIENT_CREDENTIALS_REJECTED: Entry = verdict(
         "Скопируйте client id и secret заново оттуда, где создавались учётные данные ({where_ru}); secret показывается только один раз — если он утерян, создайте новые учётные данные для сервисной учётной записи.",
     ),
 );
+
+pub(super) static MOVED_TO_CLOUD: Entry = verdict(
+    "moved_to_cloud",
+    l(
+        "This Jira moved to Cloud: the credential must change",
+        "Эта Jira переехала в Cloud: учётные данные нужно сменить",
+    ),
+    l(
+        "{evidence} Jira Cloud takes no Data Center credential: {sent} does not work there. Cloud takes your Atlassian account e-mail with an API token, sent as Basic authentication.",
+        "{evidence_ru} Jira Cloud не принимает учётные данные Data Center: {sent_ru} там не работает. Cloud принимает e-mail учётной записи Atlassian с API-токеном по Basic-аутентификации.",
+    ),
+    l(
+        "In the integration, set the Jira address to {site}, the login to your Atlassian account e-mail, and the secret to an API token created at https://id.atlassian.com/manage-profile/security/api-tokens (method: Basic, e-mail + API token). Then test again.",
+        "В интеграции укажите адрес Jira {site}, логин — e-mail учётной записи Atlassian, а секрет — API-токен, созданный на https://id.atlassian.com/manage-profile/security/api-tokens (метод: Basic, e-mail + API-токен). Затем проверьте снова.",
+    ),
+);

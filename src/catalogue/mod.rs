@@ -94,6 +94,9 @@ pub enum Code {
     ClientScopesMissing,
     TokenEndpointMissing,
     ClientCredentialsNotSupported,
+    EndpointRemoved,
+    MovedToCloud,
+    TokenExpired,
 }
 
 impl Code {
@@ -160,6 +163,9 @@ impl Code {
         Code::ClientScopesMissing,
         Code::TokenEndpointMissing,
         Code::ClientCredentialsNotSupported,
+        Code::EndpointRemoved,
+        Code::MovedToCloud,
+        Code::TokenExpired,
     ];
 
     /// The public snake_case code, e.g. `"base_url_mismatch"`.
@@ -235,6 +241,9 @@ impl Code {
             Code::ClientScopesMissing => &access::CLIENT_SCOPES_MISSING,
             Code::TokenEndpointMissing => &token::TOKEN_ENDPOINT_MISSING,
             Code::ClientCredentialsNotSupported => &access::CLIENT_CREDENTIALS_NOT_SUPPORTED,
+            Code::EndpointRemoved => &access::ENDPOINT_REMOVED,
+            Code::MovedToCloud => &credential::MOVED_TO_CLOUD,
+            Code::TokenExpired => &token::TOKEN_EXPIRED,
         }
     }
 

@@ -143,3 +143,19 @@ pub(super) static TOKEN_ENDPOINT_MISSING: Entry = verdict(
         "Используйте персональный токен доступа (Bearer) или попросите администратора обновить Jira до 11 и создать сервисную учётную запись.",
     ),
 );
+
+pub(super) static TOKEN_EXPIRED: Entry = verdict(
+    "token_expired",
+    l(
+        "The API token expired on {date}",
+        "Срок API-токена истёк {date}",
+    ),
+    l(
+        "Jira Cloud refused the token, and the expiry date remembered for this connection, {date}, has passed ({ago}). An expired token is refused exactly like a wrong one, so Jira's answer alone cannot tell them apart; the date can.",
+        "Jira Cloud отклонила токен, а срок, запомненный для этого подключения, {date}, прошёл ({ago_ru}). Истёкший токен отклоняется так же, как неверный, поэтому по одному ответу Jira их не различить — по дате можно.",
+    ),
+    l(
+        "Create a new API token at https://id.atlassian.com/manage-profile/security/api-tokens (the list there shows the old one as expired), put it into the integration with the same e-mail, test it, and note its new expiry date.",
+        "Создайте новый API-токен на https://id.atlassian.com/manage-profile/security/api-tokens (там же в списке старый показан истёкшим), укажите его в интеграции с тем же e-mail, проверьте и запишите новый срок действия.",
+    ),
+);

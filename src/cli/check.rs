@@ -41,6 +41,10 @@ pub struct Connection {
     pub timeout_ms: u32,
     /// RFC 3339: expiry is judged as of this time.
     pub now: String,
+    /// The expiry date noted for the token (`--expires-on`).
+    pub expires_on: Option<String>,
+    /// Endpoints the integration calls besides its profile's (`--calls`).
+    pub calls: Vec<String>,
 }
 
 /// Why a connection could not be tested at all (no request sent for the test).
@@ -94,6 +98,8 @@ pub fn test_detected(
         target: c.target,
         key_material,
         now: Some(c.now),
+        calls: c.calls,
+        expires_on: c.expires_on,
     };
     let probe = ProbeFlow::new(input, detection).map_err(TestError::Input)?;
     Ok(transport.run_flow(probe))
@@ -125,6 +131,8 @@ pub fn run(args: &CheckArgs) -> i32 {
             .now
             .clone()
             .unwrap_or_else(|| report::rfc3339_utc(super::report_file::now_secs())),
+        expires_on: args.expires_on.clone(),
+        calls: args.calls.clone(),
     };
     let result = match test(&transport, connection) {
         Ok(r) => r,

@@ -53,6 +53,11 @@ pub fn help(topic: Option<&str>) -> String {
              --no-gateway        never send the credential to the gateway (even one named by\n                      \
              --gateway): the verdict is what the site alone says\n  \
              --now TIME          judge token expiry as of this RFC 3339 time (default: now)\n  \
+             --expires-on DATE   the expiry date you noted for this token (YYYY-MM-DD): a Cloud\n                      \
+             refusal on or after it is token_expired, not a wrong token\n  \
+             --calls ID,...      endpoints the integration is known to call, asked with the\n                      \
+             credential (search-v2, search-v3, search-jql): endpoint_removed\n                      \
+             names one Jira removed\n  \
              --token-stdin       read the secret from the first line of standard input\n  \
              --format text|json  output format (default text)\n  \
              --timeout SECS      per-request timeout in seconds (default {secs})\n  \

@@ -90,8 +90,12 @@ pub(super) fn sso(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
         .header("location")
         .map(str::to_string)
         .or(followed)
-        .map(|l| l.chars().take(200).collect())
+        .map(|l| l.chars().take(200).collect::<String>())
         .unwrap_or_else(|| "?".into());
+    // The old address sends its API to an Atlassian Cloud site: the Jira moved (facts §7.5).
+    if let Some(f) = super::moved::redirected(flow, &location) {
+        return f;
+    }
     Finding::new(Code::SsoLoginPage, vec![("location", location)])
 }
 
@@ -150,10 +154,51 @@ pub(super) fn authenticated(flow: &ProbeFlow, user: JiraUser, permissions_id: &s
             ],
         )
     } else {
-        permission_finding(flow, &label, permissions_id)
+        let f = permission_finding(flow, &label, permissions_id);
+        match super::endpoints::removed(flow) {
+            // The endpoints were asked at the site, beside its permission check.
+            Some((e, said)) if permissions_id == MYPERMISSIONS => {
+                endpoint_removed(flow, f, &label, e, said)
+            }
+            _ => f,
+        }
     };
     f.user = Some(user);
     f
+}
+
+/// The credential works, but the integration calls an endpoint Jira removed (facts §7.1): the
+/// permission report stays, the verdict names the endpoint and its replacement.
+fn endpoint_removed(
+    flow: &ProbeFlow,
+    f: Finding,
+    label: &str,
+    e: &crate::targets::Endpoint,
+    said: String,
+) -> Finding {
+    let (replacement, replacement_ru) = if e.replacement.is_empty() {
+        (
+            "the one Jira's message names".to_string(),
+            "тот, что назван в сообщении Jira".to_string(),
+        )
+    } else {
+        (e.replacement.to_string(), e.replacement.to_string())
+    };
+    let integration = flow.input.target.profile().name;
+    let mut out = Finding::new(
+        Code::EndpointRemoved,
+        vec![
+            ("user", label.to_string()),
+            ("endpoint", e.shown.to_string()),
+            ("replacement", replacement),
+            ("replacement_ru", replacement_ru),
+            ("said", said),
+            ("integration", integration.en.to_string()),
+            ("integration_ru", integration.ru.to_string()),
+        ],
+    );
+    out.permissions = f.permissions;
+    out
 }
 
 fn permission_finding(flow: &ProbeFlow, label: &str, permissions_id: &str) -> Finding {

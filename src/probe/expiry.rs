@@ -4,6 +4,7 @@
 //! with `expiringAt` (facts §3.3); the test reads it for a working PAT and says when it expires
 //! — only when the token is identified for certain (the account has exactly one), never a guess.
 
+use super::finding::Finding;
 use super::{JiraUser, ProbeFlow, PAT_TOKENS};
 use crate::auth_plan::PAT_PAGE_PATH;
 use crate::catalogue::{Code, Notice};
@@ -18,11 +19,28 @@ pub const EXPIRES_SOON_DAYS: i64 = 14;
 /// Longest token name kept (Jira allows 40, facts §3.3).
 const MAX_NAME_CHARS: usize = 80;
 
-/// Said beside every Cloud refusal of an API token (facts §3.1).
+/// Said beside every Cloud refusal of an API token (facts §3.1, §7.2): an expired token looks
+/// exactly like a wrong one, and where to tell them apart.
 pub(super) const CLOUD_TOKEN_EXPIRY: L10n = l(
-    "API tokens expire: since 2024-12-15 at most 365 days after creation, and tokens created before then expire between 2026-03-14 and 2026-05-12 — a token that worked for years may now get 401. Check its expiry at https://id.atlassian.com/manage-profile/security/api-tokens.",
-    "API-токены истекают: с 15.12.2024 — не позднее 365 дней после создания, а созданные раньше истекают между 14.03.2026 и 12.05.2026 — токен, работавший годами, может теперь получать 401. Проверьте срок на https://id.atlassian.com/manage-profile/security/api-tokens.",
+    "An expired API token is refused exactly like a wrong one. API tokens expire: since 2024-12-15 at most 365 days after creation, and tokens created before then expired between 2026-03-14 and 2026-05-12 — a token that worked for years may now get 401. To tell expired from wrong, open the token list at https://id.atlassian.com/manage-profile/security/api-tokens (signed in as the token's owner): it shows each token's expiry date.",
+    "Истёкший API-токен отклоняется точно так же, как неверный. API-токены истекают: с 15.12.2024 — не позднее 365 дней после создания, а созданные раньше истекли между 14.03.2026 и 12.05.2026 — токен, работавший годами, может теперь получать 401. Чтобы отличить истёкший от неверного, откройте список токенов на https://id.atlassian.com/manage-profile/security/api-tokens (войдя как владелец токена): там указан срок каждого токена.",
 );
+
+/// `token_expired`: a Cloud token refused on or after the expiry date remembered for this
+/// connection (`CheckInput::expires_on`), judged against the caller's `now`. The day itself
+/// counts: Atlassian's tokens expire during their last day, and a refusal then is the expiry.
+pub(super) fn remembered_expired(flow: &ProbeFlow) -> Option<Finding> {
+    let (on, now) = (flow.plan.expires_on?, flow.plan.now?);
+    if now < on {
+        return None;
+    }
+    let days = (now - on).div_euclid(DAY_SECS);
+    let ago = crate::remember::days_text(-days);
+    Some(Finding::new(
+        Code::TokenExpired,
+        vec![("date", date_utc(on)), ("ago", ago.en), ("ago_ru", ago.ru)],
+    ))
+}
 
 /// The tested personal access token's expiry, as Jira listed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +54,31 @@ pub struct TokenExpiry {
     pub date: Option<String>,
     /// Whole days left from the caller's `now`; `None` without a `now` or an expiry.
     pub days_left: Option<i64>,
+}
+
+/// The expiry date the caller remembered for this connection, judged against its `now`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RememberedExpiry {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Whole days left from the caller's `now` (`remember::days_left`); `None` without one.
+    pub days_left: Option<i64>,
+    /// "expires on 2026-05-12 (in 29 days)" (`remember::expiry_text`).
+    pub text: crate::i18n::Text,
+}
+
+/// The remembered date, for a credential that works.
+pub(super) fn remembered(flow: &ProbeFlow) -> Option<RememberedExpiry> {
+    let date = date_utc(flow.plan.expires_on?);
+    Some(RememberedExpiry {
+        days_left: flow
+            .plan
+            .now
+            .and_then(|now| crate::remember::days_left(&date, now)),
+        text: crate::remember::expiry_text(&date, flow.plan.now),
+        date,
+    })
 }
 
 #[derive(Deserialize)]

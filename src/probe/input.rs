@@ -6,7 +6,7 @@ use super::{Scheme, Secret};
 use crate::auth_plan::{AuthChoice, AuthMethod, PAT_SINCE};
 use crate::deployment::{Deployment, Hosting};
 use crate::http::DEFAULT_TIMEOUT_MS;
-use crate::targets::Target;
+use crate::targets::{Endpoint, Target};
 use crate::urls;
 use serde::Deserialize;
 
@@ -46,6 +46,14 @@ pub struct CheckInput {
     /// tell how many days a token has left; `None` = no such judgement.
     #[serde(default)]
     pub now: Option<String>,
+    /// Endpoints the integration is known to call besides its profile's (`targets::ENDPOINTS`
+    /// ids, e.g. `search-v2`): asked with the permission check, a removed one named.
+    #[serde(default)]
+    pub calls: Vec<String>,
+    /// The expiry date remembered for this connection (`YYYY-MM-DD`, the wizard's or the CLI's
+    /// `--expires-on`): a Cloud refusal on or after it is `token_expired` (judged against `now`).
+    #[serde(default)]
+    pub expires_on: Option<String>,
 }
 
 fn default_timeout() -> u32 {
@@ -102,6 +110,10 @@ pub enum CheckError {
     InvalidClientId,
     #[error("a Cloud service account's token works only through Atlassian's gateway, which was refused (--no-gateway)")]
     ClientCredentialsNeedGateway,
+    #[error("not an endpoint the test knows (it knows search-v2, search-v3, search-jql)")]
+    UnknownEndpoint,
+    #[error("the expiry date must be a date such as 2026-05-12")]
+    InvalidExpiresOn,
 }
 
 /// What the input resolves to for one deployment.
@@ -127,6 +139,10 @@ pub(super) struct Plan {
     /// Method "Automatic" read the secret as a password where a token was expected, and the
     /// method is [`AuthMethod::Basic`] for that reason.
     pub read_as_password: bool,
+    /// The endpoints the integration calls, asked once the credential may be proven.
+    pub endpoints: Vec<&'static Endpoint>,
+    /// The remembered expiry date's 00:00 UTC in Unix seconds, when one was given.
+    pub expires_on: Option<i64>,
 }
 
 /// Validates `input` for deployment `d` — the one place the extension's and the CLI's input is
@@ -182,6 +198,19 @@ pub(super) fn prepare(input: &mut CheckInput, d: &Deployment) -> Result<Plan, Ch
         Some(_) => return Err(CheckError::InvalidNow),
         None => None,
     };
+    let expires_on = match input.expires_on.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(d) => Some(crate::time::parse_date(d).ok_or(CheckError::InvalidExpiresOn)?),
+    };
+    // Unknown names are refused, never echoed (a misplaced secret could be one).
+    if input.calls.len() > crate::targets::ENDPOINTS.len() * 4
+        || input
+            .calls
+            .iter()
+            .any(|c| crate::targets::endpoint(c).is_none())
+    {
+        return Err(CheckError::UnknownEndpoint);
+    }
     let profile = input.target.profile();
     let key_bytes = input.key_material.as_ref().map(Vec::len);
     if input.target == Target::IssueSync && key_bytes.is_none_or(|n| n < MIN_KEY_MATERIAL) {
@@ -249,6 +278,8 @@ pub(super) fn prepare(input: &mut CheckInput, d: &Deployment) -> Result<Plan, Ch
         now,
         secret_kind,
         read_as_password,
+        endpoints: profile.endpoints_on(d, &input.calls),
+        expires_on,
     })
 }
 

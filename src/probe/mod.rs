@@ -14,11 +14,13 @@ pub mod answerer;
 mod classify;
 mod client_credentials;
 mod credential;
+mod endpoints;
 mod expiry;
 mod finding;
 mod gateway;
 mod identity;
 mod input;
+mod moved;
 mod proxy;
 mod rate_limit;
 mod refused;
@@ -42,7 +44,7 @@ pub mod limits {
         MAX_PROJECT_KEY_CHARS, MAX_SECRET_CHARS, MAX_TIMEOUT_MS, MIN_KEY_MATERIAL, MIN_TIMEOUT_MS,
     };
 }
-pub use expiry::{TokenExpiry, EXPIRES_SOON_DAYS};
+pub use expiry::{RememberedExpiry, TokenExpiry, EXPIRES_SOON_DAYS};
 pub use result::{ProjectRef, MAX_PROJECTS};
 pub use scrub::{Redactor, REDACTED};
 pub use server_check::{ServerCheck, SECRET_ENV};
@@ -71,6 +73,8 @@ pub(crate) const MYSELF_UNAUTHENTICATED: &str = "myself_without_credentials";
 pub(crate) const GATEWAY_MYPERMISSIONS: &str = "gateway_mypermissions";
 pub(crate) const GATEWAY_PROJECTS: &str = "gateway_projects";
 pub(crate) const PAT_TOKENS: &str = "pat_tokens";
+/// The prefix of an endpoint check's request id: `endpoint:search-v2` (`endpoints.rs`).
+pub(crate) const ENDPOINT_PREFIX: &str = "endpoint:";
 
 /// The conclusion.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,6 +83,10 @@ pub struct Verdict {
     pub code: Code,
     /// True only for `ok`.
     pub ok: bool,
+    /// Jira accepted the credential: `ok`, `missing_permissions`, `endpoint_removed` (the
+    /// connector fails though the credential works).
+    #[serde(default)]
+    pub credential_works: bool,
     pub title: Text,
     pub cause: Text,
     pub fix: Text,
@@ -137,6 +145,10 @@ pub struct CheckResult {
     /// When the tested personal access token expires, when Jira said so and the token is
     /// identified for certain (Data Center's token list, facts §3.3).
     pub token_expiry: Option<TokenExpiry>,
+    /// The expiry date remembered for this connection (`CheckInput::expires_on`), when the
+    /// credential works: the snippet and the report say "expires on … (in N days)".
+    #[serde(default)]
+    pub remembered_expiry: Option<RememberedExpiry>,
     /// The same test as command lines to run on the integration's server (secret from
     /// `$JIRA_TOKEN`), when a credential was sent.
     #[serde(default)]
@@ -384,17 +396,26 @@ impl ProbeFlow {
         batch
     }
 
-    /// What the account may do: its permissions and the projects it can browse.
-    fn access_requests(&self) -> [HttpRequest; 2] {
+    /// What the account may do: its permissions, the projects it can browse, and the endpoints
+    /// the integration calls (`endpoints.rs`) — one batch, so they cost no round trip of their own.
+    fn access_requests(&self) -> Vec<HttpRequest> {
         let projects = urls::join(&self.base, "/rest/api/2/project");
-        [
+        let mut batch = vec![
             self.authed(
                 MYPERMISSIONS,
                 self.permissions_url(&self.base),
                 self.plan.scheme,
             ),
             self.authed(PROJECTS, projects, self.plan.scheme),
-        ]
+        ];
+        batch.extend(self.plan.endpoints.iter().map(|e| {
+            self.authed(
+                &format!("{ENDPOINT_PREFIX}{}", e.id),
+                urls::join(&self.base, e.path),
+                self.plan.scheme,
+            )
+        }));
+        batch
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::classify::{authenticated, reason, says_scope_mismatch, unexpected, Finding};
 use super::expiry::CLOUD_TOKEN_EXPIRY;
-use super::gateway;
+use super::{gateway, moved};
 use super::{JiraUser, ProbeFlow, Scheme, GATEWAY_MYPERMISSIONS, MYSELF_BEARER};
 use crate::auth_plan::{BASIC_OFF_SINCE_MAJOR, PAT_PAGE_PATH};
 use crate::catalogue::Code;
@@ -61,6 +61,10 @@ fn unauthorized_cloud(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
         return f;
     }
     let gateway_refused = gateway::answer(flow).is_some();
+    // facts §7.5: Data Center's credential (a PAT, a username) at the Cloud site it moved to.
+    if let Some(f) = moved::dc_credential(flow) {
+        return f;
+    }
     let body = r.body.to_ascii_lowercase();
     // facts §4.1: the plain-text answer to password Basic auth on Cloud.
     if body.contains("basic authentication with passwords is deprecated") {
@@ -128,6 +132,12 @@ fn scoped(flow: &ProbeFlow, service_account: bool) -> Finding {
 }
 
 pub(super) fn rejected(flow: &ProbeFlow, r: &HttpResponse) -> Finding {
+    // An API token refused after the date remembered for it: expired, not wrong (facts §7.2).
+    if flow.is_cloud() && flow.plan.method == crate::auth_plan::AuthMethod::ApiToken {
+        if let Some(f) = super::expiry::remembered_expired(flow) {
+            return f;
+        }
+    }
     let login = flow.input.login.trim().to_string();
     let hint = if flow.is_cloud() {
         let tried = if gateway::answer(flow).is_some() {
@@ -191,6 +201,14 @@ pub(super) fn forbidden(flow: &ProbeFlow, r: &HttpResponse, url: &str) -> Findin
         // A service account's token is scoped: the site takes none of its tokens (facts §3.2).
         if gateway::is_service_account(&flow.input.login) {
             return scoped(flow, true);
+        }
+        // A Data Center PAT sent to the Cloud site the Jira moved to (facts §7.5).
+        if let Some(f) = flow
+            .is_cloud()
+            .then(|| moved::dc_credential(flow))
+            .flatten()
+        {
+            return f;
         }
         return Finding::new(Code::WrongAuthMethod, vec![]);
     }

@@ -39,9 +39,16 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         cause.en = format!("{} {}", cause.en, unsent.en);
         cause.ru = format!("{} {}", cause.ru, unsent.ru);
     }
+    // The credential works (maybe with missing permissions, or an endpoint the connector calls
+    // removed): worth a connection block.
+    let works = matches!(
+        finding.code,
+        Code::Ok | Code::MissingPermissions | Code::EndpointRemoved
+    );
     let verdict = Verdict {
         code: finding.code,
         ok: finding.code == Code::Ok,
+        credential_works: works,
         title: notice.title,
         cause,
         fix: notice.fix,
@@ -69,11 +76,10 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
             .unwrap_or(flow.base.clone());
         warnings.push(Code::WorksViaGateway.notice(&[("site", &site), ("gateway", gw)]));
     }
-    // The credential works (maybe with missing permissions): worth a connection block.
-    let works = matches!(verdict.code, Code::Ok | Code::MissingPermissions);
     let token_expiry = works
         .then(|| expiry::read(&flow, finding.user.as_ref()))
         .flatten();
+    let remembered_expiry = works.then(|| expiry::remembered(&flow)).flatten();
     if let Some(w) = token_expiry
         .as_ref()
         .and_then(|e| expiry::warning(&flow, e))
@@ -102,6 +108,7 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
                 .any(|w| matches!(w.code, Code::BaseUrlMismatch | Code::BaseUrlOtherHost)),
             base_url: finding.via_gateway.as_deref().or(cc_base.as_deref()),
             token_expiry: token_expiry.as_ref(),
+            remembered_expiry: remembered_expiry.as_ref(),
         })
     });
     // The block repeats the warning: it is what gets pasted into the integration.
@@ -177,6 +184,7 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         },
         via_gateway: finding.via_gateway,
         token_expiry,
+        remembered_expiry,
         server_check,
         snippet,
         warnings,

@@ -5,6 +5,7 @@
 //! [`shell`] is what the extension's UI reads from the core instead of re-typing it.
 
 mod redact;
+pub mod remember;
 pub mod shell;
 
 use crate::detect::{DetectError, DetectFlow, DetectOptions, Detection};
@@ -27,6 +28,9 @@ pub enum Command {
     PlanPat(PlanPat),
     InterpretPat(InterpretPat),
     ReadReport(ReadReport),
+    RememberConnection(remember::Remember),
+    RememberedList(remember::Remember),
+    Reminders(remember::Remember),
 }
 
 /// Detect what the tab shows.
@@ -91,6 +95,9 @@ enum Kind {
     PlanPat,
     InterpretPat,
     ReadReport,
+    RememberConnection,
+    RememberedList,
+    Reminders,
 }
 
 #[derive(Deserialize)]
@@ -112,6 +119,8 @@ pub enum Job {
     PatResult(Box<CreateResult>),
     /// Already done: a pasted report laid out.
     ReadReport(Box<report::ReadReport>),
+    /// Already done: a remembered connection validated, the list, or the reminders due.
+    Remember(Box<remember::RememberAnswer>),
 }
 
 /// Why a command cannot start.
@@ -142,6 +151,12 @@ impl Command {
             Kind::PlanPat => Command::PlanPat(tracked(input())?),
             Kind::InterpretPat => Command::InterpretPat(tracked(input())?),
             Kind::ReadReport => Command::ReadReport(tracked(input())?),
+            // One payload type for the three: one deserializer in the wasm.
+            Kind::RememberConnection => Command::RememberConnection(tracked(input())?),
+            Kind::RememberedList => {
+                Command::RememberedList(tracked::<remember::Remember, _>(input())?)
+            }
+            Kind::Reminders => Command::Reminders(tracked::<remember::Remember, _>(input())?),
         })
     }
 
@@ -191,6 +206,9 @@ impl Command {
             Command::ReadReport(ReadReport { text }) => {
                 Job::ReadReport(Box::new(report::read_paste(&text)))
             }
+            Command::RememberConnection(c) => Job::Remember(Box::new(remember::connection(c)?)),
+            Command::RememberedList(c) => Job::Remember(Box::new(remember::list(c)?)),
+            Command::Reminders(c) => Job::Remember(Box::new(remember::reminders(c)?)),
         })
     }
 }

@@ -41,6 +41,8 @@ pub struct ShellFacts {
     pub clipboard_clear_seconds: u32,
     pub limits: InputLimits,
     pub pat: PatLimits,
+    /// Remembered connections and their reminders ([`crate::remember`]).
+    pub remember: RememberLimits,
     /// The only gateway a check may name (`CheckInput.gateway`): Atlassian's, for scoped
     /// Cloud API tokens.
     pub gateway: &'static str,
@@ -111,6 +113,17 @@ pub struct PatLimits {
     pub default_expiry_days: u32,
 }
 
+/// The reminder settings' default and bounds, the label's length, the list's size.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RememberLimits {
+    pub default_days_before: [u32; 2],
+    pub max_reminders: usize,
+    pub max_days_before: u32,
+    pub max_label_chars: usize,
+    pub max_connections: usize,
+}
+
 /// A deployment's detail labels and their fixed values, in the order the popup lists them.
 pub const DETAIL_LABELS: &[(&str, L10n)] = crate::labels::DETAILS;
 
@@ -176,6 +189,13 @@ impl ShellFacts {
                 max_name_chars: MAX_NAME_CHARS,
                 max_expiry_days: MAX_EXPIRY_DAYS,
                 default_expiry_days: DEFAULT_EXPIRY_DAYS,
+            },
+            remember: RememberLimits {
+                default_days_before: crate::remember::DEFAULT_DAYS_BEFORE,
+                max_reminders: crate::remember::MAX_REMINDERS,
+                max_days_before: crate::remember::MAX_DAYS_BEFORE,
+                max_label_chars: crate::remember::MAX_LABEL_CHARS,
+                max_connections: crate::remember::MAX_CONNECTIONS,
             },
             gateway: CLOUD_GATEWAY,
             cloud_families: Family::ALL

@@ -38,13 +38,9 @@ const PERMISSIONS_UNKNOWN: L10n = l(
 );
 const PERMISSIONS_NOT_CHECKED: L10n = l("Permissions not checked", "Права не проверены");
 const IN_PROJECT: L10n = l("{text} (project {project})", "{text} (проект {project})");
-const EXPIRES_ON: L10n = l(
-    "Token \"{name}\" expires on {date} ({days} days left)",
-    "Токен «{name}» истекает {date} (осталось дней: {days})",
-);
-const EXPIRES_ON_DATE: L10n = l(
-    "Token \"{name}\" expires on {date}",
-    "Токен «{name}» истекает {date}",
+const REMEMBERED_EXPIRY: L10n = l(
+    "The token {when} (the date noted for this connection)",
+    "Токен {when} (дата, записанная для этого подключения)",
 );
 const NEVER_EXPIRES: L10n = l(
     "Token \"{name}\" never expires",
@@ -134,6 +130,19 @@ pub fn check_checklist(r: &CheckResult) -> Vec<CheckItem> {
         ));
     }
     items.extend(r.token_expiry.as_ref().map(expiry_item));
+    if let (None, Some(e)) = (&r.token_expiry, &r.remembered_expiry) {
+        let soon = e
+            .days_left
+            .is_some_and(|d| d < crate::probe::EXPIRES_SOON_DAYS);
+        let state = if soon {
+            ItemState::Fail
+        } else {
+            ItemState::Info
+        };
+        let text = REMEMBERED_EXPIRY.fill(&[("when", &e.text.en)]);
+        let text = Text::new(text.en, REMEMBERED_EXPIRY.ru.replace("{when}", &e.text.ru));
+        items.push(item("token_expiry", state, text));
+    }
     items
 }
 
@@ -206,14 +215,15 @@ fn expiry_item(e: &TokenExpiry) -> CheckItem {
     let soon = e
         .days_left
         .is_some_and(|d| d < crate::probe::EXPIRES_SOON_DAYS);
-    let text = match (&e.date, e.days_left) {
-        (Some(date), Some(days)) => EXPIRES_ON.fill(&[
-            ("name", &e.name),
-            ("date", date),
-            ("days", &days.max(0).to_string()),
-        ]),
-        (Some(date), None) => EXPIRES_ON_DATE.fill(&[("name", &e.name), ("date", date)]),
-        (None, _) => NEVER_EXPIRES.fill(&[("name", &e.name)]),
+    let text = match &e.date {
+        Some(date) => {
+            let when = crate::remember::expiry_in_days(date, e.days_left.map(|d| d.max(0)));
+            Text::new(
+                format!("Token \"{}\" {}", e.name, when.en),
+                format!("Токен «{}» {}", e.name, when.ru),
+            )
+        }
+        None => NEVER_EXPIRES.fill(&[("name", &e.name)]),
     };
     let state = if soon {
         ItemState::Fail

@@ -9,6 +9,9 @@
 import { getScenario, listScenarios } from '../simulator/scenarios.mjs';
 import { closedPort, runCli, startSite } from './helpers.mjs';
 
+/** A Data Center personal access token's shape (44 base64 characters), accepted nowhere. */
+export const DC_PAT = 'MDAwMDAwMDAwMTAxOmFkbWluLWNpMDAwMDAwMDAwMDAw';
+
 /** A secret no scenario accepts. */
 export const BOGUS_SECRET = 'not-a-real-secret-7f3a9c';
 
@@ -112,6 +115,12 @@ export const CASES = [
   { name: 'Cloud, API token as Bearer: today\'s 403 form', code: 'wrong_auth_method', scenario: 'cloud-bearer-403', user: login('jdoe'), secret: apiToken('jdoe'), args: () => ['--auth', 'pat'], answeredBy: 'jira' },
   { name: 'AvePoint backup on a self-managed Jira', code: 'target_not_supported', scenario: 'dc-9.12-cluster', user: login('admin'), secret: pat('admin'), args: () => ['--for', 'avepoint-backup'], answeredBy: 'nobody', sendsNothing: true },
   { name: '--auth pat with a secret no token can be', code: 'secret_not_a_token', scenario: 'dc-9.12-cluster', user: login('admin'), secret: () => 'пароль с пробелами', args: () => ['--auth', 'pat'], answeredBy: 'nobody', sendsNothing: true },
+  // ---- a token's life (issue 19) ----
+  { name: 'Cloud, the integration calls the removed GET /rest/api/2|3/search', code: 'endpoint_removed', scenario: 'cloud-search-removed', user: login('jdoe'), secret: apiToken('jdoe'), args: () => ['--calls', 'search-v2,search-v3'], answeredBy: 'jira' },
+  { name: 'Cloud site, a Data Center PAT as Bearer', code: 'moved_to_cloud', scenario: 'cloud-refuses-dc-pat', secret: () => DC_PAT, args: () => ['--auth', 'pat'], answeredBy: 'jira' },
+  { name: 'Cloud site, a Data Center username + password', code: 'moved_to_cloud', scenario: 'cloud-refuses-dc-pat', user: () => 'admin', secret: () => 'admin-pass', args: (sim) => ['--gateway', sim.origin], answeredBy: 'jira' },
+  { name: 'the old Data Center address redirecting to *.atlassian.net', code: 'moved_to_cloud', scenario: 'dc-moved-to-cloud', user: login('jdoe'), secret: pat('jdoe') },
+  { name: 'Cloud, refused after the --expires-on date', code: 'token_expired', scenario: 'cloud', user: login('jdoe'), secret: () => 'ATATT3xFfGF0-not-a-real-token', args: (sim) => ['--gateway', sim.origin, '--expires-on', '2026-03-20', '--now', '2026-04-01T09:00:00Z'], answeredBy: 'jira' },
   {
     name: 'a proxy answering myself with 200 JSON that is no user', code: 'unexpected_response', scenario: 'proxy-garbage', answeredBy: 'device_in_front',
     user: login('jdoe'), secret: pat('jdoe'),

@@ -31,6 +31,14 @@ pub const CLOUD_SITES: &[(&str, &str)] = &[
     ("rate-limited", "https://rate-limited.atlassian.net"),
     ("cloud-edge-404", "https://cloud-edge-404.atlassian.net"),
     ("cloud-bearer-403", "https://cloud-bearer-403.atlassian.net"),
+    (
+        "cloud-search-removed",
+        "https://cloud-search-removed.atlassian.net",
+    ),
+    (
+        "cloud-refuses-dc-pat",
+        "https://cloud-refuses-dc-pat.atlassian.net",
+    ),
 ];
 
 /// The Atlassian site a Cloud scenario stands for (`None` for the others).

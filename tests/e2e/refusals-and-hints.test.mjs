@@ -109,7 +109,7 @@ test('token_expires_soon: a Data Center token with 7 days left, in the checklist
   await onScenario('dc-pat-expiring', async (popup, sim) => {
     await runCheck(popup, { secret: sim.credentials.users['svc-sync'].pat, now: SIM_NOW });
     assert.equal(await popup.text('verdict-code'), 'ok');
-    assert.match(await popup.text('check-token_expiry'), /"sync" expires on 2025-06-09 \(7 days left\)/);
+    assert.match(await popup.text('check-token_expiry'), /"sync" expires on 2025-06-09 \(in 7 days\)/);
     assert.match(await popup.text('check-warning-token_expires_soon'), /expires in 7 days/);
     assert.ok((await popup.eval(() => document.querySelector('#snippet-notes').textContent)).includes('2025-06-09'));
   });

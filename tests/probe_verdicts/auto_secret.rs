@@ -25,6 +25,8 @@ fn input(login: &str, secret: &str, auth: AuthChoice) -> CheckInput {
         target: Default::default(),
         key_material: None,
         now: None,
+        calls: Vec::new(),
+        expires_on: None,
     }
 }
 

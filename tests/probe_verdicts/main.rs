@@ -6,6 +6,8 @@ mod auto_secret;
 #[path = "../common/mod.rs"]
 mod common;
 mod credentials;
+mod endpoint_checks;
+mod life;
 mod mutations;
 
 use jira_token_wizard::catalogue::Code;
@@ -37,6 +39,8 @@ fn input(c: &Case) -> CheckInput {
         target: Default::default(),
         key_material: None,
         now: None,
+        calls: Vec::new(),
+        expires_on: None,
     }
 }
 
@@ -174,6 +178,7 @@ fn every_verdict_code_has_a_recorded_case() {
         .chain(
             answerer::other_cases()
                 .into_iter()
+                .chain(life::cases())
                 .map(|(_, r)| r.verdict.code),
         )
         .collect();

@@ -98,6 +98,8 @@ fn input(login: &str, auth: AuthChoice) -> CheckInput {
         timeout_ms: 10_000,
         key_material: None,
         now: None,
+        calls: Vec::new(),
+        expires_on: None,
     }
 }
 

@@ -50,6 +50,8 @@ function authorizations(creds, site) {
     'pat-as-basic-password': basic(admin.login, admin.pat),
     'bearer-on-pre-8.14': bearer('MDAwMDAwMDAwMTAxOmFkbWluLWNpMDAwMDAwMDAwMDAw'),
     'client-access-token': bearer(accessTokenFor(site, site.users.find((u) => u.name === 'svc-sync') ?? { name: '' })),
+    'dc-pat-bearer': bearer('MDAwMDAwMDAwMTAxOmFkbWluLWNpMDAwMDAwMDAwMDAw'),
+    'username-password': basic('admin', admin.password),
   };
 }
 
@@ -104,6 +106,14 @@ function casesFor(site, creds) {
   ];
   if (!cloud) list.push(c('status', '/status', 'none', '§1.4'));
   if (!jira) return list;
+  if (site.quirks.movedTo) {
+    // facts §7.5: the old address sends everything on to the Cloud site.
+    list.push(
+      c('myself-pat-moved', '/rest/api/2/myself', 'pat-ok', '§7.5'),
+      c('myself-basic-moved', '/rest/api/2/myself', 'basic-ok', '§7.5'),
+    );
+    return list;
+  }
   list.push(
     c('serverinfo-authed', '/rest/api/2/serverInfo', ok, '§1.1'),
     c('api3-serverinfo', '/rest/api/3/serverInfo', 'none', '§1.1'),
@@ -142,6 +152,21 @@ function casesFor(site, creds) {
       );
     }
     if (site.users.some((u) => !u.active)) list.push(c('myself-inactive-user', '/rest/api/2/myself', 'inactive-user-token', '§3.1'));
+    if (site.name === 'cloud-search-removed') {
+      // The endpoints an integration may call (src/targets.rs ENDPOINTS), as the token test asks them.
+      list.push(
+        c('search-v2-removed', '/rest/api/2/search?maxResults=1&fields=id', ok, '§7.1'),
+        c('search-v3-removed', '/rest/api/3/search?maxResults=1&fields=id', ok, '§7.1'),
+        c('search-jql', '/rest/api/3/search/jql?jql=created%20%3E%3D%20-1d&maxResults=1&fields=id', ok, '§7.1'),
+        c('search-jql-unbounded', '/rest/api/3/search/jql', ok, '§7.1'),
+      );
+    }
+    if (site.name === 'cloud-refuses-dc-pat') {
+      list.push(
+        c('myself-dc-pat-bearer', '/rest/api/2/myself', 'dc-pat-bearer', '§7.5'),
+        c('myself-username-password', '/rest/api/2/myself', 'username-password', '§7.5'),
+      );
+    }
     return [...list, ...oauthCases(site, creds)];
   }
   if (site.basicAuthDisabled) list.push(c('myself-basic-disabled', '/rest/api/2/myself', 'basic-ok', '§4.5'));
@@ -265,7 +290,7 @@ async function recordScenario(name, port) {
     const page = await capture(sim.url, {});
     write(dir, 'page', { url: sim.url, fact: pageFact, ...page });
     const firstUser = site.users[0];
-    if (firstUser && site.product !== 'other') {
+    if (firstUser && site.product !== 'other' && !site.quirks.movedTo) {
       const login = await capture(`${sim.baseUrl}/test-login?user=${firstUser.name}`, {});
       const cookie = login.headers['set-cookie'].split(', ').find((v) => v.startsWith('JSESSIONID=')).split(';')[0];
       write(dir, 'page-logged-in', { url: sim.url, fact: site.hosting === 'cloud' ? '§2.2' : '§2.1', user: firstUser.name, ...(await capture(sim.url, { cookie })) });

@@ -11,6 +11,36 @@ import { send, sendHtmlNotFound, sendJson, sendNotAuthenticated, sendRestNotFoun
 
 const API = /^\/rest\/api\/(2|3|latest)\/(serverInfo|myself|mypermissions|project)$/;
 const RESOURCES = { serverInfo, myself, mypermissions: myPermissions, project: projectList };
+const SEARCH = /^\/rest\/api\/(2|3|latest)\/search(\/jql)?$/;
+
+/** Cloud's answer to the search it removed (facts §7.1, tests/fixtures/real/cloud-410-search-removed.json). */
+export const SEARCH_REMOVED = {
+  errorMessages: ['The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. '
+    + 'A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046'],
+  errors: {},
+};
+
+/**
+ * Issue search, answered with no issues (the simulator has none): Cloud removed
+ * `GET /rest/api/2|3/search` (410, facts §7.1) for `/search/jql`, which refuses an unbounded
+ * JQL (400); Data Center keeps `/rest/api/2/search` and has no `/search/jql` (nor `/rest/api/3`).
+ */
+function searchIssues(ctx, version, jql) {
+  const cloud = isCloud(ctx.site);
+  if (ctx.req.method !== 'GET') return send(ctx, 405);
+  if (!cloud) {
+    if (jql || version === '3') return sendRestNotFound(ctx);
+    return sendJson(ctx, 200, { startAt: 0, maxResults: 1, total: 0, issues: [] });
+  }
+  if (!jql) return sendJson(ctx, 410, SEARCH_REMOVED);
+  if (!(ctx.url.searchParams.get('jql') ?? '').trim()) {
+    return sendJson(ctx, 400, {
+      errorMessages: ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'],
+      errors: {},
+    });
+  }
+  return sendJson(ctx, 200, { issues: [], isLast: true });
+}
 
 /** The one REST resource every failure quirk spares, so detection still works (quirks.mjs) —
  * unless `quirks.serverInfoFails`: then only the page says Jira. */
@@ -28,6 +58,8 @@ export function handleRest(ctx, path, { gateway = false } = {}) {
   if ((!isServerInfo(path) || ctx.site.quirks.serverInfoFails) && sendFailure(ctx)) return;
 
   if (path.startsWith('/rest/pat/latest/tokens')) return handlePat(ctx, path.slice('/rest/pat/latest/tokens'.length));
+  const search = SEARCH.exec(path);
+  if (search) return searchIssues(ctx, search[1], Boolean(search[2]));
   const match = API.exec(path);
   // facts §1.1: /rest/api/3 exists only on Cloud; DC answers 404.
   if (!match || (match[1] === '3' && !isCloud(ctx.site))) return sendRestNotFound(ctx);

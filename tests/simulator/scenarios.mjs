@@ -281,6 +281,18 @@ const CATALOGUE = {
     siteHost: 'acme.atlassian-us-gov-mod.net', contextPath: '/jira', cloudId: '3f0c2a91-6b7d-4e58-9a1c-0d2e4f6a8b13',
     users: withClient(cloudUsers(), 'svc-sync', oauthClient('gov-svc-sync', ['read:jira-user', 'read:jira-work'])),
   }),
+  // ---- a token's life (issue 19) ----
+  'cloud-search-removed': cloud({
+    description: 'Jira Cloud as every Cloud site is since 2025: GET /rest/api/2|3/search answers 410 (CHANGE-2046), /rest/api/3/search/jql works (facts §7.1)',
+  }),
+  'dc-moved-to-cloud': dc912({
+    description: 'The old address of a Jira DC that moved to Cloud: every request 301 to https://moved-to-cloud.atlassian.net, path kept (facts §7.5)',
+    quirks: { movedTo: 'https://moved-to-cloud.atlassian.net' },
+  }),
+  'cloud-refuses-dc-pat': cloud({
+    description: 'Jira Cloud that a Data Center PAT (Bearer) or username + password is sent to after a move: today\'s 403 for Bearer, 401 for Basic (facts §7.1, §7.5)',
+    quirks: { bearerForm: 'connect-403' },
+  }),
 };
 
 /** @returns {object} a deep copy of the scenario named `name` (with its `name`), or throws. */

@@ -8,7 +8,7 @@ import { parseAuthorization, parseCookies, sessionOf } from './auth.mjs';
 import { createSite, entryPath, isCloud, siteBaseUrl } from './model.mjs';
 import { handlePage } from './pages.mjs';
 import { sendIdpPage, sendSsoRedirect } from './quirks.mjs';
-import { redirect, sendHtmlNotFound, sendJson, sendRestNotFound } from './respond.mjs';
+import { redirect, send, sendHtmlNotFound, sendJson, sendRestNotFound } from './respond.mjs';
 import { dcTokenEndpoint, handleTokenRequest } from './oauth.mjs';
 import { handleRest, sendStatus, sendTenantInfo } from './rest.mjs';
 import { getScenario, scenarioCredentials } from './scenarios.mjs';
@@ -75,6 +75,11 @@ function route(ctx) {
   const path = ctx.url.pathname;
   if (site.product === 'other') {
     return path.startsWith('/rest/') ? sendHtmlNotFound(ctx) : handlePage(ctx, path);
+  }
+  // facts §7.5: a Jira that moved to Cloud — its old address answers every request with a
+  // permanent redirect to the Atlassian site, path kept (its web server's, not Jira's).
+  if (site.quirks.movedTo) {
+    return send(ctx, 301, { foreign: true, headers: { Location: `${site.quirks.movedTo}${path}${ctx.url.search}` } });
   }
   if (site.quirks.sso && path === '/idp/login') return sendIdpPage(ctx);
   if (path === '/_edge/tenant_info') return sendTenantInfo(ctx);

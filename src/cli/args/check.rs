@@ -23,6 +23,8 @@ pub(super) fn parse_check(mut cur: Cursor) -> Result<Command, UsageError> {
     let mut token_stdin = false;
     let mut now: Option<String> = None;
     let mut client_id: Option<String> = None;
+    let mut expires_on: Option<String> = None;
+    let mut calls: Vec<String> = Vec::new();
     while let Some(arg) = cur.args.next() {
         match arg {
             Arg::Short('h') => return Ok(Command::Help(Some("check"))),
@@ -39,6 +41,14 @@ pub(super) fn parse_check(mut cur: Cursor) -> Result<Command, UsageError> {
                 }
                 "no-gateway" => no_gateway = true,
                 "now" => now = Some(cur.value(&n, inline)?.trim().to_string()),
+                "expires-on" => expires_on = Some(cur.value(&n, inline)?.trim().to_string()),
+                "calls" => calls.extend(
+                    cur.value(&n, inline)?
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|c| !c.is_empty())
+                        .map(str::to_string),
+                ),
                 "token-stdin" if inline.is_some() => {
                     return Err(usage("--token-stdin takes no value"))
                 }
@@ -89,6 +99,8 @@ pub(super) fn parse_check(mut cur: Cursor) -> Result<Command, UsageError> {
         gateway,
         token_stdin,
         now,
+        expires_on,
+        calls,
         common: common.build(),
     }))
 }

@@ -85,6 +85,12 @@ pub struct CheckArgs {
     /// `--now TIME`: judge token expiry as of this RFC 3339 time instead of the system clock
     /// (reproducible reports; the core validates it).
     pub now: Option<String>,
+    /// `--expires-on YYYY-MM-DD`: the expiry date noted for this token; a Cloud refusal on or
+    /// after it is `token_expired` (the core validates it).
+    pub expires_on: Option<String>,
+    /// `--calls ID,…`: endpoints the integration is known to call (`targets::ENDPOINTS` ids),
+    /// asked beside the permission check; a removed one is `endpoint_removed`.
+    pub calls: Vec<String>,
     pub common: Common,
 }
 
