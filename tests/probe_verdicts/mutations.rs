@@ -248,3 +248,50 @@ fn another_application_behind_a_login_redirect() {
         assert_eq!(result.answered_by, Answerer::OtherApp);
     }
 }
+
+/// Mutation (cargo-mutants): the `tls_untrusted` arm of "why nothing was sent" dropped. A
+/// typed address whose serverInfo came with a certificate the machine does not trust got no
+/// credential, and the verdict names the certificate — not an unreachable or unknown site.
+#[test]
+fn an_untrusted_certificate_on_server_info_is_named() {
+    use jira_token_wizard::detect::{DetectFlow, DetectOptions};
+    use jira_token_wizard::http::CertificateNames;
+    let options = DetectOptions {
+        fetch_page: false,
+        ..DetectOptions::default()
+    };
+    let flow = DetectFlow::for_url("https://jira.example.com", options).expect("url");
+    let (detection, _) = common::drive(flow, |req| match req.id.as_str() {
+        "server_info" => Exchange::TlsUntrusted {
+            elapsed_ms: 3,
+            certificate: CertificateNames {
+                subject: "CN=jira.example.com".into(),
+                issuer: "CN=Corp Root CA".into(),
+            },
+            detail: "unknown issuer".into(),
+        },
+        other => panic!("unexpected detection request {other}"),
+    });
+    let c = case("dc-9.12-cluster", "admin", Basic, &[], Code::TlsUntrusted);
+    let flow = ProbeFlow::new(input(&c), detection).unwrap();
+    let mut sent = 0;
+    let (result, _) = common::drive(flow, |_| {
+        sent += 1;
+        common::answer("dc-9.12-cluster", "myself-ok")
+    });
+    assert_eq!(
+        sent, 0,
+        "no credential goes to an origin REST has not confirmed"
+    );
+    assert_eq!(
+        result.verdict.code,
+        Code::TlsUntrusted,
+        "{}",
+        result.verdict.cause.en
+    );
+    assert!(
+        result.verdict.cause.en.contains("Corp Root CA"),
+        "{}",
+        result.verdict.cause.en
+    );
+}
