@@ -290,6 +290,47 @@ fn sso_gateway_is_unknown_with_a_login_redirect_warning() {
     assert!(d.warnings.iter().any(|w| w.code == Code::LoginRedirect));
 }
 
+/// A typed old address whose REST answers 301 to an Atlassian Cloud site moved to Cloud: the
+/// warning says so and names the site, never "a single sign-on gateway" (`login_redirect`);
+/// a redirect elsewhere stays a login redirect (above).
+#[test]
+fn a_redirect_to_a_cloud_site_is_a_move_not_a_login() {
+    let flow = jira_token_wizard::detect::DetectFlow::for_url(
+        "https://jira.old.example",
+        jira_token_wizard::detect::DetectOptions {
+            fetch_page: false,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let (d, _) = common::drive(flow, |_| {
+        common::answer("dc-moved-to-cloud", "serverinfo-anon")
+    });
+    let codes: Vec<Code> = d.warnings.iter().map(|w| w.code).collect();
+    assert!(!codes.contains(&Code::LoginRedirect), "{codes:?}");
+    let moved = d
+        .warnings
+        .iter()
+        .find(|w| w.code == Code::RedirectsToCloud)
+        .expect("redirects_to_cloud");
+    assert!(
+        moved
+            .cause
+            .en
+            .contains("https://moved-to-cloud.atlassian.net"),
+        "{}",
+        moved.cause.en
+    );
+    assert!(
+        moved
+            .fix
+            .ru
+            .contains("https://moved-to-cloud.atlassian.net"),
+        "{}",
+        moved.fix.ru
+    );
+}
+
 #[test]
 fn a_typed_url_without_host_access_is_unknown_and_asks_for_access() {
     let opts = jira_token_wizard::detect::DetectOptions {

@@ -97,6 +97,7 @@ pub enum Code {
     EndpointRemoved,
     MovedToCloud,
     TokenExpired,
+    RedirectsToCloud,
 }
 
 impl Code {
@@ -166,6 +167,7 @@ impl Code {
         Code::EndpointRemoved,
         Code::MovedToCloud,
         Code::TokenExpired,
+        Code::RedirectsToCloud,
     ];
 
     /// The public snake_case code, e.g. `"base_url_mismatch"`.
@@ -244,6 +246,7 @@ impl Code {
             Code::EndpointRemoved => &access::ENDPOINT_REMOVED,
             Code::MovedToCloud => &credential::MOVED_TO_CLOUD,
             Code::TokenExpired => &token::TOKEN_EXPIRED,
+            Code::RedirectsToCloud => &warnings::REDIRECTS_TO_CLOUD,
         }
     }
 

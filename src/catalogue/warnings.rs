@@ -146,6 +146,22 @@ pub(super) static LOGIN_REDIRECT: Entry = warning(
     ),
 );
 
+pub(super) static REDIRECTS_TO_CLOUD: Entry = warning(
+    "redirects_to_cloud",
+    l(
+        "This Jira has moved to Atlassian Cloud",
+        "Эта Jira переехала в Atlassian Cloud",
+    ),
+    l(
+        "{url} answered with a redirect to {site}, an Atlassian Cloud site: the Jira at this address moved to Cloud. A credential made for the old Data Center or Server (a personal access token, a username and password) does not work there.",
+        "{url} ответил перенаправлением на {site} — сайт Atlassian Cloud: Jira по этому адресу переехала в Cloud. Учётные данные старой Data Center или Server (персональный токен доступа, имя пользователя и пароль) там не работают.",
+    ),
+    l(
+        "Open {site} and run the wizard there: on Cloud the integration needs the new address and an e-mail with an API token.",
+        "Откройте {site} и запустите мастер там: в Cloud интеграции нужны новый адрес и e-mail с API-токеном.",
+    ),
+);
+
 pub(super) static CLOUD_ID_MISMATCH: Entry = warning(
     "cloud_id_mismatch",
     l(

@@ -38,7 +38,14 @@ pub(super) fn warnings(
             .chars()
             .take(200)
             .collect();
-        warnings.push(Code::LoginRedirect.notice(&[("url", &url), ("location", &location)]));
+        // A redirect to an Atlassian Cloud site is a Jira that moved there, not a login page.
+        let cloud_site = urls::parse_http(&location)
+            .filter(|to| urls::is_atlassian_site(to.host_str()))
+            .map(|to| urls::origin(&to));
+        warnings.push(match cloud_site {
+            Some(site) => Code::RedirectsToCloud.notice(&[("url", &url), ("site", &site)]),
+            None => Code::LoginRedirect.notice(&[("url", &url), ("location", &location)]),
+        });
     }
     if sig.hosting == Some(Hosting::Cloud) {
         let site = sig.base_url.as_deref().and_then(super::atlassian_site);
