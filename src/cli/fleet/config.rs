@@ -34,6 +34,12 @@ struct RawEntry {
     #[serde(default)]
     auth: Option<String>,
     secret_env: String,
+    /// As `check`'s `--expires-on`: a TOML date (`2026-05-12`) or the same as a string.
+    #[serde(default)]
+    expires_on: Option<toml::Value>,
+    /// As `check`'s `--calls`: the endpoints the integration is known to call.
+    #[serde(default)]
+    calls: Vec<String>,
 }
 
 /// One valid connection.
@@ -46,6 +52,10 @@ pub struct Entry {
     pub auth: AuthChoice,
     /// The environment variable that holds the secret.
     pub secret_env: String,
+    /// The token's expiry date as written (`YYYY-MM-DD`); the core checks it.
+    pub expires_on: Option<String>,
+    /// Endpoint names as `--calls` takes them; the core checks them.
+    pub calls: Vec<String>,
 }
 
 /// A connection of the file, in file order: its name (or `connection #N` when it has none)
@@ -163,12 +173,22 @@ fn entry(raw: RawEntry) -> Result<Entry, String> {
                 .into(),
         );
     }
+    // A TOML date reaches here as its text; either way the core's date rule decides.
+    let expires_on = match raw.expires_on {
+        None => None,
+        Some(toml::Value::String(s)) if jira_token_wizard::time::parse_date(s.trim()).is_some() => {
+            Some(s.trim().to_string())
+        }
+        Some(_) => return Err("expires_on must be a date such as 2026-05-12".into()),
+    };
     Ok(Entry {
         url: raw.url.trim().to_string(),
         login,
         target,
         auth,
         secret_env,
+        expires_on,
+        calls: raw.calls.iter().map(|c| c.trim().to_string()).collect(),
     })
 }
 

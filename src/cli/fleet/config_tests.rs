@@ -116,3 +116,46 @@ fn variable_names() {
     assert!(!is_variable_name("1X") && !is_variable_name("A-B") && !is_variable_name(""));
     assert!(showable_variable("ELMA_JIRA_TOKEN") && !showable_variable("MDAwMDAwabc"));
 }
+
+#[test]
+fn expiry_and_calls_as_check_takes_them() {
+    let text = r#"
+[[connection]]
+name = "as a TOML date"
+url = "https://acme.atlassian.net"
+login = "svc@example.com"
+secret_env = "A"
+expires_on = 2026-05-12
+calls = ["search-v2", " search-jql "]
+
+[[connection]]
+name = "as a string"
+url = "https://acme.atlassian.net"
+secret_env = "B"
+expires_on = "2026-06-01"
+
+[[connection]]
+name = "a time is not a date"
+url = "https://acme.atlassian.net"
+secret_env = "C"
+expires_on = 2026-05-12T10:00:00Z
+"#;
+    let slots = read(text).unwrap();
+    let a = slots[0].entry.as_ref().unwrap();
+    assert_eq!(a.expires_on.as_deref(), Some("2026-05-12"));
+    assert_eq!(a.calls, ["search-v2", "search-jql"]);
+    let b = slots[1].entry.as_ref().unwrap();
+    assert_eq!(
+        (b.expires_on.as_deref(), b.calls.len()),
+        (Some("2026-06-01"), 0)
+    );
+    assert!(
+        err_of(&slots[2]).contains("expires_on"),
+        "{}",
+        err_of(&slots[2])
+    );
+    assert_eq!(GOOD.matches("expires_on").count(), 0);
+    let plain = read(GOOD).unwrap();
+    let e = plain[0].entry.as_ref().unwrap();
+    assert_eq!((e.expires_on.as_ref(), e.calls.len()), (None, 0));
+}

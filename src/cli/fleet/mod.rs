@@ -238,8 +238,8 @@ fn test_one(
         gateway: Some(CLOUD_GATEWAY.to_string()),
         timeout_ms: args.common.timeout_ms,
         now: now.to_string(),
-        expires_on: None,
-        calls: Vec::new(),
+        expires_on: e.expires_on.clone(),
+        calls: e.calls.clone(),
     };
     let tested = detections
         .get(transport, &e.url, args.common.timeout_ms)
