@@ -14,9 +14,11 @@ export type Code = string;
 /** `targets::Target`. */
 export type Target = 'generic' | 'elma365' | 'avepoint-backup' | 'avepoint-restore' | 'issue-sync';
 /** `auth_plan::AuthMethod`. */
-export type AuthMethod = 'api-token' | 'pat' | 'basic';
+export type AuthMethod = 'api-token' | 'pat' | 'basic' | 'client-credentials';
 /** `auth_plan::AuthChoice`: the form's menu. */
 export type AuthChoice = 'auto' | AuthMethod;
+/** `urls::family::Family`. */
+export type CloudFamily = 'commercial' | 'government' | 'isolated';
 
 // ---- detection -----------------------------------------------------------------------------
 
@@ -25,7 +27,7 @@ export interface Notice { code: Code; kind: string; title: Text; cause: Text; fi
 /** `auth_plan::AuthPlan`. */
 export interface AuthPlan {
   method: AuthMethod;
-  login: 'email' | 'username' | 'none';
+  login: 'email' | 'username' | 'none' | 'client-id';
   tokenPageUrl: string | null;
   steps: Text[];
   notes: Text[];
@@ -48,6 +50,8 @@ export interface Deployment {
   contextPath: string | null;
   reachedBaseUrl: string | null;
   cloudId: string | null;
+  /** `urls::family::Family`: which Atlassian Cloud a site belongs to; null off Cloud. */
+  cloudFamily: CloudFamily | null;
   clusterNode: string | null;
   user: PageUser | null;
   summary: Text;
@@ -63,12 +67,14 @@ export interface Detection {
   requests: RequestLog[];
   restOrigin: string | null;
   provisional: boolean;
+  /** A service account's client-credentials plan, where the deployment has them. */
+  clientCredentialsPlan?: AuthPlan;
 }
 
 // ---- the token test ------------------------------------------------------------------------
 
 /** `probe::Verdict`. */
-export interface Verdict { code: Code; ok: boolean; title: Text; cause: Text; fix: Text }
+export interface Verdict { code: Code; ok: boolean; credentialWorks: boolean; title: Text; cause: Text; fix: Text }
 /** `snippet::SnippetField`. */
 export interface SnippetField { key: string; label: Text; value: string; secret: boolean; hint: Text | null; group: Text | null }
 /** `snippet::Snippet`: the connection block, the secret masked. */
@@ -177,6 +183,10 @@ export interface CheckInput {
   timeoutMs?: number;
   keyMaterial: number[] | null;
   now: string | null;
+  /** The expiry date remembered for this connection (`YYYY-MM-DD`). */
+  expiresOn?: string | null;
+  /** Endpoints the integration is known to call (`search-v2`, `search-v3`, `search-jql`). */
+  calls?: string[];
 }
 /** `report::Meta`: what only the caller knows of a report. */
 export interface Meta { tool: 'extension' | 'cli'; version: string; environment: string; generatedAt: string }
@@ -209,7 +219,7 @@ export type Output = Commands[keyof Commands]['output'];
 /** `protocol::shell::ShellFacts`: what the pages read from the core instead of re-typing it. */
 export interface ShellFacts {
   version: string;
-  targets: { id: Target; name: Text; question: Text; sendsOnCloud: AuthMethod | null; sendsOnSelfManaged: AuthMethod | null }[];
+  targets: { id: Target; name: Text; question: Text; sendsOnCloud: AuthMethod | null; sendsOnSelfManaged: AuthMethod | null; gatewayForm: 'takes' | 'site-only'; clientCredentials: boolean }[];
   authChoices: AuthChoice[];
   methods: { method: AuthMethod; name: Text }[];
   labels: Record<string, Text>;
@@ -219,4 +229,6 @@ export interface ShellFacts {
   limits: { secretMaxChars: number; loginMaxChars: number; projectKeyMaxChars: number; timeoutMsMin: number; timeoutMsMax: number };
   pat: { maxNameChars: number; maxExpiryDays: number; defaultExpiryDays: number };
   gateway: string;
+  remember: { defaultDaysBefore: number[]; maxReminders: number; maxDaysBefore: number; maxLabelChars: number; maxConnections: number };
+  cloudFamilies: { id: CloudFamily; name: string; siteDomains: string[]; gateway: string; tokenUrl: string; tokenPage: string }[];
 }
