@@ -2,7 +2,7 @@
 //! once the credential is proven, asked in the permission check's batch — from the simulator's
 //! and the real recorded 410 answers.
 
-use super::life::{life_input, run_life, says, search_removed};
+use super::life::{run_life, says, search_removed};
 use super::*;
 
 #[test]
@@ -103,7 +103,7 @@ fn a_removed_endpoint_never_outranks_an_unproven_credential_nor_a_working_endpoi
 
 #[test]
 fn basic_on_data_center_asks_the_endpoints_only_after_the_login_worked() {
-    let mut i = life_input("admin", "admin-pass", Basic);
+    let mut i = plain_input("admin", "admin-pass", Basic);
     i.calls = vec!["search-v2".into(), "search-v3".into()];
     let (r, rounds) = run_life(
         "dc-9.12-cluster",
@@ -138,7 +138,7 @@ fn the_endpoints_are_judged_where_they_were_asked_the_site_not_the_gateway() {
     // A scoped token: the site refuses it (its endpoint check too — a 410 here stands for any
     // answer of the site), the gateway takes it. The endpoints were asked at the site, not at
     // the gateway the integration will use: no endpoint verdict from them.
-    let mut i = life_input("svc-sync-k3x9@serviceaccount.atlassian.com", "s3cret", Auto);
+    let mut i = plain_input("svc-sync-k3x9@serviceaccount.atlassian.com", "s3cret", Auto);
     i.calls = vec!["search-v2".into()];
     let (r, _) = run_life(
         "cloud-search-removed",

@@ -9,23 +9,6 @@ use jira_token_wizard::probe::CheckError;
 /// A Data Center PAT's shape (`probe::SecretKind::Pat`): 44 base64 characters.
 pub(super) const DC_PAT: &str = "MDAwMDAwMDAwMTAxOmFkbWluLWNpMDAwMDAwMDAwMDAw";
 
-pub(super) fn life_input(login: &str, secret: &str, auth: AuthChoice) -> CheckInput {
-    CheckInput {
-        login: login.into(),
-        secret: Secret::new(secret),
-        auth,
-        required_permissions: Vec::new(),
-        project: None,
-        gateway: Some("https://api.atlassian.com".into()),
-        timeout_ms: 10_000,
-        target: Default::default(),
-        key_material: None,
-        now: None,
-        calls: Vec::new(),
-        expires_on: None,
-    }
-}
-
 /// Runs `input` on `scenario`; `answers` maps a request id to `(fixture scenario, case)`, the
 /// rest get the usual answers. Returns the result and the request ids of each round.
 pub(super) fn run_life(
@@ -107,7 +90,7 @@ pub(super) fn search_removed(
     calls: &[&str],
     answers: &[(&str, (&str, &str))],
 ) -> (CheckResult, Vec<Vec<String>>) {
-    let mut i = life_input("admin@example.com", "s3cret", Auto);
+    let mut i = plain_input("admin@example.com", "s3cret", Auto);
     i.calls = calls.iter().map(|c| c.to_string()).collect();
     run_life("cloud-search-removed", i, answers)
 }
@@ -115,7 +98,7 @@ pub(super) fn search_removed(
 fn moved_by_redirect(secret: &str, login: &str, case: &str) -> CheckResult {
     run_life(
         "dc-moved-to-cloud",
-        life_input(login, secret, Auto),
+        plain_input(login, secret, Auto),
         &[
             ("myself", ("dc-moved-to-cloud", case)),
             ("mypermissions", ("dc-moved-to-cloud", case)),
@@ -155,7 +138,7 @@ fn an_old_address_redirecting_to_atlassian_net_is_moved_to_cloud() {
 fn a_data_center_credential_at_a_cloud_site_is_moved_to_cloud() {
     let (pat, _) = run_life(
         "cloud-refuses-dc-pat",
-        life_input("", DC_PAT, Pat),
+        plain_input("", DC_PAT, Pat),
         &[
             ("myself", ("cloud-refuses-dc-pat", "myself-dc-pat-bearer")),
             (
@@ -178,7 +161,7 @@ fn a_data_center_credential_at_a_cloud_site_is_moved_to_cloud() {
     );
     let (user, _) = run_life(
         "cloud-refuses-dc-pat",
-        life_input("admin", "admin-pass", Auto),
+        plain_input("admin", "admin-pass", Auto),
         &[
             (
                 "myself",
@@ -200,7 +183,7 @@ fn a_data_center_credential_at_a_cloud_site_is_moved_to_cloud() {
     // An e-mail with an API token of the wrong value stays a refusal.
     let (token, _) = run_life(
         "cloud-refuses-dc-pat",
-        life_input("admin@example.com", "s3cret", Auto),
+        plain_input("admin@example.com", "s3cret", Auto),
         &[
             ("myself", ("cloud-refuses-dc-pat", "myself-bad-token")),
             (
@@ -214,7 +197,7 @@ fn a_data_center_credential_at_a_cloud_site_is_moved_to_cloud() {
 }
 
 fn refused_on(expires_on: Option<&str>, now: Option<&str>) -> CheckResult {
-    let mut i = life_input("admin@example.com", "s3cret", Auto);
+    let mut i = plain_input("admin@example.com", "s3cret", Auto);
     i.expires_on = expires_on.map(str::to_string);
     i.now = now.map(str::to_string);
     run_life(
@@ -269,12 +252,12 @@ fn otherwise_a_cloud_refusal_says_an_expired_token_looks_the_same_and_how_to_che
 
 #[test]
 fn unknown_endpoints_and_bad_dates_are_input_errors() {
-    let mut i = life_input("admin@example.com", "s3cret", Auto);
+    let mut i = plain_input("admin@example.com", "s3cret", Auto);
     i.calls = vec!["delete-everything".into()];
     let err = ProbeFlow::new(i, detection("cloud")).unwrap_err();
     assert_eq!(err, CheckError::UnknownEndpoint);
     for bad in ["2026-13-01", "tomorrow", "2026-04-01T00:00:00Z"] {
-        let mut i = life_input("admin@example.com", "s3cret", Auto);
+        let mut i = plain_input("admin@example.com", "s3cret", Auto);
         i.expires_on = Some(bad.into());
         let err = ProbeFlow::new(i, detection("cloud")).unwrap_err();
         assert_eq!(err, CheckError::InvalidExpiresOn, "{bad}");
@@ -309,7 +292,7 @@ pub(super) fn cases() -> Vec<(Code, CheckResult)> {
 
 #[test]
 fn a_remembered_expiry_is_said_in_the_block_and_the_checklist_in_both_languages() {
-    let mut i = life_input("admin@example.com", "s3cret", Auto);
+    let mut i = plain_input("admin@example.com", "s3cret", Auto);
     i.expires_on = Some("2026-05-12".into());
     i.now = Some("2026-04-13T10:00:00Z".into());
     let (r, _) = run_life(
@@ -351,7 +334,7 @@ fn the_expiry_day_counts_from_its_first_second_and_the_calls_list_is_bounded() {
     // Up to four times the endpoints the test knows are taken (repeats included), no more.
     let known = jira_token_wizard::targets::ENDPOINTS.len() * 4;
     for (n, ok) in [(known, true), (known + 1, false)] {
-        let mut i = life_input("admin@example.com", "s3cret", Auto);
+        let mut i = plain_input("admin@example.com", "s3cret", Auto);
         i.calls = vec!["search-jql".into(); n];
         assert_eq!(
             ProbeFlow::new(i, detection("cloud")).is_ok(),

@@ -27,13 +27,15 @@ struct Case {
 
 const SECRET: &str = "s3cret-token-value";
 
-fn input(c: &Case) -> CheckInput {
+/// A token test's input with the defaults every case shares: the gateway allowed, no project,
+/// no permissions asked, no date.
+fn plain_input(login: &str, secret: &str, auth: AuthChoice) -> CheckInput {
     CheckInput {
-        login: c.login.to_string(),
-        secret: Secret::new(SECRET),
-        auth: c.auth,
-        required_permissions: vec!["BROWSE_PROJECTS".into(), "CREATE_ISSUES".into()],
-        project: c.project.map(str::to_string),
+        login: login.into(),
+        secret: Secret::new(secret),
+        auth,
+        required_permissions: Vec::new(),
+        project: None,
         gateway: Some("https://api.atlassian.com".into()),
         timeout_ms: 10_000,
         target: Default::default(),
@@ -41,6 +43,14 @@ fn input(c: &Case) -> CheckInput {
         now: None,
         calls: Vec::new(),
         expires_on: None,
+    }
+}
+
+fn input(c: &Case) -> CheckInput {
+    CheckInput {
+        required_permissions: vec!["BROWSE_PROJECTS".into(), "CREATE_ISSUES".into()],
+        project: c.project.map(str::to_string),
+        ..plain_input(c.login, SECRET, c.auth)
     }
 }
 
