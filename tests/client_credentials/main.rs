@@ -306,3 +306,38 @@ fn integrations_without_a_client_credentials_form_get_nothing_sent() {
         );
     }
 }
+
+/// Mutations (cargo-mutants): `is_atlassian_service_host` → `false` or its `||` → `&&`. The
+/// token endpoint (`auth.…`) and the gateway (`api.…`) are Atlassian's own hosts: a bare 503
+/// from either, without Jira's marks or an edge header, is Atlassian's edge failing — never a
+/// device in front of the site.
+#[test]
+fn a_bare_failure_of_atlassian_s_service_hosts_is_the_edge() {
+    use jira_token_wizard::probe::Answerer;
+    let bare = Exchange::Response(HttpResponse {
+        status: 503,
+        body: "Service Unavailable".into(),
+        ..HttpResponse::default()
+    });
+    for failing in ["client_token", "myself"] {
+        let (result, _) = run(
+            "cloud",
+            Target::Generic,
+            Some("https://api.atlassian.com"),
+            |req| {
+                if req.id == failing {
+                    bare.clone()
+                } else {
+                    cloud_answers(req)
+                }
+            },
+        );
+        assert_eq!(
+            result.verdict.code,
+            Code::ServerError,
+            "{failing}: {}",
+            result.verdict.cause.en
+        );
+        assert_eq!(result.answered_by, Answerer::AtlassianEdge, "{failing}");
+    }
+}
