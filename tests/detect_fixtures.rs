@@ -277,8 +277,8 @@ fn sso_gateway_is_unknown_with_a_login_redirect_warning() {
     });
     assert_eq!(d.deployment.product, Product::Unknown);
     assert!(
-        d.deployment.may_be_jira(),
-        "the token test still runs and names the gateway"
+        !d.deployment.may_be_jira(),
+        "a redirect alone does not confirm Jira: no credential goes there (the token test names the gateway and says nothing was sent)"
     );
     assert!(d
         .warnings

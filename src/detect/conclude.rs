@@ -56,20 +56,18 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
         .and_then(ServerInfo::numbers)
         .or_else(|| version.as_deref().and_then(super::parse_version));
     // Where REST answered as Jira: serverInfo with Jira's shape, Jira's JSON 401 (a site that
-    // hides serverInfo, facts §1.1), or a REST redirect to a login page. A page that only
-    // says it is Jira, or a site that never answered, has no reached base: no credential
-    // goes there. A Cloud credential goes only to an Atlassian site
-    // (`urls::may_receive_cloud_credential`).
-    let redirected = matches!(answer, Some(ServerInfoAnswer::Redirect(_)));
+    // hides serverInfo, facts §1.1), or a REST redirect to a login page on a site whose page
+    // says Jira (SSO in front; Basic may still pass for REST). A redirect alone confirms
+    // nothing — a typed address whose REST only redirects is not known to be Jira — and a
+    // page that only says it is Jira, or a site that never answered, has no reached base: no
+    // credential goes there (the verdict says why). A Cloud credential goes only to an
+    // Atlassian site (`urls::may_receive_cloud_credential`).
     let rest_answered = info.is_some()
-        || redirected
+        || matches!(answer, Some(ServerInfoAnswer::Redirect(_)))
         || matches!(&answer, Some(ServerInfoAnswer::NeedsLogin(r)) if r.is_json());
     let cloud_ok = hosting != Some(Hosting::Cloud)
         || urls::parse_http(base).is_some_and(|u| urls::may_receive_cloud_credential(&u));
-    let reached = (rest_answered
-        && cloud_ok
-        && (product == Product::Jira || (product == Product::Unknown && redirected)))
-        .then(|| base.to_string());
+    let reached = (rest_answered && cloud_ok && product == Product::Jira).then(|| base.to_string());
     let base_url = info
         .and_then(|i| i.base_url.as_deref())
         .and_then(urls::normalize_base)

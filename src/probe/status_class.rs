@@ -46,8 +46,10 @@ fn proxy_auth_required(url: &str, who: &Who) -> Finding {
     )
 }
 
-/// An answer without Jira's marks (Atlassian's edge, a device in front of Jira, another
-/// application), status class already asked: what it is, never what Jira would have meant.
+/// An answer without Jira's marks (Atlassian's edge, a device in front of Jira), status class
+/// already asked: what it is, never what Jira would have meant. A credential goes only where
+/// REST confirmed Jira, so an unmarked answer to it is never another application's: that is
+/// decided where nothing was sent (`answered`).
 pub(super) fn not_from_jira(flow: &ProbeFlow, r: &HttpResponse, url: &str, who: &Who) -> Finding {
     if is_login_page(r) {
         return Finding::new(Code::SsoLoginPage, vec![("location", url.to_string())]);
@@ -65,10 +67,6 @@ pub(super) fn not_from_jira(flow: &ProbeFlow, r: &HttpResponse, url: &str, who: 
         {
             blocked(url, r.status)
         }
-        Answerer::OtherApp if html || r.status == 404 => Finding::new(
-            Code::NotJira,
-            vec![("url", url.to_string()), ("status", r.status.to_string())],
-        ),
         _ => unexpected(
             r,
             url,

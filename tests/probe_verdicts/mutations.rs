@@ -188,13 +188,12 @@ fn a_bare_404_page_on_an_atlassian_site_is_the_edge() {
     assert_eq!(result.answered_by, Answerer::AtlassianEdge);
 }
 
-/// Mutations (cargo-mutants): the guard of another application's answer (`html || 404`). A
-/// typed address whose serverInfo only redirected (a login in front of everything: product
-/// unknown, the address reached) is asked itself; an answer there with no Jira mark is
-/// another application's — `not_jira` for a web page or a 404, `unexpected_response` for
-/// anything else.
+/// A typed address whose serverInfo only redirected (a login in front of everything, product
+/// unknown) is not confirmed as Jira: the credential goes nowhere, the only requests are
+/// detection's, and the verdict names the login redirect and says nothing was sent — never
+/// `not_jira`, never a credential verdict.
 #[test]
-fn another_application_behind_a_login_redirect() {
+fn a_typed_address_whose_rest_only_redirects_gets_nothing() {
     use jira_token_wizard::detect::{DetectFlow, DetectOptions};
     let options = DetectOptions {
         fetch_page: false,
@@ -203,49 +202,35 @@ fn another_application_behind_a_login_redirect() {
     let flow = DetectFlow::for_url("https://jira.example.com", options).expect("url");
     let (detection, _) = common::drive(flow, |req| match req.id.as_str() {
         "server_info" => Exchange::Response(HttpResponse {
-            status: 0,
+            status: 302,
             redirect: true,
+            headers: jira_token_wizard::http::normalize_headers([(
+                "location",
+                "https://idp.example.com/login?RelayState=x",
+            )]),
             ..HttpResponse::default()
         }),
         other => panic!("unexpected detection request {other}"),
     });
-    let answer = |status: u16, content_type: &str, body: &str| {
-        Exchange::Response(HttpResponse {
-            status,
-            headers: jira_token_wizard::http::normalize_headers([("content-type", content_type)]),
-            body: body.into(),
-            ..HttpResponse::default()
-        })
-    };
-    for (status, content_type, body, want) in [
-        (
-            200,
-            "text/html",
-            "<html><title>Wiki</title></html>",
-            Code::NotJira,
-        ),
-        (
-            404,
-            "application/json",
-            r#"{"detail":"no route"}"#,
-            Code::NotJira,
-        ),
-        (
-            200,
-            "application/json",
-            r#"{"detail":"hello"}"#,
-            Code::UnexpectedResponse,
-        ),
-    ] {
-        let c = case("dc-9.12-cluster", "admin", Basic, &[], want);
+    assert!(!detection.deployment.may_be_jira());
+    for auth in [Basic, Pat] {
+        let c = case("dc-9.12-cluster", "admin", auth, &[], Code::SsoLoginPage);
         let flow = ProbeFlow::new(input(&c), detection.clone()).unwrap();
-        let (result, _) = common::drive(flow, |_| answer(status, content_type, body));
+        let (result, rounds) =
+            common::drive(flow, |req| panic!("a credential was sent to {}", req.url));
+        assert_eq!(rounds, 0);
         assert_eq!(
-            result.verdict.code, want,
-            "{status} {body}: {}",
+            result.verdict.code,
+            Code::SsoLoginPage,
+            "{}",
             result.verdict.cause.en
         );
-        assert_eq!(result.answered_by, Answerer::OtherApp);
+        assert!(
+            result.verdict.cause.en.contains("No credential was sent"),
+            "{}",
+            result.verdict.cause.en
+        );
+        assert_ne!(result.answered_by, Answerer::Jira);
     }
 }
 
