@@ -24,8 +24,10 @@ import {
 import { clearIfStill, onClearDue, scheduleClear as scheduleClipboardClear } from './clipboard.js';
 import {
   CLIPBOARD_CLEAR_NOW,
+  clientCredentialsOrigins,
   credentialOrigin,
   errorReply,
+  familyOf,
   gatewayProblem,
   httpOrigin,
   validateRequest,
@@ -224,8 +226,9 @@ async function facts() {
 
 /**
  * The token test: the core's `Check` command, which validates the input. The secret is passed
- * on, never kept or logged. With `input.gateway` (only the core's `Facts.gateway`, for Cloud:
- * `gatewayProblem`) the core may send the credential to Atlassian's gateway, so the extension
+ * on, never kept or logged. With `input.gateway` (only the gateway of the site's Cloud family,
+ * `familyOf`: `gatewayProblem`) the core may send the credential to Atlassian's gateway — and a
+ * service account's client secret to the family's authorization server — so the extension
  * must hold the host permission the user granted for it from the popup's button. Without it
  * the check is refused here: a fetch without host permission still reaches the server (its
  * CORS preflight does), so it must not be tried at all.
@@ -236,11 +239,15 @@ async function check(request) {
   const { detection, input } = request;
   try {
     await core();
-    const problem = gatewayProblem(request, coreFacts().gateway);
+    const { gateway, cloudFamilies } = coreFacts();
+    const problem = gatewayProblem(request, familyOf(detection, cloudFamilies)?.gateway ?? gateway);
     if (problem) return errorReply('bad_message', problem);
     if (input.gateway && !(await hasOrigin(input.gateway).catch(() => false))) {
       return errorReply('gateway_not_allowed', `no access to ${input.gateway}: the user has not allowed it`);
     }
+    // Client credentials on Cloud: the secret goes to the family's authorization server first.
+    const auth = input.auth === 'client-credentials' ? clientCredentialsOrigins(detection, cloudFamilies).auth : null;
+    if (auth && !(await hasOrigin(auth).catch(() => false))) return errorReply('host_not_allowed', auth);
     // The origin the credential goes to: re-checked here, whatever the popup was shown.
     const target = credentialOrigin(detection);
     if (target && !(await hasOrigin(target).catch(() => false))) {

@@ -159,6 +159,15 @@ export function requestOrigin(origin) {
 }
 
 /**
+ * `requestOrigin` for several origins in one prompt (a service account's test asks the site,
+ * the authorization server and the gateway). Straight from a click handler, as above.
+ * @param {string[]} origins
+ */
+export function requestOrigins(origins) {
+  return api.permissions.request({ origins: origins.map(originPattern) });
+}
+
+/**
  * Sends a protocol message to the service worker and resolves with its reply.
  * @param {import('./protocol.js').Request} message
  * @returns {Promise<import('./protocol.js').Reply | undefined>}

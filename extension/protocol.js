@@ -151,7 +151,8 @@ export function validateRequest(msg) {
 
 /**
  * The gateway rule, beside the service worker's permission check: a check may name no gateway,
- * or `allowed` (`ShellFacts.gateway`, Atlassian's) for a Cloud detection — nothing else.
+ * or `allowed` (the gateway of the site's Cloud family, `familyOf`) for a Cloud detection —
+ * nothing else.
  * @param {CheckRequest} request
  * @param {string} allowed
  * @returns {string | null}  why not, or null
@@ -162,6 +163,37 @@ export function gatewayProblem(request, allowed) {
   if (gateway !== allowed) return `check: gateway must be null or ${allowed}`;
   if (request.detection.deployment?.hosting !== 'cloud') return 'check: a gateway is only for Jira Cloud';
   return null;
+}
+
+/**
+ * The Cloud family of a detection's site, from the core's `ShellFacts.cloudFamilies`
+ * (`Deployment.cloudFamily`; commercial where the core named none, as its plans do), or null
+ * off Cloud. A credential of one family never goes to another family's host (`urls::family`).
+ * @param {Detection | null | undefined} detection
+ * @param {ShellFacts['cloudFamilies']} families
+ */
+export function familyOf(detection, families) {
+  const d = detection?.deployment;
+  if (d?.hosting !== 'cloud') return null;
+  return families.find((f) => f.id === (d.cloudFamily ?? 'commercial')) ?? null;
+}
+
+/**
+ * Every origin a test of a service account's client credentials asks (src/probe/
+ * client_credentials.rs): the site, and on Cloud its family's authorization server (the core's
+ * `tokenUrl`) and gateway — null on Data Center, where the token endpoint and the REST API are
+ * the site's own. What the wizard asks access to, and what the worker checks, before a test.
+ * @param {Detection | null | undefined} detection
+ * @param {ShellFacts['cloudFamilies']} families
+ * @returns {{site: string | null, auth: string | null, gateway: string | null}}
+ */
+export function clientCredentialsOrigins(detection, families) {
+  const family = familyOf(detection, families);
+  return {
+    site: credentialOrigin(detection),
+    auth: family ? httpOrigin(family.tokenUrl) : null,
+    gateway: family ? httpOrigin(family.gateway) : null,
+  };
 }
 
 /** Host names a Jira can have: DNS labels (IDNs arrive punycoded) or an IP literal. */
