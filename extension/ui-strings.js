@@ -101,6 +101,14 @@ export const UI = {
     authApiToken: 'API token (Cloud)',
     authPat: 'Personal access token',
     authBasic: 'Username + password',
+    // A service account's OAuth 2.0 client credentials (wizard/service-account.js).
+    authClientCredentials: 'Service account (OAuth 2.0 client credentials)',
+    loginClientId: 'Client ID',
+    secretLabelClientSecret: 'Client secret',
+    clientCredentialsUnsupported:
+      'Service account client credentials: not supported by this integration ({target}) — its form has no client ID and secret.',
+    sendsToServiceAccount:
+      'The client ID and secret go only to {auth}; the access token it issues only to {gateway}, and is never shown or kept.',
     projectLabel: 'Project key (optional)',
     testRun: 'Test',
     testRunning: 'Testing…',
@@ -239,6 +247,13 @@ export const UI = {
     authApiToken: 'API-токен (Cloud)',
     authPat: 'Персональный токен доступа',
     authBasic: 'Логин + пароль',
+    authClientCredentials: 'Сервисная учётная запись (OAuth 2.0 client credentials)',
+    loginClientId: 'Client ID (идентификатор клиента)',
+    secretLabelClientSecret: 'Client secret (секрет клиента)',
+    clientCredentialsUnsupported:
+      'Client credentials сервисной учётной записи: не поддерживается этой интеграцией ({target}) — в её форме нет полей client ID и secret.',
+    sendsToServiceAccount:
+      'Client ID и secret отправляются только на {auth}; выданный им токен доступа — только на {gateway}, он нигде не показывается и не хранится.',
     projectLabel: 'Ключ проекта (необязательно)',
     testRun: 'Проверить',
     testRunning: 'Проверяю…',

@@ -6,7 +6,7 @@
 // them.
 
 import { facts, methodName, targetMethod } from '../facts.js';
-import { credentialOrigin } from '../protocol.js';
+import { credentialOrigin, familyOf } from '../protocol.js';
 import { pick, t } from '../ui-strings.js';
 import { renderDetection, renderIntegration } from './views/detection.js';
 import { renderFrame } from './views/frame.js';
@@ -16,6 +16,7 @@ import { renderServerCheck } from './views/server-check.js';
 import { renderSnippet } from './views/snippet.js';
 import { renderSteps } from './views/steps.js';
 import { renderTest } from './views/test.js';
+import { serviceAccount } from './service-account.js';
 /** @import { DetectReply } from '../protocol.js' */
 /** @import { Detection } from '../pkg/jira_token_wizard.js' */
 /** @import { State, Step } from './state.js' */
@@ -47,15 +48,18 @@ export function model(state, secrets) {
   // A token test that changed the plan (it works only through the gateway) replaces its steps.
   const replanned = detection && state.test.detection === detection ? (state.test.result?.authPlan ?? null) : null;
   const own = detection?.targetPlans?.find((p) => p.target === target)?.plan ?? null;
-  const plan = detection ? (replanned ?? own ?? detection.authPlan ?? null) : null;
+  // The method the test sends: the target's, else the form's, else the plan's.
+  const dictated = detection ? targetMethod(target, detection.deployment?.hosting) : null;
+  // A service account's client credentials: their own plan, where offered (service-account.js).
+  const sa = detection ? serviceAccount(detection, target, state.form.auth, Boolean(dictated)) : null;
+  const plan = detection ? (replanned ?? (sa?.active ? sa.plan : null) ?? own ?? detection.authPlan ?? null) : null;
   // Never on the page's word alone, and only for a Jira read from its tab: the POST goes out
   // from that tab, so a typed address (another tab's page) gets no offer.
   const fromTab = state.last?.request.type === 'detect_tab' && state.page.tabId !== null;
   const pat = Boolean(detection && plan?.oneClickPat && allowFetch && phase === 'ready' && fromTab);
-  // The method the test sends: the target's, else the form's, else the plan's.
-  const dictated = detection ? targetMethod(target, detection.deployment?.hosting) : null;
+  const auth = sa?.auth ?? state.form.auth;
   /** @type {string | null} */
-  const method = dictated ?? (state.form.auth === 'auto' ? (plan?.method ?? null) : state.form.auth);
+  const method = dictated ?? (auth === 'auto' ? (plan?.method ?? null) : auth);
   const snippet = result?.snippet ?? null;
   const works = Boolean(result?.verdict?.ok);
   const gateway =
@@ -93,6 +97,8 @@ export function model(state, secrets) {
     replanned: Boolean(replanned),
     pat,
     dictated,
+    auth,
+    sa,
     method,
     patToken: pat ? secrets.created : null,
     snippet,
@@ -169,14 +175,18 @@ export function render(state, secrets) {
       ? {
           detection: m.detection,
           test,
-          form: state.form,
+          form: { ...state.form, auth: m.auth },
           target: m.target,
           plan: m.plan,
           dictated: m.dictated,
           method: m.method,
           gateway: m.gateway,
+          sa: m.sa,
           // After a test through Atlassian's gateway (the user's click), the credential went there.
-          sendsTo: test.gatewayTried && (test.result || test.running) ? facts().gateway : credentialOrigin(m.detection),
+          sendsTo:
+            test.gatewayTried && (test.result || test.running)
+              ? (familyOf(m.detection, facts().cloudFamilies)?.gateway ?? facts().gateway)
+              : credentialOrigin(m.detection),
         }
       : null,
   );

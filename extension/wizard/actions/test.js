@@ -2,11 +2,11 @@
 // (the verdict scrolled into view and focused), Cancel, another integration, the project picker,
 // the gateway offer, the steps opened and folded. Part of the actions (../actions.js).
 
-import { requestOrigin } from '../../browser.js';
+import { requestOrigin, requestOrigins } from '../../browser.js';
 import { saveChoices } from '../../choices.js';
 import { $ } from '../../dom.js';
 import { facts } from '../../facts.js';
-import { checkRequest } from '../../protocol.js';
+import { checkRequest, familyOf } from '../../protocol.js';
 import { model } from '../render.js';
 import { hasSecretField } from '../snippet-text.js';
 import { secrets, state, update } from '../state.js';
@@ -55,8 +55,9 @@ export function chooseTarget(target) {
 
 /**
  * Test: reads the form, sends `check` to the service worker, shows the `CheckResult`.
- * `gateway` is null, or the core's `Facts.gateway` when the user pressed "Test through
- * api.atlassian.com" and granted access to it: never otherwise.
+ * `gateway` is null, or the gateway of the site's Cloud family when the user pressed "Test
+ * through api.atlassian.com" and granted access to it, or for a Cloud service account's client
+ * credentials once the user granted access to every origin its test asks: never otherwise.
  * @param {string | null} [gateway]
  */
 export async function runTest(gateway = null) {
@@ -70,9 +71,23 @@ export async function runTest(gateway = null) {
     secretField.focus();
     return;
   }
+  // A Cloud service account's test asks the site, the family's authorization server and its
+  // gateway (service-account.js): access to exactly those, asked straight from the click.
+  const origins = current().sa?.origins ?? null;
+  if (origins?.gateway) {
+    const asked = [origins.site, origins.auth, origins.gateway].filter((o) => o !== null);
+    const granted = await requestOrigins(asked).catch(() => false);
+    if (state.test !== test || test.running) return;
+    if (!granted) {
+      update(() =>
+        Object.assign(test, { error: { code: 'host_not_allowed', message: asked.join(', ') }, result: null }),
+      );
+      return;
+    }
+  }
   markCheckStart();
-  const { target } = current();
-  const { login, auth, project } = state.form;
+  const { target, auth } = current();
+  const { login, project } = state.form;
   const secret = secretField.value;
   const request = checkRequest(detection, {
     login: login.trim(),
@@ -81,7 +96,7 @@ export async function runTest(gateway = null) {
     target,
     project: project.trim() || null,
     requiredPermissions: [],
-    gateway,
+    gateway: gateway ?? origins?.gateway ?? null,
     // The core has no randomness: Issue Sync's Local Authentication Key comes from these.
     keyMaterial:
       target === 'issue-sync' ? Array.from(crypto.getRandomValues(new Uint8Array(facts().keyMaterialBytes))) : null,
@@ -186,7 +201,8 @@ export const toggleSnippetReveal = () =>
 
 /** *Test through api.atlassian.com*: access asked straight from the click, then the test again. */
 export function tryGateway() {
-  const gateway = facts().gateway;
+  // The site's own Cloud family's gateway: a Government site's token never goes to api.atlassian.com.
+  const gateway = familyOf(state.test.detection, facts().cloudFamilies)?.gateway ?? facts().gateway;
   requestOrigin(gateway).then(
     (granted) =>
       granted

@@ -9,6 +9,7 @@ import { $, el } from '../../dom.js';
 import { facts, methodName, targetName } from '../../facts.js';
 import { httpOrigin } from '../../protocol.js';
 import { pick, t } from '../../ui-strings.js';
+import { passwordOffered } from '../service-account.js';
 /** @import { AuthPlan, CheckItem, CheckResult, Detection, Notice, ProjectRef } from '../../pkg/jira_token_wizard.js' */
 /** @import { Choices, State } from '../state.js' */
 
@@ -23,6 +24,9 @@ import { pick, t } from '../../ui-strings.js';
  * @property {string | null} method  the method in effect
  * @property {boolean} gateway  the core offers the gateway and it was not tried
  * @property {string | null} sendsTo  where the credential goes, or null: nowhere
+ * @property {ReturnType<typeof import('../service-account.js').serviceAccount> | null} sa
+ *   a service account's client credentials: offered, taken by the target, chosen, and where
+ *   they go (../service-account.js)
  */
 
 /**
@@ -55,7 +59,7 @@ export function renderTest(lang, slice) {
   const section = $('token-test');
   section.hidden = !slice;
   if (!slice) return;
-  const { detection, test, form, target, plan, dictated, method, gateway, sendsTo } = slice;
+  const { detection, test, form, target, plan, dictated, method, gateway, sendsTo, sa } = slice;
   const d = detection.deployment;
   renderTargets(lang, target);
   setValue('test-auth', form.auth);
@@ -67,14 +71,34 @@ export function renderTest(lang, slice) {
   note.textContent = dictated
     ? t(lang, 'authSetByTarget', { target: targetName(lang, target), method: methodName(lang, dictated) })
     : '';
-  const cloud = d?.hosting === 'cloud' || method === 'api-token' || plan?.login === 'email';
-  const label = t(lang, cloud ? 'loginEmail' : 'loginUsername');
+  // The menu offers client credentials where the deployment has them (the integration may
+  // still refuse them: then it says so), and no password where the plan offers none (Jira 11).
+  const ccOption = /** @type {HTMLOptionElement} */ (
+    $('test-auth').querySelector('option[value="client-credentials"]')
+  );
+  ccOption.hidden = !sa?.plan;
+  ccOption.disabled = !sa?.takes || Boolean(dictated);
+  const basicOption = /** @type {HTMLOptionElement} */ ($('test-auth').querySelector('option[value="basic"]'));
+  basicOption.hidden = basicOption.disabled = !passwordOffered(detection);
+  const ccNote = $('test-cc-note');
+  ccNote.hidden = !sa?.plan || sa.takes;
+  ccNote.textContent = ccNote.hidden
+    ? ''
+    : t(lang, 'clientCredentialsUnsupported', { target: targetName(lang, target) });
+  const client = method === 'client-credentials';
+  const cloud = !client && (d?.hosting === 'cloud' || method === 'api-token' || plan?.login === 'email');
+  const label = t(lang, client ? 'loginClientId' : cloud ? 'loginEmail' : 'loginUsername');
   $('test-login-label').textContent = method === 'pat' ? t(lang, 'loginOptional', { label }) : label;
   $('test-login').type = cloud ? 'email' : 'text';
   $('test-login').dataset.optional = String(method === 'pat');
   // The secret's label follows the method in effect (the target's, the form's, or the plan's).
   /** @type {Record<string, string>} */
-  const secretKeys = { pat: 'secretLabelPat', 'api-token': 'secretLabelApiToken', basic: 'secretLabelPassword' };
+  const secretKeys = {
+    pat: 'secretLabelPat',
+    'api-token': 'secretLabelApiToken',
+    basic: 'secretLabelPassword',
+    'client-credentials': 'secretLabelClientSecret',
+  };
   $('test-secret-label').textContent = t(lang, (method && secretKeys[method]) || 'secretLabel');
 
   const reveal = $('test-reveal');
@@ -89,13 +113,17 @@ export function renderTest(lang, slice) {
   run.setAttribute('aria-busy', String(test.running));
   run.textContent = t(lang, test.running ? 'testRunning' : 'testRun');
   $('test-cancel').hidden = !test.running;
-  // Beside the button: where the credential will be sent (SECURITY.md §7.1).
+  // Beside the button: where the credential will be sent (SECURITY.md §7.1) — for a Cloud
+  // service account, the family's authorization server and gateway, not the site.
+  const via = sa?.origins?.gateway && sa.origins.auth ? sa.origins : null;
   $('test-origin').textContent = detection.provisional
     ? t(lang, 'testConfirming')
-    : sendsTo
-      ? t(lang, 'sendsTo', { origin: sendsTo })
-      : t(lang, 'sendsNowhere');
-  $('test-origin').dataset.origin = sendsTo ?? '';
+    : via
+      ? t(lang, 'sendsToServiceAccount', { auth: via.auth ?? '', gateway: via.gateway ?? '' })
+      : sendsTo
+        ? t(lang, 'sendsTo', { origin: sendsTo })
+        : t(lang, 'sendsNowhere');
+  $('test-origin').dataset.origin = via ? `${via.auth} ${via.gateway}` : (sendsTo ?? '');
   section.setAttribute('aria-busy', String(test.running));
 
   const error = $('test-error');
