@@ -51,7 +51,8 @@ export async function withTimeout(ms, what, promise) {
  *   host_permissions of the temp copy (the simulator's origins: sites.mjs); hostPermissions:
  *   that list instead; gatewayPort: resolve
  *   `api.atlassian.com` to `127.0.0.1:gatewayPort` (a TLS simulator, its self-signed certificate
- *   accepted), as recorder.mjs does.
+ *   accepted), as recorder.mjs does; mapHosts: more names (port 443) resolved to
+ *   `127.0.0.1:port`; extraArgs: more Chromium flags (a NetLog).
  */
 /**
  * After a test that works, step 3 folds to its line and step 4 opens: opens step 3 again with a
@@ -63,7 +64,7 @@ export const openTestStep = (popup) => popup.eval(() => {
   if (button && button.getAttribute('aria-expanded') === 'false' && !button.disabled) button.click();
 });
 
-export async function launchExtension({ hostPermission = true, hostPermissions = null, gatewayPort = null } = {}) {
+export async function launchExtension({ hostPermission = true, hostPermissions = null, gatewayPort = null, mapHosts = {}, extraArgs = [] } = {}) {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} is missing: run ./build.sh first`);
   const started = Date.now();
   const extDir = mkdtempSync(join(tmpdir(), 'jtw-ext-'));
@@ -80,9 +81,12 @@ export async function launchExtension({ hostPermission = true, hostPermissions =
   // localhost — the panel flows' tab the wizard may not read). Atlassian site names (sites.mjs)
   // reach 127.0.0.1 on the port in their URL; the stand-in gateway `api.atlassian.com` (port 443)
   // reaches 127.0.0.1:gatewayPort. Both serve TLS with self-signed certificates, accepted.
-  const gateway = gatewayPort ? `MAP api.atlassian.com 127.0.0.1:${gatewayPort}, ` : '';
-  const network = [`--host-resolver-rules=${gateway}MAP *.atlassian.net 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost`,
-    '--ignore-certificate-errors'];
+  // `mapHosts`: more names (port 443) to TLS simulators — a Cloud family's gateway and
+  // authorization server. Government Cloud's sites are Atlassian names too (sites.mjs).
+  const mapped = { ...(gatewayPort ? { 'api.atlassian.com': gatewayPort } : {}), ...mapHosts };
+  const gateway = Object.entries(mapped).map(([host, port]) => `MAP ${host} 127.0.0.1:${port}, `).join('');
+  const network = [`--host-resolver-rules=${gateway}MAP *.atlassian.net 127.0.0.1, MAP *.atlassian-us-gov-mod.net 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost`,
+    '--ignore-certificate-errors', ...extraArgs];
   const cleanup = () => {
     rmSync(extDir, { recursive: true, force: true });
     rmSync(profile, { recursive: true, force: true });

@@ -16,6 +16,9 @@ import { startSimulator } from '../simulator/server.mjs';
 /** The host permission a test grants at install for the Cloud sites (any port). */
 export const ATLASSIAN_PATTERN = 'https://*.atlassian.net/*';
 
+/** The host permission for Atlassian Government Cloud's sites (`gov-cloud`: its `siteHost`). */
+export const GOV_PATTERN = 'https://*.atlassian-us-gov-mod.net/*';
+
 /** True when `scenario` is served as an Atlassian site (a Cloud scenario on its own name). */
 export function onAtlassianName(scenario) {
   const s = getScenario(scenario);
@@ -24,7 +27,8 @@ export function onAtlassianName(scenario) {
 
 /**
  * `startSimulator(options)`, with a Cloud scenario served over TLS under
- * `https://<scenario>.atlassian.net:<port>` (`url`, `origin` and `baseUrl` say so; `port` is
+ * `https://<scenario>.atlassian.net:<port>` (or its own `siteHost`: Government Cloud's
+ * `acme.atlassian-us-gov-mod.net`) (`url`, `origin` and `baseUrl` say so; `port` is
  * the simulator's).
  * @param {Parameters<typeof startSimulator>[0]} options
  */
@@ -32,7 +36,7 @@ export async function startSite(options) {
   if (!onAtlassianName(options.scenario)) return startSimulator(options);
   const sim = await startSimulator({ ...options, https: true });
   const local = `https://127.0.0.1:${sim.port}`;
-  const named = `https://${options.scenario}.atlassian.net:${sim.port}`;
+  const named = `https://${getScenario(options.scenario).siteHost ?? `${options.scenario}.atlassian.net`}:${sim.port}`;
   const rename = (u) => (u.startsWith(local) ? named + u.slice(local.length) : u);
   return Object.assign(sim, { url: rename(sim.url), origin: rename(sim.origin), baseUrl: rename(sim.baseUrl) });
 }

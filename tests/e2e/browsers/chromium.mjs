@@ -8,21 +8,31 @@
 // replaces `chrome.permissions.request` in the popup by one that answers false, as the user's
 // "Deny" would.
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, launchExtension, withTimeout } from '../harness.mjs';
+import { LOCAL, netlogRequests } from '../recorder.mjs';
 import { ATLASSIAN_PATTERN } from '../sites.mjs';
 
 /**
  * @param {import('./index.mjs').LaunchOptions} options
  * @returns {Promise<import('./index.mjs').Driver>}
  */
-export async function launch({ hostPermission = true, gatewayPermission = false, gatewayPort = null } = {}) {
+export async function launch({
+  hostPermission = true, gatewayPermission = false, gatewayPort = null, mapHosts = {}, morePermissions = [], recordHosts = false,
+} = {}) {
   const hostPermissions = [
     ...(hostPermission ? ['http://127.0.0.1/*', ATLASSIAN_PATTERN] : []),
     ...(gatewayPermission ? ['https://api.atlassian.com/*'] : []),
+    // Headless Chromium cannot answer a prompt: what a flow's prompt would grant, granted here.
+    ...morePermissions,
   ];
-  const ext = await launchExtension({ hostPermissions, gatewayPort });
+  // Every host the browser asks, whoever asked: Chromium's NetLog (read when it closes).
+  const netlogDir = recordHosts ? mkdtempSync(join(tmpdir(), 'jtw-netlog-')) : null;
+  const netlog = netlogDir ? join(netlogDir, 'netlog.json') : null;
+  const extraArgs = netlog ? [`--log-net-log=${netlog}`, '--net-log-capture-mode=Default'] : [];
+  const ext = await launchExtension({ hostPermissions, gatewayPort, mapHosts, extraArgs });
   try {
     // The popup may read what its copy buttons wrote (targets.test.mjs).
     await ext.cdp.send('Browser.grantPermissions', {
@@ -66,7 +76,17 @@ export async function launch({ hostPermission = true, gatewayPermission = false,
         .filter((c) => c.contextType !== 'BACKGROUND')
         .map((c) => ({ kind: c.contextType, url: new URL(c.documentUrl).pathname })));
     },
-    close: () => ext.close(),
+    /** @type {string[] | null} every host the browser asked (`recordHosts`), after `close` */
+    hostsAsked: null,
+    async close() {
+      await ext.close();
+      if (!netlogDir || !netlog) return;
+      try {
+        this.hostsAsked = [...new Set(netlogRequests(netlog).filter((r) => !LOCAL.test(r.url)).map((r) => new URL(r.url).host))].sort();
+      } finally {
+        rmSync(netlogDir, { recursive: true, force: true });
+      }
+    },
   };
 }
 

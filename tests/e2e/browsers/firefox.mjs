@@ -31,7 +31,10 @@
 // (not 443), which it tunnels to 127.0.0.1:<port>, where a Cloud simulator listens (../sites.mjs;
 // the self-signed certificates accepted through the session's `acceptInsecureCerts`), and the
 // browser's own services, which
-// puppeteer's profile sends to `dummy.test` (not recorded). Nothing leaves the machine.
+// puppeteer's profile sends to `dummy.test` (not recorded). `mapHosts` names (port 443: a Cloud
+// family's gateway and authorization server) and Government Cloud's
+// `<name>.atlassian-us-gov-mod.net:<port>` are tunnelled likewise. Every host the proxy sees,
+// tunnelled or refused, is in `driver.hostsAsked` once the browser closed. Nothing leaves the machine.
 
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -68,13 +71,18 @@ export async function missing() {
  * `api.atlassian.com:443` to `127.0.0.1:gatewayPort` and `<name>.atlassian.net:<port>` (a
  * Cloud simulator's name, ../sites.mjs) to `127.0.0.1:<port>`.
  */
-async function startProxy(gatewayPort, offsite) {
+async function startProxy(gatewayPort, offsite, mapHosts = {}, hostsAsked = []) {
   const sockets = new Set();
   const record = (method, url) => {
     // The browser's own services, which puppeteer's profile points at `dummy.test`.
     if (!/^(http:\/\/)?dummy\.test[:/]/.test(url)) offsite.push({ method, url });
   };
+  /** Every host asked through the proxy (all but 127.0.0.1), tunnelled or refused. */
+  const asked = (target) => {
+    if (!/^(http:\/\/)?dummy\.test[:/]/.test(target)) hostsAsked.push(target.replace(/^https?:\/\//, '').split('/')[0]);
+  };
   const server = http.createServer((req, res) => {
+    asked(req.url ?? '');
     record(req.method, req.url);
     res.writeHead(403, { 'Content-Type': 'text/plain' }).end('no traffic leaves the test machine');
   });
@@ -83,9 +91,12 @@ async function startProxy(gatewayPort, offsite) {
     socket.on('close', () => sockets.delete(socket));
   });
   server.on('connect', (req, client, head) => {
-    const site = /^[a-z0-9-]+\.atlassian\.net:(\d+)$/i.exec(req.url ?? '');
+    asked(req.url ?? '');
+    const site = /^[a-z0-9-]+\.atlassian(?:-us-gov-mod)?\.net:(\d+)$/i.exec(req.url ?? '');
+    const [host, hostPort] = String(req.url ?? '').split(':');
     const port = req.url === 'api.atlassian.com:443' && gatewayPort ? gatewayPort
-      : site && site[1] !== '443' ? Number(site[1]) : null;
+      : hostPort === '443' && mapHosts[host] ? mapHosts[host]
+        : site && site[1] !== '443' ? Number(site[1]) : null;
     if (port) {
       const upstream = net.connect(port, '127.0.0.1', () => {
         client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
@@ -119,7 +130,9 @@ async function startProxy(gatewayPort, offsite) {
  * @param {import('./index.mjs').LaunchOptions} options
  * @returns {Promise<import('./index.mjs').Driver>}
  */
-export async function launch({ hostPermission = true, gatewayPermission = false, gatewayPort = null } = {}) {
+export async function launch({
+  hostPermission = true, gatewayPermission = false, gatewayPort = null, mapHosts = {}, morePermissions = [],
+} = {}) {
   const gap = await missing();
   if (gap) throw new Error(gap);
   const { default: puppeteer } = await import('puppeteer-core');
@@ -129,6 +142,7 @@ export async function launch({ hostPermission = true, gatewayPermission = false,
   const granted = [
     ...(hostPermission ? ['http://127.0.0.1/*', ATLASSIAN_PATTERN] : []),
     ...(gatewayPermission ? ['https://api.atlassian.com/*'] : []),
+    ...morePermissions,
   ];
   if (granted.length) {
     const manifestPath = join(extDir, 'manifest.json');
@@ -137,6 +151,7 @@ export async function launch({ hostPermission = true, gatewayPermission = false,
     writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   }
   const offsite = [];
+  const hostsAsked = [];
   let proxy;
   let browser;
   const cleanup = async () => {
@@ -144,7 +159,7 @@ export async function launch({ hostPermission = true, gatewayPermission = false,
     rmSync(extDir, { recursive: true, force: true });
   };
   try {
-    proxy = await startProxy(gatewayPort, offsite);
+    proxy = await startProxy(gatewayPort, offsite, mapHosts, hostsAsked);
     browser = await withTimeout(30_000, 'launching firefox-esr', puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX,
@@ -177,9 +192,11 @@ export async function launch({ hostPermission = true, gatewayPermission = false,
     const [jiraTab] = await browser.pages();
     const driver = new FirefoxDriver({ browser, jiraTab: jiraTab ?? (await browser.newPage()), hostPermission, offsite });
     driver.launchMs = Date.now() - started;
+    driver.hostsAsked = null;
     driver.close = async () => {
       await withTimeout(15_000, 'closing firefox-esr', browser.close()).catch(() => browser.process()?.kill('SIGKILL'));
       await cleanup();
+      driver.hostsAsked = [...new Set(hostsAsked)].sort();
     };
     return driver;
   } catch (err) {

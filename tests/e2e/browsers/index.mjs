@@ -11,6 +11,12 @@
 // @property {boolean} [gatewayPermission=false]  `https://api.atlassian.com/*` granted at install
 // @property {number|null} [gatewayPort=null]  `api.atlassian.com` reaches `127.0.0.1:gatewayPort`
 //   (a TLS simulator; its self-signed certificate is accepted)
+// @property {Record<string, number>} [mapHosts={}]  more names (port 443) reaching `127.0.0.1:port`
+//   (a Cloud family's gateway and authorization server); Government Cloud's sites
+//   (`*.atlassian-us-gov-mod.net`, ../sites.mjs) reach 127.0.0.1 with their port, like `*.atlassian.net`
+// @property {string[]} [morePermissions=[]]  more host permissions granted at install
+// @property {boolean} [recordHosts=false]  Chromium: keep a NetLog, for `hostsAsked` (Firefox's
+//   proxy always records)
 //
 // @typedef {object} Driver
 // @property {'chromium'|'firefox'} name
@@ -32,6 +38,9 @@
 //   (default 1200 × 900); the result has Wizard's eval/text/attr/click/waitFor/screenshot/close
 //   and `resize`
 // @property {() => Promise<void>} close  ends the browser and removes its temp dirs
+// @property {string[] | null} hostsAsked  after `close`: every host (`name[:port]`) the browser
+//   asked, whoever asked (Chromium: its NetLog, with `recordHosts`; Firefox: its proxy, which sees
+//   all but 127.0.0.1)
 // @property {object[]} [offsite]  Firefox only: requests to any host but 127.0.0.1, the Cloud
 //   simulators' Atlassian names and the stand-in gateway, refused by the driver's proxy
 //   (Chromium fails their DNS instead)
