@@ -2,16 +2,17 @@
 //! account can browse (for the project picker), the target's connection snippet and the
 //! target's warnings.
 
+use super::finding::Finding;
 use super::scrub;
-use super::server_check::{self, ClientLine, ServerCheckInput};
-use super::{classify, client_credentials, expiry, gateway, Scheme};
+use super::server_check::{self, ClientLine, ServerCheck, ServerCheckInput};
+use super::{classify, client_credentials, expiry, gateway, RememberedExpiry, Scheme, TokenExpiry};
 use super::{CheckResult, JiraUser, ProbeFlow, Verdict, GATEWAY_PROJECTS, PROJECTS};
 use crate::auth_plan;
-use crate::auth_plan::AuthMethod;
+use crate::auth_plan::{AuthMethod, AuthPlan};
 use crate::catalogue::{Code, Notice};
 use crate::deployment::Hosting;
 use crate::http::Exchange;
-use crate::snippet::{self, SnippetInput};
+use crate::snippet::{self, Snippet, SnippetInput};
 use crate::targets::Target;
 use crate::urls;
 use serde::{Deserialize, Serialize};
@@ -27,127 +28,49 @@ pub struct ProjectRef {
     pub name: String,
 }
 
+/// The token test's result from its flow: the verdict, the warnings, the connection block,
+/// the server-side check and the steps in effect, with nothing of the secret left in it.
 pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
     let finding = classify::find(&flow);
-    // Every text may name who answered ({who}, {who_ru}).
-    let who = finding.who.text();
-    let mut vars: Vec<(&str, &str)> = finding.vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    vars.extend([("who", who.en.as_str()), ("who_ru", who.ru.as_str())]);
-    let notice = finding.code.notice(&vars);
-    let mut cause = notice.cause;
-    if let Some(unsent) = &finding.unsent {
-        cause.en = format!("{} {}", cause.en, unsent.en);
-        cause.ru = format!("{} {}", cause.ru, unsent.ru);
-    }
-    // The credential works (maybe with missing permissions, or an endpoint the connector calls
-    // removed): worth a connection block.
-    let works = matches!(
-        finding.code,
-        Code::Ok | Code::MissingPermissions | Code::EndpointRemoved
-    );
-    let verdict = Verdict {
-        code: finding.code,
-        ok: finding.code == Code::Ok,
-        credential_works: works,
-        title: notice.title,
-        cause,
-        fix: notice.fix,
-    };
+    let verdict = verdict(&finding);
     let tested = flow.will_send();
-    let mut warnings = flow.detection.warnings.clone();
-    if let Some(w) = technical_user_warning(&flow, finding.user.as_ref()) {
-        warnings.push(w);
-    }
-    if let Some((en, ru)) = flow.input.secret.surrounding_whitespace() {
-        warnings.push(Code::SecretWhitespace.notice(&[("what", &en), ("what_ru", &ru)]));
-    }
+    let client =
+        (flow.plan.method == AuthMethod::ClientCredentials).then(|| ClientCredentials::of(&flow));
     let insecure = insecure_http(&flow);
-    if let Some(w) = &insecure {
-        warnings.push(w.clone());
-    }
-    if tested {
-        warnings.extend(login_warning(&flow, finding.user.as_ref()));
-    }
-    if let Some(gw) = &finding.via_gateway {
-        let site = flow
-            .deployment()
-            .base_url
-            .clone()
-            .unwrap_or(flow.base.clone());
-        warnings.push(Code::WorksViaGateway.notice(&[("site", &site), ("gateway", gw)]));
-    }
-    let token_expiry = works
+    let mut warnings = warnings(&flow, &finding, tested, insecure.as_ref());
+    let token_expiry = verdict
+        .credential_works
         .then(|| expiry::read(&flow, finding.user.as_ref()))
         .flatten();
-    let remembered_expiry = works.then(|| expiry::remembered(&flow)).flatten();
+    let remembered_expiry = verdict
+        .credential_works
+        .then(|| expiry::remembered(&flow))
+        .flatten();
     if let Some(w) = token_expiry
         .as_ref()
         .and_then(|e| expiry::warning(&flow, e))
     {
         warnings.push(w);
     }
-    let cc = flow.plan.method == AuthMethod::ClientCredentials;
-    // A service account's token is used at the gateway (Cloud) or the base (Data Center).
-    let cc_base = cc.then(|| client_credentials::api_base(&flow)).flatten();
-    let snippet = works.then(|| {
-        snippet::build(SnippetInput {
-            client: cc.then(|| snippet::ClientFields {
-                client_id: flow.input.login.clone(),
-                token_url: client_credentials::token_url(&flow).unwrap_or_default(),
-                audience: (flow.is_cloud())
-                    .then(|| client_credentials::audience(&flow))
-                    .flatten(),
-                scope: (!flow.is_cloud()).then(|| client_credentials::dc_scope(&flow).to_string()),
-            }),
-            target: flow.input.target,
-            deployment: &flow.detection.deployment,
-            login: &snippet_login(&flow.input.login, finding.user.as_ref()),
-            key_material: flow.input.key_material.as_deref(),
-            base_url_mismatch: warnings
-                .iter()
-                .any(|w| matches!(w.code, Code::BaseUrlMismatch | Code::BaseUrlOtherHost)),
-            base_url: finding.via_gateway.as_deref().or(cc_base.as_deref()),
-            token_expiry: token_expiry.as_ref(),
-            remembered_expiry: remembered_expiry.as_ref(),
-        })
+    let snippet = verdict.credential_works.then(|| {
+        connection_block(
+            &flow,
+            &finding,
+            client.as_ref(),
+            &warnings,
+            insecure.as_ref(),
+            Expiries {
+                token: token_expiry.as_ref(),
+                remembered: remembered_expiry.as_ref(),
+            },
+        )
     });
-    // The block repeats the warning: it is what gets pasted into the integration.
-    let snippet = snippet.map(|mut s| {
-        if let Some(w) = &insecure {
-            s.warn(&w.title);
-        }
-        s
-    });
+    let server_check = tested.then(|| server_check_of(&flow, &finding, client.as_ref()));
     let projects_id = if finding.via_gateway.is_some() {
         GATEWAY_PROJECTS
     } else {
         PROJECTS
     };
-    let token_url = cc
-        .then(|| client_credentials::token_url(&flow))
-        .flatten()
-        .unwrap_or_default();
-    let audience = (cc && flow.is_cloud())
-        .then(|| client_credentials::audience(&flow))
-        .flatten();
-    let scope = (cc && !flow.is_cloud()).then(|| client_credentials::dc_scope(&flow));
-    let server_check = tested.then(|| {
-        server_check::build(&ServerCheckInput {
-            client: cc.then(|| ClientLine {
-                client_id: &flow.input.login,
-                token_url: &token_url,
-                audience: audience.as_deref(),
-                scope,
-            }),
-            base: &flow.base,
-            works_at: finding.via_gateway.as_deref(),
-            login: &flow.input.login,
-            method: flow.plan.method,
-            scheme: flow.plan.scheme,
-            target: flow.input.target,
-            project: flow.input.project.as_deref(),
-        })
-    });
     let redactor = flow.redactor();
     let result = CheckResult {
         deployment: flow.detection.deployment.clone(),
@@ -165,23 +88,7 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
         projects: projects(&flow, projects_id),
         login_url: finding.login_url,
         gateway_offer: gateway::offer(&flow),
-        // The steps the user follows now name the gateway's URL, not the site's; a service
-        // account's client credentials get their own steps.
-        auth_plan: if cc {
-            Some(auth_plan::plan_client_credentials(
-                &flow.detection.deployment,
-                &token_url,
-                cc_base.as_deref(),
-            ))
-        } else {
-            finding.via_gateway.as_deref().map(|gw| {
-                auth_plan::plan_via_gateway(
-                    gw,
-                    flow.input.target,
-                    gateway::is_service_account(&flow.input.login),
-                )
-            })
-        },
+        auth_plan: plan_in_effect(&flow, finding.via_gateway.as_deref(), client.as_ref()),
         via_gateway: finding.via_gateway,
         token_expiry,
         remembered_expiry,
@@ -193,6 +100,178 @@ pub(super) fn conclude(flow: ProbeFlow) -> CheckResult {
     // Nothing the server echoed may carry the secret — nor an access token obtained with it —
     // into a report, the popup or the CLI.
     scrub::scrub(result, &redactor)
+}
+
+/// The verdict of `finding`: its catalogue texts, each able to name who answered ({who},
+/// {who_ru}), the cause followed by why nothing was sent when nothing was.
+fn verdict(finding: &Finding) -> Verdict {
+    let who = finding.who.text();
+    let mut vars: Vec<(&str, &str)> = finding.vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    vars.extend([("who", who.en.as_str()), ("who_ru", who.ru.as_str())]);
+    let notice = finding.code.notice(&vars);
+    let mut cause = notice.cause;
+    if let Some(unsent) = &finding.unsent {
+        cause.en = format!("{} {}", cause.en, unsent.en);
+        cause.ru = format!("{} {}", cause.ru, unsent.ru);
+    }
+    Verdict {
+        code: finding.code,
+        ok: finding.code == Code::Ok,
+        // The credential works (maybe with missing permissions, or an endpoint the connector
+        // calls removed): worth a connection block.
+        credential_works: matches!(
+            finding.code,
+            Code::Ok | Code::MissingPermissions | Code::EndpointRemoved
+        ),
+        title: notice.title,
+        cause,
+        fix: notice.fix,
+    }
+}
+
+/// The warnings known before the token's expiry is read: the detection's, then the target's,
+/// the secret's, plain `http://` (`insecure`), the login's (when a credential was sent) and the
+/// gateway's.
+fn warnings(
+    flow: &ProbeFlow,
+    finding: &Finding,
+    tested: bool,
+    insecure: Option<&Notice>,
+) -> Vec<Notice> {
+    let mut warnings = flow.detection.warnings.clone();
+    if let Some(w) = technical_user_warning(flow, finding.user.as_ref()) {
+        warnings.push(w);
+    }
+    if let Some((en, ru)) = flow.input.secret.surrounding_whitespace() {
+        warnings.push(Code::SecretWhitespace.notice(&[("what", &en), ("what_ru", &ru)]));
+    }
+    if let Some(w) = insecure {
+        warnings.push(w.clone());
+    }
+    if tested {
+        warnings.extend(login_warning(flow, finding.user.as_ref()));
+    }
+    if let Some(gw) = &finding.via_gateway {
+        let site = flow
+            .deployment()
+            .base_url
+            .clone()
+            .unwrap_or(flow.base.clone());
+        warnings.push(Code::WorksViaGateway.notice(&[("site", &site), ("gateway", gw)]));
+    }
+    warnings
+}
+
+/// What a service account's OAuth 2.0 client credentials are used with: the token endpoint,
+/// Cloud's `audience` or Data Center's `scope`, and the API base its token is used at (the
+/// gateway on Cloud, the base on Data Center).
+struct ClientCredentials {
+    token_url: String,
+    audience: Option<String>,
+    scope: Option<&'static str>,
+    api_base: Option<String>,
+}
+
+impl ClientCredentials {
+    fn of(flow: &ProbeFlow) -> ClientCredentials {
+        let cloud = flow.is_cloud();
+        ClientCredentials {
+            token_url: client_credentials::token_url(flow).unwrap_or_default(),
+            audience: cloud.then(|| client_credentials::audience(flow)).flatten(),
+            scope: (!cloud).then(|| client_credentials::dc_scope(flow)),
+            api_base: client_credentials::api_base(flow),
+        }
+    }
+}
+
+/// The token's expiry as Jira said it and as the user remembered it, for the block.
+struct Expiries<'a> {
+    token: Option<&'a TokenExpiry>,
+    remembered: Option<&'a RememberedExpiry>,
+}
+
+/// The target's connection block for a credential that works; it repeats the plain `http://`
+/// warning, being what gets pasted into the integration.
+fn connection_block(
+    flow: &ProbeFlow,
+    finding: &Finding,
+    client: Option<&ClientCredentials>,
+    warnings: &[Notice],
+    insecure: Option<&Notice>,
+    expiries: Expiries,
+) -> Snippet {
+    let mut block = snippet::build(SnippetInput {
+        client: client.map(|c| snippet::ClientFields {
+            client_id: flow.input.login.clone(),
+            token_url: c.token_url.clone(),
+            audience: c.audience.clone(),
+            scope: c.scope.map(str::to_string),
+        }),
+        target: flow.input.target,
+        deployment: &flow.detection.deployment,
+        login: &snippet_login(&flow.input.login, finding.user.as_ref()),
+        key_material: flow.input.key_material.as_deref(),
+        base_url_mismatch: warnings
+            .iter()
+            .any(|w| matches!(w.code, Code::BaseUrlMismatch | Code::BaseUrlOtherHost)),
+        base_url: finding
+            .via_gateway
+            .as_deref()
+            .or(client.and_then(|c| c.api_base.as_deref())),
+        token_expiry: expiries.token,
+        remembered_expiry: expiries.remembered,
+    });
+    if let Some(w) = insecure {
+        block.warn(&w.title);
+    }
+    block
+}
+
+/// The two lines to test the credential from the integration's server.
+fn server_check_of(
+    flow: &ProbeFlow,
+    finding: &Finding,
+    client: Option<&ClientCredentials>,
+) -> ServerCheck {
+    server_check::build(&ServerCheckInput {
+        client: client.map(|c| ClientLine {
+            client_id: &flow.input.login,
+            token_url: &c.token_url,
+            audience: c.audience.as_deref(),
+            scope: c.scope,
+        }),
+        base: &flow.base,
+        works_at: finding.via_gateway.as_deref(),
+        login: &flow.input.login,
+        method: flow.plan.method,
+        scheme: flow.plan.scheme,
+        target: flow.input.target,
+        project: flow.input.project.as_deref(),
+    })
+}
+
+/// The steps the user follows now, when the test changed them: a service account's client
+/// credentials get their own, and a credential that works only through the gateway gets steps
+/// naming the gateway's URL, not the site's.
+fn plan_in_effect(
+    flow: &ProbeFlow,
+    via_gateway: Option<&str>,
+    client: Option<&ClientCredentials>,
+) -> Option<AuthPlan> {
+    if let Some(c) = client {
+        return Some(auth_plan::plan_client_credentials(
+            &flow.detection.deployment,
+            &c.token_url,
+            c.api_base.as_deref(),
+        ));
+    }
+    via_gateway.map(|gw| {
+        auth_plan::plan_via_gateway(
+            gw,
+            flow.input.target,
+            gateway::is_service_account(&flow.input.login),
+        )
+    })
 }
 
 /// `insecure_http` when a credential went out over plain `http://`.
