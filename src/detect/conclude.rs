@@ -4,12 +4,14 @@ use super::server_info::{read_server_info, read_tenant_info, ServerInfo, ServerI
 use super::warnings::{warnings, Found};
 use super::{DetectFlow, Detection};
 use crate::auth_plan;
-use crate::catalogue::Code;
+use crate::catalogue::{Code, Notice};
 use crate::deployment::{Deployment, Edition, Hosting, Product};
 use crate::http::HttpResponse;
 use crate::i18n::Text;
 use crate::urls;
 
+/// The detection from the page's signals and the REST answers: what the deployment is, where
+/// REST answered as Jira, its tenant, the warnings, then the plans for it.
 pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     let sig = flow.signals();
     let mut evidence = sig.evidence.clone();
@@ -17,13 +19,7 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     // answer counts when it is Jira's, else the first one with its own base (`rest_answer`).
     let (answer, base) = flow.rest_answer();
     let answer = answer.map(read_server_info);
-    let (info, info_resp): (Option<&ServerInfo>, Option<&HttpResponse>) = match &answer {
-        Some(ServerInfoAnswer::Info(i, r)) => (Some(i), Some(r)),
-        Some(ServerInfoAnswer::NeedsLogin(r))
-        | Some(ServerInfoAnswer::NotServerInfo(r))
-        | Some(ServerInfoAnswer::Redirect(r)) => (None, Some(r)),
-        _ => (None, None),
-    };
+    let (info, info_resp) = parts(&answer);
     let tenant_cloud_id = flow.tenant_info.as_ref().and_then(read_tenant_info);
 
     let product = product(flow, &sig, &answer, &mut evidence);
@@ -34,40 +30,13 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
         tenant_cloud_id.is_some(),
         &mut evidence,
     );
-    let cluster_node = info_resp
-        .and_then(|r| r.header("x-anodeid"))
-        .map(str::to_string)
-        .or(sig.cluster_node.clone())
-        .map(|n| {
-            n.chars()
-                .take(super::server_info::MAX_LABEL_LEN)
-                .collect::<String>()
-        });
-    // facts §1.4: X-ANODEID is the cluster node id, so a cluster, so Data Center.
-    let edition = match (&cluster_node, hosting) {
-        (Some(node), Some(Hosting::SelfManaged)) => {
-            evidence.push(format!("header X-ANODEID = {node}"));
-            Some(Edition::DataCenter)
-        }
-        _ => None,
-    };
+    let cluster_node = cluster_node(info_resp, &sig);
+    let edition = edition(cluster_node.as_deref(), hosting, &mut evidence);
     let version = info.and_then(|i| i.version.clone()).or(sig.version.clone());
     let version_numbers = info
         .and_then(ServerInfo::numbers)
         .or_else(|| version.as_deref().and_then(super::parse_version));
-    // Where REST answered as Jira: serverInfo with Jira's shape, Jira's JSON 401 (a site that
-    // hides serverInfo, facts §1.1), or a REST redirect to a login page on a site whose page
-    // says Jira (SSO in front; Basic may still pass for REST). A redirect alone confirms
-    // nothing — a typed address whose REST only redirects is not known to be Jira — and a
-    // page that only says it is Jira, or a site that never answered, has no reached base: no
-    // credential goes there (the verdict says why). A Cloud credential goes only to an
-    // Atlassian site (`urls::may_receive_cloud_credential`).
-    let rest_answered = info.is_some()
-        || matches!(answer, Some(ServerInfoAnswer::Redirect(_)))
-        || matches!(&answer, Some(ServerInfoAnswer::NeedsLogin(r)) if r.is_json());
-    let cloud_ok = hosting != Some(Hosting::Cloud)
-        || urls::parse_http(base).is_some_and(|u| urls::may_receive_cloud_credential(&u));
-    let reached = (rest_answered && cloud_ok && product == Product::Jira).then(|| base.to_string());
+    let reached = reached_base(&answer, product, hosting, base);
     let base_url = info
         .and_then(|i| i.base_url.as_deref())
         .and_then(urls::normalize_base)
@@ -77,29 +46,7 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
         .context_path
         .clone()
         .or_else(|| base_url.as_deref().map(urls::path_of));
-    // The tenant is the site's own word (/_edge/tenant_info), never the page's: the page's
-    // `ajs-cloud-id` would pick which tenant the gateway is asked for. Only the first paint,
-    // which sends nothing, shows the page's.
-    let page_cloud_id = sig
-        .cloud_id
-        .clone()
-        .filter(|id| super::is_plausible_cloud_id(id));
-    let cloud_id = if flow.opts.page_only {
-        page_cloud_id.clone()
-    } else {
-        tenant_cloud_id.clone()
-    };
-    let cloud_id_mismatch = match (&page_cloud_id, &tenant_cloud_id) {
-        (Some(page), Some(tenant)) if !page.eq_ignore_ascii_case(tenant) => {
-            let site = super::plan::origin_of(base);
-            Some(Code::CloudIdMismatch.notice(&[
-                ("page", page),
-                ("tenant", tenant),
-                ("site", &site),
-            ]))
-        }
-        _ => None,
-    };
+    let (cloud_id, cloud_id_mismatch) = cloud_id(flow, &sig, tenant_cloud_id, base);
 
     let mut warnings = warnings(
         flow,
@@ -116,15 +63,16 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     );
     warnings.extend(cloud_id_mismatch);
 
-    let mut deployment = Deployment {
+    let jira = product == Product::Jira;
+    let deployment = completed(Deployment {
         product,
-        hosting: (product == Product::Jira).then_some(hosting).flatten(),
+        hosting: jira.then_some(hosting).flatten(),
         edition,
         version,
         version_numbers,
         build_number: info.and_then(|i| i.build_number).or(sig.build_number),
-        base_url: (product == Product::Jira).then_some(base_url).flatten(),
-        context_path: (product == Product::Jira).then_some(context_path).flatten(),
+        base_url: jira.then_some(base_url).flatten(),
+        context_path: jira.then_some(context_path).flatten(),
         reached_base_url: reached,
         cloud_id,
         cloud_family: None,
@@ -133,7 +81,98 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
         user: sig.user.clone(),
         summary: Text::new("", ""),
         evidence,
+    });
+    with_plans(flow, deployment, warnings)
+}
+
+/// serverInfo's reading and the response it came from, when there was one.
+fn parts(answer: &Option<ServerInfoAnswer>) -> (Option<&ServerInfo>, Option<&HttpResponse>) {
+    match answer {
+        Some(ServerInfoAnswer::Info(i, r)) => (Some(i), Some(r)),
+        Some(ServerInfoAnswer::NeedsLogin(r))
+        | Some(ServerInfoAnswer::NotServerInfo(r))
+        | Some(ServerInfoAnswer::Redirect(r)) => (None, Some(r)),
+        _ => (None, None),
+    }
+}
+
+/// The cluster node that answered (X-ANODEID), else the page's, cut to a label's length.
+fn cluster_node(resp: Option<&HttpResponse>, sig: &super::PageSignals) -> Option<String> {
+    resp.and_then(|r| r.header("x-anodeid"))
+        .map(str::to_string)
+        .or(sig.cluster_node.clone())
+        .map(|n| {
+            n.chars()
+                .take(super::server_info::MAX_LABEL_LEN)
+                .collect::<String>()
+        })
+}
+
+/// facts §1.4: X-ANODEID is the cluster node id, so a cluster, so Data Center.
+fn edition(
+    cluster_node: Option<&str>,
+    hosting: Option<Hosting>,
+    evidence: &mut Vec<String>,
+) -> Option<Edition> {
+    match (cluster_node, hosting) {
+        (Some(node), Some(Hosting::SelfManaged)) => {
+            evidence.push(format!("header X-ANODEID = {node}"));
+            Some(Edition::DataCenter)
+        }
+        _ => None,
+    }
+}
+
+/// Where REST answered as Jira: serverInfo with Jira's shape, Jira's JSON 401 (a site that
+/// hides serverInfo, facts §1.1), or a REST redirect to a login page on a site whose page says
+/// Jira (SSO in front; Basic may still pass for REST). A redirect alone confirms nothing — a
+/// typed address whose REST only redirects is not known to be Jira — and a page that only says
+/// it is Jira, or a site that never answered, has no reached base: no credential goes there
+/// (the verdict says why). A Cloud credential goes only to an Atlassian site
+/// (`urls::may_receive_cloud_credential`).
+fn reached_base(
+    answer: &Option<ServerInfoAnswer>,
+    product: Product,
+    hosting: Option<Hosting>,
+    base: &str,
+) -> Option<String> {
+    let rest_answered = matches!(answer, Some(ServerInfoAnswer::Info(..)))
+        || matches!(answer, Some(ServerInfoAnswer::Redirect(_)))
+        || matches!(answer, Some(ServerInfoAnswer::NeedsLogin(r)) if r.is_json());
+    let cloud_ok = hosting != Some(Hosting::Cloud)
+        || urls::parse_http(base).is_some_and(|u| urls::may_receive_cloud_credential(&u));
+    (rest_answered && cloud_ok && product == Product::Jira).then(|| base.to_string())
+}
+
+/// The tenant, and a warning when the page names another one. The tenant is the site's own
+/// word (/_edge/tenant_info), never the page's: the page's `ajs-cloud-id` would pick which
+/// tenant the gateway is asked for. Only the first paint, which sends nothing, shows the page's.
+fn cloud_id(
+    flow: &DetectFlow,
+    sig: &super::PageSignals,
+    tenant: Option<String>,
+    base: &str,
+) -> (Option<String>, Option<Notice>) {
+    let page = sig
+        .cloud_id
+        .clone()
+        .filter(|id| super::is_plausible_cloud_id(id));
+    let mismatch = match (&page, &tenant) {
+        (Some(page), Some(tenant)) if !page.eq_ignore_ascii_case(tenant) => {
+            let site = super::plan::origin_of(base);
+            Some(Code::CloudIdMismatch.notice(&[
+                ("page", page),
+                ("tenant", tenant),
+                ("site", &site),
+            ]))
+        }
+        _ => None,
     };
+    (if flow.opts.page_only { page } else { tenant }, mismatch)
+}
+
+/// The deployment with what follows from the rest: a Cloud site's family and the summary.
+fn completed(mut deployment: Deployment) -> Deployment {
     if deployment.hosting == Some(Hosting::Cloud) {
         deployment.cloud_family = deployment
             .rest_base()
@@ -141,6 +180,11 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
             .and_then(|u| urls::family::of_site(u.host_str()));
     }
     deployment.summary = summary(&deployment);
+    deployment
+}
+
+/// The detection of `deployment`, with the plans for it (a Jira's) and the flow's log.
+fn with_plans(flow: &DetectFlow, deployment: Deployment, warnings: Vec<Notice>) -> Detection {
     let auth_plan = deployment.is_jira().then(|| auth_plan::plan(&deployment));
     let target_plans = if deployment.is_jira() {
         auth_plan::target_plans(&deployment)
