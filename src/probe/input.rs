@@ -147,8 +147,57 @@ pub(super) struct Plan {
 
 /// Validates `input` for deployment `d` — the one place the extension's and the CLI's input is
 /// checked — after tidying what people type: the login and project trimmed, a blank project
-/// meaning any project.
+/// meaning any project. The checks run in this order, so an input wrong in several ways is
+/// refused for the first.
 pub(super) fn prepare(input: &mut CheckInput, d: &Deployment) -> Result<Plan, CheckError> {
+    check_typed(input)?;
+    let gateway = gateway(input, d)?;
+    let (now, expires_on) = dates(input)?;
+    check_calls(input)?;
+    let profile = input.target.profile();
+    check_key_material(input, profile.name.en)?;
+    let secret_kind = secret_kind::read(input.secret.trimmed());
+    let wire = profile.wire_auth(d);
+    let planned = resolve_method(wire.unwrap_or(input.auth), d);
+    let method = match wire {
+        Some(_) => planned,
+        None => method_in_effect(input.auth, d, secret_kind, &input.login),
+    };
+    let scheme = match method {
+        AuthMethod::Pat | AuthMethod::ClientCredentials => Scheme::Bearer,
+        AuthMethod::ApiToken | AuthMethod::Basic => Scheme::Basic,
+    };
+    if input.auth == AuthChoice::ClientCredentials {
+        check_client(input, method, d, gateway.is_some())?;
+    }
+    if scheme == Scheme::Basic && input.login.trim().is_empty() {
+        return Err(CheckError::LoginRequired(match method {
+            AuthMethod::ApiToken => "an API token",
+            _ => "username + password",
+        }));
+    }
+    // Client credentials for an integration whose form cannot hold them: nothing is sent
+    // (whatever method its form would send instead).
+    let cc_refused =
+        input.auth == AuthChoice::ClientCredentials && !profile.takes_client_credentials(d);
+    Ok(Plan {
+        method,
+        scheme,
+        required: required_permissions(profile.permissions(), &input.required_permissions),
+        supported: profile.supports(d) && !cc_refused,
+        gateway,
+        not_a_token: method != AuthMethod::Basic && !input.secret.could_be_token(),
+        now,
+        secret_kind,
+        read_as_password: method != planned,
+        endpoints: profile.endpoints_on(d, &input.calls),
+        expires_on,
+    })
+}
+
+/// What people type, tidied and checked: the secret, the login (trimmed), the project (trimmed,
+/// blank for any), the timeout and the extra permission keys.
+fn check_typed(input: &mut CheckInput) -> Result<(), CheckError> {
     if input.secret.is_empty() {
         return Err(CheckError::EmptySecret);
     }
@@ -183,14 +232,20 @@ pub(super) fn prepare(input: &mut CheckInput, d: &Deployment) -> Result<Plan, Ch
     {
         return Err(CheckError::InvalidPermissions);
     }
+    Ok(())
+}
 
-    let gateway = match &input.gateway {
-        Some(g) => {
-            let g = urls::normalize_base(g).ok_or_else(|| CheckError::InvalidGateway(g.clone()))?;
-            Some(family_gateway(g, d))
-        }
-        None => None,
+/// The gateway the caller allowed, normalized and of the site's Cloud family.
+fn gateway(input: &CheckInput, d: &Deployment) -> Result<Option<String>, CheckError> {
+    let Some(g) = &input.gateway else {
+        return Ok(None);
     };
+    let g = urls::normalize_base(g).ok_or_else(|| CheckError::InvalidGateway(g.clone()))?;
+    Ok(Some(family_gateway(g, d)))
+}
+
+/// The caller's "now" and the remembered expiry date, in Unix seconds, when given.
+fn dates(input: &CheckInput) -> Result<(Option<i64>, Option<i64>), CheckError> {
     let now = match &input.now {
         Some(t) if t.len() <= 64 => {
             Some(crate::time::parse_rfc3339(t).ok_or(CheckError::InvalidNow)?)
@@ -202,7 +257,12 @@ pub(super) fn prepare(input: &mut CheckInput, d: &Deployment) -> Result<Plan, Ch
         None | Some("") => None,
         Some(d) => Some(crate::time::parse_date(d).ok_or(CheckError::InvalidExpiresOn)?),
     };
-    // Unknown names are refused, never echoed (a misplaced secret could be one).
+    Ok((now, expires_on))
+}
+
+/// The endpoints the integration calls: unknown names are refused, never echoed (a misplaced
+/// secret could be one).
+fn check_calls(input: &CheckInput) -> Result<(), CheckError> {
     if input.calls.len() > crate::targets::ENDPOINTS.len() * 4
         || input
             .calls
@@ -211,76 +271,58 @@ pub(super) fn prepare(input: &mut CheckInput, d: &Deployment) -> Result<Plan, Ch
     {
         return Err(CheckError::UnknownEndpoint);
     }
-    let profile = input.target.profile();
+    Ok(())
+}
+
+/// The random bytes: required by Issue Sync (named `target`), of a sane length when given.
+fn check_key_material(input: &CheckInput, target: &'static str) -> Result<(), CheckError> {
     let key_bytes = input.key_material.as_ref().map(Vec::len);
     if input.target == Target::IssueSync && key_bytes.is_none_or(|n| n < MIN_KEY_MATERIAL) {
-        return Err(CheckError::KeyMaterialRequired(profile.name.en));
+        return Err(CheckError::KeyMaterialRequired(target));
     }
     if key_bytes.is_some_and(|n| !(MIN_KEY_MATERIAL..=MAX_KEY_MATERIAL).contains(&n)) {
         return Err(CheckError::KeyMaterialLength);
     }
-    let secret_kind = secret_kind::read(input.secret.trimmed());
-    let wire = profile.wire_auth(d);
-    let planned = resolve_method(wire.unwrap_or(input.auth), d);
-    let method = match wire {
-        Some(_) => planned,
-        None => method_in_effect(input.auth, d, secret_kind, &input.login),
-    };
-    let read_as_password = method != planned;
-    let scheme = match method {
-        AuthMethod::Pat | AuthMethod::ClientCredentials => Scheme::Bearer,
-        AuthMethod::ApiToken | AuthMethod::Basic => Scheme::Basic,
-    };
-    if input.auth == AuthChoice::ClientCredentials {
-        let id = input.login.as_str();
-        if id.is_empty() {
-            return Err(CheckError::ClientIdRequired);
-        }
-        // RFC 6749 §2.2 leaves the id's form open; Atlassian's are URL-safe. Anything else
-        // goes into no request.
-        if !id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~'))
-        {
-            return Err(CheckError::InvalidClientId);
-        }
-        if method == AuthMethod::ClientCredentials
-            && d.hosting == Some(Hosting::Cloud)
-            && gateway.is_none()
-        {
-            return Err(CheckError::ClientCredentialsNeedGateway);
-        }
+    Ok(())
+}
+
+/// OAuth 2.0 client credentials: a client id of a safe form, and on Cloud (`method` sent) the
+/// gateway, where alone a service account's token works.
+fn check_client(
+    input: &CheckInput,
+    method: AuthMethod,
+    d: &Deployment,
+    gateway_allowed: bool,
+) -> Result<(), CheckError> {
+    let id = input.login.as_str();
+    if id.is_empty() {
+        return Err(CheckError::ClientIdRequired);
     }
-    if scheme == Scheme::Basic && input.login.trim().is_empty() {
-        return Err(CheckError::LoginRequired(match method {
-            AuthMethod::ApiToken => "an API token",
-            _ => "username + password",
-        }));
+    // RFC 6749 §2.2 leaves the id's form open; Atlassian's are URL-safe. Anything else goes
+    // into no request.
+    if !id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~'))
+    {
+        return Err(CheckError::InvalidClientId);
     }
-    let mut required = profile.permissions();
-    // Client credentials for an integration whose form cannot hold them: nothing is sent
-    // (whatever method its form would send instead).
-    let cc_refused =
-        input.auth == AuthChoice::ClientCredentials && !profile.takes_client_credentials(d);
-    let supported = profile.supports(d) && !cc_refused;
-    for k in &input.required_permissions {
+    if method == AuthMethod::ClientCredentials
+        && d.hosting == Some(Hosting::Cloud)
+        && !gateway_allowed
+    {
+        return Err(CheckError::ClientCredentialsNeedGateway);
+    }
+    Ok(())
+}
+
+/// Permission keys to check: the target's, then the extra ones, without repeats.
+fn required_permissions(mut required: Vec<String>, extra: &[String]) -> Vec<String> {
+    for k in extra {
         if !required.contains(k) {
             required.push(k.clone());
         }
     }
-    Ok(Plan {
-        method,
-        scheme,
-        required,
-        supported,
-        gateway,
-        not_a_token: method != AuthMethod::Basic && !input.secret.could_be_token(),
-        now,
-        secret_kind,
-        read_as_password,
-        endpoints: profile.endpoints_on(d, &input.calls),
-        expires_on,
-    })
+    required
 }
 
 /// The gateway a Cloud credential may go to: never another Cloud family's
