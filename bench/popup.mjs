@@ -10,6 +10,7 @@
 // (the page's own word, no round trip), time-to-confirmed-detection (serverInfo answered) and
 // time-to-verdict. The first open of each browser is reported apart: its background loads the
 // wasm core on that first message. Prints Markdown tables; nothing is asserted.
+import { loadavg } from 'node:os';
 import { BROWSERS, launchBrowser } from '../tests/e2e/browsers/index.mjs';
 import { runTokenTest, timings } from '../tests/e2e/popup-timing.mjs';
 import { startSite } from '../tests/e2e/sites.mjs';
@@ -42,9 +43,76 @@ function roundTrips(entries) {
   return trips;
 }
 
+/**
+ * The `jtw-step:*` measures (extension/timing.js) of the page or worker it runs in, on the wall
+ * clock. Self-contained: its source is sent there.
+ */
+function readSteps() {
+  return performance
+    .getEntriesByType('measure')
+    .filter((e) => e.name.startsWith('jtw-step:'))
+    .map((e) => ({ name: e.name.slice(9), at: performance.timeOrigin + e.startTime, duration: e.duration }));
+}
+
+/** The background's steps: Chromium's service worker, Firefox's background page. */
+function workerSteps(driver, wizard) {
+  if (driver.name === 'chromium') return driver.ext.worker.evaluate(`(${readSteps})()`);
+  return wizard.eval(async () => {
+    const bg = await browser.runtime.getBackgroundPage();
+    return bg.performance
+      .getEntriesByType('measure')
+      .filter((e) => e.name.startsWith('jtw-step:'))
+      .map((e) => ({ name: e.name.slice(9), at: bg.performance.timeOrigin + e.startTime, duration: e.duration }));
+  });
+}
+
+/** The steps of the breakdown table, in order: [key, what]. */
+const STEP_ROWS = [
+  ['script', 'page: navigation → wizard script runs (before `jtw:wizard-open`)'],
+  ['wasm-compile', 'worker: wasm fetch + compile (streaming)'],
+  ['wasm-instantiate', 'worker: wasm instantiate'],
+  ['wasm-in-run', 'worker: wasm loaded during this open (1) or before it (0)'],
+  ['facts', 'page: `facts` asked → answered'],
+  ['tab', 'page: which tab (tabs.query)'],
+  ['snapshot', 'worker: tab snapshot (scripting.executeScript)'],
+  ['core:detect_page_page_only', 'worker: core `detect_page`, page only (serde in/out + work, no request)'],
+  ['first-reply', 'page: first-paint request → reply'],
+  ['first-render', 'page: render of the first detection'],
+  ['core:detect_page', 'worker: core `detect_page` with REST (one latency inside)'],
+  ['full-reply', 'page: full detection request → reply'],
+  ['renders', 'page: renders from open to verdict (count)'],
+  ['render-ms', 'page: all those renders (ms, sum)'],
+  ['core:check', 'worker: core `check` (requests + result + report; latency inside)'],
+  ['check-reply', 'page: `check` request → reply'],
+  ['verdict-render', 'page: reply → verdict rendered'],
+];
+
+/** One run's breakdown: step key → ms (see STEP_ROWS). */
+function breakdown(openedAt, scriptMs, pageSteps, bgSteps) {
+  const last = (list, name) => list.filter((e) => e.name === name).at(-1);
+  const inRun = bgSteps.filter((e) => e.at >= openedAt);
+  const out = { script: scriptMs };
+  for (const name of ['wasm-compile', 'wasm-instantiate']) out[name] = last(bgSteps, name)?.duration;
+  out['wasm-in-run'] = inRun.some((e) => e.name === 'wasm-instantiate') ? 1 : 0;
+  for (const name of ['facts', 'tab', 'first-reply', 'full-reply', 'check-reply']) out[name] = last(pageSteps, name)?.duration;
+  for (const name of ['snapshot', 'core:detect_page_page_only', 'core:detect_page', 'core:check']) {
+    out[name] = inRun.find((e) => e.name === name)?.duration;
+  }
+  const renders = pageSteps.filter((e) => e.name === 'render');
+  out.renders = renders.length;
+  out['render-ms'] = renders.reduce((sum, e) => sum + e.duration, 0);
+  const firstReply = last(pageSteps, 'first-reply');
+  const check = last(pageSteps, 'check-reply');
+  const renderAfter = (r) => (r ? renders.find((e) => e.at >= r.at + r.duration - 0.5)?.duration : undefined);
+  out['first-render'] = renderAfter(firstReply);
+  out['verdict-render'] = renderAfter(check);
+  return out;
+}
+
 /** One wizard: detection, token test, the three measures and the requests each part sent. */
 async function once(driver, sim, login, secret) {
   const from = sim.log.length;
+  const openedAt = Date.now();
   const wizard = await driver.openWizard(sim.url);
   try {
     if ((await wizard.settled(30_000)) !== 'ready') throw new Error(`detection failed: ${await wizard.text('status')}`);
@@ -55,7 +123,11 @@ async function once(driver, sim, login, secret) {
     // The tab's own page load comes before the wizard's document exists.
     const detectLog = sim.log.slice(from, beforeTest).filter((e) => e.at >= timeOrigin);
     const checkLog = sim.log.slice(beforeTest);
+    const open = entries.find((e) => e.name === 'jtw:wizard-open');
+    const pageSteps = await wizard.eval(readSteps).catch(() => []);
+    const bgSteps = await workerSteps(driver, wizard).catch(() => []);
     return {
+      steps: breakdown(openedAt, open?.startTime, pageSteps, bgSteps),
       verdict,
       first: measure('jtw:time-to-first-detection'),
       confirmed: measure('jtw:time-to-confirmed-detection'),
@@ -70,6 +142,9 @@ async function once(driver, sim, login, secret) {
   }
 }
 
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ');
+out(`Load average (1 / 5 / 15 min) at start: ${load()}`);
+out();
 const browsers = process.env.BROWSERS ? process.env.BROWSERS.split(',') : BROWSERS;
 for (const name of browsers) {
   const rows = [];
@@ -103,4 +178,17 @@ for (const name of browsers) {
     out(`| ${site.what} | ${spread(warm.map((r) => r.first))} | ${spread(warm.map((r) => r.confirmed))} | ${ms(first.confirmed)} | ${spread(all.map((r) => r.check))} | ${trips('detectTrips', 'detectRequests')} / ${trips('checkTrips', 'checkRequests')} | ${first.verdict} |`);
   }
   out();
+  out(`#### ${name}: where the time goes (median of the ${rows.length} first opens; of the ${rows.length * RUNS} later opens)`);
+  out();
+  out('| step | first open ms | later opens ms |');
+  out('|---|---:|---:|');
+  const firsts = rows.map((r) => r.first.steps);
+  const laters = rows.flatMap((r) => r.warm.map((w) => w.steps));
+  const cell = (list, key) => {
+    const xs = list.map((x) => x[key]).filter((x) => typeof x === 'number');
+    return xs.length ? (key === 'renders' || key === 'wasm-in-run' ? String(median(xs)) : median(xs).toFixed(1)) : '–';
+  };
+  for (const [key, what] of STEP_ROWS) out(`| ${what} | ${cell(firsts, key)} | ${cell(laters, key)} |`);
+  out();
 }
+out(`Load average (1 / 5 / 15 min) at end: ${load()}`);

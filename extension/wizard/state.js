@@ -5,6 +5,7 @@
 // while (the tested secret, for the connection block's copy buttons; a just-created PAT, shown
 // once) live in `secrets` beside it, in this page's memory only.
 
+import { step } from '../timing.js';
 import { render } from './render.js';
 /** @import { DetectReply, ErrorInfo, ErrorReply, Request } from '../protocol.js' */
 /** @import { AuthChoice, CheckItem, CheckResult, CreateResult, Detection, ProjectRef, Rendered, Target } from '../pkg/jira_token_wizard.js' */
@@ -144,5 +145,7 @@ export const secrets = { tested: null, created: null };
  */
 export function update(fn) {
   fn?.(state);
+  const start = performance.now();
   render(state, secrets);
+  step('render', start);
 }

@@ -8,6 +8,7 @@ import { $ } from '../../dom.js';
 import { facts } from '../../facts.js';
 import { checkRequest, familyOf } from '../../protocol.js';
 import { model } from '../render.js';
+import { timed } from '../../timing.js';
 import { hasSecretField } from '../snippet-text.js';
 import { secrets, state, update } from '../state.js';
 import { markCheckStart, markVerdict } from '../timing.js';
@@ -124,7 +125,7 @@ export async function runTest(gateway = null) {
     const open = [...s.open, 'test'];
     s.open = [...new Set(open)].filter((x) => x !== 'token' || current().patToken !== null);
   });
-  const reply = await ask(request);
+  const reply = await timed('check-reply', () => ask(request));
   request.input.secret = ''; // the field keeps it, for the user to edit and test again
   if (state.test !== test || test.detection !== detection || test.runs !== run) return; // new detection, or cancelled
   update((s) => {
