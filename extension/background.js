@@ -4,7 +4,8 @@
 //
 // MV3 rules kept here: every listener is registered synchronously at the top level (a
 // restarted worker must see the event that woke it), and nothing lives in memory across
-// restarts except the wasm module, which is reloaded on demand. Requests to Jira go out from
+// restarts except the wasm module, which is loaded as the worker starts (and again on demand
+// after a failed load). Requests to Jira go out from
 // here, not from the page: a content-script context cannot fetch cross-origin even with host
 // permissions (facts §6.1). The one exception is the PAT creation, which must carry the Jira
 // page's own origin and session: the core plans it and the Jira tab sends it (`createPat`).
@@ -34,17 +35,43 @@ import {
 } from './protocol.js';
 import { SNAPSHOT_LIMITS, collectSnapshot } from './snapshot.js';
 import { tabFetch } from './tab-fetch.js';
+import { step, timed } from './timing.js';
+
+const started = performance.now();
 
 /** @type {Promise<unknown> | null} */
 let wasmReady = null;
 /** Loads the wasm core once per worker life; a failed load is retried on the next message. */
 function core() {
-  wasmReady ??= init({ module_or_path: new URL('./pkg/jira_token_wizard_bg.wasm', import.meta.url) }).catch((err) => {
+  wasmReady ??= loadCore().catch((err) => {
     wasmReady = null;
     throw err;
   });
   return wasmReady;
 }
+
+/**
+ * Fetches and compiles the wasm (streaming: compiled as it is read), then instantiates it —
+ * measured apart (timing.js).
+ */
+async function loadCore() {
+  const url = new URL('./pkg/jira_token_wizard_bg.wasm', import.meta.url);
+  const module = await timed('wasm-compile', () =>
+    WebAssembly.compileStreaming(fetch(url)).catch(() =>
+      // A browser that serves the file without the wasm MIME type: compiled from its bytes.
+      fetch(url)
+        .then((r) => r.arrayBuffer())
+        .then((bytes) => WebAssembly.compile(bytes)),
+    ),
+  );
+  await timed('wasm-instantiate', () => init({ module_or_path: module }));
+  step('worker-to-core', started);
+}
+
+// The core is loaded as soon as the worker starts, not on the first message: the wizard's
+// first message (or the tab snapshot it waits for) then overlaps the wasm compile. A failure
+// here is retried (and reported) by the first command.
+core().catch(() => {});
 
 /**
  * Runs one core command (wasm `handle`) and resolves with its answer, typed by the command's
@@ -55,7 +82,10 @@ function core() {
  */
 async function run(command) {
   await core();
-  return /** @type {Promise<Commands[K]['output']>} */ (handle(command));
+  const pageOnly = 'options' in command && command.options.pageOnly ? '_page_only' : '';
+  return /** @type {Promise<Commands[K]['output']>} */ (
+    timed(`core:${command.type}${pageOnly}`, () => handle(command))
+  );
 }
 
 onMessage(
@@ -66,7 +96,9 @@ onMessage(
     const { request } = checked;
     switch (request.type) {
       case 'detect_tab':
-        return detectTab(request.tabId, request.pageOnly, request.pair);
+        return timed(`message:detect_tab${request.pageOnly ? '_page_only' : ''}`, () =>
+          detectTab(request.tabId, request.pageOnly, request.pair),
+        );
       case 'detect_url':
         return detectTypedUrl(request.url);
       case 'check':
@@ -131,7 +163,7 @@ const pairedSnapshots = new Map();
  * @param {string | null} pair
  */
 function snapshotOf(tabId, pair) {
-  const take = () => runInTab(tabId, collectSnapshot, [SNAPSHOT_LIMITS]);
+  const take = () => timed('snapshot', () => runInTab(tabId, collectSnapshot, [SNAPSHOT_LIMITS]));
   if (pair === null) return take();
   const key = `${tabId} ${pair}`;
   const taken = pairedSnapshots.get(key);
@@ -163,11 +195,14 @@ async function detectTab(tabId, pageOnly, pair) {
   const origin = httpOrigin(snapshot?.url ?? '');
   if (!snapshot || !origin) return errorReply('tab_unreadable', 'not an http(s) page');
   const page = snapshot;
-  const allowFetch = await hasOrigin(origin);
   // A page may name another origin (a Cloud page elsewhere names its Atlassian site): the core
-  // decides whether to ask it, and may only with access to it.
+  // decides whether to ask it, and may only with access to it. Both asked at once.
   const named = httpOrigin(String(snapshot?.metas?.['ajs-base-url'] ?? ''));
-  const granted = named && named !== origin && (await hasOrigin(named).catch(() => false)) ? [named] : [];
+  const [allowFetch, namedAllowed] = await Promise.all([
+    hasOrigin(origin),
+    named && named !== origin ? hasOrigin(named).catch(() => false) : false,
+  ]);
+  const granted = named && namedAllowed ? [named] : [];
   return runCore(origin, allowFetch, granted, (grantedOrigins) =>
     run({ type: 'detect_page', snapshot: page, options: { allowFetch, grantedOrigins, pageOnly } }),
   );

@@ -8,6 +8,7 @@
 import { extensionVersion, savedLanguage, uiLanguage } from '../browser.js';
 import { $ } from '../dom.js';
 import { loadFacts } from '../facts.js';
+import { timed } from '../timing.js';
 import { LANGS, langFromTag } from '../ui-strings.js';
 import * as act from './actions.js';
 import { STEPS } from './render.js';
@@ -15,9 +16,23 @@ import { update } from './state.js';
 import { markOpen } from './timing.js';
 
 markOpen(); // first thing the wizard's script does: `jtw:wizard-open`
+// The language the user chose (or the browser's), read beside the detection, not before it.
+const language = savedLanguage()
+  .catch(() => undefined)
+  .then((saved) =>
+    update((s) => {
+      s.lang = LANGS.includes(saved) ? saved : langFromTag(uiLanguage());
+    }),
+  );
 // What the page reads from the core (targets, labels, limits): asked for at once, beside the
-// detection; an Error when the core could not answer.
-act.setFactsReady(loadFacts().catch((err) => (err instanceof Error ? err : new Error(String(err)))));
+// detection; an Error when the core could not answer. A detection is shown once they and the
+// language are in.
+const facts = timed('facts', loadFacts);
+act.setFactsReady(
+  Promise.all([facts, language])
+    .then(([loaded]) => loaded)
+    .catch((err) => (err instanceof Error ? err : new Error(String(err)))),
+);
 
 /**
  * `handler(target)` for clicks on (or in) the element `id`.
@@ -94,10 +109,6 @@ onClick('pat-again', () => act.patAgain());
 $('version').textContent = `v${extensionVersion()}`;
 
 (async () => {
-  const saved = await savedLanguage().catch(() => undefined);
-  update((s) => {
-    s.lang = LANGS.includes(saved) ? saved : langFromTag(uiLanguage());
-  });
   await act.detectActiveTab();
   await act.followTabs();
 })();

@@ -7,6 +7,7 @@ import { savedChoices } from '../../choices.js';
 import { $ } from '../../dom.js';
 import { facts } from '../../facts.js';
 import { detectTab, detectUrl, errorReply, httpOrigin } from '../../protocol.js';
+import { timed } from '../../timing.js';
 import { model } from '../render.js';
 import { freshPat, freshTest, secrets, state, update } from '../state.js';
 import { markConfirmedDetection, markFirstDetection } from '../timing.js';
@@ -68,9 +69,11 @@ async function run(request, page = null) {
     if (state.last === last) await show(reply, page);
     return;
   }
-  // One snapshot of the tab for both answers: the two requests name the same pair.
+  // One snapshot of the tab for both answers: the two requests name the same pair. The choices
+  // kept for the tab's Jira are read meanwhile.
   const pair = crypto.randomUUID();
-  const full = ask(detectTab(request.tabId, false, pair));
+  const early = page?.origin ? { origin: page.origin, saved: savedChoices(page.origin).catch(() => null) } : null;
+  const full = timed('full-reply', () => ask(detectTab(request.tabId, false, pair)));
   let done = false;
   full.then(
     () => {
@@ -78,24 +81,29 @@ async function run(request, page = null) {
     },
     () => {},
   );
-  const first = await ask(detectTab(request.tabId, true, pair));
-  if (!done && first.ok && state.last === last) await show(first, page);
+  const first = await timed('first-reply', () => ask(detectTab(request.tabId, true, pair)));
+  if (!done && first.ok && state.last === last) await show(first, page, early);
   const reply = await full;
-  if (state.last === last) await show(reply, page);
+  if (state.last === last) await show(reply, page, early);
 }
 
 /**
- * Shows a detection reply as the page worked on, with the choices kept for its Jira; the
- * confirmation of a first paint keeps the form as the user may have started filling it.
+ * Shows a detection reply as the page worked on, with the choices kept for its Jira (`early`:
+ * read already for an origin); the confirmation of a first paint keeps the form as the user may
+ * have started filling it.
  * @param {Reply} reply
  * @param {Page | null} page
+ * @param {{origin: string, saved: Promise<Record<string, string> | null>} | null} [early]
  */
-async function show(reply, page) {
+async function show(reply, page, early = null) {
   const core = await loaded();
   if (core instanceof Error && reply.ok) reply = errorReply('core', core.message);
   const origin = page?.origin ?? ('origin' in reply && reply.ok ? reply.origin : null);
   const confirming = state.phase === 'provisional' && origin === state.page.origin;
-  const saved = !confirming && 'detection' in reply ? await savedChoices(reply.origin).catch(() => null) : null;
+  const saved =
+    !confirming && 'detection' in reply
+      ? await (early?.origin === reply.origin ? early.saved : savedChoices(reply.origin).catch(() => null))
+      : null;
   if (origin !== state.page.origin) $('test-secret').value = ''; // a secret is for one Jira only
   update((s) => {
     s.reply = /** @type {DetectReply | ErrorReply} */ (reply);
@@ -141,7 +149,7 @@ function startTest(s, detection, saved) {
 
 /** The active tab (or the tab this page names) detected. */
 export async function detectActiveTab() {
-  const tab = await wizardTab().catch(() => undefined);
+  const tab = await timed('tab', wizardTab).catch(() => undefined);
   if (tab?.id === undefined) {
     update((s) => {
       s.reply = errorReply('tab_unreadable', 'no active tab');
