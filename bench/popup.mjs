@@ -8,8 +8,12 @@
 // 5 + 1) open the page, open the wizard, wait for the confirmed detection, run the token test
 // and read the wizard's User Timing measures (extension/wizard/timing.js): time-to-first-detection
 // (the page's own word, no round trip), time-to-confirmed-detection (serverInfo answered) and
-// time-to-verdict. The first open of each browser is reported apart: its background loads the
-// wasm core on that first message. Prints Markdown tables; nothing is asserted.
+// time-to-verdict. The first open of each browser is reported apart: its background has just
+// started (and loaded the wasm core, or is still loading it). Then where the time goes: the
+// `jtw-step:*` measures (extension/timing.js) of the page and of the background (Chromium's
+// service worker, Firefox's background page), with the background's fetches (Resource Timing),
+// medians over the first opens and over the later ones. Prints Markdown tables and the load
+// average; nothing is asserted.
 import { loadavg } from 'node:os';
 import { BROWSERS, launchBrowser } from '../tests/e2e/browsers/index.mjs';
 import { runTokenTest, timings } from '../tests/e2e/popup-timing.mjs';
@@ -48,27 +52,31 @@ function roundTrips(entries) {
  * clock. Self-contained: its source is sent there.
  */
 function readSteps() {
-  return performance
-    .getEntriesByType('measure')
-    .filter((e) => e.name.startsWith('jtw-step:'))
-    .map((e) => ({ name: e.name.slice(9), at: performance.timeOrigin + e.startTime, duration: e.duration }));
+  return [...performance.getEntriesByType('measure'), ...performance.getEntriesByType('resource')]
+    .filter((e) => e.name.startsWith('jtw-step:') || (e.entryType === 'resource' && e.name.startsWith('http')))
+    .map((e) => ({
+      name: e.entryType === 'resource' ? 'fetch' : e.name.slice(9),
+      at: performance.timeOrigin + e.startTime,
+      duration: e.duration,
+    }));
 }
 
 /** The background's steps: Chromium's service worker, Firefox's background page. */
 function workerSteps(driver, wizard) {
   if (driver.name === 'chromium') return driver.ext.worker.evaluate(`(${readSteps})()`);
   return wizard.eval(async () => {
-    const bg = await browser.runtime.getBackgroundPage();
-    return bg.performance
-      .getEntriesByType('measure')
-      .filter((e) => e.name.startsWith('jtw-step:'))
-      .map((e) => ({ name: e.name.slice(9), at: bg.performance.timeOrigin + e.startTime, duration: e.duration }));
+    const { performance: p } = await browser.runtime.getBackgroundPage();
+    return [...p.getEntriesByType('measure'), ...p.getEntriesByType('resource')]
+      .filter((e) => e.name.startsWith('jtw-step:') || (e.entryType === 'resource' && e.name.startsWith('http')))
+      .map((e) => ({ name: e.entryType === 'resource' ? 'fetch' : e.name.slice(9), at: p.timeOrigin + e.startTime, duration: e.duration }));
   });
 }
 
 /** The steps of the breakdown table, in order: [key, what]. */
 const STEP_ROWS = [
-  ['script', 'page: navigation → wizard script runs (before `jtw:wizard-open`)'],
+  ['nav-html', 'page: navigation → HTML read (`responseEnd`)'],
+  ['nav-dom', 'page: navigation → HTML parsed (`domInteractive`)'],
+  ['script', 'page: navigation → wizard script runs (`jtw:wizard-open`)'],
   ['wasm-compile', 'worker: wasm fetch + compile (streaming)'],
   ['wasm-instantiate', 'worker: wasm instantiate'],
   ['wasm-in-run', 'worker: wasm loaded during this open (1) or before it (0)'],
@@ -76,6 +84,7 @@ const STEP_ROWS = [
   ['tab', 'page: which tab (tabs.query)'],
   ['snapshot', 'worker: tab snapshot (scripting.executeScript)'],
   ['core:detect_page_page_only', 'worker: core `detect_page`, page only (serde in/out + work, no request)'],
+  ['message:detect_tab_page_only', 'worker: first-paint request handled (snapshot, permissions, core)'],
   ['first-reply', 'page: first-paint request → reply'],
   ['first-render', 'page: render of the first detection'],
   ['core:detect_page', 'worker: core `detect_page` with REST (one latency inside)'],
@@ -83,6 +92,8 @@ const STEP_ROWS = [
   ['renders', 'page: renders from open to verdict (count)'],
   ['render-ms', 'page: all those renders (ms, sum)'],
   ['core:check', 'worker: core `check` (requests + result + report; latency inside)'],
+  ['check-fetch', 'worker: the check\'s requests, first start → last end (the fetches, latency inside)'],
+  ['check-local', 'worker: core `check` outside its requests'],
   ['check-reply', 'page: `check` request → reply'],
   ['verdict-render', 'page: reply → verdict rendered'],
 ];
@@ -95,8 +106,16 @@ function breakdown(openedAt, scriptMs, pageSteps, bgSteps) {
   for (const name of ['wasm-compile', 'wasm-instantiate']) out[name] = last(bgSteps, name)?.duration;
   out['wasm-in-run'] = inRun.some((e) => e.name === 'wasm-instantiate') ? 1 : 0;
   for (const name of ['facts', 'tab', 'first-reply', 'full-reply', 'check-reply']) out[name] = last(pageSteps, name)?.duration;
-  for (const name of ['snapshot', 'core:detect_page_page_only', 'core:detect_page', 'core:check']) {
+  for (const name of ['snapshot', 'message:detect_tab_page_only', 'core:detect_page_page_only', 'core:detect_page', 'core:check']) {
     out[name] = inRun.find((e) => e.name === name)?.duration;
+  }
+  const core = inRun.find((e) => e.name === 'core:check');
+  const fetches = core ? inRun.filter((e) => e.name === 'fetch' && e.at >= core.at && e.at <= core.at + core.duration) : [];
+  if (fetches.length) {
+    const start = Math.min(...fetches.map((e) => e.at));
+    const end = Math.max(...fetches.map((e) => e.at + e.duration));
+    out['check-fetch'] = end - start;
+    out['check-local'] = core.duration - (end - start);
   }
   const renders = pageSteps.filter((e) => e.name === 'render');
   out.renders = renders.length;
@@ -125,9 +144,15 @@ async function once(driver, sim, login, secret) {
     const checkLog = sim.log.slice(beforeTest);
     const open = entries.find((e) => e.name === 'jtw:wizard-open');
     const pageSteps = await wizard.eval(readSteps).catch(() => []);
+    const nav = await wizard
+      .eval(() => {
+        const n = performance.getEntriesByType('navigation')[0];
+        return n ? { html: n.responseEnd, dom: n.domInteractive } : null;
+      })
+      .catch(() => null);
     const bgSteps = await workerSteps(driver, wizard).catch(() => []);
     return {
-      steps: breakdown(openedAt, open?.startTime, pageSteps, bgSteps),
+      steps: { ...breakdown(openedAt, open?.startTime, pageSteps, bgSteps), 'nav-html': nav?.html, 'nav-dom': nav?.dom },
       verdict,
       first: measure('jtw:time-to-first-detection'),
       confirmed: measure('jtw:time-to-confirmed-detection'),
