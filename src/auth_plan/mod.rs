@@ -49,7 +49,8 @@ pub(crate) fn pat_creatable(d: &Deployment) -> bool {
     d.is_jira()
         && d.hosting == Some(Hosting::SelfManaged)
         && d.major_minor().is_some_and(|v| v >= PAT_SINCE)
-        && d.rest_base().is_some()
+        // Only where REST answered as Jira: the POST goes there (issue 20 item 1).
+        && d.reached_base_url.is_some()
 }
 
 /// The integration can send a personal access token to this deployment.

@@ -37,11 +37,22 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
         .and_then(ServerInfo::numbers)
         .or_else(|| version.as_deref().and_then(super::parse_version));
     let reached = reached_base(&answer, product, hosting, base);
-    let base_url = info
+    let claimed = info
         .and_then(|i| i.base_url.as_deref())
         .and_then(urls::normalize_base)
-        .or(sig.base_url.clone())
-        .or(reached.clone());
+        .or(sig.base_url.clone());
+    // Where REST did not answer, a base on another host than the one asked is only a claim:
+    // the summary, token page and steps name the asked base instead (issue 20 item 1).
+    let base_url = match &reached {
+        Some(_) => claimed.or(reached.clone()),
+        None => claimed.map(|c| {
+            if super::warnings::same_host(&c, base) {
+                c
+            } else {
+                base.to_string()
+            }
+        }),
+    };
     let context_path = sig
         .context_path
         .clone()

@@ -198,7 +198,7 @@ fn jira_warnings(flow: &DetectFlow, answer: &Option<ServerInfoAnswer>, out: &mut
 }
 
 /// Do two URLs name the same host (ports and paths aside)?
-fn same_host(a: &str, b: &str) -> bool {
+pub(super) fn same_host(a: &str, b: &str) -> bool {
     match (urls::parse_http(a), urls::parse_http(b)) {
         (Some(a), Some(b)) => a.host_str().eq_ignore_ascii_case(b.host_str()),
         _ => false,

@@ -7,6 +7,7 @@
 mod common;
 mod echoes;
 mod secrets;
+mod vouches;
 
 use common::malformed::{check, detect_page, detect_url, html, json, other};
 use jira_token_wizard::catalogue::Code;

@@ -41,7 +41,9 @@ export function renderPat(lang, slice) {
 
   $('pat-confirm').hidden = phase !== 'confirm' && phase !== 'creating';
   const deployment = pat.detection?.deployment;
-  const base = deployment?.baseUrl ?? deployment?.reachedBaseUrl ?? '';
+  // Where the POST goes: the tested origin (the core offers the PAT only where REST answered),
+  // never the base URL a page or serverInfo claims.
+  const base = deployment?.reachedBaseUrl ?? '';
   const user = deployment?.user;
   const who = user?.displayName ?? user?.name ?? t(lang, 'patWhoLoggedIn');
   $('pat-confirm-text').textContent = t(lang, 'patConfirm', { name: pat.name, days: String(pat.days), base, who });
