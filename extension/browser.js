@@ -158,6 +158,24 @@ export function requestOrigin(origin) {
   return api.permissions.request({ origins: [originPattern(origin)] });
 }
 
+/** The optional permissions that let the extension clear a copied secret from the clipboard
+ *  without a user gesture (clipboard.js; SECURITY.md §5). */
+const CLIPBOARD = ['clipboardRead', 'clipboardWrite'];
+
+/** True when the extension may read and empty the clipboard by itself (the delayed clear). */
+export function hasClipboardAccess() {
+  return api.permissions.contains({ permissions: CLIPBOARD });
+}
+
+/**
+ * Asks the user to let the extension read and empty the clipboard (the delayed clear of a
+ * copied secret). Like `requestOrigin`: straight from the click (or copy) that needs it, before
+ * any other `await`. Resolves true when granted (also when it already was).
+ */
+export function requestClipboardAccess() {
+  return api.permissions.request({ permissions: CLIPBOARD });
+}
+
 /**
  * `requestOrigin` for several origins in one prompt (a service account's test asks the site,
  * the authorization server and the gateway). Straight from a click handler, as above.

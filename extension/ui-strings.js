@@ -23,6 +23,8 @@ export const UI = {
     urlPlaceholder: 'https://jira.example.com',
     detect: 'Detect',
     urlInvalid: 'Enter an address that starts with https:// or http://.',
+    urlUserinfo:
+      'An address with a login or password before the host (user:password@) is not used: a secret does not belong in an address. Enter the address alone; the login and secret go in the token test.',
     tabUnreadable: 'This tab cannot be read (a browser page, or the extension has no access to it).',
     // The wizard beside the page: the Jira it keeps while another tab is shown.
     confirming: 'Confirming with the server…',
@@ -67,6 +69,10 @@ export const UI = {
     patCopied: 'Token copied. Paste it into the integration now.',
     patCopiedCleared:
       'Token copied. Paste it into the integration now: in {seconds} s the clipboard is cleared if it still holds the token.',
+    patCopiedNotCleared:
+      'Token copied. Paste it into the integration now. The clipboard is not cleared by itself (clipboard access was not allowed): copy something else once it is pasted.',
+    clipboardWhy:
+      'The first copy of a secret asks your browser to let the wizard use the clipboard, only to empty it {seconds} s later if it still holds that secret. Say no and the copy still works; the clipboard is just not cleared.',
     // Diagnostic report (popup) and the helpdesk page.
     reportCopy: 'Copy report',
     reportDownload: 'Download report',
@@ -113,6 +119,8 @@ export const UI = {
     testRun: 'Test',
     testRunning: 'Testing…',
     sendsTo: 'The login and secret go only to {origin}.',
+    sendsInsecure:
+      '{origin} is plain http://: the login and secret would cross the network unencrypted, readable by anyone on the way. Ask the Jira administrator for its https:// address.',
     sendsNowhere: 'Nothing will be sent: this site never answered as Jira.',
     hostNotAllowed: 'The extension has no access to {origin}, so nothing was sent there.',
     secretMissing: 'Enter the token or password first.',
@@ -145,6 +153,9 @@ export const UI = {
     copyFailed: 'Could not copy: {message}',
     copiedFieldCleared: '{label} copied — cleared in {seconds} s',
     copiedField: '{label} copied',
+    copiedFieldNotCleared: '{label} copied — not cleared by itself (clipboard access not allowed)',
+    copiedSecretNotCleared:
+      'Copied, with the secret. The clipboard is not cleared by itself (clipboard access was not allowed): copy something else once it is pasted.',
     integrationQuestion: 'What are you connecting to this Jira?',
     planUnsupported: 'Not for this Jira',
     more: 'More: test from the server, report',
@@ -169,6 +180,8 @@ export const UI = {
     urlPlaceholder: 'https://jira.example.com',
     detect: 'Определить',
     urlInvalid: 'Введите адрес, начинающийся с https:// или http://.',
+    urlUserinfo:
+      'Адрес с логином или паролем перед хостом (user:пароль@) не используется: секрету не место в адресе. Введите только адрес; логин и секрет вводятся при проверке токена.',
     tabUnreadable: 'Эту вкладку нельзя прочитать (страница браузера или у расширения нет к ней доступа).',
     confirming: 'Сверяюсь с сервером…',
     testConfirming: 'Сначала сверяюсь с сервером этой Jira…',
@@ -212,6 +225,10 @@ export const UI = {
     patCopied: 'Токен скопирован. Вставьте его в интеграцию сейчас.',
     patCopiedCleared:
       'Токен скопирован. Вставьте его в интеграцию сейчас: через {seconds} с буфер обмена будет очищен, если токен ещё в нём.',
+    patCopiedNotCleared:
+      'Токен скопирован. Вставьте его в интеграцию сейчас. Буфер обмена не очистится сам (доступ к нему не разрешён): скопируйте что-нибудь другое, когда вставите токен.',
+    clipboardWhy:
+      'При первом копировании секрета браузер спросит, можно ли мастеру пользоваться буфером обмена — только чтобы через {seconds} с очистить его, если секрет ещё там. Откажете — копирование всё равно сработает, просто буфер не очистится.',
     // Диагностический отчёт (popup) и страница техподдержки.
     reportCopy: 'Копировать отчёт',
     reportDownload: 'Скачать отчёт',
@@ -258,6 +275,8 @@ export const UI = {
     testRun: 'Проверить',
     testRunning: 'Проверяю…',
     sendsTo: 'Логин и секрет отправляются только на {origin}.',
+    sendsInsecure:
+      '{origin} — обычный http://: логин и секрет пойдут по сети без шифрования, их сможет прочитать любой по пути. Попросите у администратора Jira адрес https://.',
     sendsNowhere: 'Ничего не будет отправлено: этот сайт ни разу не ответил как Jira.',
     hostNotAllowed: 'У расширения нет доступа к {origin}, поэтому туда ничего не отправлено.',
     secretMissing: 'Сначала введите токен или пароль.',
@@ -291,6 +310,9 @@ export const UI = {
     copyFailed: 'Не удалось скопировать: {message}',
     copiedFieldCleared: '{label}: скопировано — очистится через {seconds} с',
     copiedField: '{label}: скопировано',
+    copiedFieldNotCleared: '{label}: скопировано — само не очистится (доступ к буферу обмена не разрешён)',
+    copiedSecretNotCleared:
+      'Скопировано вместе с секретом. Буфер обмена не очистится сам (доступ к нему не разрешён): скопируйте что-нибудь другое, когда вставите.',
     integrationQuestion: 'Что вы подключаете к этой Jira?',
     planUnsupported: 'Не для этой Jira',
     more: 'Ещё: проверка с сервера, отчёт',

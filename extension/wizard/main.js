@@ -104,9 +104,11 @@ $('pat-form').addEventListener('input', () => act.patInput($('pat-name').value, 
 onClick('pat-yes', () => act.patCreate());
 onClick('pat-no', () => act.patCancel());
 onClick('pat-copy', () => act.patCopy());
+$('pat-token').addEventListener('copy', () => act.patCopiedByKeys());
 onClick('pat-again', () => act.patAgain());
 
 $('version').textContent = `v${extensionVersion()}`;
+act.readClipboardAccess();
 
 (async () => {
   await act.detectActiveTab();

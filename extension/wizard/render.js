@@ -8,6 +8,7 @@
 import { facts, methodName, targetMethod } from '../facts.js';
 import { credentialOrigin, familyOf } from '../protocol.js';
 import { pick, t } from '../ui-strings.js';
+import { renderClipboardNotes } from './views/clipboard-note.js';
 import { renderDetection, renderIntegration } from './views/detection.js';
 import { renderFrame } from './views/frame.js';
 import { renderPat } from './views/pat.js';
@@ -206,6 +207,8 @@ export function render(state, secrets) {
         }
       : null,
   );
+  const asks = state.clipboard !== 'granted';
+  renderClipboardNotes(lang, { snippet: asks && Boolean(m.snippet && test), pat: asks && Boolean(m.patToken) });
   const open = new Set(state.open);
   const listed = STEPS.filter((s) => m.available[s] || (s === 'connect' && m.available.test));
   // The footer's one next action.

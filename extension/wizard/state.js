@@ -121,6 +121,12 @@ function initialState() {
     test: freshTest(null, false),
     /** @type {PatState} */
     pat: freshPat(null, 0),
+    /**
+     * The optional clipboard permissions (the delayed clear of a copied secret): 'ask' until
+     * the first copy of a secret asks for them (actions/clipboard-access.js).
+     * @type {'unknown' | 'ask' | 'granted' | 'denied'}
+     */
+    clipboard: /** @type {'unknown' | 'ask' | 'granted' | 'denied'} */ ('unknown'),
     /** @type {Step[]} The open steps (a heading's click, or what the wizard opened for the user). */
     open: /** @type {Step[]} */ ([]),
   };

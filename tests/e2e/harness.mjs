@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { grantClipboard } from './manifest-copy.mjs';
 import { ATLASSIAN_PATTERN } from './sites.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -64,17 +65,18 @@ export const openTestStep = (popup) => popup.eval(() => {
   if (button && button.getAttribute('aria-expanded') === 'false' && !button.disabled) button.click();
 });
 
-export async function launchExtension({ hostPermission = true, hostPermissions = null, gatewayPort = null, mapHosts = {}, extraArgs = [] } = {}) {
+export async function launchExtension({ hostPermission = true, hostPermissions = null, gatewayPort = null, mapHosts = {}, extraArgs = [], clipboardPermission = true } = {}) {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} is missing: run ./build.sh first`);
   const started = Date.now();
   const extDir = mkdtempSync(join(tmpdir(), 'jtw-ext-'));
   const profile = mkdtempSync(join(tmpdir(), 'jtw-profile-'));
   cpSync(DIST, extDir, { recursive: true });
   const granted = hostPermissions ?? (hostPermission ? ['http://127.0.0.1/*', ATLASSIAN_PATTERN] : []);
-  if (granted.length) {
+  if (granted.length || clipboardPermission) {
     const manifestPath = join(extDir, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    manifest.host_permissions = granted;
+    if (granted.length) manifest.host_permissions = granted;
+    if (clipboardPermission) grantClipboard(manifest);
     writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   }
   // Nothing leaves the machine: every host but the simulators' fails DNS at once (127.0.0.1, and
@@ -288,6 +290,8 @@ export class Popup {
       width: Math.ceil(document.documentElement.scrollWidth),
       height: Math.ceil(document.documentElement.scrollHeight),
     }));
+    // What the picture should be (pictures.mjs `checkPicture`): the document's box, one form.
+    this.lastShot = { ...size, forms: await this.eval(() => document.querySelectorAll('#test-form').length) };
     const { data } = await this.send('Page.captureScreenshot', {
       format: 'png',
       captureBeyondViewport: true,

@@ -2,9 +2,9 @@
 // after the core's delay), the server-side lines, *Copy report*, *Download report*, the new
 // PAT's copy button. Part of the actions (../actions.js).
 
-import { clearLater } from '../../clipboard.js';
 import { $ } from '../../dom.js';
 import { copyText, fieldLabel } from '../snippet-text.js';
+import { clearAfterCopy, patCopiedLine } from './clipboard-access.js';
 import { secrets, state, update } from '../state.js';
 
 /**
@@ -22,23 +22,28 @@ export function copySnippet(kind, key) {
   const secret = secrets.tested;
   const text = copyText(snippet, state.lang, kind, key, secret);
   const at = kind === 'field' ? `field:${key}` : kind;
+  const withSecret = Boolean(secret && text.includes(secret));
+  // Asked from this click, before any await (clipboard-access.js).
+  const cleared = withSecret ? clearAfterCopy(text) : null;
   navigator.clipboard.writeText(text).then(
     async () => {
-      const withSecret = Boolean(secret && text.includes(secret));
-      const seconds = withSecret ? await clearLater(text) : null;
+      const seconds = cleared ? await cleared() : null;
       const label = kind === 'field' && key !== undefined ? fieldLabel(snippet, state.lang, key) : null;
-      const cleared = seconds === null ? null : String(seconds);
       update(() => {
-        if (label && withSecret) {
+        if (seconds === 'denied') {
+          test.copied = label
+            ? { key: 'copiedFieldNotCleared', vars: { label }, at }
+            : { key: 'copiedSecretNotCleared', at };
+        } else if (label && withSecret) {
           test.copied =
-            cleared === null
+            seconds === null
               ? { key: 'copiedField', vars: { label }, at }
-              : { key: 'copiedFieldCleared', vars: { label, seconds: cleared }, at };
+              : { key: 'copiedFieldCleared', vars: { label, seconds: String(seconds) }, at };
         } else {
           test.copied =
-            cleared === null
+            seconds === null
               ? { key: withSecret ? 'copiedSecret' : 'copied', at }
-              : { key: 'copiedSecretCleared', vars: { seconds: cleared }, at };
+              : { key: 'copiedSecretCleared', vars: { seconds: String(seconds) }, at };
         }
       });
     },
@@ -110,12 +115,12 @@ export function patCopy() {
   const token = secrets.created;
   if (!token) return;
   const pat = state.pat;
+  const cleared = clearAfterCopy(token); // asked from this click, before any await
   navigator.clipboard.writeText(token).then(
     async () => {
-      const seconds = await clearLater(token);
+      const seconds = await cleared();
       update(() => {
-        pat.copied =
-          seconds === null ? { key: 'patCopied' } : { key: 'patCopiedCleared', vars: { seconds: String(seconds) } };
+        pat.copied = patCopiedLine(seconds);
       });
     },
     (err) =>

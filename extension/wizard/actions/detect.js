@@ -11,6 +11,7 @@ import { timed } from '../../timing.js';
 import { model } from '../render.js';
 import { freshPat, freshTest, secrets, state, update } from '../state.js';
 import { markConfirmedDetection, markFirstDetection } from '../timing.js';
+import { forgetSecrets, hasUserinfo } from './residue.js';
 import { openTest } from './test.js';
 import { ask, current, loaded } from './worker.js';
 /** @import { DetectReply, ErrorReply, Reply, Request } from '../../protocol.js' */
@@ -104,8 +105,9 @@ async function show(reply, page, early = null) {
     !confirming && 'detection' in reply
       ? await (early?.origin === reply.origin ? early.saved : savedChoices(reply.origin).catch(() => null))
       : null;
-  if (origin !== state.page.origin) $('test-secret').value = ''; // a secret is for one Jira only
+  const turned = origin !== state.page.origin; // a secret is for one Jira only
   update((s) => {
+    if (turned) forgetSecrets(s);
     s.reply = /** @type {DetectReply | ErrorReply} */ (reply);
     s.page = { tabId: page?.tabId ?? s.page.tabId, origin };
     s.away = null;
@@ -187,6 +189,13 @@ export function allowAccess(origin) {
 export function submitUrl(text) {
   let typed = text.trim();
   if (typed && !/^[a-z][a-z0-9+.-]*:/i.test(typed)) typed = `https://${typed}`;
+  if (hasUserinfo(typed) || hasUserinfo(`https://${text.trim()}`)) {
+    $('url-input').value = ''; // the secret in it leaves the screen; the message repeats none of it
+    update((s) => {
+      s.urlError = { key: 'urlUserinfo' };
+    });
+    return;
+  }
   const origin = httpOrigin(typed);
   if (!origin) {
     update((s) => {

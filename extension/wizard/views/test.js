@@ -124,6 +124,10 @@ export function renderTest(lang, slice) {
         ? t(lang, 'sendsTo', { origin: sendsTo })
         : t(lang, 'sendsNowhere');
   $('test-origin').dataset.origin = via ? `${via.auth} ${via.gateway}` : (sendsTo ?? '');
+  // Named before anything is sent (issue 20 item 6): the token test's `insecure_http` comes after.
+  const plain = !detection.provisional && !via && sendsTo?.startsWith('http:');
+  $('test-insecure').hidden = !plain;
+  $('test-insecure').textContent = plain ? t(lang, 'sendsInsecure', { origin: sendsTo ?? '' }) : '';
   section.setAttribute('aria-busy', String(test.running));
 
   const error = $('test-error');

@@ -20,7 +20,7 @@ import { ATLASSIAN_PATTERN } from '../sites.mjs';
  * @returns {Promise<import('./index.mjs').Driver>}
  */
 export async function launch({
-  hostPermission = true, gatewayPermission = false, gatewayPort = null, mapHosts = {}, morePermissions = [], recordHosts = false,
+  hostPermission = true, gatewayPermission = false, gatewayPort = null, mapHosts = {}, morePermissions = [], recordHosts = false, clipboardPermission = true,
 } = {}) {
   const hostPermissions = [
     ...(hostPermission ? ['http://127.0.0.1/*', ATLASSIAN_PATTERN] : []),
@@ -32,7 +32,7 @@ export async function launch({
   const netlogDir = recordHosts ? mkdtempSync(join(tmpdir(), 'jtw-netlog-')) : null;
   const netlog = netlogDir ? join(netlogDir, 'netlog.json') : null;
   const extraArgs = netlog ? [`--log-net-log=${netlog}`, '--net-log-capture-mode=Default'] : [];
-  const ext = await launchExtension({ hostPermissions, gatewayPort, mapHosts, extraArgs });
+  const ext = await launchExtension({ hostPermissions, gatewayPort, mapHosts, extraArgs, clipboardPermission });
   try {
     // The popup may read what its copy buttons wrote (targets.test.mjs).
     await ext.cdp.send('Browser.grantPermissions', {
@@ -104,6 +104,8 @@ class ChromiumWizard {
   settled(ms) { return this.popup.settled(ms); }
   waitFor(fn, arg, ms) { return this.popup.waitFor(fn, arg, ms); }
   screenshot(name) { return this.popup.screenshot(name); }
+  /** The box the last screenshot should have (harness `Popup.screenshot`). */
+  get lastShot() { return this.popup.lastShot; }
   resize(width, height) { return this.popup.resize(width, height); }
   close() { return this.popup.close(); }
 

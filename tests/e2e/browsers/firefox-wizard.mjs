@@ -117,6 +117,12 @@ export class FirefoxWizard {
     // The footer (sticky at the bottom) where it sits in the page, not across the picture.
     await this.eval(() => document.getElementById('next-bar')?.style.setProperty('position', 'static'));
     try {
+      // What the picture should be (pictures.mjs `checkPicture`): the document's box, one form.
+      this.lastShot = await this.eval(() => ({
+        width: document.documentElement.scrollWidth,
+        height: document.documentElement.scrollHeight,
+        forms: document.querySelectorAll('#test-form').length,
+      }));
       await withTimeout(10_000, 'screenshot', this.page.screenshot({ path: file, fullPage: true }));
     } finally {
       await this.eval(() => document.getElementById('next-bar')?.style.removeProperty('position')).catch(() => {});

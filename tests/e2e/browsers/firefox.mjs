@@ -42,6 +42,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { grantClipboard } from '../manifest-copy.mjs';
 import { ATLASSIAN_PATTERN } from '../sites.mjs';
 import { FirefoxWizard, poll, withTimeout } from './firefox-wizard.mjs';
 
@@ -131,7 +132,7 @@ async function startProxy(gatewayPort, offsite, mapHosts = {}, hostsAsked = []) 
  * @returns {Promise<import('./index.mjs').Driver>}
  */
 export async function launch({
-  hostPermission = true, gatewayPermission = false, gatewayPort = null, mapHosts = {}, morePermissions = [],
+  hostPermission = true, gatewayPermission = false, gatewayPort = null, mapHosts = {}, morePermissions = [], clipboardPermission = true,
 } = {}) {
   const gap = await missing();
   if (gap) throw new Error(gap);
@@ -144,10 +145,11 @@ export async function launch({
     ...(gatewayPermission ? ['https://api.atlassian.com/*'] : []),
     ...morePermissions,
   ];
-  if (granted.length) {
+  if (granted.length || clipboardPermission) {
     const manifestPath = join(extDir, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    manifest.host_permissions = granted;
+    if (granted.length) manifest.host_permissions = granted;
+    if (clipboardPermission) grantClipboard(manifest);
     writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   }
   const offsite = [];
