@@ -2,7 +2,8 @@
 // token that works, and a Data Center password that Jira rejects, with the cause and the fix.
 // Each is the token-test box (the whole popup is taller than a screen). They always go to
 // tests/e2e/artifacts/; with JTW_DOCS_SCREENSHOTS=1 also to docs/screenshots/ (committed; off by
-// default because the simulator's port, shown in the pictures, differs per run).
+// default because the simulator's port, shown in the pictures, differs per run). Each is checked
+// to be the size of its element, with one form on the page (pictures.mjs, issue 20 item 9).
 
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { startSite } from './sites.mjs';
 import { launchExtension, openTestStep } from './harness.mjs';
+import { checkPicture } from './pictures.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -33,11 +35,23 @@ async function crop(popup, fromId, toId) {
     return { x: 0, y: Math.max(0, top.top + window.scrollY - 8), width: document.documentElement.clientWidth, height: bottom.bottom - top.top + 16 };
   }, [fromId, toId]);
   const { data } = await popup.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { ...rect, scale: 1 } });
+  // The box the picture should show, measured again once it is taken (pictures.mjs).
+  const box = await popup.eval(([a, b]) => {
+    const top = document.querySelector(`[data-testid="${a}"]`).getBoundingClientRect();
+    const bottom = document.querySelector(`[data-testid="${b}"]`).getBoundingClientRect();
+    return {
+      width: document.documentElement.clientWidth,
+      height: bottom.bottom - top.top + 16,
+      forms: document.querySelectorAll('#test-form').length,
+    };
+  }, [fromId, toId]);
   await popup.eval(() => document.getElementById('next-bar')?.style.removeProperty('position'));
-  return Buffer.from(data, 'base64');
+  const png = Buffer.from(data, 'base64');
+  return { png, box, shows: fromId === toId ? fromId : `${fromId}…${toId}` };
 }
 
-function save(name, png) {
+function save(name, { png, box, shows }) {
+  checkPicture(name, png, box, shows);
   mkdirSync(join(ROOT, 'tests', 'e2e', 'artifacts'), { recursive: true });
   writeFileSync(join(ROOT, 'tests', 'e2e', 'artifacts', name), png);
   if (process.env.JTW_DOCS_SCREENSHOTS === '1') {

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { startSite } from './sites.mjs';
 import { launchExtension, openTestStep } from './harness.mjs';
+import { checkPicture } from './pictures.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MASK = '••••••••';
@@ -90,7 +91,14 @@ describe('targets in the popup', () => {
     const { data } = await popup.send('Page.captureScreenshot', {
       format: 'png', captureBeyondViewport: true, clip: { ...rect, scale: 1 },
     });
-    return Buffer.from(data, 'base64');
+    const png = Buffer.from(data, 'base64');
+    // The element's box once the picture is taken, 6 px around it (pictures.mjs).
+    const box = await popup.eval((id) => {
+      const r = document.querySelector(`[data-testid="${id}"]`).getBoundingClientRect();
+      return { width: r.width + 12, height: r.height + 12, forms: document.querySelectorAll('#test-form').length };
+    }, testid);
+    checkPicture('popup-snippet.png', png, box, `${testid} (+6 px around)`);
+    return png;
   }
 
   test('ELMA365 on Data Center with a password: masked block, copies masked or revealed as chosen; the project picker re-tests in PROJ', async () => {

@@ -2,13 +2,14 @@
 // filters, and the helpers that open a browser, a wizard or simulators and always close them.
 
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { startSite } from '../sites.mjs';
 import { launchBrowser } from '../browsers/index.mjs';
+import { checkPicture } from '../pictures.mjs';
 
 export const MASK = '••••••••';
 /** What a host permission for the simulator is asked as: the host, no port. */
@@ -175,6 +176,8 @@ const DOCS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'do
  */
 export async function readmeShot(wizard, name) {
   const file = await wizard.screenshot(name);
+  // The whole wizard page, one form (pictures.mjs; the driver measured it at capture time).
+  checkPicture(name, readFileSync(file), wizard.lastShot, 'document');
   if (process.env.JTW_DOCS_SCREENSHOTS === '1') {
     mkdirSync(DOCS, { recursive: true });
     copyFileSync(file, join(DOCS, name));
