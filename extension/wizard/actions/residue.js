@@ -15,6 +15,9 @@ import { secrets } from '../state.js';
  */
 export function forgetSecrets(s) {
   $('test-secret').value = '';
+  // What the hidden views still hold (they are not rendered again while nothing is shown).
+  /** @type {HTMLInputElement} */ ($('pat-token')).value = '';
+  $('snippet-fields').replaceChildren();
   secrets.tested = null;
   secrets.created = null;
   s.test.snippetRevealed = false;
