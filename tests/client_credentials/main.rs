@@ -7,6 +7,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod data_center;
+mod mutations;
 
 use jira_token_wizard::catalogue::Code;
 use jira_token_wizard::http::{Exchange, HttpRequest, HttpResponse, Method};
