@@ -116,10 +116,17 @@ fn an_old_address_redirecting_to_atlassian_net_is_moved_to_cloud() {
         moved_by_redirect("admin-pass", "admin", "myself-basic-moved"),
     ] {
         assert_eq!(r.verdict.code, Code::MovedToCloud);
+        // The old address is named: the one the page was read at (a mutant of
+        // `moved::old_address` to "" or "xyzzy" used to survive).
+        let old = r
+            .deployment
+            .rest_base()
+            .expect("the address tested")
+            .to_string();
         says(
             &r,
-            "now redirects to https://moved-to-cloud.atlassian.net",
-            "переехала в Cloud",
+            &format!("{old} now redirects to https://moved-to-cloud.atlassian.net"),
+            &format!("{old} теперь перенаправляет на https://moved-to-cloud.atlassian.net"),
         );
         says(
             &r,
@@ -132,6 +139,15 @@ fn an_old_address_redirecting_to_atlassian_net_is_moved_to_cloud() {
             "API-токен",
         );
     }
+    // What was sent is named as it was typed: an e-mail login is an e-mail, not a username
+    // (a mutant of `moved::sent`'s `@` guard to `false` used to survive).
+    let r = moved_by_redirect("admin-pass", "admin@example.com", "myself-basic-moved");
+    assert_eq!(r.verdict.code, Code::MovedToCloud);
+    says(
+        &r,
+        "the e-mail \"admin@example.com\" with a password does not work there",
+        "e-mail «admin@example.com» с паролем там не работает",
+    );
 }
 
 #[test]
