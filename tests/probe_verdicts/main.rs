@@ -9,6 +9,7 @@ mod credentials;
 mod endpoint_checks;
 mod life;
 mod mutations;
+mod refusals;
 
 use jira_token_wizard::catalogue::Code;
 use jira_token_wizard::detect::Detection;
