@@ -63,11 +63,27 @@ pub(super) fn dc_credential(flow: &ProbeFlow) -> Option<Finding> {
     Some(finding(site, evidence, sent(flow)))
 }
 
+/// The address that redirected: Jira's base URL, where the test went, or — when nothing was
+/// sent because REST only redirected — where detection asked serverInfo.
 fn old_address(flow: &ProbeFlow) -> String {
+    let asked = || {
+        let info = flow
+            .detection
+            .requests
+            .iter()
+            .rev()
+            .find(|r| r.id == crate::detect::SERVER_INFO)?;
+        info.url
+            .strip_suffix("/rest/api/2/serverInfo")
+            .map(str::to_string)
+    };
     flow.deployment()
         .base_url
         .clone()
-        .unwrap_or_else(|| flow.base.clone())
+        .or_else(|| (!flow.base.is_empty()).then(|| flow.base.clone()))
+        .or_else(asked)
+        .or_else(|| flow.detection.rest_origin.clone())
+        .unwrap_or_default()
 }
 
 /// What was sent, in words.

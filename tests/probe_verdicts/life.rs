@@ -118,16 +118,27 @@ fn an_old_address_redirecting_to_atlassian_net_is_moved_to_cloud() {
         assert_eq!(r.verdict.code, Code::MovedToCloud);
         // The old address is named: the one the page was read at (a mutant of
         // `moved::old_address` to "" or "xyzzy" used to survive).
-        let old = r
-            .deployment
-            .rest_base()
-            .expect("the address tested")
-            .to_string();
-        says(
-            &r,
-            &format!("{old} now redirects to https://moved-to-cloud.atlassian.net"),
-            &format!("{old} теперь перенаправляет на https://moved-to-cloud.atlassian.net"),
-        );
+        // REST only redirected, so nothing was sent: the old address is where detection
+        // asked it.
+        for (cause, said) in [
+            (
+                &r.verdict.cause.en,
+                " now redirects to https://moved-to-cloud.atlassian.net",
+            ),
+            (
+                &r.verdict.cause.ru,
+                " теперь перенаправляет на https://moved-to-cloud.atlassian.net",
+            ),
+        ] {
+            let port = cause
+                .strip_prefix("http://127.0.0.1:")
+                .and_then(|rest| rest.split_once(' '))
+                .map(|(port, _)| port);
+            assert!(
+                port.is_some_and(|p| p.parse::<u16>().is_ok()) && cause.contains(said),
+                "{cause}"
+            );
+        }
         says(
             &r,
             "e-mail with an API token",
