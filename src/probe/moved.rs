@@ -82,7 +82,6 @@ fn old_address(flow: &ProbeFlow) -> String {
         .clone()
         .or_else(|| (!flow.base.is_empty()).then(|| flow.base.clone()))
         .or_else(asked)
-        .or_else(|| flow.detection.rest_origin.clone())
         .unwrap_or_default()
 }
 
