@@ -500,3 +500,52 @@ fn a_bitbucket_page_is_not_jira() {
     assert!(!d.deployment.may_be_jira());
     assert!(d.auth_plan.is_none());
 }
+
+/// Mutant (cargo-mutants): `warnings`' `Unknown && answer.is_none()` → `||`. A page that says
+/// Jira, on a host the wizard may not ask: the grant is asked for once, and no other warning
+/// about serverInfo is made up.
+#[test]
+fn a_jira_page_without_host_access_asks_for_access_once() {
+    use jira_token_wizard::detect::{DetectFlow, DetectOptions};
+    let opts = DetectOptions {
+        allow_fetch: false,
+        ..Default::default()
+    };
+    let flow = DetectFlow::for_page(common::page("dc-9.12-cluster"), opts).unwrap();
+    let (d, rounds) = common::drive(flow, |_| panic!("no request without host access"));
+    assert_eq!(rounds, 0);
+    assert_eq!(d.deployment.product, Product::Jira);
+    let codes: Vec<Code> = d.warnings.iter().map(|w| w.code).collect();
+    assert_eq!(
+        codes
+            .iter()
+            .filter(|c| **c == Code::HostPermissionNeeded)
+            .count(),
+        1,
+        "{codes:?}"
+    );
+}
+
+/// Mutant (cargo-mutants): `jira_warnings`' `Failed` arm deleted. A page that says Jira whose
+/// serverInfo never answered: the warning says REST could not confirm it, and why.
+#[test]
+fn a_jira_page_whose_server_info_times_out_says_so() {
+    use jira_token_wizard::detect::{DetectFlow, DetectOptions};
+    let flow =
+        DetectFlow::for_page(common::page("dc-9.12-cluster"), DetectOptions::default()).unwrap();
+    let (d, _) = common::drive(flow, |_| jira_token_wizard::http::Exchange::Timeout {
+        elapsed_ms: 10_000,
+    });
+    assert_eq!(d.deployment.product, Product::Jira);
+    let w = d
+        .warnings
+        .iter()
+        .find(|w| w.code == Code::ServerInfoUnavailable)
+        .unwrap_or_else(|| panic!("{:?}", d.warnings));
+    assert!(
+        w.cause.en.contains("/rest/api/2/serverInfo did not give")
+            && w.cause.en.contains("no answer in 10000 ms"),
+        "{}",
+        w.cause.en
+    );
+}

@@ -355,3 +355,40 @@ fn issue_sync_gets_the_other_jiras_form_too() {
         .ru
         .contains("В подключении Issue Sync на другой Jira"));
 }
+
+/// Mutants (cargo-mutants): `custom_domain`'s `||` → `&&` and `==` → `!=`. A legacy
+/// `*.jira.com` Cloud site whose serverInfo names only itself is told to use its atlassian.net
+/// address; a Cloud answer on any other host that names no atlassian.net address gets no such
+/// warning (there is nothing to name).
+#[test]
+fn a_legacy_jira_com_site_is_told_to_use_its_atlassian_net_address() {
+    let detect_at = |site: &str| {
+        let flow = DetectFlow::for_url(site, DetectOptions::default()).unwrap();
+        common::drive(flow, |req| {
+            let case = match req.id.as_str() {
+                "server_info" => "serverinfo-anon",
+                "tenant_info" => "tenant-info",
+                other => other,
+            };
+            let mut ex = common::answer("cloud", case);
+            if let Exchange::Response(r) = &mut ex {
+                r.body = r.body.replace("https://cloud.atlassian.net", site);
+            }
+            ex
+        })
+        .0
+    };
+    let legacy = detect_at("https://acme.jira.com");
+    let w = legacy
+        .warnings
+        .iter()
+        .find(|w| w.code == Code::CustomDomain)
+        .unwrap_or_else(|| panic!("custom_domain: {:?}", codes_of(&legacy)));
+    assert!(w.fix.en.contains("*.atlassian.net"), "{}", w.fix.en);
+    let other = detect_at("https://jira.acme.example");
+    assert!(
+        !codes_of(&other).contains(&Code::CustomDomain),
+        "{:?}",
+        codes_of(&other)
+    );
+}
