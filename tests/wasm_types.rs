@@ -158,6 +158,33 @@ fn every_declared_field_is_in_what_the_core_writes() {
     check(&types, "RequestRow", &r["views"][0]["requests"][0]);
     check(&types, "Headings", &r["views"][0]["headings"]);
 
+    // Remembered connections: the list's line and the reminders due, through the commands.
+    let remember = |command: Value| {
+        let Ok(Job::Remember(answer)) = Command::from_json(&command.to_string())
+            .unwrap()
+            .into_job()
+        else {
+            panic!("not a remember command")
+        };
+        serde_json::to_value(&*answer).unwrap()
+    };
+    let conn = json!({"origin": "https://jira.example.com", "login": "svc", "target": "elma365",
+        "label": "ELMA365", "expiresOn": "2026-05-12"});
+    check(
+        &types,
+        "RememberedConnection",
+        &remember(json!({"type": "remember_connection", "connection": conn})),
+    );
+    let list = remember(
+        json!({"type": "remembered_list", "connections": [conn], "now": "2026-04-28T00:00:05Z"}),
+    );
+    check(&types, "ConnectionView", &list[0]);
+    let due = remember(json!({"type": "reminders", "connections": [conn],
+        "now": "2026-04-28T00:00:05Z", "since": "2026-04-27T00:00:00Z",
+        "settings": {"enabled": true, "daysBefore": [14, 3]}}));
+    check(&types, "Schedule", &due);
+    check(&types, "DueReminder", &due["due"][0]);
+
     check(
         &types,
         "ShellFacts",

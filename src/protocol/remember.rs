@@ -36,6 +36,8 @@ pub struct Remember {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ConnectionView {
+    /// [`RememberedConnection::key`]: a newer one with the same key replaces it; "forget" names it.
+    pub key: String,
     pub connection: RememberedConnection,
     pub days_left: Option<i64>,
     /// "expires on … (in N days)", when the date is known.
@@ -92,6 +94,7 @@ pub(super) fn list(c: Remember) -> Result<RememberAnswer, CommandError> {
             .map(|connection| {
                 let date = connection.expires_on.clone();
                 ConnectionView {
+                    key: connection.key(),
                     days_left: date.as_deref().and_then(|d| remember::days_left(d, now)),
                     expiry: date.as_deref().map(|d| expiry_text(d, Some(now))),
                     connection,
