@@ -10,8 +10,8 @@
 // permissions (facts §6.1). The one exception is the PAT creation, which must carry the Jira
 // page's own origin and session: the core plans it and the Jira tab sends it (`createPat`).
 
-import init, { facts as coreFacts, handle } from './pkg/jira_token_wizard.js';
-/** @import { Commands, Detection, Exchange, PageSnapshot } from './pkg/jira_token_wizard.js' */
+import { core, facts as coreFacts, run } from './core.js';
+/** @import { Detection, Exchange, PageSnapshot } from './pkg/jira_token_wizard.js' */
 /** @import { CheckRequest, CreatePatRequest, Reply } from './protocol.js' */
 import {
   askOffscreen,
@@ -33,60 +33,15 @@ import {
   httpOrigin,
   validateRequest,
 } from './protocol.js';
+import { forget, onReminders, remember, rememberedReply, setReminderSettings } from './reminders.js';
 import { SNAPSHOT_LIMITS, collectSnapshot } from './snapshot.js';
 import { tabFetch } from './tab-fetch.js';
-import { step, timed } from './timing.js';
-
-const started = performance.now();
-
-/** @type {Promise<unknown> | null} */
-let wasmReady = null;
-/** Loads the wasm core once per worker life; a failed load is retried on the next message. */
-function core() {
-  wasmReady ??= loadCore().catch((err) => {
-    wasmReady = null;
-    throw err;
-  });
-  return wasmReady;
-}
-
-/**
- * Fetches and compiles the wasm (streaming: compiled as it is read), then instantiates it —
- * measured apart (timing.js).
- */
-async function loadCore() {
-  const url = new URL('./pkg/jira_token_wizard_bg.wasm', import.meta.url);
-  const module = await timed('wasm-compile', () =>
-    WebAssembly.compileStreaming(fetch(url)).catch(() =>
-      // A browser that serves the file without the wasm MIME type: compiled from its bytes.
-      fetch(url)
-        .then((r) => r.arrayBuffer())
-        .then((bytes) => WebAssembly.compile(bytes)),
-    ),
-  );
-  await timed('wasm-instantiate', () => init({ module_or_path: module }));
-  step('worker-to-core', started);
-}
+import { timed } from './timing.js';
 
 // The core is loaded as soon as the worker starts, not on the first message: the wizard's
 // first message (or the tab snapshot it waits for) then overlaps the wasm compile. A failure
-// here is retried (and reported) by the first command.
+// here is retried (and reported) by the first command (core.js).
 core().catch(() => {});
-
-/**
- * Runs one core command (wasm `handle`) and resolves with its answer, typed by the command's
- * `type` (src/wasm.d.ts `Commands`).
- * @template {keyof Commands} K
- * @param {Commands[K]['command'] & {type: K}} command
- * @returns {Promise<Commands[K]['output']>}
- */
-async function run(command) {
-  await core();
-  const pageOnly = 'options' in command && command.options.pageOnly ? '_page_only' : '';
-  return /** @type {Promise<Commands[K]['output']>} */ (
-    timed(`core:${command.type}${pageOnly}`, () => handle(command))
-  );
-}
 
 onMessage(
   /** @returns {Promise<Reply>} */
@@ -109,12 +64,23 @@ onMessage(
         return facts();
       case 'clear_clipboard':
         return scheduleClear(request.digest, request.salt);
+      case 'remembered':
+        return rememberedReply();
+      case 'remember':
+        return remember(request.connection);
+      case 'forget':
+        return forget(request.key);
+      case 'reminder_settings':
+        return setReminderSettings(request.settings);
     }
   },
 );
 
 // The clipboard alarm may wake a stopped worker: registered at the top level too.
 onClearDue(clearClipboard);
+
+// Remembered connections: their alarm, the browser's start, a reminder's click (reminders.js).
+onReminders();
 
 // The toolbar button opens the wizard beside the page (Chrome's side panel, Firefox's sidebar).
 onToolbarClick();

@@ -9,7 +9,8 @@
 /** @type {ExtensionApi} (types/extension-api.d.ts: the calls below, nothing else) */
 const api = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globalThis).chrome;
 
-/** storage.local key of the remembered UI language (the only thing kept across sessions). */
+/** storage.local key of the remembered UI language (kept across sessions, as the remembered
+ *  connections are: reminders.js). */
 const LANG_KEY = 'lang';
 
 /** The active tab of the window this page is in, or `undefined`. */
@@ -318,4 +319,96 @@ export function onOffscreenMessage(type, handler) {
     handler(message).then(sendResponse, (err) => sendResponse({ ok: false, error: String(err?.message ?? err) }));
     return true;
   });
+}
+
+// ---- remembered connections (reminders.js): storage.local, notifications, startup -------------
+
+/**
+ * The value kept under `key` in storage.local (kept across sessions: only the language and the
+ * remembered connections, which hold no secret).
+ * @param {string} key
+ * @returns {Promise<unknown>}
+ */
+export async function localGet(key) {
+  const got = await api.storage.local.get(key);
+  return got?.[key];
+}
+
+/**
+ * Keeps `value` under `key` in storage.local.
+ * @param {string} key
+ * @param {unknown} value
+ */
+export function localSet(key, value) {
+  return api.storage.local.set({ [key]: value });
+}
+
+/**
+ * Cancels the alarm `name`.
+ * @param {string} name
+ */
+export function clearAlarm(name) {
+  return api.alarms.clear(name);
+}
+
+/**
+ * True when the extension holds the API permission `name` (e.g. the optional `notifications`).
+ * @param {string} name
+ */
+export function hasPermission(name) {
+  return api.permissions.contains({ permissions: [name] });
+}
+
+/**
+ * Asks for the optional API permission `name`. Must be called straight from a click handler (a
+ * user gesture), before any other `await`; resolves true when granted (also when it already was).
+ * @param {string} name
+ */
+export function requestPermission(name) {
+  return api.permissions.request({ permissions: [name] });
+}
+
+/**
+ * Shows a notification `id` with the extension's icon (replacing one of that id). Rejects
+ * without the `notifications` permission.
+ * @param {string} id
+ * @param {string} title
+ * @param {string} message
+ */
+export async function notify(id, title, message) {
+  if (!api.notifications) throw new Error('no notifications permission');
+  await api.notifications.create(id, {
+    type: 'basic',
+    iconUrl: api.runtime.getURL('icons/icon-128.png'),
+    title,
+    message,
+  });
+}
+
+/**
+ * Registers `handler(id)` for clicks on the extension's notifications, at the worker's top
+ * level. The API exists only once the optional permission is granted, so the listener is added
+ * then too (`permissions.onAdded`), once.
+ * @param {(id: string) => void} handler
+ */
+export function onNotificationClick(handler) {
+  let added = false;
+  const add = () => {
+    if (added || !api.notifications) return;
+    added = true;
+    api.notifications.onClicked.addListener((id) => {
+      handler(id);
+      api.notifications?.clear(id).catch(() => {});
+    });
+  };
+  add();
+  api.permissions.onAdded?.addListener(add);
+}
+
+/**
+ * Registers `handler` for the browser's start with this profile (at the worker's top level).
+ * @param {() => void} handler
+ */
+export function onStartup(handler) {
+  api.runtime.onStartup.addListener(handler);
 }

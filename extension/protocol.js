@@ -6,7 +6,7 @@
 // what the worker itself acts on — a tab id, a URL, the objects it passes on — and the one rule
 // that lives beside the permission check: which gateway a check may name. No `chrome.*` here.
 
-/** @import { CheckInput, CheckOutput, CreateResult, Detection, ShellFacts } from './pkg/jira_token_wizard.js' */
+/** @import { CheckInput, CheckOutput, ConnectionView, CreateResult, Detection, RememberedConnection, ReminderSettings, ShellFacts } from './pkg/jira_token_wizard.js' */
 
 /**
  * @typedef {{type: 'detect_tab', tabId: number, pageOnly: boolean, pair: string | null}} DetectTabRequest
@@ -24,8 +24,15 @@
  * @typedef {{type: 'clear_clipboard', digest: string, salt: string}} ClearClipboardRequest
  *   Clear the clipboard after `clipboardClearSeconds` if it still holds the text whose
  *   SHA-256(salt‖text) (hex) is `digest`; `salt`: 16 random bytes per copy (hex).
+ * @typedef {{type: 'remembered'}} RememberedRequest  The remembered connections (reminders.js).
+ * @typedef {{type: 'remember', connection: RememberedConnection}} RememberRequest
+ *   Remember a connection after a test that worked, with the user's consent: the core keeps its
+ *   origin, login, target, label and expiry date, and refuses any other field.
+ * @typedef {{type: 'forget', key: string}} ForgetRequest  Forget one (`ConnectionView.key`).
+ * @typedef {{type: 'reminder_settings', settings: ReminderSettings}} ReminderSettingsRequest
  * @typedef {DetectTabRequest | DetectUrlRequest | CheckRequest | CreatePatRequest | FactsRequest
- *   | ClearClipboardRequest} Request
+ *   | ClearClipboardRequest | RememberedRequest | RememberRequest | ForgetRequest
+ *   | ReminderSettingsRequest} Request
  * @typedef {{type: 'clipboard_clear_now', digest: string, salt: string}} ClipboardClearNow
  *   Service worker → Chrome's offscreen document, when the alarm fires.
  *
@@ -40,7 +47,12 @@
  * @typedef {{ok: true, created: CreateResult}} CreatePatReply  `created.token.rawToken`: shown once.
  * @typedef {{ok: true, facts: ShellFacts}} FactsReply
  * @typedef {{ok: true, seconds: number}} ClearClipboardReply
- * @typedef {DetectReply | CheckReply | CreatePatReply | FactsReply | ClearClipboardReply | ErrorReply} Reply
+ * @typedef {{ok: true, remembered: ConnectionView[], settings: ReminderSettings | null,
+ *   notifications: boolean}} RememberedReply
+ *   The list with each one's days left (the core's), the settings (null: the core's default)
+ *   and whether the optional `notifications` permission is held.
+ * @typedef {DetectReply | CheckReply | CreatePatReply | FactsReply | ClearClipboardReply | RememberedReply
+ *   | ErrorReply} Reply
  */
 
 export const CLIPBOARD_CLEAR_NOW = 'clipboard_clear_now';
@@ -61,6 +73,15 @@ export const createPatRequest = (detection, name, expirationDays, tabId) => ({
 });
 /** @type {(digest: string, salt: string) => ClearClipboardRequest} */
 export const clearClipboardRequest = (digest, salt) => ({ type: 'clear_clipboard', digest, salt });
+
+/** @type {() => RememberedRequest} */
+export const rememberedRequest = () => ({ type: 'remembered' });
+/** @type {(connection: RememberedConnection) => RememberRequest} */
+export const rememberRequest = (connection) => ({ type: 'remember', connection });
+/** @type {(key: string) => ForgetRequest} */
+export const forgetRequest = (key) => ({ type: 'forget', key });
+/** @type {(settings: ReminderSettings) => ReminderSettingsRequest} */
+export const reminderSettingsRequest = (settings) => ({ type: 'reminder_settings', settings });
 
 /** @type {(code: ErrorCode, message: unknown) => ErrorReply} */
 export const errorReply = (code, message) => ({ ok: false, error: { code, message: String(message) } });
@@ -144,6 +165,20 @@ export function validateRequest(msg) {
         HEX(32).test(msg.salt)
         ? { ok: true, request: clearClipboardRequest(msg.digest, msg.salt) }
         : invalid('clear_clipboard needs a SHA-256 digest (64 lower-case hex digits) and its salt (32)');
+    case 'remembered':
+      return { ok: true, request: rememberedRequest() };
+    case 'remember':
+      return isObject(msg.connection)
+        ? { ok: true, request: rememberRequest(forCore(msg.connection)) }
+        : invalid('remember needs a connection');
+    case 'forget':
+      return typeof msg.key === 'string' && msg.key.length <= 4096
+        ? { ok: true, request: forgetRequest(msg.key) }
+        : invalid('forget needs a key string');
+    case 'reminder_settings':
+      return isObject(msg.settings)
+        ? { ok: true, request: reminderSettingsRequest(forCore(msg.settings)) }
+        : invalid('reminder_settings needs settings');
     default:
       return invalid(`unknown type ${JSON.stringify(String(msg.type)).slice(0, 64)}`);
   }

@@ -160,9 +160,8 @@ fn every_declared_field_is_in_what_the_core_writes() {
 
     // Remembered connections: the list's line and the reminders due, through the commands.
     let remember = |command: Value| {
-        let Ok(Job::Remember(answer)) = Command::from_json(&command.to_string())
-            .unwrap()
-            .into_job()
+        let Ok(Job::Remember(answer)) =
+            Command::from_json(&command.to_string()).unwrap().into_job()
         else {
             panic!("not a remember command")
         };

@@ -73,6 +73,7 @@ interface ExtensionApi {
   permissions: {
     contains(permissions: ExtensionApi.Permissions): Promise<boolean>;
     request(permissions: ExtensionApi.Permissions): Promise<boolean>;
+    onAdded?: ExtensionApi.Event<(permissions: ExtensionApi.Permissions) => void>;
   };
   runtime: {
     /** Resolves with the listener's reply: whatever the other side sent (unchecked data). */
@@ -85,6 +86,8 @@ interface ExtensionApi {
     id: string;
     /** The extension's own URL for `path` (`chrome-extension://<id>/<path>`). */
     getURL(path: string): string;
+    /** The browser started with this profile (Firefox forgets its alarms on quitting). */
+    onStartup: ExtensionApi.Event<() => void>;
   };
   i18n: {
     getUILanguage(): string;
@@ -105,6 +108,13 @@ interface ExtensionApi {
   alarms: {
     create(name: string, info: { when?: number; delayInMinutes?: number }): Promise<void> | void;
     onAlarm: ExtensionApi.Event<(alarm: { name: string; scheduledTime: number }) => void>;
+    clear(name: string): Promise<boolean>;
+  };
+  /** Only once the optional `notifications` permission is granted. */
+  notifications?: {
+    create(id: string, options: { type: 'basic'; iconUrl: string; title: string; message: string }): Promise<string>;
+    onClicked: ExtensionApi.Event<(id: string) => void>;
+    clear(id: string): Promise<boolean>;
   };
   /** Chrome only (109+); Firefox has none: its background page has a DOM of its own. */
   offscreen?: {

@@ -9,7 +9,8 @@
 //
 // The effects live in actions/ by subject — the worker's messages (worker.js), detection and
 // tab following (detect.js), the token test and the steps (test.js), the clipboard and the
-// report (copy.js), the one-click PAT (pat.js) — and are all reached from here.
+// report (copy.js), the one-click PAT (pat.js), remembered connections and reminders
+// (remember.js) — and are all reached from here.
 
 import { openTab, saveLanguage } from '../browser.js';
 import { LANGS } from '../ui-strings.js';
@@ -19,6 +20,17 @@ export { copyReport, copyServerLine, copySnippet, downloadReport, patCopy } from
 export { patCopiedByKeys, readClipboardAccess } from './actions/clipboard-access.js';
 export { allowAccess, detectActiveTab, detectHere, followTabs, submitUrl } from './actions/detect.js';
 export { patAgain, patAsk, patCancel, patCreate, patInput } from './actions/pat.js';
+export {
+  forgetConnection,
+  loadRemembered,
+  openFromReminder,
+  rememberThis,
+  setExpiry,
+  setLabel,
+  setReminderDays,
+  setReminders,
+  testAgain,
+} from './actions/remember.js';
 export {
   cancelTest,
   chooseTarget,
@@ -31,7 +43,7 @@ export {
   toggleStep,
   tryGateway,
 } from './actions/test.js';
-export { setFactsReady } from './actions/worker.js';
+export { loaded, setFactsReady } from './actions/worker.js';
 
 /**
  * The token page (the plan's button): opened in a tab beside the wizard, which stays open;

@@ -107,10 +107,34 @@ onClick('pat-copy', () => act.patCopy());
 $('pat-token').addEventListener('copy', () => act.patCopiedByKeys());
 onClick('pat-again', () => act.patAgain());
 
+// Remembered connections (actions/remember.js).
+$('expiry-date').addEventListener('change', () => act.setExpiry($('expiry-date').value));
+$('remember-date').addEventListener('change', () => act.setExpiry($('remember-date').value));
+$('remember-label').addEventListener('input', () => act.setLabel($('remember-label').value));
+onClick('remember-save', () => act.rememberThis());
+onClick('remembered-list', (target) => {
+  const button = target.closest('button[data-action]');
+  if (!(button instanceof HTMLElement)) return;
+  const key = button.dataset.key ?? '';
+  if (button.dataset.action === 'test-again') act.testAgain(key);
+  else if (button.dataset.action === 'forget') act.forgetConnection(key);
+});
+$('reminders-on').addEventListener('change', () => act.setReminders($('reminders-on').checked));
+$('reminders-days').addEventListener('change', () => act.setReminderDays($('reminders-days').value));
+
 $('version').textContent = `v${extensionVersion()}`;
 act.readClipboardAccess();
 
 (async () => {
+  // Opened from a reminder (reminders.js): that Jira with the target chosen.
+  const params = new URLSearchParams(location.search);
+  const jira = params.get('jira');
+  if (jira) {
+    if (!((await act.loaded()) instanceof Error)) await act.openFromReminder(jira, params.get('target') ?? '');
+    return;
+  }
+  // The remembered connections, beside the detection (their names need the core's facts).
+  act.loaded().then((core) => (core instanceof Error ? null : act.loadRemembered()));
   await act.detectActiveTab();
   await act.followTabs();
 })();

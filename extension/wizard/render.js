@@ -11,7 +11,9 @@ import { pick, t } from '../ui-strings.js';
 import { renderClipboardNotes } from './views/clipboard-note.js';
 import { renderDetection, renderIntegration } from './views/detection.js';
 import { renderFrame } from './views/frame.js';
+import { offeredDate } from './expiry.js';
 import { renderPat } from './views/pat.js';
+import { renderExpiryAsk, renderRememberOffer, renderRemembered } from './views/remember.js';
 import { renderReport } from './views/report.js';
 import { renderServerCheck } from './views/server-check.js';
 import { renderSnippet } from './views/snippet.js';
@@ -136,6 +138,47 @@ function summaryOf(lang, step, m) {
 }
 
 /**
+ * The remembered connections' three views (views/remember.js): step 2's expiry question for a
+ * token that expires, step 4's opt-in after a test that worked, the list.
+ * @param {State} state
+ * @param {Model} m
+ */
+function renderRememberViews(state, m) {
+  const { lang, remember: rs } = state;
+  const origin = m.reply?.origin ?? null;
+  const expires = m.plan?.method === 'api-token' || m.plan?.method === 'pat';
+  renderExpiryAsk(lang, m.available.token && expires ? { date: rs.dateOrigin === origin ? rs.date : '' } : null);
+  renderRememberOffer(
+    lang,
+    m.works && origin
+      ? {
+          date: offeredDate(rs, m.result, origin, state.form.login, m.target),
+          read: Boolean(m.result?.tokenExpiry?.date),
+          label: rs.label,
+          placeholder: origin,
+          saved: rs.saved,
+          error: rs.error,
+        }
+      : null,
+  );
+  // The core's default until the user changes them (facts are loaded once a list came).
+  const settings =
+    rs.settings ?? (rs.list.length ? { enabled: true, daysBefore: facts().remember.defaultDaysBefore } : null);
+  renderRemembered(
+    lang,
+    settings && rs.list.length
+      ? {
+          list: rs.list,
+          on: settings.enabled && rs.notifications,
+          notifications: rs.notifications,
+          days: rs.days ?? settings.daysBefore.join(', '),
+          error: rs.error,
+        }
+      : null,
+  );
+}
+
+/**
  * Renders the whole page from `state` (state.js `update` calls it, once per change).
  * @param {State} state
  * @param {{tested: string | null, created: string | null}} secrets
@@ -169,6 +212,7 @@ export function render(state, secrets) {
       : null,
   );
   renderPat(lang, m.pat ? { pat: state.pat, token: m.patToken } : null);
+  renderRememberViews(state, m);
   const test = m.test;
   renderTest(
     lang,

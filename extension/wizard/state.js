@@ -10,6 +10,7 @@ import { render } from './render.js';
 /** @import { DetectReply, ErrorInfo, ErrorReply, Request } from '../protocol.js' */
 /** @import { AuthChoice, CheckItem, CheckResult, CreateResult, Detection, ProjectRef, Rendered, Target } from '../pkg/jira_token_wizard.js' */
 /** @import { UiMessage } from '../ui-strings.js' */
+/** @import { RememberState } from './actions/remember.js' */
 
 /**
  * @typedef {'detect' | 'token' | 'test' | 'connect'} Step
@@ -127,6 +128,18 @@ function initialState() {
      * @type {'unknown' | 'ask' | 'granted' | 'denied'}
      */
     clipboard: /** @type {'unknown' | 'ask' | 'granted' | 'denied'} */ ('unknown'),
+    /** @type {RememberState} Remembered connections, the expiry asked in step 2, reminders. */
+    remember: {
+      list: [],
+      settings: null,
+      notifications: false,
+      date: '',
+      dateOrigin: null,
+      label: '',
+      saved: null,
+      error: null,
+      days: null,
+    },
     /** @type {Step[]} The open steps (a heading's click, or what the wizard opened for the user). */
     open: /** @type {Step[]} */ ([]),
   };

@@ -47,7 +47,10 @@ export async function withTimeout(ms, what, promise) {
 
 /**
  * Launches Chromium with the extension.
- * @param {{ hostPermission?: boolean, hostPermissions?: string[], gatewayPort?: number | null }} [options]
+ * @param {{ hostPermission?: boolean, hostPermissions?: string[], gatewayPort?: number | null,
+ *   permissions?: string[], testClock?: boolean }} [options]
+ *   permissions: API permissions added to the copy's `permissions` (an optional one granted at
+ *   install); testClock: tests/e2e/test-clock.js copied over extension/clock.js.
  *   hostPermission (default true): add `http://127.0.0.1/*` and `https://*.atlassian.net/*` to
  *   host_permissions of the temp copy (the simulator's origins: sites.mjs); hostPermissions:
  *   that list instead; gatewayPort: resolve
@@ -65,20 +68,30 @@ export const openTestStep = (popup) => popup.eval(() => {
   if (button && button.getAttribute('aria-expanded') === 'false' && !button.disabled) button.click();
 });
 
-export async function launchExtension({ hostPermission = true, hostPermissions = null, gatewayPort = null, mapHosts = {}, extraArgs = [], clipboardPermission = true } = {}) {
+export async function launchExtension({
+  hostPermission = true, hostPermissions = null, gatewayPort = null, mapHosts = {}, extraArgs = [], clipboardPermission = true,
+  permissions = [], testClock = false,
+} = {}) {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} is missing: run ./build.sh first`);
   const started = Date.now();
   const extDir = mkdtempSync(join(tmpdir(), 'jtw-ext-'));
   const profile = mkdtempSync(join(tmpdir(), 'jtw-profile-'));
   cpSync(DIST, extDir, { recursive: true });
   const granted = hostPermissions ?? (hostPermission ? ['http://127.0.0.1/*', ATLASSIAN_PATTERN] : []);
-  if (granted.length || clipboardPermission) {
+  if (granted.length || clipboardPermission || permissions.length) {
     const manifestPath = join(extDir, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     if (granted.length) manifest.host_permissions = granted;
     if (clipboardPermission) grantClipboard(manifest);
+    // Optional API permissions granted at install (no prompt can be answered headless).
+    if (permissions.length) {
+      manifest.permissions = [...manifest.permissions, ...permissions];
+      manifest.optional_permissions = (manifest.optional_permissions ?? []).filter((p) => !permissions.includes(p));
+    }
     writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   }
+  // The test clock (test-clock.js over clock.js): time moved forward by the test.
+  if (testClock) cpSync(join(ROOT, 'tests', 'e2e', 'test-clock.js'), join(extDir, 'clock.js'));
   // Nothing leaves the machine: every host but the simulators' fails DNS at once (127.0.0.1, and
   // localhost — the panel flows' tab the wizard may not read). Atlassian site names (sites.mjs)
   // reach 127.0.0.1 on the port in their URL; the stand-in gateway `api.atlassian.com` (port 443)

@@ -98,9 +98,17 @@ export interface CheckResult {
     authPlan: AuthPlan | null;
     gatewayOffer: boolean;
     serverCheck: ServerCheck | null;
+    /** A Data Center PAT's expiry as Jira listed it (`expiringAt`), when identified for certain. */
+    tokenExpiry: TokenExpiry | null;
+    /** The expiry date the test was given (`CheckInput.expiresOn`), for a credential that works. */
+    rememberedExpiry: RememberedExpiry | null;
     warnings: Notice[];
     requests: RequestLog[];
 }
+/** `probe::TokenExpiry`. */
+export interface TokenExpiry { name: string; expiringAt: string | null; date: string | null; daysLeft: number | null }
+/** `probe::RememberedExpiry`. */
+export interface RememberedExpiry { date: string; daysLeft: number | null; text: Text }
 /** `report::CheckItem`: one line of the checklist. */
 export interface CheckItem { id: string; state: 'ok' | 'fail' | 'info'; text: Text }
 /** `report::Rendered`: the redacted report, its JSON and Markdown. */
@@ -202,6 +210,27 @@ export type Exchange =
 | { kind: 'notSent'; elapsedMs: number; detail: string }
 | { kind: 'tlsUntrusted'; elapsedMs: number; detail: string; certificate: { subject: string; issuer: string } };
 
+// ---- remembered connections and reminders --------------------------------------------------
+
+/** `remember::RememberedConnection`: what is kept in storage.local — never a secret. */
+export interface RememberedConnection { origin: string; login: string; target: Target; label: string; expiresOn: string | null }
+/** `remember::ReminderSettings`. */
+export interface ReminderSettings { enabled: boolean; daysBefore: number[] }
+/** `protocol::remember::ConnectionView`: one line of the wizard's list. */
+export interface ConnectionView { key: string; connection: RememberedConnection; daysLeft: number | null; expiry: Text | null }
+/** `remember::DueReminder`: a notification to show now. */
+export interface DueReminder { key: string; origin: string; target: Target; daysBefore: number; daysLeft: number; title: Text; message: Text }
+/** `remember::Schedule`: what `reminders` answers. */
+export interface Schedule { due: DueReminder[]; nextAlarm: string | null }
+/** `protocol::remember::Remember`: the three commands' payload (`now`, `since`: RFC 3339). */
+export interface RememberInput {
+    connection?: RememberedConnection;
+    connections?: RememberedConnection[];
+    now?: string;
+    since?: string | null;
+    settings?: ReminderSettings;
+}
+
 /** `protocol::Command`, by its `type`, and what `handle` answers for each. */
 export interface Commands {
     detect_page: { command: { type: 'detect_page'; snapshot: PageSnapshot; options: DetectOptions }; output: Detection };
@@ -210,6 +239,9 @@ export interface Commands {
     plan_pat: { command: { type: 'plan_pat'; detection: Detection; input: CreateInput }; output: TabRequest };
     interpret_pat: { command: { type: 'interpret_pat'; detection: Detection; input: CreateInput; answer: Exchange }; output: CreateResult };
     read_report: { command: { type: 'read_report'; text: string }; output: ReadReport };
+    remember_connection: { command: { type: 'remember_connection' } & RememberInput; output: RememberedConnection };
+    remembered_list: { command: { type: 'remembered_list' } & RememberInput; output: ConnectionView[] };
+    reminders: { command: { type: 'reminders' } & RememberInput; output: Schedule };
 }
 /** Any command. */
 export type Command = Commands[keyof Commands]['command'];

@@ -36,6 +36,7 @@ function namedTab() {
  */
 function followsTabs() {
   const params = new URLSearchParams(globalThis.location?.search ?? '');
+  if (params.has('jira')) return false; // opened from a reminder, for that Jira
   return !params.has('tab') || params.get('follow') === '1';
 }
 
@@ -160,6 +161,15 @@ export async function detectActiveTab() {
     return;
   }
   await run(detectTab(tab.id), { tabId: tab.id, origin: httpOrigin(tab.url ?? '') });
+}
+
+/**
+ * The Jira at `origin` detected as a typed address is (a remembered connection's): with access
+ * to it, REST is asked; without, detection says so and offers access.
+ * @param {string} origin
+ */
+export function detectOrigin(origin) {
+  return run(detectUrl(origin), { tabId: state.page.tabId, origin });
 }
 
 /**

@@ -7,6 +7,7 @@ import { saveChoices } from '../../choices.js';
 import { $ } from '../../dom.js';
 import { facts } from '../../facts.js';
 import { checkRequest, familyOf } from '../../protocol.js';
+import { expiryFor } from '../expiry.js';
 import { model } from '../render.js';
 import { timed } from '../../timing.js';
 import { hasSecretField } from '../snippet-text.js';
@@ -103,6 +104,8 @@ export async function runTest(gateway = null) {
       target === 'issue-sync' ? Array.from(crypto.getRandomValues(new Uint8Array(facts().keyMaterialBytes))) : null,
     // The core has no clock either: a token's days left are counted from this.
     now: new Date().toISOString(),
+    // The expiry the user said they will pick, or remembered for this connection.
+    expiresOn: expiryFor(state.remember, current().reply?.origin ?? null, login, target),
   });
   const run = test.runs + 1; // a Cancel (or a newer run) makes this reply stale
   secrets.tested = null;

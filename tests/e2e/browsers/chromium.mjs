@@ -21,6 +21,7 @@ import { ATLASSIAN_PATTERN } from '../sites.mjs';
  */
 export async function launch({
   hostPermission = true, gatewayPermission = false, gatewayPort = null, mapHosts = {}, morePermissions = [], recordHosts = false, clipboardPermission = true,
+  notificationsPermission = false, testClock = false,
 } = {}) {
   const hostPermissions = [
     ...(hostPermission ? ['http://127.0.0.1/*', ATLASSIAN_PATTERN] : []),
@@ -32,7 +33,8 @@ export async function launch({
   const netlogDir = recordHosts ? mkdtempSync(join(tmpdir(), 'jtw-netlog-')) : null;
   const netlog = netlogDir ? join(netlogDir, 'netlog.json') : null;
   const extraArgs = netlog ? [`--log-net-log=${netlog}`, '--net-log-capture-mode=Default'] : [];
-  const ext = await launchExtension({ hostPermissions, gatewayPort, mapHosts, extraArgs, clipboardPermission });
+  const permissions = notificationsPermission ? ['notifications'] : [];
+  const ext = await launchExtension({ hostPermissions, gatewayPort, mapHosts, extraArgs, clipboardPermission, permissions, testClock });
   try {
     // The popup may read what its copy buttons wrote (targets.test.mjs).
     await ext.cdp.send('Browser.grantPermissions', {

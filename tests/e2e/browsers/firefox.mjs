@@ -132,7 +132,7 @@ async function startProxy(gatewayPort, offsite, mapHosts = {}, hostsAsked = []) 
  * @returns {Promise<import('./index.mjs').Driver>}
  */
 export async function launch({
-  hostPermission = true, gatewayPermission = false, gatewayPort = null, mapHosts = {}, morePermissions = [], clipboardPermission = true,
+  hostPermission = true, gatewayPermission = false, gatewayPort = null, mapHosts = {}, morePermissions = [], clipboardPermission = true, testClock = false,
 } = {}) {
   const gap = await missing();
   if (gap) throw new Error(gap);
@@ -140,6 +140,8 @@ export async function launch({
   const started = Date.now();
   const extDir = mkdtempSync(join(tmpdir(), 'jtw-ext-ff-'));
   cpSync(DIST, extDir, { recursive: true });
+  // The test clock (../test-clock.js over clock.js): time moved forward by the test.
+  if (testClock) cpSync(join(ROOT, 'tests', 'e2e', 'test-clock.js'), join(extDir, 'clock.js'));
   const granted = [
     ...(hostPermission ? ['http://127.0.0.1/*', ATLASSIAN_PATTERN] : []),
     ...(gatewayPermission ? ['https://api.atlassian.com/*'] : []),

@@ -19,6 +19,10 @@
 // @property {string[]} [morePermissions=[]]  more host permissions granted at install
 // @property {boolean} [recordHosts=false]  Chromium: keep a NetLog, for `hostsAsked` (Firefox's
 //   proxy always records)
+// @property {boolean} [notificationsPermission=false]  Chromium only: the optional
+//   `notifications` permission granted at install (Firefox answers its real prompt)
+// @property {boolean} [testClock=false]  ../test-clock.js replaces extension/clock.js: the
+//   worker's time moves forward by storage.local `testClockOffsetMs`
 //
 // @typedef {object} Driver
 // @property {'chromium'|'firefox'} name

@@ -1,0 +1,56 @@
+// The wasm core as the service worker runs it (background.js, reminders.js): loaded as the
+// worker starts and once per worker life (again after a failed load), `run(command)` hands it
+// one command (wasm `handle`), `facts()` its ShellFacts. Load and commands are measured
+// (timing.js).
+
+import init, { facts, handle } from './pkg/jira_token_wizard.js';
+import { step, timed } from './timing.js';
+/** @import { Commands } from './pkg/jira_token_wizard.js' */
+
+export { facts };
+
+const started = performance.now();
+
+/** @type {Promise<unknown> | null} */
+let wasmReady = null;
+/** Loads the wasm core once per worker life; a failed load is retried on the next message. */
+export function core() {
+  wasmReady ??= loadCore().catch((err) => {
+    wasmReady = null;
+    throw err;
+  });
+  return wasmReady;
+}
+
+/**
+ * Fetches and compiles the wasm (streaming: compiled as it is read), then instantiates it —
+ * measured apart (timing.js).
+ */
+async function loadCore() {
+  const url = new URL('./pkg/jira_token_wizard_bg.wasm', import.meta.url);
+  const module = await timed('wasm-compile', () =>
+    WebAssembly.compileStreaming(fetch(url)).catch(() =>
+      // A browser that serves the file without the wasm MIME type: compiled from its bytes.
+      fetch(url)
+        .then((r) => r.arrayBuffer())
+        .then((bytes) => WebAssembly.compile(bytes)),
+    ),
+  );
+  await timed('wasm-instantiate', () => init({ module_or_path: module }));
+  step('worker-to-core', started);
+}
+
+/**
+ * Runs one core command (wasm `handle`) and resolves with its answer, typed by the command's
+ * `type` (src/wasm.d.ts `Commands`).
+ * @template {keyof Commands} K
+ * @param {Commands[K]['command'] & {type: K}} command
+ * @returns {Promise<Commands[K]['output']>}
+ */
+export async function run(command) {
+  await core();
+  const pageOnly = 'options' in command && command.options.pageOnly ? '_page_only' : '';
+  return /** @type {Promise<Commands[K]['output']>} */ (
+    timed(`core:${command.type}${pageOnly}`, () => handle(command))
+  );
+}
