@@ -103,6 +103,8 @@ test('the popup: labels, keyboard only, visible focus, 360 px', async () => {
       for (let i = 0; i < 60; i += 1) {
         await key(popup, 'Tab');
         const now = await active(popup);
+        // A date field's day, month and year are Tab stops of one element.
+        if (now.seen && now.id === order[order.length - 1]) continue;
         if (now.seen || now.id === 'body') break;
         order.push(now.id);
         assert.notEqual(now.outline, 'none', `no visible focus on ${now.id}`);
@@ -113,7 +115,7 @@ test('the popup: labels, keyboard only, visible focus, 360 px', async () => {
     let order = await tabAll();
     // Step 1 asks the integration (one radio group: one Tab stop); the next action sits in the
     // footer, after the steps.
-    const want = ['lang-en', 'lang-ru', 'step-detect-btn', 'integration-generic', 'step-token-btn', 'token-page', 'pat-name', 'pat-days',
+    const want = ['lang-en', 'lang-ru', 'step-detect-btn', 'integration-generic', 'step-token-btn', 'token-page', 'expiry-date', 'pat-name', 'pat-days',
       'pat-start', 'step-test-btn', 'step-next-test', 'open-helpdesk'];
     for (const id of want) assert.ok(order.includes(id), `Tab never reaches ${id}: ${order.join(' → ')}`);
     let at = (id) => order.indexOf(id);
