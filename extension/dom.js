@@ -3,13 +3,21 @@
 // no chrome.* — text lands only in textContent or properties, never in markup.
 
 /**
- * The element with this id. Typed `any` on purpose: the ids and their element types live in
- * wizard.html and helpdesk.html, which the type check (tsconfig.json) cannot see, and the
- * browser E2E tests use every one of them.
+ * The element with this id, as `type` (`HTMLInputElement` …; `HTMLElement` when left out): the
+ * ids live in wizard.html and helpdesk.html, which the type check (tsconfig.json) cannot see,
+ * so the caller names the element's class and it is checked here — a missing element or one of
+ * another kind throws, naming the id, instead of failing later on `null` or `undefined`.
+ * @template {HTMLElement} [T=HTMLElement]
  * @param {string} id
- * @returns {any}
+ * @param {{new (): T, prototype: T}} [type]
+ * @returns {T}
  */
-export const $ = (id) => document.getElementById(id);
+export function $(id, type) {
+  const node = document.getElementById(id);
+  const want = type ?? HTMLElement;
+  if (!(node instanceof want)) throw new Error(`#${id}: ${node ? `not a ${want.name}` : 'no such element'}`);
+  return /** @type {T} */ (node);
+}
 
 /**
  * `<tag>` with `props` (`dataset` merged into data-*, DOM properties set, anything else as an

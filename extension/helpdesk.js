@@ -44,7 +44,9 @@ async function show(event) {
   try {
     await core();
     // `read_report` answers a `ReadReport` (src/wasm.d.ts `Commands`).
-    state.read = /** @type {ReadReport} */ (await handle({ type: 'read_report', text: $('report-input').value }));
+    state.read = /** @type {ReadReport} */ (
+      await handle({ type: 'read_report', text: $('report-input', HTMLTextAreaElement).value })
+    );
     state.coreFailed = null;
   } catch (err) {
     state.read = null;
@@ -58,7 +60,7 @@ async function show(event) {
 }
 
 function clear() {
-  $('report-input').value = '';
+  $('report-input', HTMLTextAreaElement).value = '';
   state.read = null;
   state.coreFailed = null;
   render();
@@ -170,7 +172,8 @@ function renderView(lang, v) {
   const who = v.answeredBy;
   $('view-verdict-who').hidden = !who;
   $('view-verdict-who').textContent = who ? `${pick(lang, h.answeredBy)}: ${pick(lang, who.text)} [${who.code}]` : '';
-  $('view-checklist').closest('section').hidden = v.checklist.length === 0;
+  const checklistBox = $('view-checklist').closest('section');
+  if (checklistBox) checklistBox.hidden = v.checklist.length === 0;
   $('view-checklist').replaceChildren(
     ...v.checklist.map((i) =>
       el(
@@ -189,7 +192,7 @@ function renderView(lang, v) {
   $('view-steps').replaceChildren(...v.steps.map((s) => el('li', {}, pick(lang, s))));
   $('view-warnings-box').hidden = v.warnings.length === 0;
   $('view-warnings').replaceChildren(...v.warnings.map((w) => noticeItem(lang, w)));
-  $('view-requests').tBodies[0].replaceChildren(
+  $('view-requests', HTMLTableElement).tBodies[0].replaceChildren(
     ...v.requests.map((q, i) =>
       el(
         'tr',

@@ -57,7 +57,7 @@ onClick('warnings', (target) => {
 onClick('detect-here', () => act.detectHere());
 $('url-form').addEventListener('submit', (/** @type {SubmitEvent} */ e) => {
   e.preventDefault();
-  act.submitUrl($('url-input').value);
+  act.submitUrl($('url-input', HTMLInputElement).value);
 });
 $('integration-options').addEventListener('change', (/** @type {Event} */ e) => {
   const input = e.target;
@@ -69,12 +69,12 @@ $('test-form').addEventListener('submit', (/** @type {SubmitEvent} */ e) => {
   e.preventDefault();
   act.runTest();
 });
-$('test-target').addEventListener('change', () => act.chooseTarget($('test-target').value));
+$('test-target').addEventListener('change', () => act.chooseTarget($('test-target', HTMLSelectElement).value));
 $('test-form').addEventListener('change', () => act.formChanged());
 $('test-form').addEventListener('input', () => act.formChanged());
 onClick('test-cancel', () => act.cancelTest());
 onClick('test-reveal', () => act.toggleReveal());
-$('project-pick').addEventListener('change', () => act.pickProject($('project-pick').value));
+$('project-pick').addEventListener('change', () => act.pickProject($('project-pick', HTMLSelectElement).value));
 onClick('gateway-try', () => act.tryGateway());
 
 // Step 4 and *More*.
@@ -97,10 +97,12 @@ onClick('open-helpdesk', () => act.openHelpdesk());
 // "Create a token for me".
 $('pat-form').addEventListener('submit', (/** @type {SubmitEvent} */ e) => {
   e.preventDefault();
-  act.patInput($('pat-name').value, $('pat-days').value);
+  act.patInput($('pat-name', HTMLInputElement).value, $('pat-days', HTMLInputElement).value);
   act.patAsk();
 });
-$('pat-form').addEventListener('input', () => act.patInput($('pat-name').value, $('pat-days').value));
+$('pat-form').addEventListener('input', () =>
+  act.patInput($('pat-name', HTMLInputElement).value, $('pat-days', HTMLInputElement).value),
+);
 onClick('pat-yes', () => act.patCreate());
 onClick('pat-no', () => act.patCancel());
 onClick('pat-copy', () => act.patCopy());

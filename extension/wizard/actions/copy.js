@@ -99,7 +99,7 @@ export function downloadReport() {
   const r = report.rendered;
   if (!r) return;
   const url = URL.createObjectURL(new Blob([r.json], { type: 'application/json' }));
-  const link = $('report-file');
+  const link = $('report-file', HTMLAnchorElement);
   link.href = url;
   link.download = r.fileName;
   link.click();

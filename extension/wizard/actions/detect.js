@@ -200,7 +200,7 @@ export function submitUrl(text) {
   let typed = text.trim();
   if (typed && !/^[a-z][a-z0-9+.-]*:/i.test(typed)) typed = `https://${typed}`;
   if (hasUserinfo(typed) || hasUserinfo(`https://${text.trim()}`)) {
-    $('url-input').value = ''; // the secret in it leaves the screen; the message repeats none of it
+    $('url-input', HTMLInputElement).value = ''; // the secret in it leaves the screen; the message repeats none of it
     update((s) => {
       s.urlError = { key: 'urlUserinfo' };
     });

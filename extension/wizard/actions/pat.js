@@ -84,9 +84,9 @@ export async function patCreate() {
   const token = secrets.created;
   if (!token) return;
   $('pat-token').focus();
-  $('pat-token').select();
+  $('pat-token', HTMLInputElement).select();
   // Tested as a personal access token.
-  $('test-secret').value = token;
+  $('test-secret', HTMLInputElement).value = token;
   update((s) => {
     s.form.auth = 'pat';
   });

@@ -14,9 +14,9 @@ import { secrets } from '../state.js';
  * @param {State} s
  */
 export function forgetSecrets(s) {
-  $('test-secret').value = '';
+  $('test-secret', HTMLInputElement).value = '';
   // What the hidden views still hold (they are not rendered again while nothing is shown).
-  /** @type {HTMLInputElement} */ ($('pat-token')).value = '';
+  $('pat-token', HTMLInputElement).value = '';
   $('snippet-fields').replaceChildren();
   secrets.tested = null;
   secrets.created = null;

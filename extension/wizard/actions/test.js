@@ -16,13 +16,18 @@ import { markCheckStart, markVerdict } from '../timing.js';
 import { ask, current } from './worker.js';
 /** @import { State, Step } from '../state.js' */
 
-/** The form's non-secret fields as the page has them (typed, or set by a script). */
+/**
+ * The form's non-secret fields as the page has them (typed, or set by a script); a menu's
+ * value the core does not offer keeps the state's.
+ */
 function readForm() {
+  const target = $('test-target', HTMLSelectElement).value;
+  const auth = $('test-auth', HTMLSelectElement).value;
   state.form = {
-    target: $('test-target').value || state.form.target,
-    auth: $('test-auth').value,
-    login: $('test-login').value,
-    project: $('test-project').value,
+    target: facts().targets.find((x) => x.id === target)?.id ?? state.form.target,
+    auth: facts().authChoices.find((a) => a === auth) ?? state.form.auth,
+    login: $('test-login', HTMLInputElement).value,
+    project: $('test-project', HTMLInputElement).value,
   };
 }
 
@@ -67,7 +72,7 @@ export async function runTest(gateway = null) {
   const test = state.test;
   const detection = test.detection;
   if (test.running || !detection || detection.provisional) return; // REST first
-  const secretField = $('test-secret');
+  const secretField = $('test-secret', HTMLInputElement);
   if (secretField.value.trim() === '') {
     update(() => Object.assign(test, { error: 'secretMissing', result: null }));
     secretField.focus();
@@ -188,7 +193,7 @@ export function cancelTest() {
  */
 export function pickProject(key) {
   if (state.test.running) return;
-  $('test-project').value = key;
+  $('test-project', HTMLInputElement).value = key;
   runTest();
 }
 

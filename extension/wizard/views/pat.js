@@ -13,7 +13,8 @@ import { pick, t } from '../../ui-strings.js';
  * @param {string} value
  */
 function setValue(id, value) {
-  if ($(id).value !== value) $(id).value = value;
+  const field = $(id, HTMLInputElement);
+  if (field.value !== value) field.value = value;
 }
 
 /**
@@ -47,8 +48,8 @@ export function renderPat(lang, slice) {
   const user = deployment?.user;
   const who = user?.displayName ?? user?.name ?? t(lang, 'patWhoLoggedIn');
   $('pat-confirm-text').textContent = t(lang, 'patConfirm', { name: pat.name, days: String(pat.days), base, who });
-  $('pat-yes').disabled = busy;
-  $('pat-no').disabled = busy;
+  $('pat-yes', HTMLButtonElement).disabled = busy;
+  $('pat-no', HTMLButtonElement).disabled = busy;
   $('pat-yes').textContent = t(lang, busy ? 'patCreating' : 'patYes');
   $('pat-yes').setAttribute('aria-busy', String(busy));
 
@@ -61,7 +62,7 @@ export function renderPat(lang, slice) {
   $('pat-outcome-fix').textContent = outcome ? pick(lang, outcome.fix) : '';
   const page = created?.tokenPageUrl;
   $('pat-page').hidden = !page || Boolean(created?.ok);
-  if (page) $('pat-page').href = page;
+  if (page) $('pat-page', HTMLAnchorElement).href = page;
 
   $('pat-token-box').hidden = !token;
   setValue('pat-token', token ?? '');

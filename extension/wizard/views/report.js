@@ -16,7 +16,7 @@ export function renderReport(lang, report) {
   if (!report) return;
   const { rendered, status } = report;
   for (const id of ['report-copy', 'report-download']) {
-    $(id).disabled = !rendered;
+    $(id, HTMLButtonElement).disabled = !rendered;
     $(id).setAttribute('aria-disabled', String(!rendered));
   }
   const line = $('report-status');

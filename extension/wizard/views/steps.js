@@ -34,13 +34,15 @@ export function renderSteps(lang, { steps, next, more }) {
     if (!s.listed) continue;
     item.dataset.status = s.status;
     item.dataset.open = String(s.open);
-    const button = $(`step-${s.step}-btn`);
+    const button = $(`step-${s.step}-btn`, HTMLButtonElement);
     button.disabled = !s.available;
     button.setAttribute('aria-expanded', String(s.open));
     if (s.current) button.setAttribute('aria-current', 'step');
     else button.removeAttribute('aria-current');
-    button.querySelector('.step-num').textContent = s.status === 'done' ? '✓' : String(s.n);
-    button.querySelector('[data-step-of]').textContent = t(lang, 'stepOf', { n: String(s.n), total: String(s.total) });
+    const num = button.querySelector('.step-num');
+    if (num) num.textContent = s.status === 'done' ? '✓' : String(s.n);
+    const of = button.querySelector('[data-step-of]');
+    if (of) of.textContent = t(lang, 'stepOf', { n: String(s.n), total: String(s.total) });
     $(`step-${s.step}-state`).textContent =
       s.status === 'todo' ? '' : t(lang, s.status === 'done' ? 'stepDone' : 'stepNow');
     $(`step-${s.step}-body`).hidden = !s.open;

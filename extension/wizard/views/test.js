@@ -31,11 +31,10 @@ import { passwordOffered } from '../service-account.js';
 
 /**
  * A field's value set from the state, unless it already holds it (the caret stays put).
- * @param {string} id
+ * @param {HTMLInputElement | HTMLSelectElement} field
  * @param {string} value
  */
-function setValue(id, value) {
-  const field = $(id);
+function setValue(field, value) {
   if (field.value !== value) field.value = value;
 }
 
@@ -62,10 +61,10 @@ export function renderTest(lang, slice) {
   const { detection, test, form, target, plan, dictated, method, gateway, sendsTo, sa } = slice;
   const d = detection.deployment;
   renderTargets(lang, target);
-  setValue('test-auth', form.auth);
-  setValue('test-login', form.login);
-  setValue('test-project', form.project);
-  $('test-auth').disabled = Boolean(dictated);
+  setValue($('test-auth', HTMLSelectElement), form.auth);
+  setValue($('test-login', HTMLInputElement), form.login);
+  setValue($('test-project', HTMLInputElement), form.project);
+  $('test-auth', HTMLSelectElement).disabled = Boolean(dictated);
   const note = $('test-auth-note');
   note.hidden = !dictated;
   note.textContent = dictated
@@ -89,7 +88,7 @@ export function renderTest(lang, slice) {
   const cloud = !client && (d?.hosting === 'cloud' || method === 'api-token' || plan?.login === 'email');
   const label = t(lang, client ? 'loginClientId' : cloud ? 'loginEmail' : 'loginUsername');
   $('test-login-label').textContent = method === 'pat' ? t(lang, 'loginOptional', { label }) : label;
-  $('test-login').type = cloud ? 'email' : 'text';
+  $('test-login', HTMLInputElement).type = cloud ? 'email' : 'text';
   $('test-login').dataset.optional = String(method === 'pat');
   // The secret's label follows the method in effect (the target's, the form's, or the plan's).
   /** @type {Record<string, string>} */
@@ -102,12 +101,12 @@ export function renderTest(lang, slice) {
   $('test-secret-label').textContent = t(lang, (method && secretKeys[method]) || 'secretLabel');
 
   const reveal = $('test-reveal');
-  $('test-secret').type = test.revealed ? 'text' : 'password';
+  $('test-secret', HTMLInputElement).type = test.revealed ? 'text' : 'password';
   reveal.setAttribute('aria-pressed', String(test.revealed));
   reveal.textContent = t(lang, test.revealed ? 'hide' : 'reveal');
   reveal.setAttribute('aria-label', t(lang, 'revealLabel'));
 
-  const run = $('test-run');
+  const run = $('test-run', HTMLButtonElement);
   // A page-only (provisional) detection gets no credential: the test waits for the REST answer.
   run.disabled = test.running || Boolean(detection.provisional);
   run.setAttribute('aria-busy', String(test.running));
@@ -141,7 +140,7 @@ export function renderTest(lang, slice) {
   $('check').hidden = !test.result;
   if (test.result) renderCheck(lang, test.result, test.checklist);
   $('gateway').hidden = !gateway;
-  $('gateway-try').disabled = test.running;
+  $('gateway-try', HTMLButtonElement).disabled = test.running;
   $('gateway-denied').hidden = !(gateway && test.gatewayDenied);
 }
 
@@ -154,7 +153,7 @@ export function renderTest(lang, slice) {
  */
 function renderProjectPicker(lang, projects, project, running) {
   $('project-pick-field').hidden = projects.length === 0;
-  const pickList = $('project-pick');
+  const pickList = $('project-pick', HTMLSelectElement);
   pickList.disabled = running;
   if (projects.length === 0) {
     pickList.replaceChildren();
@@ -213,7 +212,7 @@ function renderCheck(lang, result, checklist) {
   $('verdict-code').textContent = code;
   $('verdict-cause').textContent = pick(lang, v.cause);
   $('verdict-fix').textContent = pick(lang, v.fix);
-  const link = $('login-url');
+  const link = $('login-url', HTMLAnchorElement);
   const loginUrl = code === 'captcha_required' && httpOrigin(result.loginUrl ?? '') ? result.loginUrl : null;
   link.hidden = !loginUrl;
   if (loginUrl) {
