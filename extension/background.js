@@ -5,17 +5,19 @@
 // MV3 rules kept here: every listener is registered synchronously at the top level (a
 // restarted worker must see the event that woke it), and nothing lives in memory across
 // restarts except the wasm module, which is loaded as the worker starts (and again on demand
-// after a failed load). Requests to Jira go out from
+// after a failed load); what a later command needs of a detection is kept in storage.session
+// (kept.js). Requests to Jira go out from
 // here, not from the page: a content-script context cannot fetch cross-origin even with host
 // permissions (facts §6.1). The one exception is the PAT creation, which must carry the Jira
 // page's own origin and session: the core plans it and the Jira tab sends it (`createPat`).
 
 import { core, facts as coreFacts, run } from './core.js';
-/** @import { Detection, Exchange, PageSnapshot } from './pkg/jira_token_wizard.js' */
+/** @import { Commands, DetectCommand, Exchange, PageSnapshot } from './pkg/jira_token_wizard.js' */
 /** @import { CheckRequest, CreatePatRequest, Reply } from './protocol.js' */
 import {
   askOffscreen,
   extensionVersion,
+  grantedPatterns,
   hasOrigin,
   needsOffscreen,
   onMessage,
@@ -23,6 +25,7 @@ import {
   runInTab,
 } from './browser.js';
 import { clearIfStill, onClearDue, scheduleClear as scheduleClipboardClear } from './clipboard.js';
+import { countRun, detected, keepDetection, keptDetection } from './kept.js';
 import {
   CLIPBOARD_CLEAR_NOW,
   clientCredentialsOrigins,
@@ -129,7 +132,12 @@ const pairedSnapshots = new Map();
  * @param {string | null} pair
  */
 function snapshotOf(tabId, pair) {
-  const take = () => timed('snapshot', () => runInTab(tabId, collectSnapshot, [SNAPSHOT_LIMITS]));
+  // Counted when it read a page (an http(s) one): a tab still blank is tried, not read.
+  const take = () =>
+    timed('snapshot', () => runInTab(tabId, collectSnapshot, [SNAPSHOT_LIMITS])).then((snapshot) => {
+      if (httpOrigin(snapshot?.url ?? '')) countRun(tabId, 'snapshots').catch(() => {});
+      return snapshot;
+    });
   if (pair === null) return take();
   const key = `${tabId} ${pair}`;
   const taken = pairedSnapshots.get(key);
@@ -161,17 +169,12 @@ async function detectTab(tabId, pageOnly, pair) {
   const origin = httpOrigin(snapshot?.url ?? '');
   if (!snapshot || !origin) return errorReply('tab_unreadable', 'not an http(s) page');
   const page = snapshot;
-  // A page may name another origin (a Cloud page elsewhere names its Atlassian site): the core
-  // decides whether to ask it, and may only with access to it. Both asked at once.
-  const named = httpOrigin(String(snapshot?.metas?.['ajs-base-url'] ?? ''));
-  const [allowFetch, namedAllowed] = await Promise.all([
-    hasOrigin(origin),
-    named && named !== origin ? hasOrigin(named).catch(() => false) : false,
-  ]);
-  const granted = named && namedAllowed ? [named] : [];
-  return runCore(origin, allowFetch, granted, (grantedOrigins) =>
-    run({ type: 'detect_page', snapshot: page, options: { allowFetch, grantedOrigins, pageOnly } }),
-  );
+  const allowFetch = await hasOrigin(origin);
+  return runCore(origin, allowFetch, tabId, (patterns) => ({
+    type: 'detect_page',
+    snapshot: page,
+    options: { allowFetch, grantedPatterns: patterns, pageOnly },
+  }));
 }
 
 /** @param {string} url */
@@ -179,34 +182,44 @@ async function detectTypedUrl(url) {
   const origin = httpOrigin(url);
   if (!origin) return errorReply('invalid_url', url);
   const allowFetch = await hasOrigin(origin);
-  return runCore(origin, allowFetch, [], (grantedOrigins) =>
-    run({ type: 'detect_url', url, options: { allowFetch, grantedOrigins } }),
-  );
+  return runCore(origin, allowFetch, null, (patterns) => ({
+    type: 'detect_url',
+    url,
+    options: { allowFetch, grantedPatterns: patterns },
+  }));
 }
 
 /**
- * Runs detection with `granted` (other origins the extension may ask). A site the answers
- * named (a custom domain's Cloud serverInfo names its Atlassian site: `restOrigin`) that the
- * user already allowed is then asked too: detection runs once more with it.
+ * Runs detection once, with every host permission the browser lists (the core decides which
+ * origin they grant: the Atlassian site a custom domain names is asked in the same run), and
+ * keeps what a full detection was made from (kept.js) under the id the reply names.
  * @param {string} origin
  * @param {boolean} allowFetch
- * @param {string[]} granted
- * @param {(granted: string[]) => Promise<Detection>} detect
+ * @param {number | null} tabId  the tab read, null for a typed address
+ * @param {(patterns: string[]) => DetectCommand} command
  * @returns {Promise<Reply>}
  */
-async function runCore(origin, allowFetch, granted, detect) {
+async function runCore(origin, allowFetch, tabId, command) {
   try {
-    let detection = await detect(granted);
+    const detect = command(await grantedPatterns().catch(() => []));
+    if (tabId !== null) countRun(tabId, detect.options.pageOnly ? 'firstPaints' : 'detections').catch(() => {});
+    const { detection, answers } = await run(detect);
     // The reply names the origin REST was (or would be) asked at, and whether we may.
-    let rest = httpOrigin(detection.restOrigin ?? '') ?? origin;
-    const may = async (/** @type {string} */ o) => (o === origin ? allowFetch : hasOrigin(o).catch(() => false));
-    let allowed = await may(rest);
-    if (rest !== origin && allowed && !granted.includes(rest)) {
-      detection = await detect([...granted, rest]);
-      rest = httpOrigin(detection.restOrigin ?? '') ?? origin;
-      allowed = await may(rest);
-    }
-    return { ok: true, origin: rest, allowFetch: allowed, detection };
+    const rest = httpOrigin(detection.restOrigin ?? '') ?? origin;
+    const allowed = rest === origin ? allowFetch : await hasOrigin(rest).catch(() => false);
+    const detectionId = detection.provisional
+      ? null
+      : await keepDetection({
+          tabId,
+          detect,
+          answers,
+          deployment: {
+            hosting: detection.deployment.hosting,
+            cloudFamily: detection.deployment.cloudFamily,
+            reachedBaseUrl: detection.deployment.reachedBaseUrl,
+          },
+        });
+    return { ok: true, origin: rest, allowFetch: allowed, detection, detectionId };
   } catch (err) {
     return errorReply('core', err?.message ?? err);
   }
@@ -237,20 +250,23 @@ async function facts() {
  * @returns {Promise<Reply>}
  */
 async function check(request) {
-  const { detection, input } = request;
+  const { detectionId, input } = request;
   try {
     await core();
+    const kept = await keptDetection(detectionId);
+    if (!kept) return errorReply('bad_message', 'check: no detection kept under that id (detect again)');
     const { gateway, cloudFamilies } = coreFacts();
-    const problem = gatewayProblem(request, familyOf(detection, cloudFamilies)?.gateway ?? gateway);
+    const cloud = kept.deployment.hosting === 'cloud';
+    const problem = gatewayProblem(input, cloud, familyOf(kept, cloudFamilies)?.gateway ?? gateway);
     if (problem) return errorReply('bad_message', problem);
     if (input.gateway && !(await hasOrigin(input.gateway).catch(() => false))) {
       return errorReply('gateway_not_allowed', `no access to ${input.gateway}: the user has not allowed it`);
     }
     // Client credentials on Cloud: the secret goes to the family's authorization server first.
-    const auth = input.auth === 'client-credentials' ? clientCredentialsOrigins(detection, cloudFamilies).auth : null;
+    const auth = input.auth === 'client-credentials' ? clientCredentialsOrigins(kept, cloudFamilies).auth : null;
     if (auth && !(await hasOrigin(auth).catch(() => false))) return errorReply('host_not_allowed', auth);
     // The origin the credential goes to: re-checked here, whatever the popup was shown.
-    const target = credentialOrigin(detection);
+    const target = credentialOrigin(kept);
     if (target && !(await hasOrigin(target).catch(() => false))) {
       return errorReply('host_not_allowed', target);
     }
@@ -261,7 +277,7 @@ async function check(request) {
       environment: globalThis.navigator?.userAgent ?? '',
       generatedAt: new Date().toISOString(),
     };
-    return { ok: true, ...(await run({ type: 'check', detection, input, meta })) };
+    return { ok: true, ...(await run({ type: 'check', detected: detected(kept), input, meta })) };
   } catch (err) {
     return errorReply('core', err?.message ?? err);
   }
@@ -277,21 +293,23 @@ async function check(request) {
  * @param {CreatePatRequest} request
  * @returns {Promise<Reply>}
  */
-async function createPat({ detection, name, expirationDays, tabId }) {
+async function createPat({ detectionId, name, expirationDays, tabId }) {
   try {
-    const target = credentialOrigin(detection);
+    const kept = await keptDetection(detectionId);
+    if (!kept) return errorReply('bad_message', 'create_pat: no detection kept under that id (detect again)');
+    const target = credentialOrigin(kept);
     if (!target || !(await hasOrigin(target).catch(() => false))) {
       return errorReply('host_not_allowed', target ?? 'no Jira was reached');
     }
     const input = { name, expirationDays };
-    const request = await run({ type: 'plan_pat', detection, input });
+    const request = await run({ type: 'plan_pat', detected: detected(kept), input });
     /** @type {Exchange} */
     const answer = await runInTab(tabId, tabFetch, [request]).then(
       (got) => got ?? { kind: 'notSent', elapsedMs: 0, detail: 'the Jira tab gave no answer' },
       // The tab closed, navigated to a page scripts may not run in, or refused the script.
       (err) => ({ kind: 'notSent', elapsedMs: 0, detail: `the Jira tab could not send it: ${err?.message ?? err}` }),
     );
-    return { ok: true, created: await run({ type: 'interpret_pat', detection, input, answer }) };
+    return { ok: true, created: await run({ type: 'interpret_pat', detected: detected(kept), input, answer }) };
   } catch (err) {
     return errorReply('core', err?.message ?? err);
   }

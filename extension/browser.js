@@ -149,6 +149,15 @@ export function hasOrigin(origin) {
 }
 
 /**
+ * Every host permission the extension holds, as the browser lists them (match patterns, e.g.
+ * `http://jira.corp/*`): detection decides itself which origin they grant (`urls::granted`).
+ * @returns {Promise<string[]>}
+ */
+export async function grantedPatterns() {
+  return (await api.permissions.getAll()).origins ?? [];
+}
+
+/**
  * Asks the user for access to `origin`'s host (`originPattern`: every port). Must be called
  * straight from a click handler (a user gesture), before any other `await`. Resolves true when
  * granted (also when it already was). Headless Chromium never shows the prompt, so this never

@@ -6,7 +6,7 @@
 // what the worker itself acts on — a tab id, a URL, the objects it passes on — and the one rule
 // that lives beside the permission check: which gateway a check may name. No `chrome.*` here.
 
-/** @import { CheckInput, CheckOutput, ConnectionView, CreateResult, Detection, RememberedConnection, ReminderSettings, ShellFacts } from './pkg/jira_token_wizard.js' */
+/** @import { CheckInput, CheckOutput, ConnectionView, CreateResult, Deployment, Detection, RememberedConnection, ReminderSettings, ShellFacts } from './pkg/jira_token_wizard.js' */
 
 /**
  * @typedef {{type: 'detect_tab', tabId: number, pageOnly: boolean, pair: string | null}} DetectTabRequest
@@ -15,9 +15,10 @@
  *   the first paint and the full detection of one run name the same (random) pair, and the
  *   worker reads the tab once for both.
  * @typedef {{type: 'detect_url', url: string}} DetectUrlRequest  What a typed URL points to.
- * @typedef {{type: 'check', detection: Detection, input: CheckInput}} CheckRequest
- *   Test a credential against the Jira detected; `input.secret` lives only in memory.
- * @typedef {{type: 'create_pat', detection: Detection, name: string, expirationDays: number | null,
+ * @typedef {{type: 'check', detectionId: string, input: CheckInput}} CheckRequest
+ *   Test a credential against the Jira detected, named by the id its detection reply gave (the
+ *   worker keeps what it was made from: kept.js); `input.secret` lives only in memory.
+ * @typedef {{type: 'create_pat', detectionId: string, name: string, expirationDays: number | null,
  *   tabId: number}} CreatePatRequest
  *   Create a PAT on Server/DC ≥ 8.14 with the user's browser session, sent from the Jira tab.
  * @typedef {{type: 'facts'}} FactsRequest  The core's `ShellFacts`.
@@ -33,6 +34,8 @@
  * @typedef {DetectTabRequest | DetectUrlRequest | CheckRequest | CreatePatRequest | FactsRequest
  *   | ClearClipboardRequest | RememberedRequest | RememberRequest | ForgetRequest
  *   | ReminderSettingsRequest} Request
+ * @typedef {{deployment?: Pick<Deployment, 'hosting' | 'cloudFamily' | 'reachedBaseUrl'>}} Sited
+ *   What the worker's rules read of a detection (a `Detection` is one; so is what kept.js keeps).
  * @typedef {{type: 'clipboard_clear_now', digest: string, salt: string}} ClipboardClearNow
  *   Service worker → Chrome's offscreen document, when the alarm fires.
  *
@@ -40,9 +43,11 @@
  *   | 'host_not_allowed' | 'core' | 'internal'} ErrorCode
  * @typedef {{code: ErrorCode, message: string}} ErrorInfo
  * @typedef {{ok: false, error: ErrorInfo}} ErrorReply
- * @typedef {{ok: true, origin: string, allowFetch: boolean, detection: Detection}} DetectReply
+ * @typedef {{ok: true, origin: string, allowFetch: boolean, detection: Detection,
+ *   detectionId: string | null}} DetectReply
  *   `origin`: where REST is asked (`Detection.restOrigin`, else the page's); `allowFetch`: the
- *   extension may contact it.
+ *   extension may contact it; `detectionId`: what `check` and `create_pat` name this detection
+ *   by (null for a first paint, which nothing is sent with).
  * @typedef {{ok: true} & CheckOutput} CheckReply  The result, its checklist and its report.
  * @typedef {{ok: true, created: CreateResult}} CreatePatReply  `created.token.rawToken`: shown once.
  * @typedef {{ok: true, facts: ShellFacts}} FactsReply
@@ -61,12 +66,12 @@ export const CLIPBOARD_CLEAR_NOW = 'clipboard_clear_now';
 export const detectTab = (tabId, pageOnly = false, pair = null) => ({ type: 'detect_tab', tabId, pageOnly, pair });
 /** @type {(url: string) => DetectUrlRequest} */
 export const detectUrl = (url) => ({ type: 'detect_url', url });
-/** @type {(detection: Detection, input: CheckInput) => CheckRequest} */
-export const checkRequest = (detection, input) => ({ type: 'check', detection, input });
-/** @type {(detection: Detection, name: string, expirationDays: number | null, tabId: number) => CreatePatRequest} */
-export const createPatRequest = (detection, name, expirationDays, tabId) => ({
+/** @type {(detectionId: string, input: CheckInput) => CheckRequest} */
+export const checkRequest = (detectionId, input) => ({ type: 'check', detectionId, input });
+/** @type {(detectionId: string, name: string, expirationDays: number | null, tabId: number) => CreatePatRequest} */
+export const createPatRequest = (detectionId, name, expirationDays, tabId) => ({
   type: 'create_pat',
-  detection,
+  detectionId,
   name,
   expirationDays,
   tabId,
@@ -102,6 +107,13 @@ function isTabId(v) {
   return Number.isInteger(v) && Number(v) >= 0;
 }
 /**
+ * @param {unknown} v
+ * @returns {v is string}
+ */
+function isDetectionId(v) {
+  return typeof v === 'string' && DETECTION_ID.test(v);
+}
+/**
  * A value the core validates, passed on as the type the call expects.
  * @template T
  * @param {unknown} v
@@ -111,6 +123,8 @@ const forCore = (v) => /** @type {T} */ (v);
 const HEX = (/** @type {number} */ n) => new RegExp(`^[0-9a-f]{${n}}$`);
 /** A run's pair: a random UUID (`crypto.randomUUID`). */
 const PAIR = /^[0-9a-f-]{36}$/;
+/** A kept detection's id (extension/kept.js): a random UUID too. */
+export const DETECTION_ID = PAIR;
 
 /**
  * Checks a message received by the service worker: its type, and what the worker acts on
@@ -137,25 +151,25 @@ export function validateRequest(msg) {
         ? { ok: true, request: detectUrl(msg.url.trim()) }
         : invalid('detect_url needs a url string');
     case 'check':
-      return isObject(msg.detection) && isObject(msg.input)
+      return isDetectionId(msg.detectionId) && isObject(msg.input)
         ? {
             ok: true,
-            request: checkRequest(forCore(msg.detection), forCore(msg.input)),
+            request: checkRequest(msg.detectionId, forCore(msg.input)),
           }
-        : invalid('check needs a detection and an input');
+        : invalid('check needs a detectionId and an input');
     case 'create_pat':
-      return isObject(msg.detection) && isTabId(msg.tabId)
+      return isDetectionId(msg.detectionId) && isTabId(msg.tabId)
         ? {
             ok: true,
             // The core checks the name and the days (`pat::CreateInput`).
             request: createPatRequest(
-              forCore(msg.detection),
+              msg.detectionId,
               forCore(msg.name),
               forCore(msg.expirationDays ?? null),
               msg.tabId,
             ),
           }
-        : invalid('create_pat needs a detection and the integer tabId of the Jira tab');
+        : invalid('create_pat needs a detectionId and the integer tabId of the Jira tab');
     case 'facts':
       return { ok: true, request: { type: 'facts' } };
     case 'clear_clipboard':
@@ -188,15 +202,16 @@ export function validateRequest(msg) {
  * The gateway rule, beside the service worker's permission check: a check may name no gateway,
  * or `allowed` (the gateway of the site's Cloud family, `familyOf`) for a Cloud detection —
  * nothing else.
- * @param {CheckRequest} request
+ * @param {CheckInput} input
+ * @param {boolean} cloud  the detection checked against is Jira Cloud's
  * @param {string} allowed
  * @returns {string | null}  why not, or null
  */
-export function gatewayProblem(request, allowed) {
-  const gateway = request.input.gateway ?? null;
+export function gatewayProblem(input, cloud, allowed) {
+  const gateway = input.gateway ?? null;
   if (gateway === null) return null;
   if (gateway !== allowed) return `check: gateway must be null or ${allowed}`;
-  if (request.detection.deployment?.hosting !== 'cloud') return 'check: a gateway is only for Jira Cloud';
+  if (!cloud) return 'check: a gateway is only for Jira Cloud';
   return null;
 }
 
@@ -204,7 +219,7 @@ export function gatewayProblem(request, allowed) {
  * The Cloud family of a detection's site, from the core's `ShellFacts.cloudFamilies`
  * (`Deployment.cloudFamily`; commercial where the core named none, as its plans do), or null
  * off Cloud. A credential of one family never goes to another family's host (`urls::family`).
- * @param {Detection | null | undefined} detection
+ * @param {Sited | null | undefined} detection
  * @param {ShellFacts['cloudFamilies']} families
  */
 export function familyOf(detection, families) {
@@ -218,7 +233,7 @@ export function familyOf(detection, families) {
  * client_credentials.rs): the site, and on Cloud its family's authorization server (the core's
  * `tokenUrl`) and gateway — null on Data Center, where the token endpoint and the REST API are
  * the site's own. What the wizard asks access to, and what the worker checks, before a test.
- * @param {Detection | null | undefined} detection
+ * @param {Sited | null | undefined} detection
  * @param {ShellFacts['cloudFamilies']} families
  * @returns {{site: string | null, auth: string | null, gateway: string | null}}
  */
@@ -252,6 +267,6 @@ export function httpOrigin(url) {
 /**
  * The origin a detection's credential would go to (`deployment.reachedBaseUrl`), or null when
  * detection never reached Jira (then nothing is sent).
- * @param {Detection | null | undefined} detection
+ * @param {Sited | null | undefined} detection
  */
 export const credentialOrigin = (detection) => httpOrigin(detection?.deployment?.reachedBaseUrl ?? '');

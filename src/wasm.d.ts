@@ -178,7 +178,11 @@ export interface PageSnapshot {
   headers?: Record<string, string>;
 }
 /** `detect::DetectOptions`. */
-export interface DetectOptions { allowFetch: boolean; grantedOrigins?: string[]; timeoutMs?: number; pageOnly?: boolean }
+/**
+ * `detect::DetectOptions`. `grantedPatterns`: the host permissions as `permissions.getAll()`
+ * lists them; another origin than the page's is asked only when one grants it.
+ */
+export interface DetectOptions { allowFetch: boolean; grantedPatterns?: string[]; timeoutMs?: number; pageOnly?: boolean }
 /** `probe::CheckInput`: `secret` is the only secret a command carries. */
 export interface CheckInput {
   login: string;
@@ -229,13 +233,30 @@ export interface RememberInput {
   settings?: ReminderSettings;
 }
 
-/** `protocol::Command`, by its `type`, and what `handle` answers for each. */
+/** `flow::Answers`: one round trip's answers, each with the request it answered. */
+export type Answers = { id: string; url: string; answer: Exchange }[];
+/** `protocol::DetectCommand`: a detect command as sent. */
+export type DetectCommand =
+  | { type: 'detect_page'; snapshot: PageSnapshot; options: DetectOptions }
+  | { type: 'detect_url'; url: string; options: DetectOptions };
+/** `protocol::DetectOutput`: what a detect command answers — the detection and its answers. */
+export interface DetectOutput { detection: Detection; answers: Answers[] }
+/**
+ * `protocol::Detected`: what a detection was made from (its command and `DetectOutput.answers`),
+ * kept by the worker; the core makes the detection again from it. Never a `Detection`.
+ */
+export interface Detected { detect: DetectCommand; answers: Answers[] }
+
+/**
+ * `protocol::Command`, by its `type`, and what `handle` answers for each. No command carries
+ * what the core answered (tests/wasm_types.rs).
+ */
 export interface Commands {
-  detect_page: { command: { type: 'detect_page'; snapshot: PageSnapshot; options: DetectOptions }; output: Detection };
-  detect_url: { command: { type: 'detect_url'; url: string; options: DetectOptions }; output: Detection };
-  check: { command: { type: 'check'; detection: Detection; input: CheckInput; meta: Meta }; output: CheckOutput };
-  plan_pat: { command: { type: 'plan_pat'; detection: Detection; input: CreateInput }; output: TabRequest };
-  interpret_pat: { command: { type: 'interpret_pat'; detection: Detection; input: CreateInput; answer: Exchange }; output: CreateResult };
+  detect_page: { command: { type: 'detect_page'; snapshot: PageSnapshot; options: DetectOptions }; output: DetectOutput };
+  detect_url: { command: { type: 'detect_url'; url: string; options: DetectOptions }; output: DetectOutput };
+  check: { command: { type: 'check'; detected: Detected; input: CheckInput; meta: Meta }; output: CheckOutput };
+  plan_pat: { command: { type: 'plan_pat'; detected: Detected; input: CreateInput }; output: TabRequest };
+  interpret_pat: { command: { type: 'interpret_pat'; detected: Detected; input: CreateInput; answer: Exchange }; output: CreateResult };
   read_report: { command: { type: 'read_report'; text: string }; output: ReadReport };
   remember_connection: { command: { type: 'remember_connection' } & RememberInput; output: RememberedConnection };
   remembered_list: { command: { type: 'remembered_list' } & RememberInput; output: ConnectionView[] };

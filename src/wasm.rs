@@ -58,7 +58,8 @@ pub fn facts() -> Result<JsValue, JsError> {
 }
 
 /// Runs one core command, e.g. `{type: "detect_page", snapshot: …, options: …}`, and resolves
-/// with the core's result: a `Detection` for the detect commands, a `protocol::CheckOutput`
+/// with the core's result: a `protocol::DetectOutput` (the `Detection` and the answers it was
+/// made from, for the worker to keep) for the detect commands, a `protocol::CheckOutput`
 /// (the `CheckResult`, its checklist and its rendered report) for `check`, a `pat::TabRequest`
 /// for `plan_pat`, a `pat::CreateResult` for `interpret_pat`, a `report::ReadReport` for
 /// `read_report`. Rejects

@@ -397,7 +397,7 @@ proptest! {
         text in prop_oneof![
             2 => json_text(),
             1 => "\\PC{0,120}",
-            1 => select(&[r#"{"type":"check","detection":"#, r#"{"type":"detect_page","snapshot":{"url":"#, r#"{"type":"read_report","text":"#][..])
+            1 => select(&[r#"{"type":"check","detected":"#, r#"{"type":"detect_page","snapshot":{"url":"#, r#"{"type":"read_report","text":"#][..])
                 .prop_flat_map(|head| json_text().prop_map(move |tail| format!("{head}{tail}"))),
         ],
     ) {

@@ -15,8 +15,9 @@ use serde_json::{json, Value};
 
 const RAW: &str = "MDAwMDAwMDAwMDU5OmRlYWRiZWVmZGVhZGJlZWYwMDAw";
 
-fn detection(scenario: &str) -> Value {
-    serde_json::to_value(common::detect(scenario).0).unwrap()
+/// What the worker keeps of the scenario's detection (`protocol::Detected`).
+fn detected(scenario: &str) -> Value {
+    common::detected(scenario)
 }
 
 fn job(v: Value) -> Job {
@@ -27,14 +28,14 @@ fn job(v: Value) -> Job {
 }
 
 fn plan(scenario: &str, input: Value) -> TabRequest {
-    match job(json!({"type": "plan_pat", "detection": detection(scenario), "input": input})) {
+    match job(json!({"type": "plan_pat", "detected": detected(scenario), "input": input})) {
         Job::PatPlan(p) => *p,
         other => panic!("not a plan: {other:?}"),
     }
 }
 
 fn interpret(answer: Value) -> CreateResult {
-    let cmd = json!({"type": "interpret_pat", "detection": detection("dc-10.3"),
+    let cmd = json!({"type": "interpret_pat", "detected": detected("dc-10.3"),
         "input": {"name": "ci-sync", "expirationDays": 90}, "answer": answer});
     match job(cmd) {
         Job::PatResult(r) => *r,
@@ -126,7 +127,7 @@ fn nothing_is_planned_where_one_click_is_not_offered_or_the_input_is_wrong() {
         ("dc-10.3", json!({"name": "", "expirationDays": 30})),
         ("dc-10.3", json!({"name": "x", "expirationDays": 366})),
     ] {
-        let cmd = json!({"type": "plan_pat", "detection": detection(scenario), "input": input});
+        let cmd = json!({"type": "plan_pat", "detected": detected(scenario), "input": input});
         let err = Command::from_json(&cmd.to_string())
             .unwrap()
             .into_job()
@@ -242,7 +243,7 @@ fn every_answer_the_tab_can_hand_back_is_classified() {
 
 #[test]
 fn a_malformed_answer_is_refused_without_echoing_it() {
-    let cmd = json!({"type": "interpret_pat", "detection": detection("dc-10.3"),
+    let cmd = json!({"type": "interpret_pat", "detected": detected("dc-10.3"),
         "input": {"name": "ci-sync"}, "answer": {"kind": "response", "status": "201", "body": RAW}});
     let err = Command::from_json(&cmd.to_string())
         .unwrap_err()

@@ -16,8 +16,9 @@ fn read(v: Value) -> Result<Command, String> {
     Command::from_json(&v.to_string()).map_err(|e| e.to_string())
 }
 
-fn detection() -> Value {
-    serde_json::to_value(common::detect("dc-9.12-cluster").0).unwrap()
+/// What the worker keeps of the detection (`protocol::Detected`), never the `Detection`.
+fn detected() -> Value {
+    common::detected("dc-9.12-cluster")
 }
 
 fn meta() -> Value {
@@ -27,17 +28,17 @@ fn meta() -> Value {
 /// A check's result, as the popup holds it and hands back for a report.
 fn check_result() -> CheckResult {
     let cmd = read(json!({
-        "type": "check", "detection": detection(), "meta": meta(),
+        "type": "check", "detected": detected(), "meta": meta(),
         "input": {"login": "admin", "secret": "pw-123456", "auth": "basic"},
     }))
     .unwrap();
     let Command::Check(Check {
-        detection, input, ..
+        detected, input, ..
     }) = cmd
     else {
         panic!("not a check")
     };
-    let flow = ProbeFlow::new(input, *detection).unwrap();
+    let flow = ProbeFlow::new(input, detected.detection().unwrap()).unwrap();
     common::drive(flow, |_| jira_token_wizard::http::Exchange::Timeout {
         elapsed_ms: 1,
     })
@@ -59,22 +60,22 @@ fn every_command_shape_is_read() {
     // A typed URL never asks for the page: into_job turns fetch_page off.
     assert!(matches!(cmd.into_job(), Ok(Job::Detect(_))));
     let cmd = read(
-        json!({"type": "check", "detection": detection(), "meta": meta(),
+        json!({"type": "check", "detected": detected(), "meta": meta(),
         "input": {"login": "admin", "secret": "pw-123456", "auth": "basic"}}),
     )
     .unwrap();
     assert!(matches!(cmd, Command::Check(_)));
-    let cmd = read(json!({"type": "plan_pat", "detection": detection(),
+    let cmd = read(json!({"type": "plan_pat", "detected": detected(),
         "input": {"name": "ELMA365", "expirationDays": 90}}))
     .unwrap();
     assert!(matches!(cmd, Command::PlanPat(_)));
-    let cmd = read(json!({"type": "interpret_pat", "detection": detection(),
+    let cmd = read(json!({"type": "interpret_pat", "detected": detected(),
         "input": {"name": "ELMA365", "expirationDays": 90},
         "answer": {"kind": "timeout", "elapsedMs": 5}}))
     .unwrap();
     assert!(matches!(cmd, Command::InterpretPat(_)));
     // The one-shot command that did the IO itself is gone (the tab sends the POST now).
-    assert!(read(json!({"type": "create_pat", "detection": detection(),
+    assert!(read(json!({"type": "create_pat", "detected": detected(),
         "input": {"name": "ELMA365"}}))
     .is_err());
 }
@@ -102,7 +103,7 @@ fn malformed_commands_are_named() {
     assert!(err.contains("missing field `type`"), "{err}");
     let err = read(json!({"type": "detect_page"})).unwrap_err();
     assert!(err.contains("snapshot"), "{err}");
-    let err = read(json!({"type": "check", "detection": detection()})).unwrap_err();
+    let err = read(json!({"type": "check", "detected": detected()})).unwrap_err();
     assert!(err.contains("input"), "{err}");
     assert!(Command::from_json("{\"type\": \"check\"").is_err());
     assert!(Command::from_json("").is_err());
@@ -112,7 +113,7 @@ fn malformed_commands_are_named() {
 #[test]
 fn a_check_answers_its_report_with_the_callers_meta() {
     let cmd = read(
-        json!({"type": "check", "detection": detection(), "meta": meta(),
+        json!({"type": "check", "detected": detected(), "meta": meta(),
         "input": {"login": "admin", "secret": "pw-123456", "auth": "basic"}}),
     )
     .unwrap();
@@ -145,7 +146,7 @@ fn a_check_answers_its_report_with_the_callers_meta() {
 
 #[test]
 fn a_check_without_the_reports_meta_is_refused() {
-    let err = read(json!({"type": "check", "detection": detection(),
+    let err = read(json!({"type": "check", "detected": detected(),
         "input": {"login": "admin", "secret": "pw-123456", "auth": "basic"}}))
     .unwrap_err();
     assert!(err.contains("meta"), "{err}");
@@ -159,7 +160,7 @@ fn a_check_without_the_reports_meta_is_refused() {
 fn check_error(edit: impl FnOnce(&mut Value)) -> String {
     let mut input = json!({"login": "admin", "secret": "pw-123456", "auth": "basic"});
     edit(&mut input);
-    match read(json!({"type": "check", "detection": detection(), "meta": meta(), "input": input})) {
+    match read(json!({"type": "check", "detected": detected(), "meta": meta(), "input": input})) {
         Err(e) => e,
         Ok(cmd) => match cmd.into_job() {
             Err(e) => e.to_string(),
@@ -237,7 +238,7 @@ fn a_secret_in_the_wrong_place_is_never_quoted() {
 #[test]
 fn a_check_job_answers_the_result_and_its_checklist() {
     let cmd = read(
-        json!({"type": "check", "detection": detection(), "meta": meta(),
+        json!({"type": "check", "detected": detected(), "meta": meta(),
         "input": {"login": "admin", "secret": "pw-123456", "auth": "basic"}}),
     )
     .unwrap();

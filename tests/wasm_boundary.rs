@@ -75,7 +75,7 @@ async fn rejected_values_are_not_echoed() {
     assert!(msg.starts_with("malformed command: snapshot"), "{msg}");
     assert!(!msg.contains("SECRET-VALUE"), "{msg}");
     let msg = error_message(
-        json!({"type": "check", "detection": {}, "meta": {}, "input": {"secret": "x",
+        json!({"type": "check", "detected": {}, "meta": {}, "input": {"secret": "x",
         "keyMaterial": "SECRET-VALUE"}}),
     )
     .await;

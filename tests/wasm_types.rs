@@ -100,7 +100,8 @@ fn every_declared_field_is_in_what_the_core_writes() {
 
     // A token test that works, through the command the service worker sends.
     let meta = json!({"tool": "extension", "version": "0.1.0", "environment": "", "generatedAt": "2026-01-01T00:00:00Z"});
-    let command = json!({"type": "check", "detection": d, "meta": meta,
+    // The command has the fields src/wasm.d.ts declares (`detected`, never the detection).
+    let command = json!({"type": "check", "detected": common::detected("dc-9.12-cluster"), "meta": meta,
         "input": {"login": "", "secret": "x-1", "auth": "pat", "project": null}});
     let Ok(Job::Check(job)) = Command::from_json(&command.to_string()).unwrap().into_job() else {
         panic!("not a check")
@@ -216,4 +217,83 @@ fn the_committed_glue_types_carry_src_wasm_d_ts() {
             line
         );
     }
+}
+
+/// Every `export interface` / `export type` of src/wasm.d.ts with its body.
+fn declarations() -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for (at, _) in TYPES.match_indices("\nexport ") {
+        let rest = &TYPES[at + "\nexport ".len()..];
+        let Some(rest) = rest
+            .strip_prefix("interface ")
+            .or_else(|| rest.strip_prefix("type "))
+        else {
+            continue;
+        };
+        let name: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let end = rest.find("\nexport ").unwrap_or(rest.len());
+        let body = rest[name.len()..end]
+            .split("\n/**")
+            .next()
+            .unwrap_or_default();
+        out.insert(name, body.to_string());
+    }
+    out
+}
+
+/// The declared names `text` refers to, and what they refer to, all the way down.
+fn closure(decls: &BTreeMap<String, String>, text: &str) -> std::collections::BTreeSet<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut todo = vec![text.to_string()];
+    while let Some(text) = todo.pop() {
+        for word in text.split(|c: char| !c.is_alphanumeric() && c != '_') {
+            if let Some(body) = decls.get(word) {
+                if seen.insert(word.to_string()) {
+                    todo.push(body.clone());
+                }
+            }
+        }
+    }
+    seen
+}
+
+/// No command carries what the core answered (issue 21): a `check` or PAT command names its
+/// detection by what it was made from (`Detected`), and the core makes it again. Both sides may
+/// share only words (enums, texts) and what the browser saw (`Exchange`, the snapshot): a
+/// `Detection`, `CheckResult`, `Notice` … in a command fails here.
+#[test]
+fn no_command_carries_a_core_output() {
+    const SHARED: &[&str] = &[
+        "Text",
+        "Code",
+        "Target",
+        "AuthMethod",
+        "AuthChoice",
+        "CloudFamily",
+        "Exchange",
+        "Answers",
+    ];
+    let decls = declarations();
+    let commands = &decls["Commands"];
+    let (mut inputs, mut outputs) = (String::new(), String::new());
+    for entry in commands.split("command:").skip(1) {
+        let (command, output) = entry.split_once("output:").expect("command: … output: …");
+        inputs.push_str(command);
+        outputs.push_str(output.split('}').next().unwrap_or_default());
+        outputs.push(' ');
+    }
+    let made = closure(&decls, &outputs);
+    assert!(
+        made.contains("Detection") && made.contains("CheckResult") && made.contains("Notice"),
+        "the outputs were read: {made:?}"
+    );
+    let carried: Vec<_> = closure(&decls, &inputs)
+        .intersection(&made)
+        .filter(|name| !SHARED.contains(&name.as_str()))
+        .cloned()
+        .collect();
+    assert!(
+        carried.is_empty(),
+        "commands carry the core's output types {carried:?} back into it"
+    );
 }

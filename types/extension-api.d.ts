@@ -74,6 +74,7 @@ interface ExtensionApi {
     contains(permissions: ExtensionApi.Permissions): Promise<boolean>;
     request(permissions: ExtensionApi.Permissions): Promise<boolean>;
     onAdded?: ExtensionApi.Event<(permissions: ExtensionApi.Permissions) => void>;
+    getAll(): Promise<ExtensionApi.Permissions>;
   };
   runtime: {
     /** Resolves with the listener's reply: whatever the other side sent (unchecked data). */

@@ -72,7 +72,7 @@ pub fn detect(transport: &Transport, url: &str, timeout_ms: u32) -> Result<Detec
         allow_fetch: true,
         fetch_page: true,
         timeout_ms,
-        granted_origins: None,
+        granted_patterns: None,
         page_only: false,
     };
     let flow = DetectFlow::for_url(url, opts).map_err(|e| e.to_string())?;

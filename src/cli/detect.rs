@@ -28,7 +28,7 @@ pub fn run(args: &DetectArgs) -> i32 {
         allow_fetch: true,
         fetch_page: true,
         timeout_ms: args.common.timeout_ms,
-        granted_origins: None,
+        granted_patterns: None,
         page_only: false,
     };
     let flow = match DetectFlow::for_url(&args.url, opts) {

@@ -48,10 +48,11 @@ pub struct DetectOptions {
     pub fetch_page: bool,
     /// Per-request timeout in milliseconds.
     pub timeout_ms: u32,
-    /// Origins other than the page's the flow may ask (the extension's host permissions for
-    /// the origins a page names, e.g. the Atlassian site a custom-domain page points to);
-    /// `None`: any (the CLI). `allow_fetch` still governs the page's own origin.
-    pub granted_origins: Option<Vec<String>>,
+    /// The extension's host permissions as the browser lists them (match patterns, e.g.
+    /// `https://jira.corp/*`): an origin other than the page's — the Atlassian site a
+    /// custom-domain page or its serverInfo names — is asked only when one grants it
+    /// (`urls::granted`); `None`: any (the CLI). `allow_fetch` still governs the page's own origin.
+    pub granted_patterns: Option<Vec<String>>,
     /// First paint: read the page alone and ask nothing, whatever the access;
     /// the detection is [`Detection::provisional`] and the full one follows. No
     /// `host_permission_needed` either: not asking is the point, not a missing grant.
@@ -64,7 +65,7 @@ impl Default for DetectOptions {
             allow_fetch: true,
             fetch_page: false,
             timeout_ms: DEFAULT_TIMEOUT_MS,
-            granted_origins: None,
+            granted_patterns: None,
             page_only: false,
         }
     }

@@ -56,9 +56,10 @@ impl DetectFlow {
         if origin == urls::origin(&self.url) {
             return self.opts.allow_fetch;
         }
-        match &self.opts.granted_origins {
-            Some(granted) => granted.iter().any(|g| origin_of(g) == origin),
-            None => self.opts.allow_fetch,
+        match (&self.opts.granted_patterns, urls::parse_http(url)) {
+            (Some(patterns), Some(url)) => urls::granted(patterns, &url),
+            (Some(_), None) => false,
+            (None, _) => self.opts.allow_fetch,
         }
     }
 

@@ -4,18 +4,21 @@
 //! redacted ([`redact`]). A command turns into a [`Job`]: the flow a transport drives.
 //! [`shell`] is what the extension's UI reads from the core instead of re-typing it.
 
+mod detected;
 mod redact;
 pub mod remember;
 pub mod shell;
 
-use crate::detect::{DetectError, DetectFlow, DetectOptions, Detection};
-use crate::flow::Flow;
+use crate::detect::{DetectError, DetectOptions};
+use crate::flow::{Flow, NotItsRecord};
 use crate::http::{Exchange, HttpRequest};
 use crate::page::PageSnapshot;
 use crate::pat::{CreateError, CreateFlow, CreateInput, CreateResult, TabRequest};
 use crate::probe::{CheckError, CheckInput, CheckResult, ProbeFlow};
 use crate::report::{self, CheckItem, Meta, Rendered, Subject};
 use serde::{Deserialize, Deserializer, Serialize};
+
+pub use detected::{DetectCommand, DetectJob, DetectOutput, Detected};
 
 /// A command for the core, e.g. `{"type": "detect_page", "snapshot": …, "options": …}` (the
 /// shapes `extension/protocol.js` builds): the `type` names the variant, the other fields are
@@ -49,12 +52,13 @@ pub struct DetectUrl {
     pub options: DetectOptions,
 }
 
-/// Test a credential against a deployment detected before. `meta` is what only the caller
-/// knows of the report the core builds with the result (version, browser, time): the result's
-/// report comes with it, so the core's output never travels back to it for a report.
+/// Test a credential against a deployment detected before, named by what its detection was
+/// made from ([`Detected`]: the core makes it again). `meta` is what only the caller knows of
+/// the report the core builds with the result (version, browser, time): the result's report
+/// comes with it, so the core's output never travels back to it for a report.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Check {
-    pub detection: Box<Detection>,
+    pub detected: Box<Detected>,
     pub input: CheckInput,
     pub meta: Meta,
 }
@@ -63,7 +67,7 @@ pub struct Check {
 /// send with the user's session ([`crate::pat::TabRequest`]). No request is made.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct PlanPat {
-    pub detection: Box<Detection>,
+    pub detected: Box<Detected>,
     pub input: CreateInput,
 }
 
@@ -71,7 +75,7 @@ pub struct PlanPat {
 /// and input): `answer` is the tab's [`Exchange`]; its body may hold the new token.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct InterpretPat {
-    pub detection: Box<Detection>,
+    pub detected: Box<Detected>,
     pub input: CreateInput,
     pub answer: Exchange,
 }
@@ -109,8 +113,8 @@ struct Tag {
 /// The flow a command stands for.
 #[derive(Debug)]
 pub enum Job {
-    /// Yields a [`Detection`].
-    Detect(Box<DetectFlow>),
+    /// Yields a [`crate::detect::Detection`] and the answers it was made from.
+    Detect(Box<DetectJob>),
     /// Yields a [`CheckResult`] with its checklist and report ([`CheckOutput`]).
     Check(Box<CheckJob>),
     /// Already done: the PAT creation's request, for the Jira tab to send.
@@ -136,6 +140,9 @@ pub enum CommandError {
     Check(#[from] CheckError),
     #[error(transparent)]
     CreatePat(#[from] CreateError),
+    /// The answers a `check` or PAT command handed back are not its detection's.
+    #[error(transparent)]
+    Replay(#[from] NotItsRecord),
 }
 
 impl Command {
@@ -171,37 +178,33 @@ impl Command {
     /// The flow to drive for this command.
     pub fn into_job(self) -> Result<Job, CommandError> {
         Ok(match self {
-            Command::DetectPage(DetectPage { snapshot, options }) => {
-                Job::Detect(Box::new(DetectFlow::for_page(snapshot, options)?))
-            }
-            Command::DetectUrl(DetectUrl { url, options }) => {
-                let options = DetectOptions {
-                    fetch_page: false,
-                    ..options
-                };
-                Job::Detect(Box::new(DetectFlow::for_url(&url, options)?))
-            }
+            Command::DetectPage(c) => Job::Detect(Box::new(DetectJob::new(
+                DetectCommand::DetectPage(c).flow()?,
+            ))),
+            Command::DetectUrl(c) => Job::Detect(Box::new(DetectJob::new(
+                DetectCommand::DetectUrl(c).flow()?,
+            ))),
             Command::Check(Check {
-                detection,
+                detected,
                 input,
                 meta,
             }) => {
                 let login = input.login.clone();
                 Job::Check(Box::new(CheckJob {
-                    flow: ProbeFlow::new(input, *detection)?,
+                    flow: ProbeFlow::new(input, detected.detection()?)?,
                     login,
                     meta,
                 }))
             }
-            Command::PlanPat(PlanPat { detection, input }) => Job::PatPlan(Box::new(
-                CreateFlow::new(input, &detection.deployment)?.tab_request(),
+            Command::PlanPat(PlanPat { detected, input }) => Job::PatPlan(Box::new(
+                CreateFlow::new(input, &detected.detection()?.deployment)?.tab_request(),
             )),
             Command::InterpretPat(InterpretPat {
-                detection,
+                detected,
                 input,
                 answer,
             }) => Job::PatResult(Box::new(
-                CreateFlow::new(input, &detection.deployment)?.interpret(answer),
+                CreateFlow::new(input, &detected.detection()?.deployment)?.interpret(answer),
             )),
             Command::ReadReport(ReadReport { text }) => {
                 Job::ReadReport(Box::new(report::read_paste(&text)))

@@ -3,8 +3,10 @@
 //! base URLs and context paths over it.
 
 pub mod family;
+mod pattern;
 mod policy;
 
+pub use pattern::granted;
 pub use policy::{HttpUrl, Refused};
 
 /// Parses an absolute http(s) URL ([`HttpUrl::parse`]); `None` for anything the WHATWG parser

@@ -154,3 +154,24 @@ pub fn detect_on(scenario: &str, page: &str) -> (Detection, usize) {
 pub fn answer_page(scenario: &str, case: &str) -> Exchange {
     Exchange::Response(response_from(&load(scenario, case)))
 }
+
+/// What the service worker keeps of a scenario page's detection (`protocol::Detected`, as
+/// JSON): the `detect_page` command it sent and the answers the core handed back with the
+/// detection — what `check`, `plan_pat` and `interpret_pat` name their detection by.
+pub fn detected(scenario: &str) -> Value {
+    use jira_token_wizard::protocol::{Command, Job};
+    let command =
+        serde_json::json!({"type": "detect_page", "snapshot": page(scenario), "options": {}});
+    let Ok(Job::Detect(job)) = Command::from_json(&command.to_string())
+        .expect("a detect command")
+        .into_job()
+    else {
+        panic!("not a detection")
+    };
+    let (out, _) = drive(*job, |req| match req.id.as_str() {
+        "server_info" => answer(scenario, "serverinfo-anon"),
+        "tenant_info" => answer(scenario, "tenant-info"),
+        other => panic!("unexpected detection request {other}"),
+    });
+    serde_json::json!({"detect": command, "answers": out.answers})
+}

@@ -19,6 +19,7 @@ import { clipboardFlows } from './flows/clipboard.mjs';
 import { gatewayFlows } from './flows/gateway.mjs';
 import { helpdeskFlows } from './flows/helpdesk.mjs';
 import { journeyFlows } from './flows/journey.mjs';
+import { onceFlows } from './flows/once.mjs';
 import { withAccessFlows } from './flows/with-access.mjs';
 import { withoutAccessFlows } from './flows/without-access.mjs';
 
@@ -33,4 +34,5 @@ export function coreFlows(name) {
   withoutAccessFlows(name);
   gatewayFlows(name);
   helpdeskFlows(name);
+  onceFlows(name);
 }

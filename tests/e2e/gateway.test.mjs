@@ -33,15 +33,16 @@ const GATEWAY_PATTERN = `${GATEWAY_ORIGIN}/*`;
 const ex = (r) => r.path.startsWith('/ex/jira/');
 
 describe('protocol: a check may name no gateway but the core\'s (Facts.gateway), and only for Cloud', () => {
-  const cloud = { deployment: { product: 'jira', hosting: 'cloud' } };
-  const dc = { deployment: { product: 'jira', hosting: 'self-managed' } };
+  const cloud = true;
+  const dc = false;
   /** The service worker's rule, as it applies it to a validated check with the core's gateway. */
-  const problem = (detection, gateway) => {
+  const problem = (isCloud, gateway) => {
     const checked = validateRequest({
-      type: 'check', detection, input: { login: 'me@example.com', secret: 's3cret-value', gateway },
+      type: 'check', detectionId: crypto.randomUUID(), input: { login: 'me@example.com', secret: 's3cret-value', gateway },
     });
     assert.equal(checked.ok, true);
-    return gatewayProblem(checked.request, GATEWAY_ORIGIN);
+    assert.equal(checked.request.type, 'check');
+    return gatewayProblem(checked.request.input, isCloud, GATEWAY_ORIGIN);
   };
 
   test('null, absent or the one known gateway pass', () => {
@@ -213,7 +214,7 @@ test('scoped token, access refused: a clear message and nothing sent to the gate
         login, secret, auth: 'auto', target: 'generic', project: null, requiredPermissions: [],
         gateway: 'https://api.atlassian.com', timeoutMs: 5000, keyMaterial: null,
       };
-      const send = (gw) => chrome.runtime.sendMessage({ type: 'check', detection: detected.detection, input: { ...input, gateway: gw } });
+      const send = (gw) => chrome.runtime.sendMessage({ type: 'check', detectionId: detected.detectionId, input: { ...input, gateway: gw } });
       return [await send(input.gateway), await send(other)];
     }, { url: site.origin, login: svc.login, secret: svc.scopedToken, other: site.origin });
     assert.equal(noPermission.ok, false, JSON.stringify(noPermission).slice(0, 2000));

@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod echoes;
+mod granted;
 mod secrets;
 mod vouches;
 
@@ -230,7 +231,7 @@ fn a_typed_custom_domain_address_reaches_its_site_in_three_round_trips() {
 fn a_custom_domain_without_access_to_its_site_asks_for_it() {
     // The extension may ask the tab's origin only: the site serverInfo names needs access.
     let opts = DetectOptions {
-        granted_origins: Some(vec![]),
+        granted_patterns: Some(vec![]),
         ..DetectOptions::default()
     };
     let page = custom_domain_page("https://jira.acme.example/jira/your-work");
@@ -262,7 +263,7 @@ fn the_other_origin_is_asked_only_with_access() {
     // The extension has access to the tab only: it must ask for the Atlassian site's.
     let page = cloud_page("https://jira.evil.example/", "https://acme.atlassian.net");
     let opts = DetectOptions {
-        granted_origins: Some(vec![]),
+        granted_patterns: Some(vec![]),
         ..DetectOptions::default()
     };
     let flow = DetectFlow::for_page(page, opts).unwrap();

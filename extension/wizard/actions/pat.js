@@ -7,7 +7,7 @@ import { createPatRequest, errorReply } from '../../protocol.js';
 import { freshPat, secrets, state, update } from '../state.js';
 import { runTest } from './test.js';
 import { wizardTab } from './detect.js';
-import { ask } from './worker.js';
+import { ask, detectionIdOf } from './worker.js';
 
 /**
  * The PAT form's fields as typed.
@@ -67,7 +67,9 @@ export async function patCreate() {
   try {
     const tabId = state.page.tabId ?? (await wizardTab())?.id;
     if (tabId === undefined || tabId === null) throw new Error('no Jira tab');
-    reply = await ask(createPatRequest(pat.detection, pat.name, Number(pat.days), tabId));
+    const detectionId = detectionIdOf(pat.detection);
+    if (!detectionId) throw new Error('no confirmed detection');
+    reply = await ask(createPatRequest(detectionId, pat.name, Number(pat.days), tabId));
   } catch (err) {
     reply = errorReply('internal', err?.message ?? err);
   }

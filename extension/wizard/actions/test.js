@@ -13,7 +13,7 @@ import { timed } from '../../timing.js';
 import { hasSecretField } from '../snippet-text.js';
 import { secrets, state, update } from '../state.js';
 import { markCheckStart, markVerdict } from '../timing.js';
-import { ask, current } from './worker.js';
+import { ask, current, detectionIdOf } from './worker.js';
 /** @import { State, Step } from '../state.js' */
 
 /**
@@ -71,7 +71,8 @@ export async function runTest(gateway = null) {
   readForm();
   const test = state.test;
   const detection = test.detection;
-  if (test.running || !detection || detection.provisional) return; // REST first
+  const detectionId = detectionIdOf(detection);
+  if (test.running || !detection || detection.provisional || !detectionId) return; // REST first
   const secretField = $('test-secret', HTMLInputElement);
   if (secretField.value.trim() === '') {
     update(() => Object.assign(test, { error: 'secretMissing', result: null }));
@@ -96,7 +97,7 @@ export async function runTest(gateway = null) {
   const { target, auth } = current();
   const { login, project } = state.form;
   const secret = secretField.value;
-  const request = checkRequest(detection, {
+  const request = checkRequest(detectionId, {
     login: login.trim(),
     secret,
     auth,

@@ -6,6 +6,7 @@ import { errorReply } from '../../protocol.js';
 import { model } from '../render.js';
 import { secrets, state } from '../state.js';
 /** @import { Reply, Request } from '../../protocol.js' */
+/** @import { Detection } from '../../pkg/jira_token_wizard.js' */
 
 /** What the page has loaded of the core's facts: an Error when the core could not answer. */
 let factsReady = /** @type {Promise<unknown>} */ (Promise.resolve());
@@ -30,4 +31,14 @@ export async function ask(request) {
   } catch (err) {
     return errorReply('internal', err?.message ?? err);
   }
+}
+
+/**
+ * The id the worker keeps `detection`'s inputs under (the detection reply shown named it), for
+ * `check` and `create_pat`: they name the detection, never carry it. Null for a first paint.
+ * @param {Detection | null} detection
+ */
+export function detectionIdOf(detection) {
+  const reply = state.reply;
+  return reply?.ok && reply.detection === detection ? reply.detectionId : null;
 }

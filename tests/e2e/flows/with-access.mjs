@@ -296,7 +296,7 @@ export function withAccessFlows(name) {
           const named = new URLSearchParams(location.search).get('tab');
           const tabId = named ? Number(named) : (await api.tabs.query({ active: true, currentWindow: true }))[0].id;
           const detected = await api.runtime.sendMessage({ type: 'detect_url', url });
-          return api.runtime.sendMessage({ type: 'create_pat', detection: detected.detection, name: 'elsewhere', expirationDays: 30, tabId });
+          return api.runtime.sendMessage({ type: 'create_pat', detectionId: detected.detectionId, name: 'elsewhere', expirationDays: 30, tabId });
         }, a.url);
         assert.equal(reply.ok, true, JSON.stringify(reply.error));
         assert.equal(reply.created.outcome.code, 'transport_failed');

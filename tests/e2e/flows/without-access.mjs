@@ -33,37 +33,44 @@ export function withoutAccessFlows(name) {
     });
 
     test('the service worker refuses check and create_pat for an origin it has no access to', async () => {
-      // The popup never sends these without access; a page of ours that did (a bug, or a
-      // detection claiming it reached Jira) must still be refused by the worker, and nothing
-      // may reach the origin: not the credential, not the session, not even a preflight.
+      // The popup never sends these without access; a page of ours that did (a bug) must still
+      // be refused by the worker, and nothing may reach the origin: not the credential, not the
+      // session, not even a preflight. A page cannot claim a detection reached Jira either: a
+      // check names the detection the worker keeps (kept.js), and a made-up id names none.
       await withSims(['dc-9.12-cluster'], (sim) => withWizard(ctx.driver, sim.url, async (w) => {
         assert.equal(await w.settled(), 'ready');
-        const asked = await w.eval(async ([url, baseUrl]) => {
+        const asked = await w.eval(async (url) => {
           const send = (m) => (globalThis.browser ?? chrome).runtime.sendMessage(m);
           const detected = await send({ type: 'detect_url', url });
-          const detection = structuredClone(detected.detection);
-          // What a detection with access says: it reached Jira at this base URL.
-          detection.deployment = { ...detection.deployment, reachedBaseUrl: baseUrl };
           const input = {
             login: 'admin', secret: 'NDAyNjM5NzQ3NTk2OtestTOKENvalue1234', auth: 'auto', target: 'generic',
             project: null, requiredPermissions: [], gateway: null, keyMaterial: null, now: new Date().toISOString(),
           };
+          // The tab the wizard is for (Firefox names it in the URL; any id will do: the
+          // host permission is checked before the tab is touched).
+          const tabId = Number(new URLSearchParams(location.search).get('tab') ?? 0);
+          const madeUp = crypto.randomUUID();
           return {
             detected: detected.ok,
             allowed: detected.allowFetch,
-            check: await send({ type: 'check', detection, input }),
-            // The tab the wizard is for (Firefox names it in the URL; any id will do: the
-            // host permission is checked before the tab is touched).
-            pat: await send({
-              type: 'create_pat', detection, name: 'wizard', expirationDays: 30,
-              tabId: Number(new URLSearchParams(location.search).get('tab') ?? 0),
-            }),
+            kept: typeof detected.detectionId === 'string',
+            check: await send({ type: 'check', detectionId: detected.detectionId, input }),
+            pat: await send({ type: 'create_pat', detectionId: detected.detectionId, name: 'wizard', expirationDays: 30, tabId }),
+            madeUpCheck: await send({ type: 'check', detectionId: madeUp, input }),
+            madeUpPat: await send({ type: 'create_pat', detectionId: madeUp, name: 'wizard', expirationDays: 30, tabId }),
           };
-        }, [sim.url, sim.baseUrl]);
+        }, sim.url);
         assert.equal(asked.detected, true);
         assert.equal(asked.allowed, false, 'the detection itself says there is no access');
-        assert.deepEqual(asked.check, { ok: false, error: { code: 'host_not_allowed', message: sim.origin } });
-        assert.deepEqual(asked.pat, { ok: false, error: { code: 'host_not_allowed', message: sim.origin } });
+        assert.equal(asked.kept, true, 'the detection is kept under an id');
+        // It reached no Jira: the core sends no credential (its verdict says why), no PAT is asked.
+        assert.ok(!asked.check.ok || asked.check.result.verdict.ok === false, JSON.stringify(asked.check).slice(0, 500));
+        assert.deepEqual(asked.pat, { ok: false, error: { code: 'host_not_allowed', message: 'no Jira was reached' } });
+        for (const reply of [asked.madeUpCheck, asked.madeUpPat]) {
+          assert.equal(reply.ok, false);
+          assert.equal(reply.error.code, 'bad_message');
+          assert.match(reply.error.message, /no detection kept under that id/);
+        }
         assert.deepEqual(rest(sim), [], 'nothing reached the origin: no credential, no session, no preflight');
         assert.deepEqual(authorized(sim), []);
       }));

@@ -1,0 +1,55 @@
+// Detection runs once per tab open (issue 21), in both browsers: the worker reads the tab once
+// for the first paint and the confirmed detection (one snapshot for both), runs the full
+// detection once — with every host permission the browser lists, so the Atlassian site a custom
+// domain names is asked in the same run instead of a second detection — and keeps what it was
+// made from (extension/kept.js). The worker counts what it did per tab in storage.session
+// (`runs:<tabId>`: snapshots, firstPaints, detections), which these flows read from the wizard.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { withBrowser, withSims, withWizard } from './common.mjs';
+
+/** What the worker counted for the tab the wizard is for, and the detections it keeps. */
+const runsHere = (w) =>
+  w.eval(async () => {
+    const api = globalThis.browser ?? chrome;
+    const named = new URLSearchParams(location.search).get('tab');
+    const tabId = named ? Number(named) : (await api.tabs.query({ active: true, currentWindow: true }))[0].id;
+    const all = await api.storage.session.get(null);
+    const kept = Object.entries(all).filter(([k, v]) => k.startsWith('detected:') && v.tabId === tabId);
+    return { runs: all[`runs:${tabId}`] ?? null, kept: kept.map(([, v]) => v.detect.type) };
+  });
+
+const serverInfos = (sim) => sim.log.filter((e) => e.path.endsWith('/rest/api/2/serverInfo')).length;
+
+/** @param {'chromium'|'firefox'} name */
+export function onceFlows(name) {
+  describe(`${name}: one snapshot and one detection per tab open`, () => {
+    const ctx = withBrowser(name, { hostPermission: true });
+
+    test('the first paint and the confirmed detection share one snapshot; detection runs once', async () => {
+      // 1.5 s injected per request: the page-only first paint is shown before the REST answer.
+      await withSims([{ scenario: 'dc-9.12-cluster', latencyMs: 1_500 }], (jira) => withWizard(ctx.driver, jira.url, async (w) => {
+        await w.waitFor(() => document.getElementById('app')?.dataset.state === 'provisional', null, 5_000);
+        assert.equal(await w.settled(20_000), 'ready');
+        const { runs, kept } = await runsHere(w);
+        assert.deepEqual(runs, { snapshots: 1, firstPaints: 1, detections: 1 }, 'one snapshot for both answers');
+        assert.deepEqual(kept, ['detect_page'], 'what the one detection was made from is kept');
+        assert.equal(serverInfos(jira), 1, 'serverInfo asked once');
+      }));
+    });
+
+    test('a custom domain whose Atlassian site is granted: one detection, not a second with the site', async () => {
+      // The page names no site; its serverInfo names https://acme.atlassian.net, which the
+      // install granted (`https://*.atlassian.net/*`): the core asks it in the same run.
+      await withSims(['custom-domain'], (site) => withWizard(ctx.driver, site.url, async (w) => {
+        assert.equal(await w.settled(20_000), 'ready');
+        assert.notEqual(await w.text('warning-custom_domain'), null);
+        const { runs } = await runsHere(w);
+        assert.equal(runs?.detections, 1, JSON.stringify(runs));
+        assert.equal(runs?.snapshots, 1, JSON.stringify(runs));
+        assert.equal(serverInfos(site), 1, 'the custom domain asked once');
+      }));
+    });
+  });
+}
