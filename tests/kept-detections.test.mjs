@@ -1,0 +1,49 @@
+// What the service worker keeps of its detections (extension/kept.js) in storage.session: the
+// raw inputs a later `check` names by id — one per tab, a newer one replacing it — and the
+// per-tab count of what it did. Driven with a stand-in for the extension API.
+// Run: `node --test tests/kept-detections.test.mjs`.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+const session = {};
+globalThis.chrome = {
+  storage: {
+    session: {
+      async get(key) { return key in session ? { [key]: structuredClone(session[key]) } : {}; },
+      async set(items) { Object.assign(session, structuredClone(items)); },
+      async remove(key) { delete session[key]; },
+    },
+  },
+};
+const { countRun, detected, keepDetection, keptDetection } = await import('../extension/kept.js');
+
+const page = (url) => ({ type: 'detect_page', snapshot: { url }, options: { allowFetch: true } });
+const answers = [[{ id: 'server_info', url: 'https://jira.example.com/rest/api/2/serverInfo', answer: { kind: 'timeout', elapsedMs: 1 } }]];
+
+test('a detection is kept under a fresh id; the core gets its raw inputs, never a detection', async () => {
+  const kept = { tabId: 7, detect: page('https://jira.example.com/'), answers, origin: 'https://jira.example.com', cloud: false };
+  const id = await keepDetection(kept);
+  assert.match(id, /^[0-9a-f-]{36}$/);
+  assert.deepEqual(await keptDetection(id), kept);
+  assert.deepEqual(detected(kept), { detect: kept.detect, answers });
+  assert.equal(await keptDetection(crypto.randomUUID()), null, 'an id never given names nothing');
+  assert.equal(await keptDetection('detected:../x'), null, 'nor does something that is no id');
+});
+
+test('one detection per tab: a newer one replaces it, other tabs and typed addresses keep theirs', async () => {
+  const first = await keepDetection({ tabId: 9, detect: page('https://a.example/'), answers: [], origin: null, cloud: false });
+  const typed = await keepDetection({ tabId: null, detect: { type: 'detect_url', url: 'https://b.example/', options: { allowFetch: true } }, answers: [], origin: null, cloud: false });
+  const other = await keepDetection({ tabId: 10, detect: page('https://c.example/'), answers: [], origin: null, cloud: true });
+  const second = await keepDetection({ tabId: 9, detect: page('https://a.example/'), answers, origin: 'https://a.example', cloud: false });
+  assert.equal(await keptDetection(first), null);
+  assert.notEqual(await keptDetection(second), null);
+  assert.notEqual(await keptDetection(typed), null);
+  assert.equal((await keptDetection(other))?.cloud, true);
+});
+
+test('the runs of a tab are counted, each kind apart, even when counted at once', async () => {
+  await Promise.all([countRun(3, 'snapshots'), countRun(3, 'firstPaints'), countRun(3, 'detections'), countRun(3, 'detections')]);
+  assert.deepEqual(session['runs:3'], { snapshots: 1, firstPaints: 1, detections: 2 });
+  assert.equal(session['runs:4'], undefined);
+});
