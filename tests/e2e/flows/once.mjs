@@ -7,20 +7,40 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { withBrowser, withSims, withWizard } from './common.mjs';
+import { withBrowser, withSims } from './common.mjs';
 
-/** What the worker counted for the tab the wizard is for, and the detections it keeps. */
+/**
+ * What the worker counted for the active tab (the one the wizard follows), and the detections
+ * it keeps for it.
+ */
 const runsHere = (w) =>
   w.eval(async () => {
     const api = globalThis.browser ?? chrome;
-    const named = new URLSearchParams(location.search).get('tab');
-    const tabId = named ? Number(named) : (await api.tabs.query({ active: true, currentWindow: true }))[0].id;
+    const [tab] = await api.tabs.query({ active: true, currentWindow: true });
     const all = await api.storage.session.get(null);
-    const kept = Object.entries(all).filter(([k, v]) => k.startsWith('detected:') && v.tabId === tabId);
-    return { runs: all[`runs:${tabId}`] ?? null, kept: kept.map(([, v]) => v.detect.type) };
+    const kept = Object.entries(all).filter(([k, v]) => k.startsWith('detected:') && v.tabId === tab.id);
+    return { runs: all[`runs:${tab.id}`] ?? null, kept: kept.map(([, v]) => v.detect.type) };
   });
 
 const serverInfos = (sim) => sim.log.filter((e) => e.path.endsWith('/rest/api/2/serverInfo')).length;
+
+/**
+ * Opens the wizard following tabs on `first` (a page that is not Jira), then `url` in a new
+ * tab — a tab never read before, so the worker's count for it starts at nothing — and runs
+ * `body(wizard)`; always closes both.
+ */
+async function inNewTab(driver, first, url, body) {
+  const wizard = await driver.openWizard(first, { follow: true });
+  let tab = null;
+  try {
+    assert.equal(await wizard.settled(), 'ready');
+    tab = await driver.openTab(url);
+    return await body(wizard);
+  } finally {
+    await wizard.close();
+    await tab?.close().catch(() => {});
+  }
+}
 
 /** @param {'chromium'|'firefox'} name */
 export function onceFlows(name) {
@@ -29,9 +49,11 @@ export function onceFlows(name) {
 
     test('the first paint and the confirmed detection share one snapshot; detection runs once', async () => {
       // 1.5 s injected per request: the page-only first paint is shown before the REST answer.
-      await withSims([{ scenario: 'dc-9.12-cluster', latencyMs: 1_500 }], (jira) => withWizard(ctx.driver, jira.url, async (w) => {
+      const jiraSlow = { scenario: 'dc-9.12-cluster', latencyMs: 1_500 };
+      await withSims(['not-atlassian', jiraSlow], (plain, jira) => inNewTab(ctx.driver, plain.url, jira.url, async (w) => {
         await w.waitFor(() => document.getElementById('app')?.dataset.state === 'provisional', null, 5_000);
-        assert.equal(await w.settled(20_000), 'ready');
+        await w.waitFor(() => document.getElementById('app')?.dataset.state === 'ready', null, 20_000);
+        assert.match(await w.text('summary'), /^Jira (Server\/)?Data Center 9\.12\.15/);
         const { runs, kept } = await runsHere(w);
         assert.deepEqual(runs, { snapshots: 1, firstPaints: 1, detections: 1 }, 'one snapshot for both answers');
         assert.deepEqual(kept, ['detect_page'], 'what the one detection was made from is kept');
@@ -42,12 +64,11 @@ export function onceFlows(name) {
     test('a custom domain whose Atlassian site is granted: one detection, not a second with the site', async () => {
       // The page names no site; its serverInfo names https://acme.atlassian.net, which the
       // install granted (`https://*.atlassian.net/*`): the core asks it in the same run.
-      await withSims(['custom-domain'], (site) => withWizard(ctx.driver, site.url, async (w) => {
-        assert.equal(await w.settled(20_000), 'ready');
-        assert.notEqual(await w.text('warning-custom_domain'), null);
+      await withSims(['not-atlassian', 'custom-domain'], (plain, site) => inNewTab(ctx.driver, plain.url, site.url, async (w) => {
+        await w.waitFor(() => document.querySelector('[data-testid=warning-custom_domain]') !== null, null, 20_000);
         const { runs } = await runsHere(w);
-        assert.equal(runs?.detections, 1, JSON.stringify(runs));
         assert.equal(runs?.snapshots, 1, JSON.stringify(runs));
+        assert.equal(runs?.detections, 1, JSON.stringify(runs));
         assert.equal(serverInfos(site), 1, 'the custom domain asked once');
       }));
     });
