@@ -22,7 +22,7 @@ const page = (url) => ({ type: 'detect_page', snapshot: { url }, options: { allo
 const answers = [[{ id: 'server_info', url: 'https://jira.example.com/rest/api/2/serverInfo', answer: { kind: 'timeout', elapsedMs: 1 } }]];
 
 test('a detection is kept under a fresh id; the core gets its raw inputs, never a detection', async () => {
-  const kept = { tabId: 7, detect: page('https://jira.example.com/'), answers, origin: 'https://jira.example.com', cloud: false };
+  const kept = { tabId: 7, detect: page('https://jira.example.com/'), answers, deployment: { hosting: 'self-managed', cloudFamily: null, reachedBaseUrl: 'https://jira.example.com' } };
   const id = await keepDetection(kept);
   assert.match(id, /^[0-9a-f-]{36}$/);
   assert.deepEqual(await keptDetection(id), kept);
@@ -32,14 +32,14 @@ test('a detection is kept under a fresh id; the core gets its raw inputs, never 
 });
 
 test('one detection per tab: a newer one replaces it, other tabs and typed addresses keep theirs', async () => {
-  const first = await keepDetection({ tabId: 9, detect: page('https://a.example/'), answers: [], origin: null, cloud: false });
-  const typed = await keepDetection({ tabId: null, detect: { type: 'detect_url', url: 'https://b.example/', options: { allowFetch: true } }, answers: [], origin: null, cloud: false });
-  const other = await keepDetection({ tabId: 10, detect: page('https://c.example/'), answers: [], origin: null, cloud: true });
-  const second = await keepDetection({ tabId: 9, detect: page('https://a.example/'), answers, origin: 'https://a.example', cloud: false });
+  const first = await keepDetection({ tabId: 9, detect: page('https://a.example/'), answers: [], deployment: { hosting: null, cloudFamily: null, reachedBaseUrl: null } });
+  const typed = await keepDetection({ tabId: null, detect: { type: 'detect_url', url: 'https://b.example/', options: { allowFetch: true } }, answers: [], deployment: { hosting: null, cloudFamily: null, reachedBaseUrl: null } });
+  const other = await keepDetection({ tabId: 10, detect: page('https://c.example/'), answers: [], deployment: { hosting: 'cloud', cloudFamily: 'commercial', reachedBaseUrl: null } });
+  const second = await keepDetection({ tabId: 9, detect: page('https://a.example/'), answers, deployment: { hosting: null, cloudFamily: null, reachedBaseUrl: 'https://a.example' } });
   assert.equal(await keptDetection(first), null);
   assert.notEqual(await keptDetection(second), null);
   assert.notEqual(await keptDetection(typed), null);
-  assert.equal((await keptDetection(other))?.cloud, true);
+  assert.equal((await keptDetection(other))?.deployment.hosting, 'cloud');
 });
 
 test('the runs of a tab are counted, each kind apart, even when counted at once', async () => {
