@@ -107,7 +107,10 @@ async fn page_alone_gives_a_detection_without_fetching() {
         },
         "options": {"allowFetch": false}
     });
-    let out = from_js(&handle(to_js(&cmd)).await.unwrap_or_default());
+    let answered = from_js(&handle(to_js(&cmd)).await.unwrap_or_default());
+    // A detect command answers the detection and the answers it was made from (none here).
+    assert_eq!(answered["answers"], json!([]), "{answered}");
+    let out = &answered["detection"];
     assert_eq!(out["deployment"]["product"], "jira", "{out}");
     assert_eq!(out["deployment"]["version"], "9.12.15");
     assert_eq!(
@@ -132,7 +135,14 @@ async fn refused_connection_is_reported_as_unreachable() {
         "options": {"allowFetch": true, "timeoutMs": 3000}
     });
     let out = from_js(&handle(to_js(&cmd)).await.unwrap_or_default());
-    let first = &out["requests"][0];
+    let first = &out["detection"]["requests"][0];
     assert_eq!(first["id"], "server_info", "{out}");
     assert_eq!(first["outcome"], "unreachable", "{out}");
+    // The answer is kept for the worker as the transport gave it, with the request it answered.
+    let kept = &out["answers"][0][0];
+    assert_eq!(
+        kept["url"], "http://127.0.0.1:9/rest/api/2/serverInfo",
+        "{out}"
+    );
+    assert_eq!(kept["answer"]["kind"], "unreachable", "{out}");
 }
