@@ -110,9 +110,9 @@ $('pat-token').addEventListener('copy', () => act.patCopiedByKeys());
 onClick('pat-again', () => act.patAgain());
 
 // Remembered connections (actions/remember.js).
-$('expiry-date').addEventListener('change', () => act.setExpiry($('expiry-date').value));
-$('remember-date').addEventListener('change', () => act.setExpiry($('remember-date').value));
-$('remember-label').addEventListener('input', () => act.setLabel($('remember-label').value));
+$('expiry-date').addEventListener('change', () => act.setExpiry($('expiry-date', HTMLInputElement).value));
+$('remember-date').addEventListener('change', () => act.setExpiry($('remember-date', HTMLInputElement).value));
+$('remember-label').addEventListener('input', () => act.setLabel($('remember-label', HTMLInputElement).value));
 onClick('remember-save', () => act.rememberThis());
 onClick('remembered-list', (target) => {
   const button = target.closest('button[data-action]');
@@ -121,8 +121,8 @@ onClick('remembered-list', (target) => {
   if (button.dataset.action === 'test-again') act.testAgain(key);
   else if (button.dataset.action === 'forget') act.forgetConnection(key);
 });
-$('reminders-on').addEventListener('change', () => act.setReminders($('reminders-on').checked));
-$('reminders-days').addEventListener('change', () => act.setReminderDays($('reminders-days').value));
+$('reminders-on').addEventListener('change', () => act.setReminders($('reminders-on', HTMLInputElement).checked));
+$('reminders-days').addEventListener('change', () => act.setReminderDays($('reminders-days', HTMLInputElement).value));
 
 $('version').textContent = `v${extensionVersion()}`;
 act.readClipboardAccess();

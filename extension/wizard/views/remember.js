@@ -17,7 +17,7 @@ import { pick, t } from '../../ui-strings.js';
  * @param {string} value
  */
 function setValue(id, value) {
-  const field = $(id);
+  const field = $(id, HTMLInputElement);
   if (field.value !== value) field.value = value;
 }
 
@@ -61,10 +61,10 @@ export function renderRememberOffer(lang, slice) {
   $('remember-h').textContent = t(lang, 'rememberTitle');
   $('remember-date-label').textContent = t(lang, slice.read ? 'rememberDateRead' : 'rememberDate');
   setValue('remember-date', slice.date);
-  $('remember-date').readOnly = slice.read;
+  $('remember-date', HTMLInputElement).readOnly = slice.read;
   $('remember-label-label').textContent = t(lang, 'rememberLabel');
   setValue('remember-label', slice.label);
-  $('remember-label').placeholder = slice.placeholder;
+  $('remember-label', HTMLInputElement).placeholder = slice.placeholder;
   $('remember-save').textContent = t(lang, 'rememberSave');
   line(lang, 'remember-status', slice.saved);
   line(lang, 'remember-error', slice.error);
@@ -126,11 +126,11 @@ export function renderRemembered(lang, slice) {
   if (!slice) return;
   $('remembered-h').textContent = t(lang, 'rememberedTitle');
   $('remembered-list').replaceChildren(...slice.list.map((v) => item(lang, v)));
-  $('reminders-on').checked = slice.on;
+  $('reminders-on', HTMLInputElement).checked = slice.on;
   $('reminders-on-label').textContent = t(lang, 'remindersOn');
   $('reminders-days-label').textContent = t(lang, 'remindersDays');
   setValue('reminders-days', slice.days);
-  $('reminders-days').disabled = !slice.on;
+  $('reminders-days', HTMLInputElement).disabled = !slice.on;
   const note = $('reminders-note');
   note.hidden = slice.notifications;
   note.textContent = slice.notifications ? '' : t(lang, 'remindersOff');
