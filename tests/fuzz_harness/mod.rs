@@ -278,6 +278,14 @@ pub fn classify(deployment: u8, auth: u8, target: u8, answers: &[Answer]) {
         Some((d, origin)) => (d.clone(), *origin),
         None => detect(deployment / 8, answers),
     };
+    // A credential goes to the origin detection reached: the starting one, or the Cloud site a
+    // custom domain's serverInfo named (checked by `detect` above).
+    let origin = match &detection.deployment.reached_base_url {
+        Some(base) => urls::parse_http(base)
+            .map(|u| urls::origin(&u))
+            .unwrap_or_else(|| origin.to_string()),
+        None => origin.to_string(),
+    };
     let origin = format!("{origin}/");
     let auth = ["auto", "api-token", "pat", "basic"][usize::from(auth) % 4];
     let target = [
