@@ -266,6 +266,14 @@ fn cloud_scopes_and_product_access_are_told_apart() {
         result.verdict.cause.en
     );
     assert!(result.verdict.fix.en.contains("product access"));
+    // The verdict names the address the access token was refused at (mutants of `myself_url`).
+    let asked =
+        format!("https://api.atlassian.com/ex/jira/{CLOUD_ID}/rest/api/3/myself answered 403");
+    assert!(
+        result.verdict.cause.en.contains(&asked),
+        "{}",
+        result.verdict.cause.en
+    );
 }
 
 #[test]

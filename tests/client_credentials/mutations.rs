@@ -60,32 +60,6 @@ fn a_404_from_cloud_s_token_endpoint_is_not_an_old_data_center() {
     assert_eq!(sent.len(), 1);
 }
 
-/// Mutants: `myself_url` → `Some("")` / `Some("xyzzy")`. The verdict on what the gateway said
-/// to the access token names the address it was asked at.
-#[test]
-fn the_gateway_s_refusal_of_the_access_token_names_the_address_asked() {
-    let (result, _) = run(
-        "cloud",
-        Target::Generic,
-        Some("https://api.atlassian.com"),
-        |req| match req.id.as_str() {
-            "myself" => json(
-                403,
-                r#"{"errorMessages":["You do not have permission to access this resource."],"errors":{}}"#,
-            ),
-            _ => cloud_answers(req),
-        },
-    );
-    assert_eq!(result.verdict.code, Code::ServiceAccountNoAccess);
-    let asked =
-        format!("https://api.atlassian.com/ex/jira/{CLOUD_ID}/rest/api/3/myself answered 403");
-    assert!(
-        result.verdict.cause.en.contains(&asked),
-        "{}",
-        result.verdict.cause.en
-    );
-}
-
 /// Mutant: `not_a_token`'s `ClientCredentials` arm deleted. A client secret with characters
 /// no secret has is named as the client secret it was asked for, not as a personal access
 /// token; nothing is sent.
