@@ -44,8 +44,8 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
     // Where REST did not answer, a base on another host than the one asked is only a claim:
     // the summary, token page and steps name the asked base instead (issue 20 item 1).
     let base_url = match &reached {
-        Some(_) => claimed.or(reached.clone()),
-        None => claimed.map(|c| {
+        Some(_) => claimed.clone().or(reached.clone()),
+        None => claimed.clone().map(|c| {
             if super::warnings::same_host(&c, base) {
                 c
             } else {
@@ -68,6 +68,7 @@ pub(super) fn conclude(flow: &DetectFlow) -> Detection {
             hosting,
             base,
             base_url: base_url.as_deref(),
+            claimed: claimed.as_deref(),
             reached: reached.as_deref(),
             version_known: version_numbers.is_some(),
         },

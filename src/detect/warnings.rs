@@ -17,6 +17,8 @@ pub(super) struct Found<'a> {
     /// Where REST was asked.
     pub(super) base: &'a str,
     pub(super) base_url: Option<&'a str>,
+    /// The base serverInfo or the page names, tested or not (`base_url` may be the asked one).
+    pub(super) claimed: Option<&'a str>,
     pub(super) reached: Option<&'a str>,
     pub(super) version_known: bool,
 }
@@ -59,7 +61,9 @@ pub(super) fn warnings(
     if found.product == Product::Jira {
         jira_warnings(flow, answer, &mut warnings);
         warnings.extend(site_not_reached(flow));
-        let custom = custom_domain(flow, found.hosting, found.base_url);
+        // Named as serverInfo's word even where its site was not reached: the summary then names
+        // the asked host (`base_url`), and this says which address integrations need.
+        let custom = custom_domain(flow, found.hosting, found.claimed);
         let custom_found = custom.is_some();
         warnings.extend(custom);
         warnings.extend(url_normalized(flow, found.reached));

@@ -141,6 +141,20 @@ fn serverinfo_saying_cloud_off_atlassian_gets_no_credential() {
     assert!(d.deployment.is_cloud());
     assert_eq!(d.deployment.reached_base_url, None);
     assert!(rounds <= 2, "{rounds}");
+    // The summary names the host that was asked; serverInfo's site is named as its word.
+    assert_eq!(
+        d.deployment.base_url.as_deref(),
+        Some("https://jira.evil.example")
+    );
+    let custom = d
+        .warnings
+        .iter()
+        .find(|w| w.code == Code::CustomDomain)
+        .expect("custom_domain: serverInfo's site, the address integrations need");
+    assert!(
+        custom.fix.en.contains("https://acme.atlassian.net"),
+        "{custom:?}"
+    );
     let w = d
         .warnings
         .iter()
