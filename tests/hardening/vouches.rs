@@ -2,8 +2,9 @@
 //! URL on another host; with no answer from REST, nothing was reached, and the summary, the
 //! token page, the steps and the one-click PAT name (or go to) only the origin asked.
 
-use crate::common::malformed::{detect_page, jira_page};
+use crate::common::malformed::{detect_page, detect_url, jira_page, json};
 use jira_token_wizard::auth_plan::{self, AuthMethod};
+use jira_token_wizard::catalogue::Code;
 use jira_token_wizard::http::Exchange;
 use jira_token_wizard::targets::Target;
 
@@ -55,4 +56,40 @@ fn with_no_answer_from_rest_only_the_asked_origin_is_named() {
         &d.deployment,
         Target::Generic
     ));
+}
+
+/// serverInfo of a Jira whose configured base URL is `base`.
+fn info_with_base(base: &str) -> String {
+    format!(
+        r#"{{"baseUrl":"{base}","version":"9.12.15","versionNumbers":[9,12,15],"deploymentType":"Server","buildNumber":9120015,"serverTitle":"Jira"}}"#
+    )
+}
+
+#[test]
+fn the_wizard_vouches_only_for_the_address_it_tested() {
+    // Another port on the tested host: a reverse proxy's usual shape.
+    let same = info_with_base("https://jira.example.com:8443/jira");
+    let (d, _) = detect_url("https://jira.example.com/", |_| json(200, &same));
+    let codes: Vec<Code> = d.warnings.iter().map(|w| w.code).collect();
+    assert!(codes.contains(&Code::BaseUrlMismatch), "{codes:?}");
+    assert!(!codes.contains(&Code::BaseUrlOtherHost), "{codes:?}");
+    assert_eq!(
+        d.deployment.summary.en,
+        "Jira Server/Data Center 9.12.15 at https://jira.example.com"
+    );
+    // Another host: only a claim. The summary names the tested address, the warning is not
+    // the reverse-proxy one.
+    let other = info_with_base("https://jira.corp.example/jira");
+    let (d, _) = detect_url("https://jira.example.com/", |_| json(200, &other));
+    let codes: Vec<Code> = d.warnings.iter().map(|w| w.code).collect();
+    assert!(codes.contains(&Code::BaseUrlOtherHost), "{codes:?}");
+    assert!(!codes.contains(&Code::BaseUrlMismatch), "{codes:?}");
+    assert_eq!(
+        d.deployment.summary.en,
+        "Jira Server/Data Center 9.12.15 at https://jira.example.com"
+    );
+    assert!(!d.deployment.summary.en.contains("corp.example"));
+    let plan = d.auth_plan.expect("a plan");
+    let page = plan.token_page_url.expect("a token page");
+    assert!(page.starts_with("https://jira.example.com/"), "{page}");
 }
