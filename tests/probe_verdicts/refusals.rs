@@ -5,6 +5,15 @@
 use super::answerer::case;
 use super::*;
 
+/// Cloud refusing a credential at the site and at the gateway.
+const CLOUD_REFUSES: &[(&str, &str)] = &[
+    ("myself", "myself-bad-token"),
+    ("mypermissions", "mypermissions-anon"),
+    ("gateway_myself", "gateway-myself-bad-token"),
+    ("gateway_mypermissions", "gateway-myself-bad-token"),
+    ("gateway_projects", "gateway-myself-bad-token"),
+];
+
 /// Answers a case's requests from its fixtures (the project list for the rest).
 fn replay(c: &Case) -> impl Fn(&HttpRequest) -> Exchange + '_ {
     move |req| {
@@ -80,13 +89,7 @@ fn a_remembered_date_expires_only_a_cloud_api_token() {
         "cloud",
         "admin@example.com",
         Basic,
-        &[
-            ("myself", "myself-bad-token"),
-            ("mypermissions", "mypermissions-anon"),
-            ("gateway_myself", "gateway-myself-bad-token"),
-            ("gateway_mypermissions", "gateway-myself-bad-token"),
-            ("gateway_projects", "gateway-myself-bad-token"),
-        ],
+        CLOUD_REFUSES,
         Code::CredentialsRejected,
     );
     let flow = ProbeFlow::new(dated(&password), detection("cloud")).expect("valid input");
@@ -102,13 +105,7 @@ fn a_remembered_date_expires_only_a_cloud_api_token() {
         "cloud",
         "admin@example.com",
         Auto,
-        &[
-            ("myself", "myself-bad-token"),
-            ("mypermissions", "mypermissions-anon"),
-            ("gateway_myself", "gateway-myself-bad-token"),
-            ("gateway_mypermissions", "gateway-myself-bad-token"),
-            ("gateway_projects", "gateway-myself-bad-token"),
-        ],
+        CLOUD_REFUSES,
         Code::TokenExpired,
     );
     let flow = ProbeFlow::new(dated(&cloud), detection("cloud")).expect("valid input");
