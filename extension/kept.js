@@ -11,8 +11,7 @@
 // One detection per tab is kept (a newer one of the same tab replaces it; typed addresses share
 // one slot), and `runs:<tabId>` counts what the worker did for a tab — pages read (snapshots of
 // an http(s) page), first paints and full detections — which the E2E tests read (one of each
-// per tab open). No secret
-// and nothing of a token test is kept here. No `chrome.*` here (browser.js).
+// per tab open). No secret and nothing of a token test is kept here. No `chrome.*` here (browser.js).
 
 import { sessionGet, sessionRemove, sessionSet } from './browser.js';
 import { DETECTION_ID } from './protocol.js';
