@@ -42,6 +42,22 @@ fn the_tenant_comes_from_the_site_not_the_page() {
     let mismatch = d.warnings.iter().find(|w| w.code == Code::CloudIdMismatch);
     let mismatch = mismatch.expect("the page's other tenant is named");
     assert!(mismatch.cause.en.contains(PAGE_TENANT) && mismatch.cause.en.contains(SITE_TENANT));
+    // The same tenant, in other letter case: nothing to name.
+    let mut same = cloud_page(
+        "https://acme.atlassian.net/jira",
+        "https://acme.atlassian.net",
+    );
+    same.metas
+        .insert("ajs-cloud-id".into(), SITE_TENANT.to_ascii_uppercase());
+    let (agreed, _) = detect_page(same, tenant_site(Some(SITE_TENANT)));
+    assert!(
+        !agreed
+            .warnings
+            .iter()
+            .any(|w| w.code == Code::CloudIdMismatch),
+        "{:?}",
+        agreed.warnings
+    );
     let c = check(
         d,
         "ann@example.com",
