@@ -549,3 +549,29 @@ fn a_jira_page_whose_server_info_times_out_says_so() {
         w.cause.en
     );
 }
+
+/// A typed address, no page: serverInfo refused anonymously (401) is read for its headers too
+/// (X-AUSERNAME, X-ASESSIONID, facts §2.3): the evidence names them.
+#[test]
+fn a_refused_server_info_is_read_for_its_headers() {
+    let flow = jira_token_wizard::detect::DetectFlow::for_url(
+        "https://jira.example.com",
+        jira_token_wizard::detect::DetectOptions {
+            fetch_page: false,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let (d, _) = common::drive(flow, |req| match req.id.as_str() {
+        "server_info" => common::answer("serverinfo-needs-login", "serverinfo-anon"),
+        other => panic!("unexpected request {other}"),
+    });
+    assert!(
+        d.deployment
+            .evidence
+            .iter()
+            .any(|e| e.contains("X-AUSERNAME")),
+        "{:?}",
+        d.deployment.evidence
+    );
+}
