@@ -195,3 +195,16 @@ fn a_captcha_link_needs_the_jira_s_host_and_port() {
         assert!(!result.verdict.fix.en.contains(&elsewhere));
     }
 }
+
+/// Mutant: `prepare`'s `ApiToken` arm of the missing login. A Cloud API token without the
+/// e-mail is refused before anything is sent, naming an API token — not a password.
+#[test]
+fn a_cloud_api_token_without_a_login_names_the_api_token() {
+    use jira_token_wizard::probe::CheckError;
+    let api = ProbeFlow::new(
+        plain_input("", "ATATT3xFfGF0aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789", Auto),
+        detection("cloud"),
+    )
+    .unwrap_err();
+    assert_eq!(api, CheckError::LoginRequired("an API token"));
+}
