@@ -82,8 +82,9 @@ export function rememberFlows(name) {
           assert.equal(await w.text('reminders-note'), null);
           assert.equal(await checked(), true);
           await w.click('reminders-on');
-          await w.waitFor(async () => (await (globalThis.browser ?? globalThis.chrome).storage.local.get('reminderSettings'))
-            .reminderSettings?.enabled === false);
+          // The setting is kept first, then the alarm cleared: wait for both, not just the first.
+          await w.waitFor(async () => (await chrome.storage.local.get('reminderSettings'))
+            .reminderSettings?.enabled === false && (await chrome.alarms.get('expiry-reminder')) == null);
           assert.equal(await checked(), false);
           assert.equal(await w.eval(async () => (await chrome.alarms.get('expiry-reminder')) ?? null), null, 'off: no alarm');
         }
