@@ -5,6 +5,7 @@
 //! `chrome.*`. The two transports are `src/wasm.rs` (browser, the only module that knows
 //! wasm-bindgen/web-sys/gloo-net) and the CLI's `src/cli/transport.rs`.
 
+pub mod answerer;
 pub mod auth_plan;
 pub mod catalogue;
 pub mod deployment;

@@ -3,6 +3,7 @@
 use super::server_info::{read_server_info, read_tenant_info, ServerInfo, ServerInfoAnswer};
 use super::warnings::{warnings, Found};
 use super::{DetectFlow, Detection};
+use crate::answerer;
 use crate::auth_plan;
 use crate::catalogue::{Code, Notice};
 use crate::deployment::{Deployment, Edition, Hosting, Product};
@@ -150,7 +151,8 @@ fn reached_base(
 ) -> Option<String> {
     let rest_answered = matches!(answer, Some(ServerInfoAnswer::Info(..)))
         || matches!(answer, Some(ServerInfoAnswer::Redirect(_)))
-        || matches!(answer, Some(ServerInfoAnswer::NeedsLogin(r)) if r.is_json());
+        || matches!(answer, Some(ServerInfoAnswer::NeedsLogin(r)) if r.is_json())
+        || jira_refusal(answer).is_some();
     let cloud_ok = hosting != Some(Hosting::Cloud)
         || urls::parse_http(base).is_some_and(|u| urls::may_receive_cloud_credential(&u));
     (rest_answered && cloud_ok && product == Product::Jira).then(|| base.to_string())
@@ -216,6 +218,22 @@ fn with_plans(flow: &DetectFlow, deployment: Deployment, warnings: Vec<Notice>) 
     }
 }
 
+/// Jira's mark on serverInfo's refusal (401, 403) of an anonymous caller: Jira's REST API hides
+/// serverInfo from anonymous callers on some sites (facts §1.1), and its refusal still carries
+/// Jira's headers, cookies or JSON shape (`answerer::jira_mark`). Only a refusal: another
+/// Atlassian application (Confluence, Bitbucket) shares the headers but has no such REST path,
+/// so its 404 says nothing about Jira.
+fn jira_refusal(answer: &Option<ServerInfoAnswer>) -> Option<String> {
+    match answer {
+        Some(ServerInfoAnswer::NeedsLogin(r)) | Some(ServerInfoAnswer::NotServerInfo(r))
+            if matches!(r.status, 401 | 403) =>
+        {
+            answerer::jira_mark(r)
+        }
+        _ => None,
+    }
+}
+
 /// What the answers and the page say the product is.
 fn product(
     flow: &DetectFlow,
@@ -228,6 +246,11 @@ fn product(
         sig.product.unwrap_or(Product::Jira)
     } else if let Some(p) = sig.product {
         p
+    } else if let Some(mark) = jira_refusal(answer) {
+        evidence.push(format!(
+            "serverInfo refused an anonymous caller, with Jira's {mark}"
+        ));
+        Product::Jira
     } else if matches!(
         answer,
         Some(ServerInfoAnswer::Redirect(_)) | Some(ServerInfoAnswer::Failed(_))

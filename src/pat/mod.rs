@@ -229,14 +229,14 @@ impl Flow for CreateFlow {
             .answer
             .as_ref()
             .map(|ex| {
-                let ctx = crate::probe::answerer::Context {
+                let ctx = crate::answerer::Context {
                     atlassian_host: false,
                     site_is_jira: true,
                     page_says_jira: true,
                 };
-                crate::probe::answerer::decide(ex, ctx)
+                crate::answerer::decide(ex, ctx)
             })
-            .unwrap_or_else(crate::probe::answerer::Who::nobody)
+            .unwrap_or_else(crate::answerer::Who::nobody)
             .text();
         vars.push(("who", who.en));
         vars.push(("who_ru", who.ru));

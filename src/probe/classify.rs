@@ -11,12 +11,12 @@
 //!
 //! Each branch cites the fact it follows. Pure functions over recorded exchanges.
 
-use super::answerer;
 use super::finding::{is_anonymous, no_answer};
 pub(super) use super::finding::{is_login_page, reason, says_scope_mismatch, unexpected, Finding};
 use super::refused::{forbidden, rejected, token_ignored, unauthorized};
 use super::status_class;
 use super::{JiraUser, ProbeFlow, Scheme, MYPERMISSIONS, MYSELF, MYSELF_UNAUTHENTICATED};
+use crate::answerer;
 use crate::catalogue::Code;
 use crate::http::{Exchange, HttpResponse};
 use crate::permissions;

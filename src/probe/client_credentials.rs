@@ -19,8 +19,9 @@
 
 use super::classify::{self, says_scope_mismatch, unexpected, Finding};
 use super::finding::no_answer;
-use super::{answerer, status_class};
+use super::status_class;
 use super::{ProbeFlow, Secret, MYPERMISSIONS, MYSELF, PROJECTS, TENANT_INFO};
+use crate::answerer;
 use crate::catalogue::Code;
 use crate::http::{Exchange, HttpRequest, HttpResponse, Method};
 use crate::urls;

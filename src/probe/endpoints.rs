@@ -5,8 +5,8 @@
 //! the integration vendor's problem: read only once Jira named the account (`classify`), so
 //! the credential is proven and the verdict says so.
 
-use super::answerer::{self, Answerer};
 use super::{status_class, ProbeFlow, ENDPOINT_PREFIX};
+use crate::answerer::{self, Answerer};
 use crate::http::Exchange;
 use crate::targets::Endpoint;
 

@@ -1,8 +1,8 @@
 //! A verdict in the making: its code, the values for its texts and who answered (`Finding`),
 //! and the small readings of an answer every step shares.
 
-use super::answerer::Who;
 use super::JiraUser;
+use crate::answerer::Who;
 use crate::catalogue::Code;
 use crate::http::{Exchange, HttpResponse};
 use crate::permissions::PermissionReport;

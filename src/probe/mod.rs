@@ -10,7 +10,6 @@
 //! the gateway (facts §3.2), an SSO redirect followed *without* credentials to name where it
 //! leads (facts §4.6), or the deferred permission check.
 
-pub mod answerer;
 mod classify;
 mod client_credentials;
 mod credential;
@@ -31,8 +30,8 @@ mod secret_kind;
 pub mod server_check;
 mod status_class;
 
+pub use crate::answerer::Answerer;
 pub use crate::auth_plan::AuthChoice;
-pub use answerer::Answerer;
 pub use credential::{base64, Scheme, Secret};
 pub use finding::no_answer;
 pub use identity::JiraUser;

@@ -5,9 +5,9 @@
 //! And, when no credential was sent, why not (`not_tested`): a page or header set that says
 //! Jira is never overruled into `not_jira` by a failing serverInfo.
 
-use super::answerer::{self, Answerer, Context, Who};
 use super::finding::{is_login_page, timeout, tls_untrusted, unexpected, Finding};
 use super::ProbeFlow;
+use crate::answerer::{self, Answerer, Context, Who};
 use crate::catalogue::Code;
 use crate::deployment::Product;
 use crate::http::{normalize_headers, HttpResponse, RequestLog};

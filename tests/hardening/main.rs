@@ -7,6 +7,7 @@
 mod common;
 mod echoes;
 mod granted;
+mod hidden_server_info;
 mod secrets;
 mod tenant;
 mod vouches;

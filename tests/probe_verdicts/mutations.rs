@@ -1,8 +1,8 @@
 //! The hand-made mutations of the core that no test used to catch: each test below fails on
 //! the mutation its comment names (tests/README.md lists them).
 
-use super::answerer::{case, run_answers};
 use super::*;
+use crate::answerer::{case, run_answers};
 use jira_token_wizard::probe::Answerer;
 
 fn with_header(mut ex: Exchange, name: &str, value: Option<&str>) -> Exchange {

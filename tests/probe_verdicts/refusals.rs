@@ -2,8 +2,8 @@
 //! survive (cargo-mutants; tests/README.md lists them): the PAT cut-off's exact version, what a
 //! remembered expiry date may say, the Seraph reason quoted, the CAPTCHA link's host and port.
 
-use super::answerer::case;
 use super::*;
+use crate::answerer::case;
 
 /// Cloud refusing a credential at the site and at the gateway.
 const CLOUD_REFUSES: &[(&str, &str)] = &[
@@ -139,7 +139,7 @@ fn a_refusal_quotes_seraph_s_reason_or_a_dash() {
         ),
         (None, "X-Seraph-LoginReason: —."),
     ] {
-        let result = super::answerer::run_answers(&c, |req| {
+        let result = crate::answerer::run_answers(&c, |req| {
             let mut ex = common::answer(
                 "dc-9.12-cluster",
                 if req.id == "myself" {
