@@ -138,7 +138,13 @@ if (browser === 'firefox') {
   // Firefox has no offscreen documents: its background page reaches the clipboard itself.
   // Nor Chrome's side panel: the same wizard page is its sidebar (`sidebar_action`), which the
   // toolbar button opens (background.js; `sidebarAction.open()` needs the click's gesture).
-  m.permissions = m.permissions.filter((p) => p !== 'offscreen' && p !== 'sidePanel');
+  m.permissions = m.permissions.filter((p) => p !== 'sidePanel');
+  // Nor may `alarms` be optional there: Firefox's list of permissions that `optional_permissions`
+  // may hold has no `alarms` (MDN "optional_permissions"; Chrome allows it: its "Permissions
+  // that cannot be specified as optional" do not name it). So Firefox asks for it at install —
+  // it shows no line in Firefox's install prompt (store/addons-mozilla-org.md).
+  m.optional_permissions = m.optional_permissions.filter((p) => p !== 'offscreen' && p !== 'alarms');
+  m.permissions.push('alarms');
   m.sidebar_action = {
     default_panel: m.side_panel.default_path,
     default_title: m.action.default_title,
@@ -195,6 +201,10 @@ for (const browser of ['chrome', 'firefox']) {
   // onClicked fires only when the action has no popup (ARCHITECTURE.md "The wizard beside the page").
   if (m.action?.default_popup) fail(`${browser}: action.default_popup would swallow the toolbar click`);
   if (browser === 'chrome' && (m.side_panel?.default_path !== 'wizard.html' || !m.permissions.includes('sidePanel'))) fail('chrome: side_panel + sidePanel');
+  // Least privilege at install (tests/manifest-permissions.test.mjs): what only the clipboard's
+  // clear and the reminders need is optional, except `alarms` in Firefox, which cannot be.
+  if (browser === 'chrome' && ['alarms', 'offscreen'].some((p) => m.permissions.includes(p) || !m.optional_permissions.includes(p))) fail('chrome: alarms and offscreen optional');
+  if (browser === 'firefox' && (!m.permissions.includes('alarms') || m.optional_permissions.some((p) => p === 'alarms' || p === 'offscreen'))) fail('firefox: alarms at install, no offscreen');
   if (browser === 'firefox' && (m.sidebar_action?.default_panel !== 'wizard.html' || m.side_panel || m.permissions.includes('sidePanel'))) fail('firefox: sidebar_action, no side_panel');
   if (browser === 'firefox' && (m.background?.scripts?.[0] !== 'background.js' || m.background?.type !== 'module'
     || !m.browser_specific_settings?.gecko?.id)) fail('firefox: background.scripts + type module + gecko id');

@@ -168,22 +168,78 @@ export function requestOrigin(origin) {
   return api.permissions.request({ origins: [originPattern(origin)] });
 }
 
-/** The optional permissions that let the extension clear a copied secret from the clipboard
- *  without a user gesture (clipboard.js; SECURITY.md §5). */
-const CLIPBOARD = ['clipboardRead', 'clipboardWrite'];
+/**
+ * What the delayed clear of a copied secret needs (clipboard.js; SECURITY.md §5): reading and
+ * emptying the clipboard without a user gesture, the alarm that wakes the worker 60 s later,
+ * and — in Chrome, whose worker has no DOM — the offscreen document. All optional where the
+ * browser allows it (tests/manifest-permissions.test.mjs): asked together at the first copy of a
+ * secret. Firefox's manifest (build.sh) holds `alarms` at install and has no `offscreen`.
+ */
+const CLIPBOARD_CLEAR = ['clipboardRead', 'clipboardWrite', 'alarms', 'offscreen'];
+/** What the expiry reminders need (reminders.js): the alarm, and the notification it shows. */
+const REMINDERS = ['alarms', 'notifications'];
+
+/**
+ * Of the API permissions `names`, those this browser's manifest declares (`permissions` or
+ * `optional_permissions`: build.sh writes each browser's), or only its optional ones.
+ * @param {string[]} names
+ * @param {boolean} [optionalOnly]
+ */
+function declared(names, optionalOnly = false) {
+  const m = api.runtime.getManifest();
+  const listed = [...(optionalOnly ? [] : (m.permissions ?? [])), ...(m.optional_permissions ?? [])];
+  return names.filter((n) => listed.includes(n));
+}
+
+/**
+ * True when the extension holds every permission of `names` its manifest declares.
+ * @param {string[]} names
+ */
+function holds(names) {
+  return api.permissions.contains({ permissions: declared(names) });
+}
+
+/**
+ * Asks for the optional ones of `names`, in one prompt (a permission without a warning, such as
+ * `alarms` or `offscreen`, adds no line to it). Straight from a click, before any `await`.
+ * @param {string[]} names
+ */
+function requestOptional(names) {
+  const optional = declared(names, true);
+  return optional.length ? api.permissions.request({ permissions: optional }) : Promise.resolve(true);
+}
 
 /** True when the extension may read and empty the clipboard by itself (the delayed clear). */
 export function hasClipboardAccess() {
-  return api.permissions.contains({ permissions: CLIPBOARD });
+  return holds(CLIPBOARD_CLEAR);
 }
 
 /**
  * Asks the user to let the extension read and empty the clipboard (the delayed clear of a
- * copied secret). Like `requestOrigin`: straight from the click (or copy) that needs it, before
- * any other `await`. Resolves true when granted (also when it already was).
+ * copied secret), with the alarm and Chrome's offscreen document it takes. Like
+ * `requestOrigin`: straight from the click that needs it, before any other `await`. Resolves
+ * true when granted (also when it already was).
  */
 export function requestClipboardAccess() {
-  return api.permissions.request({ permissions: CLIPBOARD });
+  return requestOptional(CLIPBOARD_CLEAR);
+}
+
+/** True when the expiry reminders can run: their alarm and notifications are allowed. */
+export function hasReminderAccess() {
+  return holds(REMINDERS);
+}
+
+/**
+ * Asks for what the expiry reminders need (the alarm, the notifications), in one prompt, from
+ * the click that turns them on (before any other `await`). Resolves true when granted.
+ */
+export function requestReminderAccess() {
+  return requestOptional(REMINDERS);
+}
+
+/** True when the extension may set alarms (optional in Chrome: see `CLIPBOARD_CLEAR`). */
+export function hasAlarms() {
+  return holds(['alarms']);
 }
 
 /**
@@ -267,23 +323,33 @@ const OFFSCREEN_URL = 'offscreen.html';
 
 /**
  * Sets the alarm `name` to fire at `when` (ms since the epoch), replacing one of that name.
+ * Rejects without the `alarms` permission (optional in Chrome).
  * @param {string} name
  * @param {number} when
  */
-export function setAlarm(name, when) {
-  return api.alarms.create(name, { when });
+export async function setAlarm(name, when) {
+  if (!api.alarms) throw new Error('no alarms permission');
+  await api.alarms.create(name, { when });
 }
 
 /**
- * Registers `handler` for the alarm `name` (at the worker's top level: an alarm may wake a
- * stopped worker).
+ * Registers `handler` for the alarm `name`: at the worker's top level when the `alarms`
+ * permission is held (an alarm may wake a stopped worker), else as soon as it is granted
+ * (`permissions.onAdded`: the API appears then), once.
  * @param {string} name
  * @param {() => void} handler
  */
 export function onAlarm(name, handler) {
-  api.alarms.onAlarm.addListener((alarm) => {
-    if (alarm?.name === name) handler();
-  });
+  let added = false;
+  const add = () => {
+    if (added || !api.alarms) return;
+    added = true;
+    api.alarms.onAlarm.addListener((alarm) => {
+      if (alarm?.name === name) handler();
+    });
+  };
+  add();
+  api.permissions.onAdded?.addListener(add);
 }
 
 /**
@@ -291,7 +357,7 @@ export function onAlarm(name, handler) {
  * worker has no DOM. Firefox's background is a page with a DOM and no `offscreen` API.
  */
 export function needsOffscreen() {
-  return Boolean(api.offscreen);
+  return typeof document === 'undefined';
 }
 
 /**
@@ -300,7 +366,8 @@ export function needsOffscreen() {
  * @param {unknown} message
  */
 export async function askOffscreen(message) {
-  const offscreen = /** @type {NonNullable<ExtensionApi['offscreen']>} */ (api.offscreen);
+  const offscreen = api.offscreen;
+  if (!offscreen) throw new Error('no offscreen permission');
   if (!(await offscreen.hasDocument?.())) {
     await offscreen.createDocument({
       url: OFFSCREEN_URL,
@@ -356,8 +423,8 @@ export function localSet(key, value) {
  * Cancels the alarm `name`.
  * @param {string} name
  */
-export function clearAlarm(name) {
-  return api.alarms.clear(name);
+export async function clearAlarm(name) {
+  return api.alarms ? api.alarms.clear(name) : false;
 }
 
 /**
@@ -366,15 +433,6 @@ export function clearAlarm(name) {
  */
 export function hasPermission(name) {
   return api.permissions.contains({ permissions: [name] });
-}
-
-/**
- * Asks for the optional API permission `name`. Must be called straight from a click handler (a
- * user gesture), before any other `await`; resolves true when granted (also when it already was).
- * @param {string} name
- */
-export function requestPermission(name) {
-  return api.permissions.request({ permissions: [name] });
 }
 
 /**

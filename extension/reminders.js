@@ -9,14 +9,17 @@
 // - when the alarm fires, and when the browser starts (Firefox forgets its alarms on quitting),
 //   it is asked with `since` = the previous run: each reminder is shown once, at most one per
 //   connection, and only with the optional `notifications` permission (asked from the click
-//   that turns reminders on); without it the wizard's list still shows the days left;
+//   that turns reminders on, with `alarms` where that is optional: Chrome); without them the
+//   wizard's list still shows the days left and no alarm is set;
 // - a notification's click opens the wizard in a tab, on that Jira with the target chosen.
 //
 // `now` comes from clock.js (the tests move it forward). No `chrome.*` here (browser.js).
 
 import {
   clearAlarm,
+  hasAlarms,
   hasPermission,
+  hasReminderAccess,
   localGet,
   localSet,
   notify,
@@ -87,20 +90,23 @@ async function reschedule(show) {
     }
   }
   await localSet(SINCE, at);
+  // The alarm needs the `alarms` permission (optional in Chrome, asked with `notifications`
+  // when reminders are turned on): without it nothing could be shown anyway.
+  if (!(await hasAlarms().catch(() => false))) return;
   if (schedule.nextAlarm) await setAlarm(ALARM, await alarmTime(schedule.nextAlarm));
   else await clearAlarm(ALARM);
 }
 
 /**
  * The wizard's list: each connection with its days left (the core's), the settings and
- * whether notifications are allowed.
+ * whether reminders may run (`notifications`: their alarm and notifications are allowed).
  * @returns {Promise<Reply>}
  */
 export async function rememberedReply() {
   try {
     const { connections, settings } = await stored();
     const remembered = await run({ type: 'remembered_list', connections, now: (await now()).toISOString() });
-    const notifications = await hasPermission('notifications').catch(() => false);
+    const notifications = await hasReminderAccess().catch(() => false);
     return { ok: true, remembered, settings, notifications };
   } catch (err) {
     return errorReply('core', err?.message ?? err);
@@ -189,8 +195,8 @@ export function reminderPage(id) {
 }
 
 /**
- * Registers, at the worker's top level, the alarm, the browser's start and the notifications'
- * clicks.
+ * Registers, at the worker's top level, the alarm (at once when `alarms` is held, else when it
+ * is granted: browser.js `onAlarm`), the browser's start and the notifications' clicks.
  */
 export function onReminders() {
   onAlarm(ALARM, () => {

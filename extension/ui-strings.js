@@ -156,6 +156,8 @@ export const UI = {
     copiedFieldNotCleared: '{label} copied — not cleared by itself (clipboard access not allowed)',
     copiedSecretNotCleared:
       'Copied, with the secret. The clipboard is not cleared by itself (clipboard access was not allowed): copy something else once it is pasted.',
+    keysCopiedNotCleared:
+      'Copied, with the secret. The clipboard will not be cleared by itself: clipboard access is not allowed (a Copy button asks for it). Copy something else once it is pasted.',
     integrationQuestion: 'What are you connecting to this Jira?',
     planUnsupported: 'Not for this Jira',
     more: 'More: test from the server, report',
@@ -332,6 +334,8 @@ export const UI = {
     copiedFieldNotCleared: '{label}: скопировано — само не очистится (доступ к буферу обмена не разрешён)',
     copiedSecretNotCleared:
       'Скопировано вместе с секретом. Буфер обмена не очистится сам (доступ к нему не разрешён): скопируйте что-нибудь другое, когда вставите.',
+    keysCopiedNotCleared:
+      'Скопировано вместе с секретом. Буфер обмена не очистится сам: доступ к нему не разрешён (его запрашивает кнопка «Копировать»). Скопируйте что-нибудь другое, когда вставите.',
     integrationQuestion: 'Что вы подключаете к этой Jira?',
     planUnsupported: 'Не для этой Jira',
     more: 'Ещё: проверка с сервера, отчёт',

@@ -25,6 +25,8 @@ declare namespace ExtensionApi {
   }
   interface Manifest {
     version: string;
+    permissions?: string[];
+    optional_permissions?: string[];
     [key: string]: unknown;
   }
   interface Permissions {
@@ -106,7 +108,8 @@ interface ExtensionApi {
       remove(keys: string | string[]): Promise<void>;
     };
   };
-  alarms: {
+  /** Chrome: only once the optional `alarms` permission is granted (Firefox: at install). */
+  alarms?: {
     create(name: string, info: { when?: number; delayInMinutes?: number }): Promise<void> | void;
     onAlarm: ExtensionApi.Event<(alarm: { name: string; scheduledTime: number }) => void>;
     clear(name: string): Promise<boolean>;
@@ -117,7 +120,8 @@ interface ExtensionApi {
     onClicked: ExtensionApi.Event<(id: string) => void>;
     clear(id: string): Promise<boolean>;
   };
-  /** Chrome only (109+); Firefox has none: its background page has a DOM of its own. */
+  /** Chrome only (109+), once the optional `offscreen` permission is granted; Firefox has
+   *  none: its background page has a DOM of its own. */
   offscreen?: {
     createDocument(params: { url: string; reasons: string[]; justification: string }): Promise<void>;
     closeDocument(): Promise<void>;

@@ -106,7 +106,10 @@ $('pat-form').addEventListener('input', () =>
 onClick('pat-yes', () => act.patCreate());
 onClick('pat-no', () => act.patCancel());
 onClick('pat-copy', () => act.patCopy());
-$('pat-token').addEventListener('copy', () => act.patCopiedByKeys());
+$('pat-token').addEventListener('copy', (e) => act.patCopiedByKeys(e));
+// Ctrl+C on the other shown secrets (actions/copy-keys.js).
+$('snippet').addEventListener('copy', (e) => act.snippetCopiedByKeys(e));
+$('test-secret').addEventListener('copy', (e) => act.secretCopiedByKeys(e));
 onClick('pat-again', () => act.patAgain());
 
 // Remembered connections (actions/remember.js).

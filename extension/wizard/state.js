@@ -59,6 +59,8 @@ export function freshTest(detection, revealed) {
      * pressed — `field:<key>`, `text` or `json` — the line goes beside it).
      */
     copied: null,
+    /** @type {UiMessage | null} The secret field's text copied with the keys (actions/copy-keys.js). */
+    secretCopied: null,
     /** @type {{kind: string, message: UiMessage} | null} A server-side line copied (its kind). */
     serverCopied: null,
     /** The last run went through Atlassian's gateway (the user clicked and allowed it). */

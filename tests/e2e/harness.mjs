@@ -82,7 +82,7 @@ export async function launchExtension({
     const manifestPath = join(extDir, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     if (granted.length) manifest.host_permissions = granted;
-    if (clipboardPermission) grantClipboard(manifest);
+    if (clipboardPermission) grantClipboard(manifest, clipboardPermission);
     // Optional API permissions granted at install (no prompt can be answered headless).
     if (permissions.length) {
       manifest.permissions = [...manifest.permissions, ...permissions];

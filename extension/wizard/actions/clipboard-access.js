@@ -4,12 +4,12 @@
 // through `navigator.clipboard`. So they are asked for at the first copy of a secret, straight
 // from that click (the page says why beside the copy buttons before it: views/clipboard-note.js);
 // refused, the copy still works and the line beside it says the clipboard is not cleared.
-// Ctrl+C on a shown PAT is cleared the same way. Part of the actions (../actions.js).
+// Ctrl+C on a shown secret is cleared the same way, without asking (copy-keys.js). Part of the
+// actions (../actions.js).
 
 import { hasClipboardAccess, requestClipboardAccess } from '../../browser.js';
 import { clearLater } from '../../clipboard.js';
-import { $ } from '../../dom.js';
-import { secrets, state, update } from '../state.js';
+import { state, update } from '../state.js';
 
 /** Whether the delayed clear is allowed, read once when the page opens. */
 export function readClipboardAccess() {
@@ -56,25 +56,4 @@ export function clearAfterCopy(text) {
 export function patCopiedLine(seconds) {
   if (seconds === 'denied') return { key: 'patCopiedNotCleared' };
   return seconds === null ? { key: 'patCopied' } : { key: 'patCopiedCleared', vars: { seconds: String(seconds) } };
-}
-
-/**
- * Ctrl+C (or the menu's Copy) in the shown PAT's field: what was selected of the token is
- * cleared like a copy button's.
- */
-export function patCopiedByKeys() {
-  const token = secrets.created;
-  const field = /** @type {HTMLInputElement} */ ($('pat-token'));
-  const selected = field.value.slice(field.selectionStart ?? 0, field.selectionEnd ?? 0);
-  if (!token || !selected || !token.includes(selected)) return;
-  const cleared = clearAfterCopy(selected);
-  const pat = state.pat;
-  // The copy event runs before the browser writes the clipboard: schedule once it has.
-  setTimeout(() => {
-    cleared().then((seconds) =>
-      update(() => {
-        pat.copied = patCopiedLine(seconds);
-      }),
-    );
-  }, 0);
 }

@@ -3,10 +3,10 @@
 // … (in N days)", and a Cloud refusal after it is `token_expired`), the opt-in after a test that
 // worked (only origin, login, target, label and expiry date are sent to the worker, which keeps
 // what the core validated), the list with each one's days left (the core's), "test again",
-// "forget", and turning reminders on — the optional `notifications` permission asked straight
-// from that click — or off, and their days. Part of the actions (../actions.js).
+// "forget", and turning reminders on — the optional `notifications` (and, in Chrome, `alarms`)
+// permission asked straight from that click — or off, and their days. Part of the actions (../actions.js).
 
-import { requestOrigin, requestPermission } from '../../browser.js';
+import { requestOrigin, requestReminderAccess } from '../../browser.js';
 import { $ } from '../../dom.js';
 import { facts } from '../../facts.js';
 import { forgetRequest, rememberedRequest, rememberRequest, reminderSettingsRequest } from '../../protocol.js';
@@ -23,7 +23,7 @@ import { ask, current } from './worker.js';
  * @typedef {object} RememberState
  * @property {ConnectionView[]} list  the remembered connections as the worker last listed them
  * @property {ReminderSettings | null} settings  null: the core's default
- * @property {boolean} notifications  the optional `notifications` permission is held
+ * @property {boolean} notifications  what reminders need is held: `notifications`, `alarms`
  * @property {string} date  the expiry the user will pick (step 2), `YYYY-MM-DD`, or ''
  * @property {string | null} dateOrigin  the Jira that date was given for
  * @property {string} label  the label typed in the offer
@@ -170,8 +170,9 @@ async function sendSettings(settings) {
 }
 
 /**
- * The reminders' switch. On: the `notifications` permission is asked straight from the click
- * (answered at once when held); refused, reminders stay off and the list still shows the days.
+ * The reminders' switch. On: what reminders need — `notifications`, and `alarms` where it is
+ * optional (Chrome) — asked in one prompt straight from the click (answered at once when
+ * held); refused, reminders stay off and the list still shows the days.
  * @param {boolean} on
  */
 export function setReminders(on) {
@@ -180,7 +181,7 @@ export function setReminders(on) {
     sendSettings({ ...settings, enabled: false });
     return;
   }
-  requestPermission('notifications').then(
+  requestReminderAccess().then(
     (granted) => (granted ? sendSettings({ ...settings, enabled: true }) : fail({ key: 'notificationsDenied' })),
     () => fail({ key: 'notificationsDenied' }),
   );

@@ -105,6 +105,10 @@ export function renderTest(lang, slice) {
   reveal.setAttribute('aria-pressed', String(test.revealed));
   reveal.textContent = t(lang, test.revealed ? 'hide' : 'reveal');
   reveal.setAttribute('aria-label', t(lang, 'revealLabel'));
+  // A keyboard copy of the shown secret: cleared like a Copy button's, or said not to be.
+  const keys = $('test-secret-copied');
+  keys.hidden = !test.secretCopied;
+  keys.textContent = test.secretCopied ? t(lang, test.secretCopied.key, test.secretCopied.vars ?? {}) : '';
 
   const run = $('test-run', HTMLButtonElement);
   // A page-only (provisional) detection gets no credential: the test waits for the REST answer.

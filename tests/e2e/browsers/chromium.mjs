@@ -117,8 +117,10 @@ class ChromiumWizard {
   /**
    * Runs `action` (a click that asks for a permission) and answers for the user. 'deny': the
    * popup's `chrome.permissions.request` answers false. 'allow' or `null` (held already): the
-   * real one is called, and resolves true only for what the launch already granted (no prompt
-   * can be answered here). Resolves with the permission requests the popup made.
+   * real one is called, and resolves true only for what the launch already granted or what
+   * Chromium grants without a prompt — permissions with no warning, such as `alarms` and
+   * `offscreen` (no prompt can be answered here). Resolves with the permission requests the
+   * popup made.
    */
   async withPermissionPrompt(answer, action) {
     await this.popup.eval((deny) => {

@@ -151,7 +151,7 @@ export async function launch({
     const manifestPath = join(extDir, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     if (granted.length) manifest.host_permissions = granted;
-    if (clipboardPermission) grantClipboard(manifest);
+    if (clipboardPermission) grantClipboard(manifest, clipboardPermission);
     writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   }
   const offsite = [];

@@ -9,8 +9,10 @@
 //   (the simulators, any port; Cloud ones under Atlassian names: ../sites.mjs) granted at
 //   install, as if the user had allowed it before
 // @property {boolean} [gatewayPermission=false]  `https://api.atlassian.com/*` granted at install
-// @property {boolean} [clipboardPermission=true]  the optional `clipboardRead`/`clipboardWrite`
-//   granted at install (the delayed clear of a copied secret), as if allowed at an earlier copy
+// @property {boolean|'clipboard'} [clipboardPermission=true]  what the delayed clear of a copied
+//   secret needs (`clipboardRead`/`clipboardWrite`, and in Chrome `alarms`, `offscreen`) granted
+//   at install, as if allowed at an earlier copy; 'clipboard': only the clipboard two
+//   (../manifest-copy.mjs)
 // @property {number|null} [gatewayPort=null]  `api.atlassian.com` reaches `127.0.0.1:gatewayPort`
 //   (a TLS simulator; its self-signed certificate is accepted)
 // @property {Record<string, number>} [mapHosts={}]  more names (port 443) reaching `127.0.0.1:port`
