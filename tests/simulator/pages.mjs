@@ -5,6 +5,7 @@
 import { entryPath, isCloud, patSupported, SIM_NOW, xsrfToken } from './model.mjs';
 import { sendSsoRedirect } from './quirks.mjs';
 import { escapeHtml as e, redirect, sendHtml, sendHtmlNotFound, traceId } from './respond.mjs';
+import { showcaseBody } from './showcase.mjs';
 
 /** The PAT tab of the profile page (facts §3.3 direct URL). */
 const PAT_TAB = 'com.atlassian.pats.pats-plugin:jira-user-personal-access-tokens';
@@ -72,7 +73,7 @@ ${meta('ajs-is-sysadmin', String(sysadmin))}
 <meta id="atlassian-token" name="atlassian-token" content="${e(xsrfToken(site, user))}">
 </head>
 <body id="jira" class="aui-layout aui-theme-default">
-<div id="page">
+${ctx.showcase ? showcaseBody({ cloud: false, user }) : `<div id="page">
 <header id="header" role="banner"><nav class="aui-header"><a id="logo" href="${e(site.contextPath)}/secure/Dashboard.jspa">Jira</a></nav></header>
 <section id="content" role="main">
 ${error ? `<div class="aui-message aui-message-error">${e(error)}</div>` : ''}
@@ -82,7 +83,7 @@ ${content}
 <li>Atlassian Jira <a href="https://www.atlassian.com/software/jira">Project Management Software</a>
 <span id="footer-build-information">(v${e(site.version)}#${e(site.buildNumber)}-<span data-commit-id="${e(site.scmInfo)}">sha1:${e(site.scmInfo.slice(0, 7))}</span>)</span></li>
 </ul></footer>
-</div>
+</div>`}
 </body>
 </html>
 `;
@@ -147,8 +148,8 @@ ${meta('ajs-locale', user?.locale ?? 'en_US')}
 ${meta('ajs-product-editions', 'jira-software:standard')}
 </head>
 <body>
-<div id="jira-frontend"></div>
-<script src="/assets/jira-spa.js" defer></script>
+${ctx.showcase ? showcaseBody({ cloud: true, user }) : `<div id="jira-frontend"></div>
+<script src="/assets/jira-spa.js" defer></script>`}
 </body>
 </html>
 `;

@@ -118,14 +118,16 @@ function routeGateway(ctx, path) {
 /**
  * Starts one scenario.
  * @param {{ scenario: string, port?: number, host?: string, latencyMs?: number, https?: boolean,
- *   tls?: { key: Buffer|string, cert: Buffer|string } }} options
- *   `tls`: the key and certificate to serve with `https` (default: tls.mjs's self-signed one).
+ *   tls?: { key: Buffer|string, cert: Buffer|string }, showcase?: boolean }} options
+ *   `tls`: the key and certificate to serve with `https` (default: tls.mjs's self-signed one);
+ *   `showcase`: Jira's pages get a believable body (showcase.mjs: header, projects, issues) for
+ *   the stores' screenshots, their head — what detection reads — unchanged.
  * @returns {Promise<{ url: string, origin: string, port: number, baseUrl: string, scenario: string,
  *   credentials: ReturnType<typeof scenarioCredentials>, log: object[], close: () => Promise<void> }>}
  *   `url`: the page a user would open; `baseUrl`: origin + context path, where REST lives;
  *   `log`: one entry per request (see logEntry), appended as requests arrive.
  */
-export async function startSimulator({ scenario, port = 0, host = '127.0.0.1', latencyMs = 0, https: useTls = false, tls = null }) {
+export async function startSimulator({ scenario, port = 0, host = '127.0.0.1', latencyMs = 0, https: useTls = false, tls = null, showcase = false }) {
   const site = createSite(getScenario(scenario));
   const log = [];
   const timers = new Set();
@@ -151,7 +153,7 @@ export async function startSimulator({ scenario, port = 0, host = '127.0.0.1', l
       site, req, res, url, origin, body, n: site.requests,
       baseUrl: siteBaseUrl(site, origin), restBase: siteBaseUrl(site, origin),
       credential: parseAuthorization(req.headers.authorization),
-      sessionId, sessionUser, user: sessionUser, loginReason: null, setCookies: [],
+      sessionId, sessionUser, user: sessionUser, loginReason: null, setCookies: [], showcase,
     };
     route(ctx);
   };
