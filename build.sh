@@ -140,8 +140,9 @@ if (browser === 'firefox') {
   // toolbar button opens (background.js; `sidebarAction.open()` needs the click's gesture).
   m.permissions = m.permissions.filter((p) => p !== 'sidePanel');
   // Nor may `alarms` be optional there: Firefox's list of permissions that `optional_permissions`
-  // may hold has no `alarms` (MDN "optional_permissions"; Chrome allows it: its "Permissions
-  // that cannot be specified as optional" do not name it). So Firefox asks for it at install —
+  // may hold has no `alarms` (MDN "optional_permissions"; web-ext lint warns
+  // MANIFEST_OPTIONAL_PERMISSIONS; Chrome allows it: its "Permissions that cannot be specified
+  // as optional" do not name it). So Firefox asks for it at install —
   // it shows no line in Firefox's install prompt (store/addons-mozilla-org.md).
   m.optional_permissions = m.optional_permissions.filter((p) => p !== 'offscreen' && p !== 'alarms');
   m.permissions.push('alarms');
