@@ -6,37 +6,23 @@
 // notifications") and `alarms` serve the expiry reminders only, asked from the click that turns
 // them on (extension/wizard/actions/remember.js); hosts are optional too, asked per Jira.
 // Firefox cannot hold `alarms` as optional (MDN "optional_permissions"): build.sh's
-// per-browser step moves it to `permissions` there — the per-browser manifests are checked by
-// running that very step.
+// per-browser step (extension/manifest.mjs) moves it to `permissions` there — the per-browser
+// manifests are checked by running that very step.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+
+import { manifestFor } from '../extension/manifest.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
 const source = (...path) => readFileSync(join(ROOT, 'extension', ...path), 'utf8');
 
-/** The manifest build.sh writes for `browser`: its own per-browser step, run on manifest.json. */
-function built(browser) {
-  const script = readFileSync(join(ROOT, 'build.sh'), 'utf8');
-  const step = script.match(/node --input-type=commonjs - "\$browser"[^\n]*<<'EOF'\n([\s\S]*?)\nEOF\n/);
-  assert.ok(step, 'build.sh writes the per-browser manifest with one node step');
-  const dir = mkdtempSync(join(tmpdir(), 'jtw-manifest-'));
-  try {
-    const out = join(dir, 'manifest.json');
-    execFileSync(process.execPath, ['--input-type=commonjs', '-', browser, '1.2.3', join(ROOT, 'manifest.json'), out], {
-      input: step[1],
-    });
-    return JSON.parse(readFileSync(out, 'utf8'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** The manifest build.sh writes for `browser` (extension/manifest.mjs, its per-browser step). */
+const built = (browser) => manifestFor(manifest, browser, '1.2.3');
 
 const sorted = (list) => [...(list ?? [])].sort();
 
