@@ -127,8 +127,10 @@ export function renderTest(lang, slice) {
         ? t(lang, 'sendsTo', { origin: sendsTo })
         : t(lang, 'sendsNowhere');
   $('test-origin').dataset.origin = via ? `${via.auth} ${via.gateway}` : (sendsTo ?? '');
-  // Named before anything is sent (issue 20 item 6): the token test's `insecure_http` comes after.
-  const plain = !detection.provisional && !via && sendsTo?.startsWith('http:');
+  // Named before anything is sent (issue 20 item 6); once the test's result names it
+  // (`insecure_http`, with its fix), the result says it and this line goes: said once.
+  const named = (test.result?.warnings ?? []).some((/** @type {Notice} */ w) => w.code === 'insecure_http');
+  const plain = !detection.provisional && !via && sendsTo?.startsWith('http:') && !named;
   $('test-insecure').hidden = !plain;
   $('test-insecure').textContent = plain ? t(lang, 'sendsInsecure', { origin: sendsTo ?? '' }) : '';
   section.setAttribute('aria-busy', String(test.running));

@@ -54,6 +54,9 @@ export function residueFlows(name) {
           assert.match(token, /^[A-Za-z0-9+/=]{20,}$/);
           await testDone(w);
           assert.equal(await w.text('verdict-code'), 'ok');
+          // The result names plain http:// with its fix: the line beside Test goes (said once).
+          assert.match(await w.text('check-warning-insecure_http'), /http:\/\//);
+          assert.equal(await w.text('test-insecure'), null, 'said once, in the result');
           await w.click('snippet-reveal');
           assert.ok((await w.text('snippet')).includes(token), 'the block shows the token');
           assert.deepEqual(await held(w), { tested: true, created: true, revealed: true });
