@@ -12,12 +12,15 @@
 // started (and loaded the wasm core, or is still loading it). Then where the time goes: the
 // `jtw-step:*` measures (extension/timing.js) of the page and of the background (Chromium's
 // service worker, Firefox's background page), with the background's fetches (Resource Timing),
-// medians over the first opens and over the later ones. Prints Markdown tables and the load
-// average; nothing is asserted.
+// medians over the first opens and over the later ones, and issue 21's three figures.
+// `BEFORE_DIST=<dist root> ROUNDS=n`: another build (e.g. main's dist/) measured beside this one
+// in the same run, alternated (before/after, then after/before, per site). Prints Markdown
+// tables and the load average; nothing is asserted.
 import { loadavg } from 'node:os';
 import { BROWSERS, launchBrowser } from '../tests/e2e/browsers/index.mjs';
 import { runTokenTest, timings } from '../tests/e2e/popup-timing.mjs';
 import { startSite } from '../tests/e2e/sites.mjs';
+import { pageSteps as readPageSteps, workerSteps } from '../tests/e2e/steps.mjs';
 
 const LATENCY_MS = Number(process.env.LATENCY_MS ?? 100);
 const RUNS = Number(process.env.POPUP_RUNS ?? 5);
@@ -47,31 +50,6 @@ function roundTrips(entries) {
   return trips;
 }
 
-/**
- * The `jtw-step:*` measures (extension/timing.js) of the page or worker it runs in, on the wall
- * clock. Self-contained: its source is sent there.
- */
-function readSteps() {
-  return [...performance.getEntriesByType('measure'), ...performance.getEntriesByType('resource')]
-    .filter((e) => e.name.startsWith('jtw-step:') || (e.entryType === 'resource' && e.name.startsWith('http')))
-    .map((e) => ({
-      name: e.entryType === 'resource' ? 'fetch' : e.name.slice(9),
-      at: performance.timeOrigin + e.startTime,
-      duration: e.duration,
-    }));
-}
-
-/** The background's steps: Chromium's service worker, Firefox's background page. */
-function workerSteps(driver, wizard) {
-  if (driver.name === 'chromium') return driver.ext.worker.evaluate(`(${readSteps})()`);
-  return wizard.eval(async () => {
-    const { performance: p } = await browser.runtime.getBackgroundPage();
-    return [...p.getEntriesByType('measure'), ...p.getEntriesByType('resource')]
-      .filter((e) => e.name.startsWith('jtw-step:') || (e.entryType === 'resource' && e.name.startsWith('http')))
-      .map((e) => ({ name: e.entryType === 'resource' ? 'fetch' : e.name.slice(9), at: p.timeOrigin + e.startTime, duration: e.duration }));
-  });
-}
-
 /** The steps of the breakdown table, in order: [key, what]. */
 const STEP_ROWS = [
   ['nav-html', 'page: navigation → HTML read (`responseEnd`)'],
@@ -82,11 +60,12 @@ const STEP_ROWS = [
   ['wasm-in-run', 'worker: wasm loaded during this open (1) or before it (0)'],
   ['facts', 'page: `facts` asked → answered'],
   ['tab', 'page: which tab (tabs.query)'],
+  ['kept-read', 'page: the worker\'s last reply read (storage.session), beside the tab'],
   ['snapshot', 'worker: tab snapshot (scripting.executeScript)'],
   ['core:detect_page_page_only', 'worker: core `detect_page`, page only (serde in/out + work, no request)'],
   ['message:detect_tab_page_only', 'worker: first-paint request handled (snapshot, permissions, core)'],
   ['first-reply', 'page: first-paint request → reply'],
-  ['first-render', 'page: render of the first detection'],
+  ['first-render', 'page: render of the first detection (after the first-paint reply; no row for a kept one)'],
   ['core:detect_page', 'worker: core `detect_page` with REST (one latency inside)'],
   ['full-reply', 'page: full detection request → reply'],
   ['renders', 'page: renders from open to verdict (count)'],
@@ -105,7 +84,7 @@ function breakdown(openedAt, scriptMs, pageSteps, bgSteps) {
   const out = { script: scriptMs };
   for (const name of ['wasm-compile', 'wasm-instantiate']) out[name] = last(bgSteps, name)?.duration;
   out['wasm-in-run'] = inRun.some((e) => e.name === 'wasm-instantiate') ? 1 : 0;
-  for (const name of ['facts', 'tab', 'first-reply', 'full-reply', 'check-reply']) out[name] = last(pageSteps, name)?.duration;
+  for (const name of ['facts', 'tab', 'kept-read', 'first-reply', 'full-reply', 'check-reply']) out[name] = last(pageSteps, name)?.duration;
   for (const name of ['snapshot', 'message:detect_tab_page_only', 'core:detect_page_page_only', 'core:detect_page', 'core:check']) {
     out[name] = inRun.find((e) => e.name === name)?.duration;
   }
@@ -120,7 +99,7 @@ function breakdown(openedAt, scriptMs, pageSteps, bgSteps) {
   const renders = pageSteps.filter((e) => e.name === 'render');
   out.renders = renders.length;
   out['render-ms'] = renders.reduce((sum, e) => sum + e.duration, 0);
-  const firstReply = last(pageSteps, 'first-reply');
+  const firstReply = last(pageSteps, 'first-reply') ?? last(pageSteps, 'kept-read');
   const check = last(pageSteps, 'check-reply');
   const renderAfter = (r) => (r ? renders.find((e) => e.at >= r.at + r.duration - 0.5)?.duration : undefined);
   out['first-render'] = renderAfter(firstReply);
@@ -143,7 +122,7 @@ async function once(driver, sim, login, secret) {
     const detectLog = sim.log.slice(from, beforeTest).filter((e) => e.at >= timeOrigin);
     const checkLog = sim.log.slice(beforeTest);
     const open = entries.find((e) => e.name === 'jtw:wizard-open');
-    const pageSteps = await wizard.eval(readSteps).catch(() => []);
+    const pageSteps = await readPageSteps(wizard).catch(() => []);
     const nav = await wizard
       .eval(() => {
         const n = performance.getEntriesByType('navigation')[0];
@@ -168,52 +147,116 @@ async function once(driver, sim, login, secret) {
 }
 
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ');
+
+/**
+ * The variants measured: the build in dist/ alone, or with `BEFORE_DIST` (another build's dist
+ * root, e.g. main's) the two alternated in the same run — per browser and site, ROUNDS times
+ * before then after, then after then before — so both see the same machine.
+ * @type {{name: string, dist: string | undefined}[]}
+ */
+const VARIANTS = process.env.BEFORE_DIST
+  ? [
+      { name: 'before', dist: process.env.BEFORE_DIST },
+      { name: 'after', dist: undefined },
+    ]
+  : [{ name: 'this build', dist: undefined }];
+const ROUNDS = Number(process.env.ROUNDS ?? 1);
+
+/** A fresh browser with `variant`'s build, 1 + RUNS opens of the wizard on `site`. */
+async function series(name, site, variant) {
+  const sim = await startSite({ scenario: site.scenario, latencyMs: LATENCY_MS });
+  let driver;
+  try {
+    driver = await launchBrowser(/** @type {'chromium'|'firefox'} */ (name), { hostPermission: true, dist: variant.dist });
+    const user = sim.credentials.users.admin;
+    const runs = [];
+    for (let i = 0; i <= RUNS; i += 1) runs.push(await once(driver, sim, user.login, site.secret(user)));
+    for (const r of runs) {
+      if (r.verdict !== 'ok' || r.first === undefined || r.confirmed === undefined || r.check === undefined) {
+        throw new Error(`${name} ${site.scenario}: verdict ${r.verdict}, measures ${r.first} / ${r.confirmed} / ${r.check}`);
+      }
+    }
+    return { site, first: runs[0], warm: runs.slice(1), load: loadavg()[0] };
+  } finally {
+    await driver?.close();
+    await sim.close();
+  }
+}
+
+/**
+ * Issue 21's three figures of one series: first paint (median of the later opens), the local
+ * work per round trip of the token test — (time to verdict − latency × round trips) / round
+ * trips, median over all opens — and the first open's confirmed detection over the later
+ * opens' median.
+ */
+function figures({ first, warm }) {
+  const all = [first, ...warm];
+  return {
+    paint: median(warm.map((r) => r.first)),
+    paintFirst: first.first,
+    local: median(all.map((r) => (r.check - LATENCY_MS * r.checkTrips) / r.checkTrips)),
+    firstOver: first.confirmed - median(warm.map((r) => r.confirmed)),
+  };
+}
+
 out(`Load average (1 / 5 / 15 min) at start: ${load()}`);
 out();
 const browsers = process.env.BROWSERS ? process.env.BROWSERS.split(',') : BROWSERS;
+/** @type {Record<string, Record<string, any[]>>} browser → variant → series */
+const measured = {};
 for (const name of browsers) {
-  const rows = [];
+  measured[name] = Object.fromEntries(VARIANTS.map((v) => [v.name, []]));
   for (const site of SITES) {
-    const sim = await startSite({ scenario: site.scenario, latencyMs: LATENCY_MS });
-    let driver;
-    try {
-      driver = await launchBrowser(/** @type {'chromium'|'firefox'} */ (name), { hostPermission: true });
-      const user = sim.credentials.users.admin;
-      const runs = [];
-      for (let i = 0; i <= RUNS; i += 1) runs.push(await once(driver, sim, user.login, site.secret(user)));
-      for (const r of runs) {
-        if (r.verdict !== 'ok' || r.first === undefined || r.confirmed === undefined || r.check === undefined) {
-          throw new Error(`${name} ${site.scenario}: verdict ${r.verdict}, measures ${r.first} / ${r.confirmed} / ${r.check}`);
-        }
-      }
-      rows.push({ site, first: runs[0], warm: runs.slice(1) });
-    } finally {
-      await driver?.close();
-      await sim.close();
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const order = round % 2 ? [...VARIANTS].reverse() : VARIANTS;
+      for (const variant of order) measured[name][variant.name].push(await series(name, site, variant));
     }
   }
-
-  out(`### ${name}: the wizard (${LATENCY_MS} ms injected latency per request, ${RUNS} runs + 1 first open per site)`);
-  out();
-  out('| site | first paint ms: median (min–max) | confirmed detection ms: median (min–max) | confirmed, first open (wasm load) | time-to-verdict ms: median (min–max) | round trips detect / verdict (requests) | verdict |');
-  out('|---|---:|---:|---:|---:|---|---|');
-  for (const { site, first, warm } of rows) {
-    const all = [first, ...warm];
-    const trips = (k, n) => [...new Set(all.map((r) => `${r[k]} (${r[n]})`))].join(', ');
-    out(`| ${site.what} | ${spread(warm.map((r) => r.first))} | ${spread(warm.map((r) => r.confirmed))} | ${ms(first.confirmed)} | ${spread(all.map((r) => r.check))} | ${trips('detectTrips', 'detectRequests')} / ${trips('checkTrips', 'checkRequests')} | ${first.verdict} |`);
-  }
-  out();
-  out(`#### ${name}: where the time goes (median of the ${rows.length} first opens; of the ${rows.length * RUNS} later opens)`);
-  out();
-  out('| step | first open ms | later opens ms |');
-  out('|---|---:|---:|');
-  const firsts = rows.map((r) => r.first.steps);
-  const laters = rows.flatMap((r) => r.warm.map((w) => w.steps));
-  const cell = (list, key) => {
-    const xs = list.map((x) => x[key]).filter((x) => typeof x === 'number');
-    return xs.length ? (key === 'renders' || key === 'wasm-in-run' ? String(median(xs)) : median(xs).toFixed(1)) : '–';
-  };
-  for (const [key, what] of STEP_ROWS) out(`| ${what} | ${cell(firsts, key)} | ${cell(laters, key)} |`);
-  out();
 }
+
+for (const name of browsers) {
+  for (const variant of VARIANTS) {
+    const rows = measured[name][variant.name];
+    const label = VARIANTS.length > 1 ? `${name}, ${variant.name}` : name;
+    out(`### ${label}: the wizard (${LATENCY_MS} ms injected latency per request, ${RUNS} runs + 1 first open per site${ROUNDS > 1 ? `, ${ROUNDS} rounds` : ''})`);
+    out();
+    out('| site | first paint ms: median (min–max) | confirmed detection ms: median (min–max) | confirmed, first open (wasm load) | time-to-verdict ms: median (min–max) | round trips detect / verdict (requests) | verdict |');
+    out('|---|---:|---:|---:|---:|---|---|');
+    for (const { site, first, warm } of rows) {
+      const all = [first, ...warm];
+      const trips = (k, n) => [...new Set(all.map((r) => `${r[k]} (${r[n]})`))].join(', ');
+      out(`| ${site.what} | ${spread(warm.map((r) => r.first))} | ${spread(warm.map((r) => r.confirmed))} | ${ms(first.confirmed)} | ${spread(all.map((r) => r.check))} | ${trips('detectTrips', 'detectRequests')} / ${trips('checkTrips', 'checkRequests')} | ${first.verdict} |`);
+    }
+    out();
+    out(`#### ${label}: where the time goes (median of the ${rows.length} first opens; of the ${rows.length * RUNS} later opens)`);
+    out();
+    out('| step | first open ms | later opens ms |');
+    out('|---|---:|---:|');
+    const firsts = rows.map((r) => r.first.steps);
+    const laters = rows.flatMap((r) => r.warm.map((w) => w.steps));
+    const cell = (list, key) => {
+      const xs = list.map((x) => x[key]).filter((x) => typeof x === 'number');
+      return xs.length ? (key === 'renders' || key === 'wasm-in-run' ? String(median(xs)) : median(xs).toFixed(1)) : '–';
+    };
+    for (const [key, what] of STEP_ROWS) out(`| ${what} | ${cell(firsts, key)} | ${cell(laters, key)} |`);
+    out();
+  }
+}
+
+out(`### Issue 21's three figures (ms; each cell: median over the sites${ROUNDS > 1 ? ' and rounds' : ''}, then every series)`);
+out();
+out('*first paint*: median of the later opens; *local per round trip*: (time to verdict − ' +
+  `${LATENCY_MS} ms × round trips) / round trips; *first open over later*: the first open's confirmed detection − the later opens' median; load: 1-min average after each series.`);
+out();
+out('| browser | variant | first paint (≤ 30) | first paint, first open | local per round trip (≤ 15) | first open over later (≤ 60) | load |');
+out('|---|---|---|---|---|---|---|');
+for (const name of browsers) {
+  for (const variant of VARIANTS) {
+    const rows = measured[name][variant.name];
+    const f = rows.map(figures);
+    const col = (k) => `**${ms(median(f.map((x) => x[k])))}** (${f.map((x) => ms(x[k])).join(' / ')})`;
+    out(`| ${name} | ${variant.name} | ${col('paint')} | ${col('paintFirst')} | ${col('local')} | ${col('firstOver')} | ${rows.map((r) => r.load.toFixed(1)).join(' / ')} |`);
+  }
+}
+out();
 out(`Load average (1 / 5 / 15 min) at end: ${load()}`);

@@ -25,7 +25,7 @@ import {
   runInTab,
 } from './browser.js';
 import { clearIfStill, onClearDue, scheduleClear as scheduleClipboardClear } from './clipboard.js';
-import { countRun, detected, keepDetection, keptDetection } from './kept.js';
+import { detected, keepDetection, keepFacts, keepShown, keptDetection } from './kept.js';
 import {
   CLIPBOARD_CLEAR_NOW,
   clientCredentialsOrigins,
@@ -39,12 +39,15 @@ import {
 import { forget, onReminders, remember, rememberedReply, setReminderSettings } from './reminders.js';
 import { SNAPSHOT_LIMITS, collectSnapshot } from './snapshot.js';
 import { tabFetch } from './tab-fetch.js';
-import { timed } from './timing.js';
+import { step, timed } from './timing.js';
 
 // The core is loaded as soon as the worker starts, not on the first message: the wizard's
 // first message (or the tab snapshot it waits for) then overlaps the wasm compile. A failure
 // here is retried (and reported) by the first command (core.js).
-core().catch(() => {});
+// Its facts are kept in storage.session for the pages to read without a message (facts.js).
+core()
+  .then(() => keepFacts(coreFacts()))
+  .catch(() => {});
 
 onMessage(
   /** @returns {Promise<Reply>} */
@@ -118,75 +121,93 @@ function clearClipboard(digest, salt) {
 }
 
 /**
- * Snapshots being shared by the two requests of one wizard run — its first paint and its full
- * detection, sent at once with the same `pair` — so the tab is read once for both. An entry
- * lives until the second request takes it (or a few seconds, if it never comes); nothing here
- * outlives a burst of messages, so a restarted worker just reads the tab again.
- * @type {Map<string, Promise<PageSnapshot | undefined>>}
+ * What a tab read gives: the page's snapshot, its origin, whether the extension may contact
+ * that origin and every host permission it holds — or why the tab could not be read.
+ * @typedef {{snapshot: PageSnapshot, origin: string, allowFetch: boolean, patterns: string[]} | {unreadable: string}} TabRead
  */
-const pairedSnapshots = new Map();
 
 /**
- * The tab's snapshot, taken once for the two requests of a `pair`.
+ * Reads shared by the two requests of one wizard run — its first paint and its full detection,
+ * sent at once with the same `pair` — so the tab is read, and the permissions asked, once for
+ * both. An entry lives until the second request takes it (or a few seconds, if it never
+ * comes); nothing here outlives a burst of messages, so a restarted worker just reads again.
+ * @type {Map<string, Promise<TabRead>>}
+ */
+const pairedReads = new Map();
+
+/**
+ * The tab's snapshot (measured as `snapshot` when it read an http(s) page, `snapshot-other`
+ * when not: a tab still blank, a browser page) and the host permissions, asked meanwhile.
+ * @param {number} tabId
+ * @returns {Promise<TabRead>}
+ */
+async function readTab(tabId) {
+  const patterns = grantedPatterns().catch(() => []);
+  const start = performance.now();
+  /** @type {PageSnapshot | undefined} */
+  let snapshot;
+  try {
+    snapshot = await runInTab(tabId, collectSnapshot, [SNAPSHOT_LIMITS]);
+  } catch (err) {
+    // chrome://, the Web Store, PDF viewers, or no activeTab grant.
+    step('snapshot-other', start);
+    return { unreadable: String(err?.message ?? err) };
+  }
+  const origin = httpOrigin(snapshot?.url ?? '');
+  step(origin ? 'snapshot' : 'snapshot-other', start);
+  if (!snapshot || !origin) return { unreadable: 'not an http(s) page' };
+  const [allowFetch, granted] = await Promise.all([hasOrigin(origin), patterns]);
+  return { snapshot, origin, allowFetch, patterns: granted };
+}
+
+/**
+ * The tab read once for the two requests of a `pair`.
  * @param {number} tabId
  * @param {string | null} pair
  */
-function snapshotOf(tabId, pair) {
-  // Counted when it read a page (an http(s) one): a tab still blank is tried, not read.
-  const take = () =>
-    timed('snapshot', () => runInTab(tabId, collectSnapshot, [SNAPSHOT_LIMITS])).then((snapshot) => {
-      if (httpOrigin(snapshot?.url ?? '')) countRun(tabId, 'snapshots').catch(() => {});
-      return snapshot;
-    });
-  if (pair === null) return take();
+function readTabOnce(tabId, pair) {
+  if (pair === null) return readTab(tabId);
   const key = `${tabId} ${pair}`;
-  const taken = pairedSnapshots.get(key);
+  const taken = pairedReads.get(key);
   if (taken) {
-    pairedSnapshots.delete(key);
+    pairedReads.delete(key);
     return taken;
   }
-  const snapshot = take();
-  pairedSnapshots.set(key, snapshot);
-  setTimeout(() => pairedSnapshots.delete(key), 10_000);
-  return snapshot;
+  const read = readTab(tabId);
+  pairedReads.set(key, read);
+  setTimeout(() => pairedReads.delete(key), 10_000);
+  return read;
 }
 
 /**
  * A tab's detection; `pageOnly`: from the snapshot alone, no request (the first paint).
  * @param {number} tabId
  * @param {boolean} pageOnly
- * @param {string | null} pair  shared with the other request of the run: one snapshot for both
+ * @param {string | null} pair  shared with the other request of the run: one read for both
  */
 async function detectTab(tabId, pageOnly, pair) {
-  /** @type {PageSnapshot | undefined} */
-  let snapshot;
-  try {
-    snapshot = await snapshotOf(tabId, pair);
-  } catch (err) {
-    // chrome://, the Web Store, PDF viewers, or no activeTab grant.
-    return errorReply('tab_unreadable', err?.message ?? err);
-  }
-  const origin = httpOrigin(snapshot?.url ?? '');
-  if (!snapshot || !origin) return errorReply('tab_unreadable', 'not an http(s) page');
-  const page = snapshot;
-  const allowFetch = await hasOrigin(origin);
-  return runCore(origin, allowFetch, tabId, (patterns) => ({
+  const read = await readTabOnce(tabId, pair);
+  if ('unreadable' in read) return errorReply('tab_unreadable', read.unreadable);
+  const { snapshot, origin, allowFetch, patterns } = read;
+  // The full detection of a pair lets the first paint's reply go out before it starts its work.
+  if (!pageOnly && pair !== null) await new Promise((resolve) => setTimeout(resolve, 0));
+  return runCore(origin, allowFetch, tabId, {
     type: 'detect_page',
-    snapshot: page,
+    snapshot,
     options: { allowFetch, grantedPatterns: patterns, pageOnly },
-  }));
+  });
 }
 
 /** @param {string} url */
 async function detectTypedUrl(url) {
   const origin = httpOrigin(url);
   if (!origin) return errorReply('invalid_url', url);
-  const allowFetch = await hasOrigin(origin);
-  return runCore(origin, allowFetch, null, (patterns) => ({
+  const [allowFetch, patterns] = await Promise.all([hasOrigin(origin), grantedPatterns().catch(() => [])]);
+  return runCore(origin, allowFetch, null, {
     type: 'detect_url',
     url,
     options: { allowFetch, grantedPatterns: patterns },
-  }));
+  });
 }
 
 /**
@@ -196,13 +217,11 @@ async function detectTypedUrl(url) {
  * @param {string} origin
  * @param {boolean} allowFetch
  * @param {number | null} tabId  the tab read, null for a typed address
- * @param {(patterns: string[]) => DetectCommand} command
+ * @param {DetectCommand} detect
  * @returns {Promise<Reply>}
  */
-async function runCore(origin, allowFetch, tabId, command) {
+async function runCore(origin, allowFetch, tabId, detect) {
   try {
-    const detect = command(await grantedPatterns().catch(() => []));
-    if (tabId !== null) countRun(tabId, detect.options.pageOnly ? 'firstPaints' : 'detections').catch(() => {});
     const { detection, answers } = await run(detect);
     // The reply names the origin REST was (or would be) asked at, and whether we may.
     const rest = httpOrigin(detection.restOrigin ?? '') ?? origin;
@@ -219,7 +238,14 @@ async function runCore(origin, allowFetch, tabId, command) {
             reachedBaseUrl: detection.deployment.reachedBaseUrl,
           },
         });
-    return { ok: true, origin: rest, allowFetch: allowed, detection, detectionId };
+    /** @type {Reply} */
+    const reply = { ok: true, origin: rest, allowFetch: allowed, detection, detectionId };
+    // The wizard opened again on this page paints it at once (kept.js); after the reply is sent.
+    if (detectionId && tabId !== null && detect.type === 'detect_page') {
+      const url = detect.snapshot.url;
+      setTimeout(() => keepShown({ tabId, url, reply }).catch(() => {}), 0);
+    }
+    return reply;
   } catch (err) {
     return errorReply('core', err?.message ?? err);
   }

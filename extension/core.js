@@ -3,11 +3,17 @@
 // one command (wasm `handle`), `facts()` its ShellFacts. Load and commands are measured
 // (timing.js).
 
-import init, { facts, handle } from './pkg/jira_token_wizard.js';
+import init, { facts as coreFacts, handle } from './pkg/jira_token_wizard.js';
 import { step, timed } from './timing.js';
-/** @import { Commands } from './pkg/jira_token_wizard.js' */
+/** @import { Commands, ShellFacts } from './pkg/jira_token_wizard.js' */
 
-export { facts };
+/** @type {ShellFacts | null} */
+let factsRead = null;
+/**
+ * The core's facts (wasm `facts`), read once per worker life: they are the build's constants.
+ * @returns {ShellFacts}
+ */
+export const facts = () => (factsRead ??= coreFacts());
 
 const started = performance.now();
 

@@ -1,10 +1,12 @@
 // What the extension's pages read from the core instead of re-typing it (src/protocol/shell.rs,
 // `ShellFacts`): the targets and the method each sends, the method names, the detail labels,
-// the secret mask, the forms' limits and the gateway. A page loads them once at start through
-// the service worker (`facts` message → wasm `facts()`), so a change in Rust cannot leave the
-// UI stale. No `chrome.*` here (browser.js) and no protocol shapes (protocol.js).
+// the secret mask, the forms' limits and the gateway. A page loads them once at start: from
+// storage.session, where the service worker keeps them as it loads the core (no message), else
+// through it (`facts` message → wasm `facts()`), so a change in Rust cannot leave the UI stale
+// (storage.session is emptied when the extension is updated or reloaded). No `chrome.*` here (browser.js) and no protocol shapes (protocol.js).
 
 import { sendMessage } from './browser.js';
+import { keptFacts } from './kept.js';
 import { pick } from './ui-strings.js';
 /** @import { AuthMethod, ShellFacts } from './pkg/jira_token_wizard.js' */
 
@@ -16,6 +18,11 @@ let loaded = null;
  * @returns {Promise<ShellFacts>}
  */
 export async function loadFacts() {
+  const kept = await keptFacts().catch(() => null);
+  if (kept) {
+    loaded = kept;
+    return kept;
+  }
   const reply = await sendMessage({ type: 'facts' });
   if (!reply || !('facts' in reply))
     throw new Error(reply && !reply.ok ? reply.error.message : 'the core did not answer');

@@ -1,6 +1,6 @@
 // What the service worker keeps of its detections (extension/kept.js) in storage.session: the
-// raw inputs a later `check` names by id — one per tab, a newer one replacing it — and the
-// per-tab count of what it did. Driven with a stand-in for the extension API.
+// raw inputs a later `check` names by id — one per tab, a newer one replacing it — also held in
+// the worker's memory while it lives. Driven with a stand-in for the extension API.
 // Run: `node --test tests/kept-detections.test.mjs`.
 
 import assert from 'node:assert/strict';
@@ -16,7 +16,7 @@ globalThis.chrome = {
     },
   },
 };
-const { countRun, detected, keepDetection, keptDetection } = await import('../extension/kept.js');
+const { detected, keepDetection, keptDetection } = await import('../extension/kept.js');
 
 const page = (url) => ({ type: 'detect_page', snapshot: { url }, options: { allowFetch: true } });
 const answers = [[{ id: 'server_info', url: 'https://jira.example.com/rest/api/2/serverInfo', answer: { kind: 'timeout', elapsedMs: 1 } }]];
@@ -42,8 +42,16 @@ test('one detection per tab: a newer one replaces it, other tabs and typed addre
   assert.equal((await keptDetection(other))?.deployment.hosting, 'cloud');
 });
 
-test('the runs of a tab are counted, each kind apart, even when counted at once', async () => {
-  await Promise.all([countRun(3, 'snapshots'), countRun(3, 'firstPaints'), countRun(3, 'detections'), countRun(3, 'detections')]);
-  assert.deepEqual(session['runs:3'], { snapshots: 1, firstPaints: 1, detections: 2 });
-  assert.equal(session['runs:4'], undefined);
+test('an id answers at once, and from storage.session once the worker restarted', async () => {
+  const kept = { tabId: 11, detect: page('https://d.example/'), answers, deployment: { hosting: null, cloudFamily: null, reachedBaseUrl: 'https://d.example' } };
+  const old = await keepDetection({ ...kept, answers: [] });
+  const id = await keepDetection(kept);
+  assert.deepEqual(await keptDetection(id), kept, 'before the storage write is done');
+  // A restarted worker: the module loaded anew, nothing in memory.
+  const restarted = await import('../extension/kept.js?restarted');
+  for (let i = 0; i < 50 && !session[`detected:${id}`]; i++) await new Promise((r) => setTimeout(r, 1));
+  assert.deepEqual(await restarted.keptDetection(id), kept);
+  for (let i = 0; i < 50 && session[`detected:${old}`]; i++) await new Promise((r) => setTimeout(r, 1));
+  assert.equal(await restarted.keptDetection(old), null, 'the replaced one is gone from storage too');
+  assert.equal(Object.keys(session).filter((k) => k.startsWith('runs:')).length, 0, 'no per-tab counter');
 });

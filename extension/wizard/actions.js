@@ -19,7 +19,7 @@ import { state, update } from './state.js';
 export { copyReport, copyServerLine, copySnippet, downloadReport, patCopy } from './actions/copy.js';
 export { readClipboardAccess } from './actions/clipboard-access.js';
 export { patCopiedByKeys, secretCopiedByKeys, snippetCopiedByKeys } from './actions/copy-keys.js';
-export { allowAccess, detectActiveTab, detectHere, followTabs, submitUrl } from './actions/detect.js';
+export { allowAccess, detectActiveTab, detectHere, firstPainted, followTabs, submitUrl } from './actions/detect.js';
 export { patAgain, patAsk, patCancel, patCreate, patInput } from './actions/pat.js';
 export {
   forgetConnection,

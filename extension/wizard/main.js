@@ -128,18 +128,22 @@ $('reminders-on').addEventListener('change', () => act.setReminders($('reminders
 $('reminders-days').addEventListener('change', () => act.setReminderDays($('reminders-days', HTMLInputElement).value));
 
 $('version').textContent = `v${extensionVersion()}`;
-act.readClipboardAccess();
 
 (async () => {
   // Opened from a reminder (reminders.js): that Jira with the target chosen.
   const params = new URLSearchParams(location.search);
   const jira = params.get('jira');
   if (jira) {
+    act.readClipboardAccess();
     if (!((await act.loaded()) instanceof Error)) await act.openFromReminder(jira, params.get('target') ?? '');
     return;
   }
-  // The remembered connections, beside the detection (their names need the core's facts).
-  act.loaded().then((core) => (core instanceof Error ? null : act.loadRemembered()));
+  // After the first paint (the worker answers the detection first): the clipboard permission
+  // and the remembered connections (their names need the core's facts).
+  act.firstPainted.then(() => {
+    act.readClipboardAccess();
+    act.loaded().then((core) => (core instanceof Error ? null : act.loadRemembered()));
+  });
   await act.detectActiveTab();
   await act.followTabs();
 })();

@@ -56,7 +56,8 @@ export async function withTimeout(ms, what, promise) {
  *   that list instead; gatewayPort: resolve
  *   `api.atlassian.com` to `127.0.0.1:gatewayPort` (a TLS simulator, its self-signed certificate
  *   accepted), as recorder.mjs does; mapHosts: more names (port 443) resolved to
- *   `127.0.0.1:port`; extraArgs: more Chromium flags (a NetLog).
+ *   `127.0.0.1:port`; extraArgs: more Chromium flags (a NetLog); dist: the packaged extension
+ *   copied (default dist/chrome; the benchmark's *before* build).
  */
 /**
  * After a test that works, step 3 folds to its line and step 4 opens: opens step 3 again with a
@@ -70,13 +71,13 @@ export const openTestStep = (popup) => popup.eval(() => {
 
 export async function launchExtension({
   hostPermission = true, hostPermissions = null, gatewayPort = null, mapHosts = {}, extraArgs = [], clipboardPermission = true,
-  permissions = [], testClock = false,
+  permissions = [], testClock = false, dist = DIST,
 } = {}) {
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} is missing: run ./build.sh first`);
+  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} is missing: run ./build.sh first`);
   const started = Date.now();
   const extDir = mkdtempSync(join(tmpdir(), 'jtw-ext-'));
   const profile = mkdtempSync(join(tmpdir(), 'jtw-profile-'));
-  cpSync(DIST, extDir, { recursive: true });
+  cpSync(dist, extDir, { recursive: true });
   const granted = hostPermissions ?? (hostPermission ? ['http://127.0.0.1/*', ATLASSIAN_PATTERN] : []);
   if (granted.length || clipboardPermission || permissions.length) {
     const manifestPath = join(extDir, 'manifest.json');

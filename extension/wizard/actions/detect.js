@@ -4,6 +4,7 @@
 
 import { activeTabHere, onTabShown, ownTabId, requestOrigin, tabInfo, windowHere } from '../../browser.js';
 import { savedChoices } from '../../choices.js';
+import { keptShown, shownBefore } from '../../kept.js';
 import { $ } from '../../dom.js';
 import { facts } from '../../facts.js';
 import { detectTab, detectUrl, errorReply, httpOrigin } from '../../protocol.js';
@@ -56,10 +57,13 @@ async function wizardWindowId() {
  * Detects and shows: `page` is the tab and page origin the request is about (null: unknown).
  * A tab is detected twice at once — from the page alone (the core's provisional first paint,
  * no round trip) and fully — and the first answer is shown unless the full one came first.
+ * With `before` (the worker's last reply for this very page, kept.js `shownBefore`) that is the
+ * first paint, and only the full detection is asked.
  * @param {Request} request
  * @param {Page | null} page
+ * @param {Reply | null} [before]
  */
-async function run(request, page = null) {
+async function run(request, page = null, before = null) {
   const last = { request, page };
   update((s) => {
     s.last = last;
@@ -73,9 +77,13 @@ async function run(request, page = null) {
   }
   // One snapshot of the tab for both answers: the two requests name the same pair. The choices
   // kept for the tab's Jira are read meanwhile.
-  const pair = crypto.randomUUID();
-  const early = page?.origin ? { origin: page.origin, saved: savedChoices(page.origin).catch(() => null) } : null;
+  // The first paint's request goes first: the worker answers it before it sends the REST one.
+  const pair = before ? null : crypto.randomUUID();
+  const firstAsked = before
+    ? Promise.resolve(before)
+    : timed('first-reply', () => ask(detectTab(request.tabId, true, pair)));
   const full = timed('full-reply', () => ask(detectTab(request.tabId, false, pair)));
+  const early = page?.origin ? { origin: page.origin, saved: savedChoices(page.origin).catch(() => null) } : null;
   let done = false;
   full.then(
     () => {
@@ -83,7 +91,7 @@ async function run(request, page = null) {
     },
     () => {},
   );
-  const first = await timed('first-reply', () => ask(detectTab(request.tabId, true, pair)));
+  const first = await firstAsked;
   if (!done && first.ok && state.last === last) await show(first, page, early);
   const reply = await full;
   if (state.last === last) await show(reply, page, early);
@@ -130,7 +138,19 @@ async function show(reply, page, early = null) {
     markFirstDetection();
   }
   if (state.phase === 'ready') markConfirmedDetection();
+  painted();
 }
+
+/** @type {() => void} */
+let painted = () => {};
+/**
+ * Resolves once the page shows its first detection (or why there is none): what the page does
+ * not need for it (the remembered connections, the clipboard permission) is asked after it, so
+ * the worker and the page answer the detection first.
+ */
+export const firstPainted = new Promise((resolve) => {
+  painted = () => resolve(undefined);
+});
 
 /**
  * A new token test for `detection`: the login from the logged-in user, any project, the
@@ -150,17 +170,31 @@ function startTest(s, detection, saved) {
   if (typeof saved.project === 'string') s.form.project = saved.project;
 }
 
-/** The active tab (or the tab this page names) detected. */
+/**
+ * The active tab (or the tab this page names) detected; the worker's last reply for the same
+ * page, read meanwhile, is the first paint when there is one.
+ */
 export async function detectActiveTab() {
-  const tab = await timed('tab', wizardTab).catch(() => undefined);
+  const [tab, last] = await Promise.all([timed('tab', wizardTab).catch(() => undefined), lastShown()]);
   if (tab?.id === undefined) {
     update((s) => {
       s.reply = errorReply('tab_unreadable', 'no active tab');
       s.phase = 'error';
     });
+    painted();
     return;
   }
-  await run(detectTab(tab.id), { tabId: tab.id, origin: httpOrigin(tab.url ?? '') });
+  await run(detectTab(tab.id), { tabId: tab.id, origin: httpOrigin(tab.url ?? '') }, last(tab.id, tab.url));
+}
+
+/**
+ * Reads the worker's last detection reply (kept.js) as `kept-read`, for `shownBefore`'s tab
+ * and page; never fails (nothing kept: null).
+ * @returns {Promise<(tabId: number, url: string | undefined) => Reply | null>}
+ */
+async function lastShown() {
+  const shown = await timed('kept-read', () => keptShown()).catch(() => null);
+  return (tabId, url) => (shown ? shownBefore(shown, tabId, url) : null);
 }
 
 /**

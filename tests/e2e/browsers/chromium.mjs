@@ -21,7 +21,7 @@ import { ATLASSIAN_PATTERN } from '../sites.mjs';
  */
 export async function launch({
   hostPermission = true, gatewayPermission = false, gatewayPort = null, mapHosts = {}, morePermissions = [], recordHosts = false, clipboardPermission = true,
-  notificationsPermission = false, testClock = false,
+  notificationsPermission = false, testClock = false, dist,
 } = {}) {
   const hostPermissions = [
     ...(hostPermission ? ['http://127.0.0.1/*', ATLASSIAN_PATTERN] : []),
@@ -34,7 +34,9 @@ export async function launch({
   const netlog = netlogDir ? join(netlogDir, 'netlog.json') : null;
   const extraArgs = netlog ? [`--log-net-log=${netlog}`, '--net-log-capture-mode=Default'] : [];
   const permissions = notificationsPermission ? ['notifications'] : [];
-  const ext = await launchExtension({ hostPermissions, gatewayPort, mapHosts, extraArgs, clipboardPermission, permissions, testClock });
+  const ext = await launchExtension({
+    hostPermissions, gatewayPort, mapHosts, extraArgs, clipboardPermission, permissions, testClock, dist: dist && join(dist, 'chrome'),
+  });
   try {
     // The popup may read what its copy buttons wrote (targets.test.mjs).
     await ext.cdp.send('Browser.grantPermissions', {

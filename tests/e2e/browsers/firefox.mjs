@@ -133,13 +133,14 @@ async function startProxy(gatewayPort, offsite, mapHosts = {}, hostsAsked = []) 
  */
 export async function launch({
   hostPermission = true, gatewayPermission = false, gatewayPort = null, mapHosts = {}, morePermissions = [], clipboardPermission = true, testClock = false,
+  dist,
 } = {}) {
   const gap = await missing();
   if (gap) throw new Error(gap);
   const { default: puppeteer } = await import('puppeteer-core');
   const started = Date.now();
   const extDir = mkdtempSync(join(tmpdir(), 'jtw-ext-ff-'));
-  cpSync(DIST, extDir, { recursive: true });
+  cpSync(dist ? join(dist, 'firefox') : DIST, extDir, { recursive: true });
   // The test clock (../test-clock.js over clock.js): time moved forward by the test.
   if (testClock) cpSync(join(ROOT, 'tests', 'e2e', 'test-clock.js'), join(extDir, 'clock.js'));
   const granted = [

@@ -25,6 +25,8 @@
 //   `notifications` permission granted at install (Firefox answers its real prompt)
 // @property {boolean} [testClock=false]  ../test-clock.js replaces extension/clock.js: the
 //   worker's time moves forward by storage.local `testClockOffsetMs`
+// @property {string} [dist]  the packaged extensions' root (its `chrome/` and `firefox/`) instead
+//   of dist/: the browser benchmark's *before* build (bench/popup.mjs `BEFORE_DIST`)
 //
 // @typedef {object} Driver
 // @property {'chromium'|'firefox'} name

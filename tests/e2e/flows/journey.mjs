@@ -179,7 +179,8 @@ export function journeyFlows(name) {
         await w.click('integration-elma365');
         await w.waitFor(async () => {
           const api = globalThis.browser ?? globalThis.chrome;
-          return JSON.stringify(await api.storage.session.get(null)).includes('"target":"elma365"');
+          const all = await api.storage.session.get(null);
+          return Object.entries(all).some(([k, v]) => k.startsWith('choices:') && v.target === 'elma365');
         });
         await w.click('integration-generic');
         await w.waitFor(() => document.querySelector('[data-testid=method]').dataset.method === 'pat');
