@@ -70,6 +70,7 @@ const STEP_ROWS = [
   ['full-reply', 'page: full detection request → reply'],
   ['renders', 'page: renders from open to verdict (count)'],
   ['render-ms', 'page: all those renders (ms, sum)'],
+  ['message:check', 'worker: `check` request handled (kept detection, permission, core)'],
   ['core:check', 'worker: core `check` (requests + result + report; latency inside)'],
   ['check-fetch', 'worker: the check\'s requests, first start → last end (the fetches, latency inside)'],
   ['check-local', 'worker: core `check` outside its requests'],
@@ -85,7 +86,7 @@ function breakdown(openedAt, scriptMs, pageSteps, bgSteps) {
   for (const name of ['wasm-compile', 'wasm-instantiate']) out[name] = last(bgSteps, name)?.duration;
   out['wasm-in-run'] = inRun.some((e) => e.name === 'wasm-instantiate') ? 1 : 0;
   for (const name of ['facts', 'tab', 'kept-read', 'first-reply', 'full-reply', 'check-reply']) out[name] = last(pageSteps, name)?.duration;
-  for (const name of ['snapshot', 'message:detect_tab_page_only', 'core:detect_page_page_only', 'core:detect_page', 'core:check']) {
+  for (const name of ['snapshot', 'message:detect_tab_page_only', 'core:detect_page_page_only', 'core:detect_page', 'message:check', 'core:check']) {
     out[name] = inRun.find((e) => e.name === name)?.duration;
   }
   const core = inRun.find((e) => e.name === 'core:check');

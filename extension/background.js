@@ -63,7 +63,7 @@ onMessage(
       case 'detect_url':
         return detectTypedUrl(request.url);
       case 'check':
-        return check(request);
+        return timed('message:check', () => check(request));
       case 'create_pat':
         return createPat(request);
       case 'facts':

@@ -44,7 +44,26 @@ async function loadCore() {
   );
   await timed('wasm-instantiate', () => init({ module_or_path: module }));
   step('worker-to-core', started);
+  // V8 compiles a wasm function on its first call: one page-only detection of a made-up Jira
+  // page (no request: `pageOnly`, and no origin allowed) compiles the detection's reading, its
+  // plans and the conversion of a `Detection` now, not during the first wizard's. Its answer
+  // is dropped; a failure here is no failure of the core.
+  await timed('warm', () => handle(WARM_UP)).catch(() => {});
 }
+
+/** The warm-up's page: what a Jira Data Center page's meta tags say (facts §2.1). */
+/** @type {Commands['detect_page']['command'] & {type: 'detect_page'}} */
+const WARM_UP = {
+  type: 'detect_page',
+  snapshot: {
+    url: 'https://jira.invalid/secure/Dashboard.jspa',
+    title: 'System Dashboard - Jira',
+    metas: { 'application-name': 'JIRA', 'ajs-version-number': '9.12.15', 'ajs-base-url': 'https://jira.invalid' },
+    bodyId: 'jira',
+    bodyClasses: [],
+  },
+  options: { allowFetch: false, grantedPatterns: [], pageOnly: true },
+};
 
 /**
  * Runs one core command (wasm `handle`) and resolves with its answer, typed by the command's

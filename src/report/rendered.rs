@@ -25,6 +25,9 @@ impl Report {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Rendered {
+    /// Not serialized: the page copies and downloads the texts below, and a second form of the
+    /// same report would only be converted and cloned across the boundary for nothing.
+    #[serde(skip)]
     pub report: Report,
     pub json: String,
     pub markdown: Text,

@@ -115,6 +115,8 @@ export async function runTest(gateway = null) {
   });
   const run = test.runs + 1; // a Cancel (or a newer run) makes this reply stale
   secrets.tested = null;
+  // Sent before the page shows it running: the worker starts while the page renders.
+  const asked = timed('check-reply', () => ask(request));
   update((s) => {
     Object.assign(test, {
       runs: run,
@@ -134,7 +136,7 @@ export async function runTest(gateway = null) {
     const open = [...s.open, 'test'];
     s.open = [...new Set(open)].filter((x) => x !== 'token' || current().patToken !== null);
   });
-  const reply = await timed('check-reply', () => ask(request));
+  const reply = await asked;
   request.input.secret = ''; // the field keeps it, for the user to edit and test again
   if (state.test !== test || test.detection !== detection || test.runs !== run) return; // new detection, or cancelled
   update((s) => {
