@@ -57,11 +57,12 @@ async function wizardWindowId() {
  * Detects and shows: `page` is the tab and page origin the request is about (null: unknown).
  * A tab is detected twice at once — from the page alone (the core's provisional first paint,
  * no round trip) and fully — and the first answer is shown unless the full one came first.
- * With `before` (the worker's last reply for this very page, kept.js `shownBefore`) that is the
- * first paint, and only the full detection is asked.
+ * With `before` (the worker's last reply for this very page, kept.js `shownBefore`, and the
+ * choices kept for its Jira, read beside the tab) that reply is the first paint, and only the
+ * full detection is asked.
  * @param {Request} request
  * @param {Page | null} page
- * @param {Reply | null} [before]
+ * @param {{reply: Reply, early: Early} | null} [before]
  */
 async function run(request, page = null, before = null) {
   const last = { request, page };
@@ -80,10 +81,12 @@ async function run(request, page = null, before = null) {
   // The first paint's request goes first: the worker answers it before it sends the REST one.
   const pair = before ? null : crypto.randomUUID();
   const firstAsked = before
-    ? Promise.resolve(before)
+    ? Promise.resolve(before.reply)
     : timed('first-reply', () => ask(detectTab(request.tabId, true, pair)));
   const full = timed('full-reply', () => ask(detectTab(request.tabId, false, pair)));
-  const early = page?.origin ? { origin: page.origin, saved: savedChoices(page.origin).catch(() => null) } : null;
+  const early =
+    before?.early ??
+    (page?.origin ? { origin: page.origin, saved: savedChoices(page.origin).catch(() => null) } : null);
   let done = false;
   full.then(
     () => {
@@ -103,7 +106,7 @@ async function run(request, page = null, before = null) {
  * have started filling it.
  * @param {Reply} reply
  * @param {Page | null} page
- * @param {{origin: string, saved: Promise<Record<string, string> | null>} | null} [early]
+ * @param {Early | null} [early]
  */
 async function show(reply, page, early = null) {
   const core = await loaded();
@@ -188,13 +191,24 @@ export async function detectActiveTab() {
 }
 
 /**
- * Reads the worker's last detection reply (kept.js) as `kept-read`, for `shownBefore`'s tab
- * and page; never fails (nothing kept: null).
- * @returns {Promise<(tabId: number, url: string | undefined) => Reply | null>}
+ * @typedef {{origin: string, saved: Promise<Record<string, string> | null>}} Early  the choices
+ *   kept for a Jira origin (choices.js), being read
+ */
+
+/**
+ * Reads the worker's last detection reply (kept.js) as `kept-read` and, at once, the choices
+ * kept for its Jira — both beside the tab query — for `shownBefore`'s tab and page; never fails
+ * (nothing kept: null).
+ * @returns {Promise<(tabId: number, url: string | undefined) => {reply: Reply, early: Early} | null>}
  */
 async function lastShown() {
   const shown = await timed('kept-read', () => keptShown()).catch(() => null);
-  return (tabId, url) => (shown ? shownBefore(shown, tabId, url) : null);
+  const origin = shown?.reply?.ok ? shown.reply.origin : null;
+  const early = origin ? { origin, saved: savedChoices(origin).catch(() => null) } : null;
+  return (tabId, url) => {
+    const reply = shown ? shownBefore(shown, tabId, url) : null;
+    return reply && early ? { reply, early } : null;
+  };
 }
 
 /**
