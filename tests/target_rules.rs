@@ -63,3 +63,41 @@ fn elma365_sends_a_password_on_data_center_and_an_api_token_on_cloud() {
         "{first_auth:?}"
     );
 }
+
+/// Mutants: `guess_context_path`'s `i + 1 == segs.len()` → `!=`, and `+` → `*`. A Jira under
+/// `/tracker` opened at a page of its own (`/tracker/Dashboard.jspa`) is tested at `/tracker`,
+/// not at a "context path" ending in the page's file name; a dot inside a context path
+/// (`/jira.old`) is no file name.
+#[test]
+fn a_page_file_name_is_not_part_of_the_context_path() {
+    use jira_token_wizard::urls::{guess_context_path, parse_http};
+    let ctx = |s: &str| guess_context_path(&parse_http(s).unwrap());
+    assert_eq!(
+        ctx("https://jira.example.com/tracker/Dashboard.jspa"),
+        "/tracker"
+    );
+    assert_eq!(ctx("https://jira.example.com/Dashboard.jspa"), "");
+    assert_eq!(
+        ctx("https://jira.example.com/jira.old/browse/ABC-1"),
+        "/jira.old"
+    );
+}
+
+/// Mutant: `page_base`'s `|| lower.ends_with("/.")` joined with `&&`. A page may declare its
+/// base URL (`ajs-base-url`) only as written: one ending in a dot segment, which WHATWG would
+/// quietly resolve to another path, is refused like one with `/./` or `/../` inside.
+#[test]
+fn a_declared_base_ending_in_a_dot_segment_is_refused() {
+    use jira_token_wizard::urls::page_base;
+    assert_eq!(
+        page_base("https://jira.example.com/jira").as_deref(),
+        Some("https://jira.example.com/jira")
+    );
+    for bad in [
+        "https://jira.example.com/jira/.",
+        "https://jira.example.com/jira/..",
+        "https://jira.example.com/jira/./",
+    ] {
+        assert_eq!(page_base(bad), None, "{bad}");
+    }
+}
