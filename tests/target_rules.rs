@@ -101,3 +101,25 @@ fn a_declared_base_ending_in_a_dot_segment_is_refused() {
         assert_eq!(page_base(bad), None, "{bad}");
     }
 }
+
+/// Mutant: `client_credentials_plan`'s `Some(Hosting::Cloud)` arm deleted. A Cloud site's
+/// detection carries the service account's plan: the family's authorization server for the
+/// token and the gateway with the site's cloudId as the Jira address.
+#[test]
+fn a_cloud_detection_plans_client_credentials_through_the_gateway() {
+    let (d, _) = common::detect("cloud");
+    let cloud_id = d.deployment.cloud_id.clone().expect("cloud id");
+    let cc = d
+        .client_credentials_plan
+        .expect("a Cloud site has service accounts");
+    assert_eq!(cc.method, AuthMethod::ClientCredentials);
+    let steps: String = cc.steps.iter().map(|s| s.en.as_str()).collect();
+    assert!(
+        steps.contains("https://auth.atlassian.com/oauth/token"),
+        "{steps}"
+    );
+    assert!(
+        steps.contains(&format!("https://api.atlassian.com/ex/jira/{cloud_id}")),
+        "{steps}"
+    );
+}
