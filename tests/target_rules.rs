@@ -102,7 +102,8 @@ fn a_declared_base_ending_in_a_dot_segment_is_refused() {
     }
 }
 
-/// Mutant: `client_credentials_plan`'s `Some(Hosting::Cloud)` arm deleted. A Cloud site's
+/// Mutants: `client_credentials_plan`'s `Some(Hosting::Cloud)` arm deleted;
+/// `plan_client_credentials`' `cloud` test `==` → `!=`. A Cloud site's
 /// detection carries the service account's plan: the family's authorization server for the
 /// token and the gateway with the site's cloudId as the Jira address.
 #[test]
@@ -113,6 +114,11 @@ fn a_cloud_detection_plans_client_credentials_through_the_gateway() {
         .client_credentials_plan
         .expect("a Cloud site has service accounts");
     assert_eq!(cc.method, AuthMethod::ClientCredentials);
+    // An organisation admin makes them in Atlassian Administration, not a Jira admin.
+    assert_eq!(
+        cc.token_page_url.as_deref(),
+        Some(jira_token_wizard::auth_plan::CLOUD_SERVICE_ACCOUNTS_PAGE)
+    );
     let steps: String = cc.steps.iter().map(|s| s.en.as_str()).collect();
     assert!(
         steps.contains("https://auth.atlassian.com/oauth/token"),
@@ -122,4 +128,55 @@ fn a_cloud_detection_plans_client_credentials_through_the_gateway() {
         steps.contains(&format!("https://api.atlassian.com/ex/jira/{cloud_id}")),
         "{steps}"
     );
+}
+
+/// Mutant: `plan_for_target`'s `d.hosting == Some(Hosting::Cloud)` → `!=`. Service accounts
+/// came with Jira 11 Data Center: a Jira 9 or 10 is not offered client credentials, a Cloud
+/// site and a Jira 11 are.
+#[test]
+fn client_credentials_are_offered_on_cloud_and_jira_11_only() {
+    let offered = |scenario: &str| {
+        let (d, _) = common::detect(scenario);
+        let generic = d
+            .target_plans
+            .iter()
+            .find(|p| p.target == Target::Generic)
+            .unwrap();
+        generic
+            .plan
+            .alternatives
+            .contains(&AuthMethod::ClientCredentials)
+    };
+    assert!(offered("cloud"));
+    assert!(offered("dc-11.3"));
+    assert!(!offered("dc-10.3"));
+    assert!(!offered("dc-9.12-cluster"));
+}
+
+/// Mutant: `base_of` → `String::new()`. ELMA365's plan on Data Center names the Jira address
+/// to type into its form, and the profile page where the username is read.
+#[test]
+fn elma365_is_told_the_jira_address_to_enter() {
+    for scenario in ["dc-9.12-cluster", "dc-11.3"] {
+        let (d, _) = common::detect(scenario);
+        let base = d
+            .deployment
+            .reached_base_url
+            .clone()
+            .expect("REST answered as Jira");
+        let elma = d
+            .target_plans
+            .iter()
+            .find(|p| p.target == Target::Elma365)
+            .unwrap();
+        let steps: String = elma.plan.steps.iter().map(|s| s.en.as_str()).collect();
+        assert!(
+            steps.contains(&format!("enter the Jira address {base},")),
+            "{scenario}: {steps}"
+        );
+        assert!(
+            steps.contains(&format!("{base}/secure/ViewProfile.jspa")),
+            "{scenario}: {steps}"
+        );
+    }
 }
