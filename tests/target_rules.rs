@@ -180,3 +180,24 @@ fn elma365_is_told_the_jira_address_to_enter() {
         );
     }
 }
+
+/// Mutant: `issue_sync`'s `major >= BASIC_OFF_SINCE_MAJOR` → `<`. Issue Sync's technical user
+/// is told that its password will not do on Jira 11 (Basic off), and only there.
+#[test]
+fn issue_sync_is_warned_of_basic_off_on_jira_11_only() {
+    let warned = |scenario: &str| {
+        let (d, _) = common::detect(scenario);
+        let plan = &d
+            .target_plans
+            .iter()
+            .find(|p| p.target == Target::IssueSync)
+            .unwrap()
+            .plan;
+        plan.notes
+            .iter()
+            .any(|n| n.en.contains("cannot connect with its password"))
+    };
+    assert!(warned("dc-11.3"));
+    assert!(!warned("dc-9.12-cluster"));
+    assert!(!warned("dc-10.3"));
+}
