@@ -201,3 +201,69 @@ fn issue_sync_is_warned_of_basic_off_on_jira_11_only() {
     assert!(!warned("dc-9.12-cluster"));
     assert!(!warned("dc-10.3"));
 }
+
+/// A recorded answer of `scenario` as if recorded at `site` (the simulator records at
+/// `http://127.0.0.1:<port>`).
+fn answer_at(scenario: &str, case: &str, site: &str) -> jira_token_wizard::http::Exchange {
+    use jira_token_wizard::http::{normalize_headers, Exchange, HttpResponse};
+    let path = format!(
+        "{}/tests/fixtures/{scenario}/{case}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    while let Some(i) = text.find("http://127.0.0.1:") {
+        let end = text[i + 17..]
+            .find(|c: char| !c.is_ascii_digit())
+            .map_or(text.len(), |n| i + 17 + n);
+        text.replace_range(i..end, site);
+    }
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let r = if v["response"].is_object() {
+        &v["response"]
+    } else {
+        &v
+    };
+    let headers = r["headers"].as_object().unwrap();
+    Exchange::Response(HttpResponse {
+        status: r["status"].as_u64().unwrap() as u16,
+        headers: normalize_headers(
+            headers
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str().unwrap_or_default())),
+        ),
+        body: r["body"].as_str().unwrap_or_default().to_string(),
+        ..HttpResponse::default()
+    })
+}
+
+/// Mutants: `Family::jira_path` → `""`; `Family::name` → `""` / `"xyzzy"`. A Government Cloud
+/// site serves Jira under `/jira`: a typed site address is asked there, and the site is
+/// named as Government Cloud's.
+#[test]
+fn a_government_cloud_site_is_asked_under_jira_and_named_so() {
+    use jira_token_wizard::detect::{DetectFlow, DetectOptions};
+    const SITE: &str = "https://acme.atlassian-us-gov-mod.net";
+    let flow = DetectFlow::for_url(&format!("{SITE}/"), DetectOptions::default()).unwrap();
+    let mut asked = Vec::new();
+    let (d, _) = common::drive(flow, |req| {
+        asked.push(format!("{} {}", req.id, req.url));
+        let case = match req.id.as_str() {
+            "server_info" => "serverinfo-anon",
+            "tenant_info" => "tenant-info",
+            _ => "page",
+        };
+        answer_at("gov-cloud", case, SITE)
+    });
+    assert!(
+        asked.contains(&format!("server_info {SITE}/jira/rest/api/2/serverInfo")),
+        "{asked:?}"
+    );
+    assert_eq!(
+        d.deployment.reached_base_url.as_deref(),
+        Some(format!("{SITE}/jira").as_str())
+    );
+    assert_eq!(
+        d.deployment.summary.en,
+        format!("Jira Cloud (Atlassian Government Cloud) at {SITE}/jira")
+    );
+}
