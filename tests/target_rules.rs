@@ -267,3 +267,21 @@ fn a_government_cloud_site_is_asked_under_jira_and_named_so() {
         format!("Jira Cloud (Atlassian Government Cloud) at {SITE}/jira")
     );
 }
+
+/// Mutant: `split_port`'s `i + 1` after the IPv6 literal → `i - 1`. The browser grants a
+/// Jira on an IPv6 address written with a trailing `::` (`[2001:db8::]`, its canonical
+/// form): the colons inside the brackets are not a port.
+#[test]
+fn a_host_permission_for_an_ipv6_jira_ending_in_double_colon_grants_it() {
+    use jira_token_wizard::urls::{granted, parse_http};
+    let ok = |pattern: &str, url: &str| granted(&[pattern.to_string()], &parse_http(url).unwrap());
+    assert!(ok("https://[2001:db8::]/*", "https://[2001:db8::]/"));
+    assert!(ok(
+        "https://[2001:db8::]:8443/*",
+        "https://[2001:db8::]:8443/"
+    ));
+    assert!(!ok(
+        "https://[2001:db8::]:8443/*",
+        "https://[2001:db8::]:8080/"
+    ));
+}
