@@ -117,3 +117,33 @@ fn a_typed_cloud_address_asks_its_tenant_in_the_first_round_trip() {
     assert_eq!(d.deployment.cloud_id.as_deref(), Some(SITE_TENANT));
     assert_eq!(rounds, 1, "{:?}", d.requests);
 }
+
+/// Mutant: `ProbeFlow::cloud_id`'s `status == 200` → `!=`. A tenant the site did not give at
+/// detection is asked again beside the token test, and the site's answer there takes the
+/// refused token on to the gateway with the site's own tenant.
+#[test]
+fn a_tenant_missing_at_detection_is_asked_by_the_test() {
+    let page = cloud_page(
+        "https://acme.atlassian.net/jira",
+        "https://acme.atlassian.net",
+    );
+    let (d, _) = detect_page(page, tenant_site(None));
+    assert_eq!(d.deployment.cloud_id, None);
+    let c = check(
+        d,
+        "ann@example.com",
+        AuthChoice::Auto,
+        tenant_site(Some(SITE_TENANT)),
+    );
+    let gateway: Vec<&str> = c
+        .sent
+        .iter()
+        .map(|r| r.url.as_str())
+        .filter(|u| u.starts_with("https://api.atlassian.com"))
+        .collect();
+    assert!(!gateway.is_empty(), "the gateway was asked: {:?}", c.sent);
+    assert!(
+        gateway.iter().all(|u| u.contains(SITE_TENANT)),
+        "{gateway:?}"
+    );
+}
