@@ -21,3 +21,49 @@ fn a_tab_that_is_not_jira_is_not_asked_whatever_the_options() {
     let batch = flow.next_batch();
     assert!(batch.is_empty(), "{batch:?}");
 }
+
+/// Mutants: `hosting`'s two `||` → `&&`. A Jira page that does not say where it runs, whose
+/// serverInfo asks for a login (401): any one of that answer's headers tells — `ATL-TraceId`
+/// or `X-AACCOUNTID` alone says Cloud, `X-AUSERNAME` or `X-ASESSIONID` alone Server/Data
+/// Center.
+#[test]
+fn a_refused_server_info_tells_the_hosting_by_any_one_of_its_headers() {
+    use common::malformed::{detect_page, html, jira_page, resp};
+    use jira_token_wizard::deployment::Hosting;
+    use jira_token_wizard::http::Exchange;
+    for (header, want) in [
+        ("ATL-TraceId", Hosting::Cloud),
+        ("X-AACCOUNTID", Hosting::Cloud),
+        ("X-AUSERNAME", Hosting::SelfManaged),
+        ("X-ASESSIONID", Hosting::SelfManaged),
+    ] {
+        let mut page = jira_page("https://jira.example.com/secure/Dashboard.jspa");
+        page.metas.remove("ajs-version-number");
+        page.metas.remove("ajs-base-url");
+        let (d, _) = detect_page(page, |r| match r.id.as_str() {
+            "server_info" => Exchange::Response(resp(
+                401,
+                &[("Content-Type", "application/json"), (header, "x1")],
+                r#"{"errorMessages":["You are not authenticated."]}"#,
+            )),
+            _ => html(404, "<html></html>"),
+        });
+        assert_eq!(
+            d.deployment.hosting,
+            Some(want),
+            "{header}: {:?}",
+            d.deployment.evidence
+        );
+    }
+}
+
+/// Mutant: `summary`'s guard `f != Family::Commercial` → `true`. A commercial Cloud site is
+/// summed up as plain "Jira Cloud"; only another family is named in brackets.
+#[test]
+fn a_commercial_cloud_site_is_plain_jira_cloud() {
+    let (d, _) = common::detect("cloud");
+    assert_eq!(
+        d.deployment.summary.en,
+        "Jira Cloud at https://cloud.atlassian.net"
+    );
+}
