@@ -67,3 +67,30 @@ fn a_commercial_cloud_site_is_plain_jira_cloud() {
         "Jira Cloud at https://cloud.atlassian.net"
     );
 }
+
+/// Mutant: `ServerInfo::numbers` → `None`. serverInfo's `versionNumbers` count on their own:
+/// without a `version` text, or with one dropped as too long to be real, the version is still
+/// known (and with it the plan: a PAT from 8.14, a password before).
+#[test]
+fn version_numbers_alone_tell_the_version() {
+    use common::malformed::{detect_url, html, json};
+    let (d, _) = detect_url("https://jira.example.com/", |r| match r.id.as_str() {
+        "server_info" => json(
+            200,
+            r#"{"baseUrl":"https://jira.example.com","versionNumbers":[9,12,15],"deploymentType":"Server"}"#,
+        ),
+        _ => html(404, "<html></html>"),
+    });
+    assert_eq!(d.deployment.major_minor(), Some((9, 12)));
+    let long = "9".repeat(300);
+    let (d, _) = detect_url("https://jira.example.com/", |r| match r.id.as_str() {
+        "server_info" => json(
+            200,
+            &format!(
+                r#"{{"baseUrl":"https://jira.example.com","version":"{long}","versionNumbers":[8,5,5],"deploymentType":"Server"}}"#
+            ),
+        ),
+        _ => html(404, "<html></html>"),
+    });
+    assert_eq!(d.deployment.major_minor(), Some((8, 5)));
+}
