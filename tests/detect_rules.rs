@@ -94,3 +94,43 @@ fn version_numbers_alone_tell_the_version() {
     });
     assert_eq!(d.deployment.major_minor(), Some((8, 5)));
 }
+
+/// Mutant: `parse_version`'s `&&` → `||`. A "version" of more than four numbers (a build
+/// stamp, a date) is no Jira version: the version stays unknown rather than wrong.
+#[test]
+fn a_version_of_more_than_four_numbers_is_not_read() {
+    use jira_token_wizard::detect::parse_version;
+    assert_eq!(parse_version("9.12.15.1"), Some(vec![9, 12, 15, 1]));
+    assert_eq!(parse_version("2026.12.7.10.45"), None);
+}
+
+/// Mutant: `read_server_info`'s `r.redirect || 3xx` → `&&`. The browser hands a redirect it
+/// did not follow as an opaque answer without a status: serverInfo's redirect (an SSO login
+/// in front of Jira) is read the same as the CLI's 302.
+#[test]
+fn the_browsers_opaque_redirect_is_read_as_the_clis_302() {
+    use common::malformed::{detect_page, html, jira_page, resp};
+    use jira_token_wizard::http::Exchange;
+    let detect = |status: u16| {
+        let page = jira_page("https://jira.example.com/secure/Dashboard.jspa");
+        detect_page(page, move |r| match r.id.as_str() {
+            "server_info" => {
+                let mut a = resp(status, &[("Location", "https://sso.example.com/login")], "");
+                a.redirect = true;
+                Exchange::Response(a)
+            }
+            _ => html(404, "<html></html>"),
+        })
+        .0
+    };
+    let (native, opaque) = (detect(302), detect(0));
+    assert!(native.deployment.reached_base_url.is_some());
+    assert_eq!(
+        opaque.deployment.reached_base_url,
+        native.deployment.reached_base_url
+    );
+    assert_eq!(
+        common::malformed::codes(&opaque),
+        common::malformed::codes(&native)
+    );
+}
