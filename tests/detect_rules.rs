@@ -134,3 +134,26 @@ fn the_browsers_opaque_redirect_is_read_as_the_clis_302() {
         common::malformed::codes(&native)
     );
 }
+
+/// Mutants: `read_server_info`'s two `||` → `&&` and its `&&` → `||`. Old Jira leaves out
+/// `deploymentType` (facts §1.3): `versionNumbers` alone, or `version` with `baseUrl`, still
+/// make a serverInfo; a lone `version` (any JSON could hold one) does not.
+#[test]
+fn a_server_info_without_deployment_type_is_still_jiras() {
+    use common::malformed::{detect_url, html, json};
+    use jira_token_wizard::deployment::Product;
+    let product = |body: &'static str| {
+        let (d, _) = detect_url("https://jira.example.com/", move |r| match r.id.as_str() {
+            "server_info" => json(200, body),
+            _ => html(404, "<html></html>"),
+        });
+        d.deployment.product
+    };
+    assert_eq!(product(r#"{"versionNumbers":[7,0,0]}"#), Product::Jira);
+    assert_eq!(
+        product(r#"{"version":"7.0.0","baseUrl":"https://jira.example.com"}"#),
+        Product::Jira
+    );
+    assert_eq!(product(r#"{"deploymentType":"Server"}"#), Product::Jira);
+    assert_ne!(product(r#"{"version":"7.0.0"}"#), Product::Jira);
+}
