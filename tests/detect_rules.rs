@@ -157,3 +157,91 @@ fn a_server_info_without_deployment_type_is_still_jiras() {
     assert_eq!(product(r#"{"deploymentType":"Server"}"#), Product::Jira);
     assert_ne!(product(r#"{"version":"7.0.0"}"#), Product::Jira);
 }
+
+/// What the page alone says the product is (the first paint: nothing asked).
+fn product_of(
+    url: &str,
+    metas: &[(&str, &str)],
+    body_id: &str,
+) -> jira_token_wizard::deployment::Product {
+    use jira_token_wizard::page::PageSnapshot;
+    let mut page = PageSnapshot {
+        url: url.into(),
+        body_id: body_id.into(),
+        ..PageSnapshot::default()
+    };
+    for (k, v) in metas {
+        page.metas.insert((*k).into(), (*v).into());
+    }
+    let opts = DetectOptions {
+        page_only: true,
+        ..DetectOptions::default()
+    };
+    let (d, _) = common::drive(DetectFlow::for_page(page, opts).unwrap(), |r| {
+        panic!("the first paint asks nothing: {}", r.url)
+    });
+    d.deployment.product
+}
+
+/// Mutants: `product`'s `||`s → `&&` (the Confluence, Bitbucket and Jira rules), `has_prefix`
+/// → `false`, `app_name` and `path_of` → `""` / `"xyzzy"`. Each marker of a product names it
+/// on its own — and a Confluence or Bitbucket page, which carries AJS version metas as Jira's
+/// does, is never called Jira.
+#[test]
+fn each_product_marker_names_the_product_on_its_own() {
+    use jira_token_wizard::deployment::Product::{Bitbucket, Confluence, Jira};
+    const AT: &str = "https://apps.example.com/";
+    let ajs = ("ajs-version-number", "8.5.31");
+    let cases: &[(&str, &[(&str, &str)], &str, _)] = &[
+        (
+            AT,
+            &[ajs, ("application-name", "Confluence")],
+            "",
+            Confluence,
+        ),
+        (
+            AT,
+            &[ajs, ("application-name:data-name", "confluence")],
+            "",
+            Confluence,
+        ),
+        (AT, &[ajs], "com-atlassian-confluence", Confluence),
+        (
+            AT,
+            &[ajs, ("confluence-base-url", "https://apps.example.com")],
+            "",
+            Confluence,
+        ),
+        (AT, &[ajs, ("ajs-space-key", "DOCS")], "", Confluence),
+        (
+            "https://acme.atlassian.net/wiki/spaces/DOCS",
+            &[("ajs-cloud-id", "a436116f-02ce-4520-8fbb-7301462a1674")],
+            "",
+            Confluence,
+        ),
+        (AT, &[ajs, ("application-name", "Bitbucket")], "", Bitbucket),
+        (AT, &[ajs, ("bb-repository-id", "42")], "", Bitbucket),
+        (AT, &[ajs], "bitbucket", Bitbucket),
+        (AT, &[("application-name", "JIRA")], "", Jira),
+        (AT, &[], "jira", Jira),
+        (
+            AT,
+            &[("ajs-jira-base-url", "https://apps.example.com")],
+            "",
+            Jira,
+        ),
+        (
+            "https://acme.atlassian.net/jira/your-work",
+            &[("ajs-cloud-id", "a436116f-02ce-4520-8fbb-7301462a1674")],
+            "",
+            Jira,
+        ),
+    ];
+    for (url, metas, body_id, want) in cases {
+        assert_eq!(
+            product_of(url, metas, body_id),
+            *want,
+            "{url} {metas:?} {body_id}"
+        );
+    }
+}
