@@ -183,13 +183,13 @@ fn product_of(
     d.deployment.product
 }
 
-/// Mutants: `product`'s `||`s → `&&` (the Confluence, Bitbucket and Jira rules), `has_prefix`
+/// Mutants: `product`'s `||`s → `&&` (the Confluence, Bitbucket, Jira and AJS-meta rules), `has_prefix`
 /// → `false`, `app_name` and `path_of` → `""` / `"xyzzy"`. Each marker of a product names it
 /// on its own — and a Confluence or Bitbucket page, which carries AJS version metas as Jira's
 /// does, is never called Jira.
 #[test]
 fn each_product_marker_names_the_product_on_its_own() {
-    use jira_token_wizard::deployment::Product::{Bitbucket, Confluence, Jira};
+    use jira_token_wizard::deployment::Product::{Bitbucket, Confluence, Jira, OtherAtlassian};
     const AT: &str = "https://apps.example.com/";
     let ajs = ("ajs-version-number", "8.5.31");
     let cases: &[(&str, &[(&str, &str)], &str, _)] = &[
@@ -235,6 +235,16 @@ fn each_product_marker_names_the_product_on_its_own() {
             &[("ajs-cloud-id", "a436116f-02ce-4520-8fbb-7301462a1674")],
             "",
             Jira,
+        ),
+        // AJS version metas are Jira's unless the page names another application.
+        (AT, &[ajs], "", Jira),
+        (AT, &[("ajs-build-number", "805031")], "", Jira),
+        (AT, &[ajs, ("application-name", "JIRA Software")], "", Jira),
+        (
+            AT,
+            &[ajs, ("application-name", "Bamboo")],
+            "",
+            OtherAtlassian,
         ),
     ];
     for (url, metas, body_id, want) in cases {
