@@ -255,3 +255,43 @@ fn each_product_marker_names_the_product_on_its_own() {
         );
     }
 }
+
+/// Mutants: the page's `hosting`, its two `||` → `&&`. Any one mark says where a Jira page
+/// runs: `ATL-TraceId` or `X-AACCOUNTID` alone Cloud; `ajs-version-number` or `ajs-base-url`
+/// alone (without a cloud id) Server/Data Center.
+#[test]
+fn each_hosting_mark_of_a_page_counts_on_its_own() {
+    use jira_token_wizard::deployment::Hosting::{Cloud, SelfManaged};
+    use jira_token_wizard::page::PageSnapshot;
+    let cases: &[(&[(&str, &str)], &[(&str, &str)], _)] = &[
+        (&[], &[("atl-traceid", "6412c157")], Cloud),
+        (&[], &[("x-aaccountid", "5b10ac8d82e05b22cc7d4ef5")], Cloud),
+        (&[("ajs-version-number", "9.12.15")], &[], SelfManaged),
+        (
+            &[("ajs-base-url", "https://jira.example.com")],
+            &[],
+            SelfManaged,
+        ),
+    ];
+    for (metas, headers, want) in cases {
+        let mut page = PageSnapshot {
+            url: "https://jira.example.com/secure/Dashboard.jspa".into(),
+            body_id: "jira".into(),
+            ..PageSnapshot::default()
+        };
+        for (k, v) in *metas {
+            page.metas.insert((*k).into(), (*v).into());
+        }
+        for (k, v) in *headers {
+            page.headers.insert((*k).into(), (*v).into());
+        }
+        let opts = DetectOptions {
+            page_only: true,
+            ..DetectOptions::default()
+        };
+        let (d, _) = common::drive(DetectFlow::for_page(page, opts).unwrap(), |r| {
+            panic!("the first paint asks nothing: {}", r.url)
+        });
+        assert_eq!(d.deployment.hosting, Some(*want), "{metas:?} {headers:?}");
+    }
+}
