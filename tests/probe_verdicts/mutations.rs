@@ -280,3 +280,24 @@ fn an_untrusted_certificate_on_server_info_is_named() {
         result.verdict.cause.en
     );
 }
+
+/// Mutant: `jira_words`' `404` arm deleted. Jira's own 404 on `/myself` (a base URL without
+/// its context path, or a REST API moved away) says Jira has no such REST resource there —
+/// not "unhandled status".
+#[test]
+fn jiras_own_404_on_myself_says_there_is_no_such_resource() {
+    let myself = Exchange::Response(common::malformed::resp(
+        404,
+        &[
+            ("Content-Type", "application/json;charset=UTF-8"),
+            ("X-AREQUESTID", "1032x912x1"),
+            ("X-ASEN", "SEN-L12345678"),
+        ],
+        r#"{"errorMessages":["null for uri: https://jira.example.com/rest/api/2/myself"],"errors":{}}"#,
+    ));
+    let c = common::malformed::dc_myself(myself);
+    let v = &c.result.verdict;
+    assert_eq!(v.code, Code::UnexpectedResponse, "{}", v.cause.en);
+    let text = format!("{} {}", v.cause.en, v.fix.en);
+    assert!(text.contains("no such REST resource"), "{text}");
+}
