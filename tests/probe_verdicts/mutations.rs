@@ -301,3 +301,22 @@ fn jiras_own_404_on_myself_says_there_is_no_such_resource() {
     let text = format!("{} {}", v.cause.en, v.fix.en);
     assert!(text.contains("no such REST resource"), "{text}");
 }
+
+/// Mutant: `not_a_token`'s `ApiToken` arm deleted. On Cloud a secret with characters no API
+/// token has (the account's password, typed in Cyrillic) is named as the API token it was
+/// asked for, not as a personal access token; nothing is sent.
+#[test]
+fn a_cloud_secret_that_cannot_be_a_token_is_named_an_api_token() {
+    let i = plain_input("ann@example.com", "мой пароль", AuthChoice::ApiToken);
+    let flow = ProbeFlow::new(i, detection("cloud")).expect("valid input");
+    let (result, rounds) = common::drive(flow, |req| panic!("sent {}", req.id));
+    assert_eq!(rounds, 0);
+    let v = &result.verdict;
+    assert_eq!(v.code, Code::SecretNotAToken, "{}", v.cause.en);
+    assert!(v.cause.en.contains("API token"), "{}", v.cause.en);
+    assert!(
+        !v.cause.en.contains("personal access token"),
+        "{}",
+        v.cause.en
+    );
+}
