@@ -320,3 +320,16 @@ fn a_cloud_secret_that_cannot_be_a_token_is_named_an_api_token() {
         v.cause.en
     );
 }
+
+/// Mutants: `surrounding_whitespace`'s `c == '\n' || c == '\r'`, either `==` → `!=`. The
+/// notice about white space removed from a pasted secret names what was there: spaces alone
+/// are "spaces", not "line breaks and spaces"; a Windows line end is "line breaks".
+#[test]
+fn the_white_space_removed_from_a_secret_is_named_as_it_was() {
+    let named = |s: &str| Secret::new(s).surrounding_whitespace().map(|(en, _)| en);
+    assert_eq!(named(" s3cret-token-value "), Some("spaces".into()));
+    assert_eq!(named("s3cret-token-value\r\n"), Some("line breaks".into()));
+    assert_eq!(named("s3cret-token-value\r"), Some("line breaks".into()));
+    assert_eq!(named("\ts3cret-token-value"), Some("tabs".into()));
+    assert_eq!(named("s3cret-token-value"), None);
+}
