@@ -333,3 +333,18 @@ fn the_white_space_removed_from_a_secret_is_named_as_it_was() {
     assert_eq!(named("\ts3cret-token-value"), Some("tabs".into()));
     assert_eq!(named("s3cret-token-value"), None);
 }
+
+/// Mutant: `credential::base64` → `"xyzzy"`. Basic authentication is RFC 7617's: the header
+/// for `Aladdin` / `open sesame` is the RFC's own example, byte for byte (the unit tests
+/// compared it with the same function).
+#[test]
+fn basic_authentication_is_rfc_7617s() {
+    assert_eq!(
+        Scheme::Basic.header("Aladdin", &Secret::new("open sesame")),
+        "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=="
+    );
+    assert_eq!(
+        Scheme::Bearer.header("", &Secret::new(" tok3n\n")),
+        "Bearer tok3n"
+    );
+}
