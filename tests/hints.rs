@@ -392,3 +392,27 @@ fn a_legacy_jira_com_site_is_told_to_use_its_atlassian_net_address() {
         codes_of(&other)
     );
 }
+
+/// Mutant: `expiry::warning`'s `days < EXPIRES_SOON_DAYS` → `<=`. "Fewer than 14 days": a PAT
+/// with 14 days left is not warned about yet, one with 13 is.
+#[test]
+fn a_token_with_fourteen_days_left_is_not_warned_about_yet() {
+    for (now, days, warned) in [
+        ("2025-05-26T10:15:30Z", 14, false),
+        ("2025-05-27T10:15:30Z", 13, true),
+    ] {
+        let r = check(
+            "dc-pat-expiring",
+            input("", AuthChoice::Pat, Some(now)),
+            &[
+                ("myself", "myself-svc-sync-pat"),
+                ("pat_tokens", "pat-list-svc-sync"),
+            ],
+        );
+        assert_eq!(
+            r.token_expiry.as_ref().and_then(|e| e.days_left),
+            Some(days)
+        );
+        assert_eq!(codes(&r).contains(&Code::TokenExpiresSoon), warned, "{now}");
+    }
+}
