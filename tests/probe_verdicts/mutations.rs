@@ -348,3 +348,25 @@ fn basic_authentication_is_rfc_7617s() {
         "Bearer tok3n"
     );
 }
+
+/// Mutant: `gateway_scheme` → `true`. A person's token sent as Bearer to a Cloud site is
+/// refused there (Cloud takes a person's API token over Basic only) and is not carried on to
+/// the gateway; only Basic or a service account's Bearer token goes there.
+#[test]
+fn a_persons_bearer_refusal_on_cloud_is_not_carried_to_the_gateway() {
+    let c = case("cloud", "ann@example.com", Pat, &[], Code::WrongAuthMethod);
+    let flow = ProbeFlow::new(input(&c), detection("cloud")).unwrap();
+    let mut sent = Vec::new();
+    let _ = common::drive(flow, |req| {
+        sent.push(req.url.clone());
+        match req.id.as_str() {
+            "myself" => common::answer("cloud", "myself-api-token-as-bearer"),
+            _ => common::answer("cloud", "mypermissions-anon"),
+        }
+    });
+    assert!(
+        sent.iter()
+            .all(|u| !u.starts_with("https://api.atlassian.com")),
+        "{sent:?}"
+    );
+}
