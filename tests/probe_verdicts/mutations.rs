@@ -370,3 +370,25 @@ fn a_persons_bearer_refusal_on_cloud_is_not_carried_to_the_gateway() {
         "{sent:?}"
     );
 }
+
+/// Mutant: `JiraUser::from_response`'s `status != 200 || truncated` → `&&`. A `/myself`
+/// answer the transport cut at its size cap is no proof of a user, however well its start
+/// parses: a password sent one request at a time (Basic on Server/Data Center, the CAPTCHA
+/// counter) is not sent again for the permissions, and the credential is not reported working.
+#[test]
+fn a_myself_answer_cut_at_the_cap_is_no_user() {
+    use common::malformed::{at_cap, check, dc, other};
+    let c = check(dc(), "admin", AuthChoice::Basic, |r| match r.id.as_str() {
+        "myself" => at_cap(r#"{"name":"admin","key":"admin","displayName":"Admin","active":true}"#),
+        _ => other(),
+    });
+    let ids: Vec<&str> = c.sent.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["myself"]);
+    assert_ne!(
+        c.result.verdict.code,
+        Code::Ok,
+        "{}",
+        c.result.verdict.cause.en
+    );
+    assert!(c.result.user.is_none(), "{:?}", c.result.user);
+}
