@@ -392,3 +392,17 @@ fn a_myself_answer_cut_at_the_cap_is_no_user() {
     );
     assert!(c.result.user.is_none(), "{:?}", c.result.user);
 }
+
+/// Mutant: `JiraUser::label`'s guard `display != id` → `true`. A user whose display name is
+/// its login is named once ("admin"), not "admin (admin)"; another display name comes with
+/// the login it answers to.
+#[test]
+fn a_user_is_named_once_when_the_display_name_is_the_login() {
+    use jira_token_wizard::probe::JiraUser;
+    let label = |json: &str| serde_json::from_str::<JiraUser>(json).unwrap().label();
+    assert_eq!(label(r#"{"name":"admin","displayName":"admin"}"#), "admin");
+    assert_eq!(
+        label(r#"{"name":"ivanov","displayName":"Ivan Ivanov"}"#),
+        "Ivan Ivanov (ivanov)"
+    );
+}
