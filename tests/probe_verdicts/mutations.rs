@@ -406,3 +406,27 @@ fn a_user_is_named_once_when_the_display_name_is_the_login() {
         "Ivan Ivanov (ivanov)"
     );
 }
+
+/// Mutant: `permissions_url`'s `*k != "USE" && …` → `||`. On Cloud, where `mypermissions`
+/// needs the keys named (facts §5.1), ELMA365's check asks its project keys and leaves out
+/// `USE` ("Jira Users"), which the product never asks of Cloud.
+#[test]
+fn cloud_is_not_asked_for_the_server_only_use_permission() {
+    let mut i = plain_input("ann@example.com", SECRET, AuthChoice::ApiToken);
+    i.target = jira_token_wizard::targets::Target::Elma365;
+    let flow = ProbeFlow::new(i, detection("cloud")).unwrap();
+    let mut asked = Vec::new();
+    let _ = common::drive(flow, |req| {
+        if req.id == "mypermissions" {
+            asked.push(req.url.clone());
+        }
+        match req.id.as_str() {
+            "myself" => common::answer("cloud", "myself-ok"),
+            _ => common::answer("cloud", "mypermissions"),
+        }
+    });
+    let url = asked.first().expect("permissions asked");
+    let keys = url.split("permissions=").nth(1).unwrap_or_default();
+    assert!(keys.contains("CREATE_ISSUES"), "{url}");
+    assert!(!keys.split(',').any(|k| k == "USE"), "{url}");
+}
