@@ -430,3 +430,53 @@ fn cloud_is_not_asked_for_the_server_only_use_permission() {
     assert!(keys.contains("CREATE_ISSUES"), "{url}");
     assert!(!keys.split(',').any(|k| k == "USE"), "{url}");
 }
+
+/// The verdict's English cause and fix for a `/myself` answered by `answer` on Data Center.
+fn words_for(status: u16, headers: &[(&str, &str)], body: &str) -> String {
+    let c = common::malformed::dc_myself(Exchange::Response(common::malformed::resp(
+        status, headers, body,
+    )));
+    format!("{} {}", c.result.verdict.cause.en, c.result.verdict.fix.en)
+}
+
+/// Mutants: `proxy::signature`'s two `||` → `&&`. What answered in Jira's place is named by
+/// any one of its marks: a `Server: squid/…` or `Server: CloudFront` alone, an `X-Amz-Cf-Id`
+/// or a CloudFront `X-Cache` alone — and a Squid's own name before the `Via` it adds.
+#[test]
+fn the_device_in_front_is_named_by_any_one_of_its_marks() {
+    let html = ("Content-Type", "text/html");
+    let page = "<html><body>Access denied</body></html>";
+    for (header, named) in [
+        (("Server", "squid/5.7"), "Server: squid/5.7"),
+        (("Server", "CloudFront"), "Server: CloudFront"),
+        (("X-Amz-Cf-Id", "b5Tq3w=="), "CloudFront headers"),
+        (("X-Cache", "Error from cloudfront"), "CloudFront headers"),
+    ] {
+        let words = words_for(502, &[html, header], page);
+        assert!(words.contains(named), "{header:?}: {words}");
+    }
+    // Its own name outranks a `Via` the answer also carries.
+    let words = words_for(
+        502,
+        &[
+            html,
+            ("Server", "squid/5.7"),
+            ("Via", "1.1 gw.corp.example"),
+        ],
+        page,
+    );
+    assert!(words.contains("Server: squid/5.7"), "{words}");
+}
+
+/// Mutant: `rate_limit::value`'s first `&&` → `||`. A `Retry-After` is quoted in the verdict
+/// only when it is short printable text: a 300-character one is not.
+#[test]
+fn only_a_plain_retry_after_is_quoted() {
+    let json = ("Content-Type", "application/json");
+    let body = r#"{"errorMessages":["Rate limit exceeded."]}"#;
+    let words = words_for(429, &[json, ("Retry-After", "120")], body);
+    assert!(words.contains("Retry-After: 120"), "{words}");
+    let long = "1".repeat(300);
+    let words = words_for(429, &[json, ("Retry-After", &long)], body);
+    assert!(!words.contains("Retry-After:"), "{words}");
+}
