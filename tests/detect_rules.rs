@@ -7,6 +7,9 @@ mod common;
 use jira_token_wizard::detect::{DetectFlow, DetectOptions};
 use jira_token_wizard::flow::Flow;
 
+/// Meta tags or headers of a made-up page: name, value.
+type Pairs = &'static [(&'static str, &'static str)];
+
 /// Mutant: `for_page`'s `fetch_page: false` deleted. A tab the user is on is read from its
 /// snapshot: whatever options come with it, detection neither fetches the page again nor asks
 /// serverInfo of a site whose page is no Atlassian product.
@@ -191,37 +194,37 @@ fn product_of(
 fn each_product_marker_names_the_product_on_its_own() {
     use jira_token_wizard::deployment::Product::{Bitbucket, Confluence, Jira, OtherAtlassian};
     const AT: &str = "https://apps.example.com/";
-    let ajs = ("ajs-version-number", "8.5.31");
-    let cases: &[(&str, &[(&str, &str)], &str, _)] = &[
+    const AJS: (&str, &str) = ("ajs-version-number", "8.5.31");
+    let cases: &[(&str, Pairs, &str, _)] = &[
         (
             AT,
-            &[ajs, ("application-name", "Confluence")],
+            &[AJS, ("application-name", "Confluence")],
             "",
             Confluence,
         ),
         (
             AT,
-            &[ajs, ("application-name:data-name", "confluence")],
+            &[AJS, ("application-name:data-name", "confluence")],
             "",
             Confluence,
         ),
-        (AT, &[ajs], "com-atlassian-confluence", Confluence),
+        (AT, &[AJS], "com-atlassian-confluence", Confluence),
         (
             AT,
-            &[ajs, ("confluence-base-url", "https://apps.example.com")],
+            &[AJS, ("confluence-base-url", "https://apps.example.com")],
             "",
             Confluence,
         ),
-        (AT, &[ajs, ("ajs-space-key", "DOCS")], "", Confluence),
+        (AT, &[AJS, ("ajs-space-key", "DOCS")], "", Confluence),
         (
             "https://acme.atlassian.net/wiki/spaces/DOCS",
             &[("ajs-cloud-id", "a436116f-02ce-4520-8fbb-7301462a1674")],
             "",
             Confluence,
         ),
-        (AT, &[ajs, ("application-name", "Bitbucket")], "", Bitbucket),
-        (AT, &[ajs, ("bb-repository-id", "42")], "", Bitbucket),
-        (AT, &[ajs], "bitbucket", Bitbucket),
+        (AT, &[AJS, ("application-name", "Bitbucket")], "", Bitbucket),
+        (AT, &[AJS, ("bb-repository-id", "42")], "", Bitbucket),
+        (AT, &[AJS], "bitbucket", Bitbucket),
         (AT, &[("application-name", "JIRA")], "", Jira),
         (AT, &[], "jira", Jira),
         (
@@ -237,12 +240,12 @@ fn each_product_marker_names_the_product_on_its_own() {
             Jira,
         ),
         // AJS version metas are Jira's unless the page names another application.
-        (AT, &[ajs], "", Jira),
+        (AT, &[AJS], "", Jira),
         (AT, &[("ajs-build-number", "805031")], "", Jira),
-        (AT, &[ajs, ("application-name", "JIRA Software")], "", Jira),
+        (AT, &[AJS, ("application-name", "JIRA Software")], "", Jira),
         (
             AT,
-            &[ajs, ("application-name", "Bamboo")],
+            &[AJS, ("application-name", "Bamboo")],
             "",
             OtherAtlassian,
         ),
@@ -263,7 +266,7 @@ fn each_product_marker_names_the_product_on_its_own() {
 fn each_hosting_mark_of_a_page_counts_on_its_own() {
     use jira_token_wizard::deployment::Hosting::{Cloud, SelfManaged};
     use jira_token_wizard::page::PageSnapshot;
-    let cases: &[(&[(&str, &str)], &[(&str, &str)], _)] = &[
+    let cases: &[(Pairs, Pairs, _)] = &[
         (&[], &[("atl-traceid", "6412c157")], Cloud),
         (&[], &[("x-aaccountid", "5b10ac8d82e05b22cc7d4ef5")], Cloud),
         (&[("ajs-version-number", "9.12.15")], &[], SelfManaged),
