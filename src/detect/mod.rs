@@ -128,7 +128,6 @@ pub struct DetectFlow {
     /// `url_normalized` warning.
     typed: bool,
     page: Option<PageSnapshot>,
-    page_answer: Option<Exchange>,
     /// Base URL the last serverInfo request went to.
     base: String,
     server_info: Option<Exchange>,
@@ -176,7 +175,6 @@ impl DetectFlow {
             url,
             typed: false,
             page: None,
-            page_answer: None,
             base,
             server_info: None,
             off_site: None,
@@ -186,12 +184,6 @@ impl DetectFlow {
             log: Vec::new(),
             needs_access: None,
         }
-    }
-
-    /// The page's answer, once fed, for a caller that turns HTML into a [`PageSnapshot`]
-    /// (the CLI) and hands it back with [`DetectFlow::provide_page`].
-    pub fn page_answer(&self) -> Option<&Exchange> {
-        self.page_answer.as_ref()
     }
 
     /// The page as parsed by the caller.
@@ -246,7 +238,6 @@ impl Flow for DetectFlow {
                 self.log.push(RequestLog::new(req, &ex));
             }
             match id.as_str() {
-                PAGE => self.page_answer = Some(ex),
                 SERVER_INFO => self.server_info = Some(ex),
                 TENANT_INFO => self.tenant_info = Some(ex),
                 _ => {}

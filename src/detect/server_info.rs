@@ -15,8 +15,6 @@ pub struct ServerInfo {
     pub deployment_type: Option<String>,
     pub build_number: Option<u64>,
     pub server_title: Option<String>,
-    /// Present only for callers with the USE permission on Server/DC (facts §1.1).
-    pub server_time: Option<String>,
 }
 
 impl ServerInfo {
@@ -50,7 +48,6 @@ impl ServerInfo {
         self.version = self.version.filter(|v| v.len() <= MAX_LABEL_LEN);
         self.server_title = self.server_title.filter(|t| t.len() <= MAX_LABEL_LEN);
         self.deployment_type = self.deployment_type.filter(|t| t.len() <= MAX_LABEL_LEN);
-        self.server_time = self.server_time.filter(|t| t.len() <= MAX_LABEL_LEN);
         self
     }
 }
