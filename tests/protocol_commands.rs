@@ -189,6 +189,10 @@ fn a_check_input_is_validated_once_here() {
         ),
         (json!({"requiredPermissions": vec!["X"; 65]}), "at most 64"),
         (json!({"requiredPermissions": [""]}), "at most 64"),
+        (
+            json!({"requiredPermissions": ["K".repeat(129)]}),
+            "up to 128 characters",
+        ),
         (json!({"auth": "kerberos"}), "input.auth: unknown variant"),
         (
             json!({"keyMaterial": [1, 256]}),
@@ -202,11 +206,17 @@ fn a_check_input_is_validated_once_here() {
         });
         assert!(err.contains(want), "{edit}: {err}");
     }
-    // What people type is tidied, not refused: a blank project means any project.
+    // What people type is tidied, not refused: a blank project means any project. Each limit
+    // is the longest taken, not the first refused (a 4096-character secret, a 512-character
+    // login, 64 extra permission keys, a key of 128 characters; Cyrillic counts as characters).
     for edit in [
         json!({"project": "  "}),
         json!({"project": " PROJ "}),
         json!({"login": " admin "}),
+        json!({"secret": "я".repeat(4096)}),
+        json!({"login": "л".repeat(512)}),
+        json!({"requiredPermissions": vec!["X"; 64]}),
+        json!({"requiredPermissions": ["K".repeat(128)]}),
     ] {
         let err = check_error(|input| {
             for (k, v) in edit.as_object().unwrap() {
