@@ -284,7 +284,9 @@ export async function detectHere() {
   const away = state.away;
   if (!away) return;
   const reply = await ask(detectTab(away.tabId));
-  if (state.away !== away) return;
+  // Still that tab in front? Its own events (loading, complete) set a new `away` for the same
+  // tab meanwhile, so the tab is compared, not the object: else the answer would be dropped.
+  if (state.away?.tabId !== away.tabId) return;
   if (reply.ok) {
     await show(reply, await pageOf(away.tabId));
     return;
