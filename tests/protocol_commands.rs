@@ -181,6 +181,11 @@ fn a_check_input_is_validated_once_here() {
         (json!({"project": "NOT-A-KEY"}), "not a Jira project key"),
         (json!({"timeoutMs": 50}), "timeout must be 100 to 600000 ms"),
         (json!({"timeoutMs": 600_001}), "timeout must be"),
+        // A valid date-time, but longer than the 64 characters taken.
+        (
+            json!({"now": format!("2026-12-07T10:15:30.{}Z", "0".repeat(44))}),
+            "\"now\" must be an RFC 3339 date-time",
+        ),
         (json!({"keyMaterial": [1, 2, 3]}), "32 to 1024 bytes"),
         (json!({"keyMaterial": vec![0; 1025]}), "32 to 1024 bytes"),
         (
@@ -217,6 +222,7 @@ fn a_check_input_is_validated_once_here() {
         json!({"login": "л".repeat(512)}),
         json!({"requiredPermissions": vec!["X"; 64]}),
         json!({"requiredPermissions": ["K".repeat(128)]}),
+        json!({"now": format!("2026-12-07T10:15:30.{}Z", "0".repeat(43))}),
     ] {
         let err = check_error(|input| {
             for (k, v) in edit.as_object().unwrap() {

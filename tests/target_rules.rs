@@ -236,14 +236,13 @@ fn answer_at(scenario: &str, case: &str, site: &str) -> jira_token_wizard::http:
     })
 }
 
-/// Mutants: `Family::jira_path` → `""`; `Family::name` → `""` / `"xyzzy"`. A Government Cloud
-/// site serves Jira under `/jira`: a typed site address is asked there, and the site is
-/// named as Government Cloud's.
-#[test]
-fn a_government_cloud_site_is_asked_under_jira_and_named_so() {
+const GOV_SITE: &str = "https://acme.atlassian-us-gov-mod.net";
+
+/// The Government Cloud site of the `gov-cloud` scenario, detected from its typed address, and
+/// the requests detection sent (`id url`).
+fn government_site() -> (jira_token_wizard::detect::Detection, Vec<String>) {
     use jira_token_wizard::detect::{DetectFlow, DetectOptions};
-    const SITE: &str = "https://acme.atlassian-us-gov-mod.net";
-    let flow = DetectFlow::for_url(&format!("{SITE}/"), DetectOptions::default()).unwrap();
+    let flow = DetectFlow::for_url(&format!("{GOV_SITE}/"), DetectOptions::default()).unwrap();
     let mut asked = Vec::new();
     let (d, _) = common::drive(flow, |req| {
         asked.push(format!("{} {}", req.id, req.url));
@@ -252,19 +251,30 @@ fn a_government_cloud_site_is_asked_under_jira_and_named_so() {
             "tenant_info" => "tenant-info",
             _ => "page",
         };
-        answer_at("gov-cloud", case, SITE)
+        answer_at("gov-cloud", case, GOV_SITE)
     });
+    (d, asked)
+}
+
+/// Mutants: `Family::jira_path` → `""`; `Family::name` → `""` / `"xyzzy"`. A Government Cloud
+/// site serves Jira under `/jira`: a typed site address is asked there, and the site is
+/// named as Government Cloud's.
+#[test]
+fn a_government_cloud_site_is_asked_under_jira_and_named_so() {
+    let (d, asked) = government_site();
     assert!(
-        asked.contains(&format!("server_info {SITE}/jira/rest/api/2/serverInfo")),
+        asked.contains(&format!(
+            "server_info {GOV_SITE}/jira/rest/api/2/serverInfo"
+        )),
         "{asked:?}"
     );
     assert_eq!(
         d.deployment.reached_base_url.as_deref(),
-        Some(format!("{SITE}/jira").as_str())
+        Some(format!("{GOV_SITE}/jira").as_str())
     );
     assert_eq!(
         d.deployment.summary.en,
-        format!("Jira Cloud (Atlassian Government Cloud) at {SITE}/jira")
+        format!("Jira Cloud (Atlassian Government Cloud) at {GOV_SITE}/jira")
     );
 }
 
@@ -284,4 +294,57 @@ fn a_host_permission_for_an_ipv6_jira_ending_in_double_colon_grants_it() {
         "https://[2001:db8::]:8443/*",
         "https://[2001:db8::]:8080/"
     ));
+}
+
+/// Mutants: `family_gateway`'s guard → `false` and its `!=` → `==`. The CLI's default gateway
+/// is `https://api.atlassian.com`; a Government site's scoped token, refused at the site, is
+/// retried at Government Cloud's own gateway and never reaches the commercial one.
+#[test]
+fn a_government_token_goes_to_its_own_gateway_not_the_commercial_one() {
+    let (d, _) = government_site();
+    let mut input = input(Target::Generic, "user@example.com", AuthChoice::ApiToken);
+    input.gateway = Some("https://api.atlassian.com".into());
+    let flow = ProbeFlow::new(input, d).unwrap();
+    let mut sent = Vec::new();
+    let (_, _) = common::drive(flow, |req| {
+        sent.push(req.url.clone());
+        let gateway = req.url.contains("/ex/jira/");
+        let case = match (gateway, req.url.contains("/myself")) {
+            (false, true) => "myself-scoped-token-on-site",
+            (true, true) => "gateway-myself-scoped-token",
+            (true, false) => "gateway-mypermissions-scoped-token",
+            (false, false) => "mypermissions-anon",
+        };
+        answer_at("gov-cloud", case, GOV_SITE)
+    });
+    assert!(
+        sent.iter()
+            .any(|u| u.starts_with("https://api.atlassian-us-gov-mod.com/ex/jira/")),
+        "{sent:?}"
+    );
+    assert!(
+        !sent.iter().any(|u| u.contains("api.atlassian.com")),
+        "{sent:?}"
+    );
+}
+
+/// Mutants: `resolve_method`'s `v < PAT_SINCE` guard → `false` and `<` → `==`. "Automatic"
+/// on a Server older than 8.14, which has no personal access tokens, is Basic; from 8.14 on,
+/// a PAT (facts §3).
+#[test]
+fn automatic_is_basic_before_8_14_and_a_pat_from_it() {
+    use jira_token_wizard::probe::resolve_method;
+    let server = |v: [u32; 3]| {
+        let mut d = common::malformed::server_8().deployment;
+        d.version_numbers = Some(v.to_vec());
+        d
+    };
+    for (v, want) in [
+        ([8, 5, 5], AuthMethod::Basic),
+        ([8, 13, 9], AuthMethod::Basic),
+        ([8, 14, 0], AuthMethod::Pat),
+        ([9, 12, 15], AuthMethod::Pat),
+    ] {
+        assert_eq!(resolve_method(AuthChoice::Auto, &server(v)), want, "{v:?}");
+    }
 }
