@@ -10,6 +10,7 @@ mod endpoint_checks;
 mod life;
 mod mutations;
 mod refusals;
+mod result_parts;
 
 use jira_token_wizard::catalogue::Code;
 use jira_token_wizard::detect::Detection;
