@@ -157,3 +157,42 @@ fn quote_round_trips_every_hostile_value() {
         assert_eq!(words(&format!("x {}", quote(v))), [*v]);
     }
 }
+
+/// Cloud's token request (a service account's client credentials): curl reads a JSON body on
+/// its standard input with the client id, the audience and the secret from the environment —
+/// the secret in no argument. Survivors of the mutation run: `json_inner` → `""` / `"xyzzy"`.
+#[test]
+fn a_cloud_client_credentials_request_is_json_on_standard_input() {
+    use jira_token_wizard::probe::server_check::ClientLine;
+    let lines = build(&ServerCheckInput {
+        base: "https://acme.atlassian.net",
+        works_at: None,
+        login: "",
+        method: AuthMethod::ClientCredentials,
+        scheme: Scheme::Bearer,
+        target: Target::Generic,
+        project: None,
+        client: Some(ClientLine {
+            client_id: "svc-Ab3_x.y~z",
+            token_url: "https://auth.atlassian.com/oauth/token",
+            audience: Some("api.atlassian.com"),
+            scope: None,
+        }),
+    });
+    let (args, stdin) = curl_run(&lines.curl);
+    assert!(args.iter().all(|a| !a.contains(TOKEN)), "{args:?}");
+    assert_eq!(
+        args.last().map(String::as_str),
+        Some("https://auth.atlassian.com/oauth/token")
+    );
+    let body: serde_json::Value = serde_json::from_str(&stdin).expect("a JSON body");
+    assert_eq!(
+        body,
+        serde_json::json!({
+            "grant_type": "client_credentials",
+            "client_id": "svc-Ab3_x.y~z",
+            "client_secret": TOKEN,
+            "audience": "api.atlassian.com",
+        })
+    );
+}
