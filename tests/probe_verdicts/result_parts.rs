@@ -105,3 +105,28 @@ fn a_retry_after_date_is_quoted() {
     let text = serde_json::to_string(&c.result.verdict).unwrap();
     assert!(text.contains(&format!("Retry-After: {DATE}")), "{text}");
 }
+
+/// The connection block names the login as entered (trimmed): Data Center's logins are not
+/// case-sensitive, so `ADMIN` works for the account `admin`, and the integration gets what the
+/// user typed. Only a PAT entered without a login takes the account Jira named.
+#[test]
+fn the_block_names_the_login_entered() {
+    let c = check(dc(), " ADMIN ", Basic, |r| match r.id.as_str() {
+        "myself" => common::answer("dc-9.12-cluster", "myself-ok"),
+        "mypermissions" => common::answer("dc-9.12-cluster", "mypermissions"),
+        _ => other(),
+    });
+    assert_eq!(c.result.verdict.code, Code::Ok);
+    let snippet = c
+        .result
+        .snippet
+        .as_ref()
+        .expect("a block for a login that works");
+    let logins: Vec<&str> = snippet
+        .fields
+        .iter()
+        .filter(|f| !f.secret && f.value.eq_ignore_ascii_case("admin"))
+        .map(|f| f.value.as_str())
+        .collect();
+    assert_eq!(logins, ["ADMIN"]);
+}
