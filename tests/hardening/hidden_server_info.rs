@@ -119,3 +119,25 @@ fn a_refusal_without_jiras_marks_confirms_nothing() {
         assert!(!sends_credential(d), "{what}: nothing sent");
     }
 }
+
+/// Once REST said Jira by refusing serverInfo with Jira's marks, a later answer without them
+/// (a bare 500 page) came from something in front of Jira, not from another application —
+/// as for a site whose serverInfo answered (mutant: `status_class::context`'s `||` → `&&`).
+#[test]
+fn after_a_refusal_with_jiras_marks_an_unmarked_answer_is_a_device_in_front() {
+    use jira_token_wizard::probe::Answerer;
+    let d = typed(answer("serverinfo-needs-login", "serverinfo-anon"));
+    let c = check(d, "jsmith", AuthChoice::Basic, |_| {
+        Exchange::Response(resp(
+            500,
+            &[("Content-Type", "text/html")],
+            "<html><body>Internal error</body></html>",
+        ))
+    });
+    assert_eq!(
+        c.result.answered_by,
+        Answerer::DeviceInFront,
+        "{}",
+        c.result.verdict.cause.en
+    );
+}

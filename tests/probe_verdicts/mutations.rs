@@ -191,9 +191,17 @@ fn a_bare_404_page_on_an_atlassian_site_is_the_edge() {
 /// A typed address whose serverInfo only redirected (a login in front of everything, product
 /// unknown) is not confirmed as Jira: the credential goes nowhere, the only requests are
 /// detection's, and the verdict names the login redirect and says nothing was sent — never
-/// `not_jira`, never a credential verdict.
+/// `not_jira`, never a credential verdict. The same for the browser's redirect, which `fetch`
+/// with `redirect: "manual"` gives as an opaque answer without a status (mutant: the logged
+/// answer's `redirect` dropped, status_class.rs `logged_answer`).
 #[test]
 fn a_typed_address_whose_rest_only_redirects_gets_nothing() {
+    for status in [302, 0] {
+        rest_only_redirects(status);
+    }
+}
+
+fn rest_only_redirects(status: u16) {
     use jira_token_wizard::detect::{DetectFlow, DetectOptions};
     let options = DetectOptions {
         fetch_page: false,
@@ -202,7 +210,7 @@ fn a_typed_address_whose_rest_only_redirects_gets_nothing() {
     let flow = DetectFlow::for_url("https://jira.example.com", options).expect("url");
     let (detection, _) = common::drive(flow, |req| match req.id.as_str() {
         "server_info" => Exchange::Response(HttpResponse {
-            status: 302,
+            status,
             redirect: true,
             headers: jira_token_wizard::http::normalize_headers([(
                 "location",
@@ -222,7 +230,7 @@ fn a_typed_address_whose_rest_only_redirects_gets_nothing() {
         assert_eq!(
             result.verdict.code,
             Code::SsoLoginPage,
-            "{}",
+            "{status}: {}",
             result.verdict.cause.en
         );
         assert!(
