@@ -9,6 +9,7 @@ mod credentials;
 mod endpoint_checks;
 mod life;
 mod mutations;
+mod mutations_wire;
 mod refusals;
 mod result_parts;
 
